@@ -1,0 +1,204 @@
+"""Victims of incidents: known platforms from the reference list, and unknown ones from how news names them.
+
+Patterns are data (``VICTIM_PATTERNS``): each has a regular expression with a ``name`` group, and
+sentences it must and must not match; ``tests/extract/test_victims.py`` runs every example.
+A mention found here is only a candidate: ``incidents.py`` decides which candidates are victims of
+an incident described in the text (attack words, losses, the role the name plays in the sentence).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from heistwatch.extract.model import Span
+from heistwatch.reference.platforms import Platform, find_platforms, lookup
+
+# A proper name as news writes a company: capitalised words, CamelCase, digits, dots (Gate.io, 4E, C.R.E.A.M.).
+_WORD = r"(?:[A-Z][\w.\-]*[\w]|[A-Z]|\d+[A-Za-z][\w.\-]*)"
+NAME = rf"(?P<name>{_WORD}(?:\s(?:{_WORD}|of|de|&))*?(?:\s{_WORD})?)"
+_NAME_CS = rf"(?-i:{NAME})"
+_PLATFORM_NOUN = (
+    r"(?:cryptocurrency|crypto|bitcoin|digital[\s\-]currency|digital[\s\-]asset|virtual[\s\-]currency|"
+    r"DeFi|decentralized|decentralised|cross[\s\-]chain|blockchain|NFT|gaming|trading|lending|"
+    r"derivatives|payment|payments|\w+-based|\w+-focused|major|popular|\w+est|leading|top|small|local)?"
+)
+_KIND = (
+    r"(?:exchange|exchanges|platform|trading\s+platform|marketplace|protocol|wallet\s+provider|wallet|bridge|"
+    r"lender|lending\s+platform|casino|startup|firm|company|operator|processor|service|network|game|project|"
+    r"market\s+maker|custodian|brokerage|broker|dex|DEX|app)"
+)
+_ATTACK_NOUN = r"(?:hack|hacking|attack|breach|theft|heist|exploit|compromise|robbery|raid|incident|drain)"
+_ATTACK_VERB_PASSIVE = (
+    r"(?:hacked|breached|exploited|compromised|drained|attacked|robbed|targeted|struck|hit|looted|raided|"
+    r"victimi[sz]ed)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class VictimPattern:
+    name: str
+    regex: re.Pattern[str]
+    strength: int                # 2 = the pattern itself says the name was attacked; 1 = it names a platform
+    must_match: tuple[tuple[str, str], ...]   # (sentence, expected name)
+    must_not_match: tuple[str, ...]
+
+
+def _p(name: str, regex: str, strength: int, must: list[tuple[str, str]], must_not: list[str]) -> VictimPattern:
+    return VictimPattern(name, re.compile(regex, re.IGNORECASE), strength, tuple(must), tuple(must_not))
+
+
+VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
+    _p("kind-before-name",
+       rf"\b{_PLATFORM_NOUN}[\s\-]*{_KIND}\s+(?:called\s+|named\s+|known\s+as\s+)?{_NAME_CS}",
+       1,
+       [("The Tokyo-based exchange Zumo lost its hot wallet.", "Zumo"),
+        ("Hackers raided cryptocurrency exchange Quidax on Friday.", "Quidax"),
+        ("A DeFi protocol called Moonwell Lend was drained.", "Moonwell Lend")],
+       ["The exchange said it would repay users."]),
+    _p("name-comma-kind",
+       rf"{_NAME_CS},\s+(?:a|an|the|one\s+of\s+the)\s+(?:[\w\-’']+\s+){{0,5}}?{_KIND}\b",
+       1,
+       [("Zumo, South Korea's fourth-largest exchange, was hit on Tuesday.", "Zumo"),
+        ("Quidax, a Nigerian trading platform, said funds were safe.", "Quidax")],
+       ["On Tuesday, the company said nothing."]),
+    _p("name-kind",
+       rf"{_NAME_CS}\s+(?:crypto(?:currency)?\s+|bitcoin\s+|DeFi\s+)?(?-i:exchange|Exchange|protocol|Protocol|bridge|Bridge|wallet|Wallet|platform|casino)\b",
+       1,
+       [("Users of the Zumo exchange could not log in.", "Zumo"),
+        ("The Moonwell protocol lost funds.", "Moonwell")],
+       ["the crypto exchange was hacked"]),
+    _p("attack-of-name",
+       rf"\b{_ATTACK_NOUN}s?\s+(?:of|on|at|against|targeting|affecting|involving)\s+(?:the\s+)?(?:{_PLATFORM_NOUN}[\s\-]*{_KIND}\s+)?{_NAME_CS}",
+       2,
+       [("The hack of Zumo shook the market.", "Zumo"),
+        ("After the attack on Moonwell Lend, prices fell.", "Moonwell Lend"),
+        ("the breach at crypto exchange Quidax", "Quidax")],
+       ["the attack on Tuesday was quick", "the hack of the exchange"]),
+    _p("name-attack",
+       rf"{_NAME_CS}(?:['’]s)?\s+(?:{_PLATFORM_NOUN}\s+)?(?:{_KIND}\s+)?(?-i:hack|Hack|heist|Heist|exploit|Exploit|breach|Breach|theft|attack|Attack|incident|hacking)\b",
+       2,
+       [("The Zumo hack cost users dearly.", "Zumo"),
+        ("Since Quidax's exchange breach, volumes fell.", "Quidax")],
+       ["The Monday attack was quick."]),
+    _p("name-was-attacked",
+       rf"{_NAME_CS}(?:,[^,]{{3,60}},)?\s+(?:was|were|has\s+been|had\s+been|have\s+been|got|gets|is|became|suffered|fell\s+victim\s+to)\s+(?:\w+\s+)?(?:{_ATTACK_VERB_PASSIVE}|an?\s+(?:[\w\-]+\s+){{0,3}}?{_ATTACK_NOUN})\b",
+       2,
+       [("Zumo was hacked last week.", "Zumo"),
+        ("Quidax has been exploited for $3 million.", "Quidax"),
+        ("Moonwell suffered a flash loan exploit.", "Moonwell")],
+       ["The team was hacked off by the delay"]),
+    _p("stolen-from-name",
+       rf"\b(?:stolen|stole|steal|stealing|taken|took|drained|siphoned|looted|swiped|withdrawn|lost)\s+(?:[^.;]{{0,80}}?\s)?from\s+(?:the\s+)?(?:users\s+of\s+|customers\s+of\s+|{_PLATFORM_NOUN}[\s\-]*{_KIND}\s+)?{_NAME_CS}",
+       2,
+       [("Hackers stole $5 million from Zumo on Monday.", "Zumo"),
+        ("Funds were drained from the DeFi protocol Moonwell Lend.", "Moonwell Lend")],
+       ["Funds were stolen from the exchange."]),
+    _p("name-lost",
+       rf"{_NAME_CS}(?:,[^,]{{3,60}},)?\s+(?:has\s+|had\s+)?(?:lost|loses|losing|says\s+it\s+lost|said\s+it\s+lost|reported\s+a\s+loss)\b",
+       2,
+       [("Zumo lost 4,000 BTC to thieves.", "Zumo")],
+       ["the exchange lost money"]),
+    _p("hackers-hit-name",
+       rf"\b(?:hackers|attackers|thieves|cybercriminals|criminals|exploiters?)\s+(?:have\s+|had\s+)?(?:hacked|hit|breached|attacked|targeted|raided|robbed|drained|exploited|struck|compromised|infiltrated)\s+(?:the\s+)?(?:{_PLATFORM_NOUN}[\s\-]*{_KIND}\s+)?{_NAME_CS}",
+       2,
+       [("Hackers breached the crypto exchange Zumo overnight.", "Zumo"),
+        ("Attackers drained Moonwell Lend of $2 million.", "Moonwell Lend")],
+       ["Hackers hit the exchange."]),
+)
+
+# Capitalised words that are not names of victims.
+NOT_NAMES = frozenset("""
+the a an this that these those it its their his her our we they he she i you in on at of for from by with and or but
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+bitcoin ethereum ether btc eth monero xmr ripple xrp nem xem tether usdt usdc litecoin ltc dogecoin solana tron
+crypto cryptocurrency blockchain defi nft dao web3 exchange protocol wallet bridge network platform finance
+north south east west korea korean japan japanese china chinese us u.s. usa america american united states uk
+europe european russia russian singapore hong kong india indian taiwan vietnam iran israel seoul tokyo
+government police fbi nis cia treasury court reuters bloomberg coindesk cointelegraph the block decrypt
+ceo cto founder hackers hacker attackers users customers investors officials experts researchers analysts
+according however also after before while when where since following if as because though although
+so yet despite during until unless whether what which who whose how why earlier later today yesterday meanwhile still then there here
+new other another one two three some many most several all both each first last last week second third
+hidden cobra lazarus group apt38 kimsuky andariel bluenoroff tradertraitor dprk pyongyang
+security agency ministry commission authority service police department bureau
+""".split())
+
+_ANAPHORA_NAMES = frozenset({"company", "firm", "exchange", "platform", "protocol", "project", "network", "service"})
+
+
+@dataclass(frozen=True, slots=True)
+class VictimMention:
+    span: Span
+    name: str                    # canonical name (reference list) or the name as written
+    surface: str
+    known: bool
+    platform: Platform | None
+    strength: int                # 2: a pattern says this name was attacked; 1: named as a platform only
+    pattern: str                 # "known" or the pattern's name
+
+
+def clean_name(raw: str) -> str | None:
+    """Trim a captured name to a plausible victim name, or None."""
+    words = raw.strip(" .,'’").split()
+    # drop trailing corporate suffixes and leading determiners
+    while len(words) > 1 and words[0].lower().strip(".,") in NOT_NAMES:
+        words = words[1:]
+    if any(w.lower().endswith(("-based", "-headquartered", "-registered", "-listed", "-owned")) for w in words):
+        return None
+    while words and words[-1].lower().strip(".") in {"inc", "ltd", "co", "corp", "llc", "plc", "ag", "sa"}:
+        words = words[:-1]
+    if not words:
+        return None
+    if all(w.lower().strip(".,") in NOT_NAMES for w in words):
+        return None
+    if words[0].lower().strip(".,") in NOT_NAMES and len(words) == 1:
+        return None
+    name = " ".join(words)
+    if len(name) < 2 or len(name) > 40:
+        return None
+    return name
+
+
+def find_victim_candidates(text: str, start: int = 0, end: int | None = None) -> list[VictimMention]:
+    """Known and unknown platforms named in ``text[start:end]``, strongest reading per span first."""
+    end = len(text) if end is None else end
+    found: list[VictimMention] = []
+    known = find_platforms(text, start, end)
+    for m in known:
+        found.append(VictimMention(Span(m.start, m.end), m.platform.name, m.surface, True, m.platform, 1, "known"))
+    segment = text[start:end]
+    for pat in VICTIM_PATTERNS:
+        for m in pat.regex.finditer(segment):
+            raw = m.group("name")
+            name = clean_name(raw)
+            if not name:
+                continue
+            offset = raw.find(name)
+            s = start + m.start("name") + max(offset, 0)
+            span = Span(s, s + len(name))
+            overlap = [k for k in found if k.span.start < span.end and span.start < k.span.end]
+            if overlap:
+                # a known platform inside the pattern: the pattern's strength carries over
+                for k in overlap:
+                    if pat.strength > k.strength:
+                        found[found.index(k)] = VictimMention(k.span, k.name, k.surface, k.known, k.platform,
+                                                              pat.strength, pat.name)
+                continue
+            plat = lookup(name)
+            if plat is None:
+                # "Zumo Exchange" -> try without the first/last word
+                first = name.split()[0]
+                plat = lookup(first) if len(name.split()) > 1 else None
+            found.append(VictimMention(span, plat.name if plat else name, name, plat is not None, plat,
+                                       pat.strength, pat.name))
+    found.sort(key=lambda v: (v.span.start, -v.span.end))
+    out: list[VictimMention] = []
+    for v in found:
+        if out and v.span.start < out[-1].span.end:
+            if v.strength > out[-1].strength:
+                out[-1] = v
+            continue
+        out.append(v)
+    return out

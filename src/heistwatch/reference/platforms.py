@@ -1,0 +1,139 @@
+"""Known victim platforms (exchanges, DeFi protocols, bridges, wallets, companies) and a matcher.
+
+The list lives in ``data/platforms.tsv``; this module only loads it and finds the names in text.
+Aliases marked ``~`` in the file are ordinary English words ("Curve", "Stake", "Nomad"): they count
+only when written capitalised and not at the start of a sentence, or next to a platform word
+("Curve Finance", "the Stake casino").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from heistwatch.extract.model import IncidentType
+
+PLATFORM_WORDS = (
+    "exchange", "exchanges", "protocol", "finance", "network", "bridge", "wallet", "casino", "platform",
+    "dao", "dex", "market", "markets", "swap", "lending", "chain", "hack", "hacks", "exploit", "heist",
+    "breach", "attack", "hackers", "users", "customers",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Platform:
+    name: str
+    kind: str
+    type: IncidentType
+    country: str | None
+    aliases: tuple[str, ...]
+    ambiguous: frozenset[str]   # aliases that are common words
+
+
+@dataclass(frozen=True, slots=True)
+class PlatformMatch:
+    start: int
+    end: int
+    platform: Platform
+    surface: str
+
+
+def _read_rows() -> list[list[str]]:
+    text = resources.files("heistwatch.reference").joinpath("data/platforms.tsv").read_text("utf-8")
+    rows = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("name\t"):
+            continue
+        cols = line.split("\t")
+        cols += [""] * (5 - len(cols))
+        rows.append(cols)
+    return rows
+
+
+@lru_cache(maxsize=1)
+def platforms() -> dict[str, Platform]:
+    """Canonical name -> Platform; rows naming the same platform twice are merged (first row wins the type)."""
+    merged: dict[str, tuple[list[str], list[str], set[str]]] = {}
+    for name, kind, typ, country, aliases in _read_rows():
+        entry = merged.setdefault(name, ([kind, typ, country], [], set()))
+        for a in [name, *aliases.split(";")]:
+            a = a.strip()
+            if not a:
+                continue
+            amb = a.startswith("~")
+            a = a.lstrip("~")
+            if amb:
+                entry[2].add(a)
+            if a not in entry[1]:
+                entry[1].append(a)
+    out: dict[str, Platform] = {}
+    for name in sorted(merged):
+        (kind, typ, country), aliases, amb = merged[name]
+        try:
+            itype = IncidentType(typ)
+        except ValueError:
+            itype = IncidentType.OTHER
+        out[name] = Platform(name, kind, itype, None if country in ("", "-") else country, tuple(aliases),
+                             frozenset(amb))
+    return out
+
+
+def _alias_key(alias: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", alias.lower())
+
+
+@lru_cache(maxsize=1)
+def _matcher() -> tuple[re.Pattern[str], dict[str, Platform], dict[str, bool]]:
+    by_alias: dict[str, Platform] = {}
+    amb: dict[str, bool] = {}
+    for p in platforms().values():
+        for a in p.aliases:
+            by_alias.setdefault(a, p)
+            amb[a] = a in p.ambiguous
+    parts = []
+    for a in sorted(by_alias, key=lambda s: (-len(s), s)):
+        body = re.escape(a).replace(r"\ ", r"[\s\-]?").replace(r"\.", r"\.?")
+        if amb[a] or not any(c.isupper() for c in a[1:]) and len(a) <= 4:
+            parts.append(f"(?-i:{body})")      # short or common word: exact case only
+        else:
+            parts.append(body)
+    pattern = re.compile(r"(?<![\w.])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
+    return pattern, by_alias, amb
+
+
+@lru_cache(maxsize=4096)
+def lookup(name: str) -> Platform | None:
+    """The platform a name or alias refers to (case and punctuation folded), or None."""
+    key = _alias_key(name)
+    if not key:
+        return None
+    _, by_alias, _ = _matcher()
+    for a, p in by_alias.items():
+        if _alias_key(a) == key:
+            return p
+    return None
+
+
+def find_platforms(text: str, start: int = 0, end: int | None = None) -> list[PlatformMatch]:
+    """Known platforms named in ``text[start:end]`` (spans index ``text``)."""
+    pattern, _, amb = _matcher()
+    end = len(text) if end is None else end
+    out = []
+    for m in pattern.finditer(text, start, end):
+        surface = m.group(0)
+        p = lookup(surface)
+        if p is None:
+            continue
+        alias = next((a for a in p.aliases if _alias_key(a) == _alias_key(surface)), surface)
+        if amb.get(alias):
+            after = text[m.end() : m.end() + 24].lower()
+            before = text[max(0, m.start() - 24) : m.start()].lower()
+            nxt = re.match(r"[\s\-'’s]*([a-z]+)", after)
+            prv = re.search(r"([a-z]+)[\s\-]*$", before)
+            beside = (nxt and nxt.group(1) in PLATFORM_WORDS) or (prv and prv.group(1) in PLATFORM_WORDS)
+            if not beside:
+                continue
+        out.append(PlatformMatch(m.start(), m.end(), p, surface))
+    return out
