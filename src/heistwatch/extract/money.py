@@ -1,0 +1,681 @@
+"""Amounts in text: money (fiat and crypto), shares ("17% of its assets") and counts ("31,000 users").
+
+``find_amounts`` scans for a quantity core (digits, number words, vague quantities) with one
+linear regex, then reads a bounded window on each side of it: a currency symbol and qualifier
+before, a magnitude, unit, percent sign or counted noun after. Every regex uses possessive
+quantifiers or bounded windows, so the scan is linear in the length of the text (no
+catastrophic backtracking on a 5 MB line of digits or 100,000 currency symbols).
+
+Language data (qualifiers, magnitudes, vague quantities, counted nouns) are the tables below,
+each with examples that ``tests/extract/test_money.py`` runs; units come from
+``heistwatch.reference.assets``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+from heistwatch.extract.model import Count, Money, Share, Span
+from heistwatch.extract.text import fold_chars
+from heistwatch.reference import assets
+
+# --------------------------------------------------------------------------------------------
+# Language data
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Qualifier:
+    """Words before a figure that turn it into bounds.
+
+    kind: "low" (the figure is a lower bound), "high" (an upper bound), "near" (an upper bound
+    the truth is close to: low = 90%), "approx" (+-10%).
+    """
+
+    words: tuple[str, ...]
+    kind: str
+    examples: tuple[str, ...] = ()
+
+
+QUALIFIERS: tuple[Qualifier, ...] = (
+    Qualifier(
+        ("more than", "over", "at least", "upwards of", "upward of", "in excess of", "north of", "exceeding",
+         "above", "greater than", "no less than", "not less than", "a minimum of", "well over", "just over",
+         "well above", "more then"),
+        "low",
+        ("more than $25,000", "over 19,000 BTC", "at least 31,000 users", "upwards of $5m", "in excess of $1 billion"),
+    ),
+    Qualifier(
+        ("up to", "as much as", "as many as", "less than", "fewer than", "under", "below", "no more than",
+         "not more than", "at most", "a maximum of", "well under", "well below"),
+        "high",
+        ("up to 19,000 BTC", "as much as $500 million", "less than 7%", "under $2 million"),
+    ),
+    Qualifier(
+        ("nearly", "almost", "close to", "just under", "just shy of", "shy of", "approaching", "just below"),
+        "near",
+        ("nearly $100 million", "almost 600 bitcoins", "close to ¥58 billion"),
+    ),
+    Qualifier(
+        ("about", "around", "approximately", "approx.", "approx", "roughly", "some", "an estimated", "estimated",
+         "est.", "circa", "ca.", "~", "an approximate", "in the region of", "in the neighborhood of",
+         "in the neighbourhood of", "something like", "round about", "a reported", "reportedly"),
+        "approx",
+        ("about $534 million", "roughly 17 billion won", "some 30,000 people", "an estimated $40 million",
+         "~$5m"),
+    ),
+)
+
+# Magnitude words after a figure. Abbreviations (``abbrev=True``) only count when a currency
+# unit is present, so "5m" of a distance or "2 k" in a list do not become amounts.
+MAGNITUDES: dict[str, tuple[int, bool]] = {
+    "trillion": (10**12, False), "trillions": (10**12, False), "tn": (10**12, True), "trn": (10**12, True),
+    "billion": (10**9, False), "billions": (10**9, False), "bn": (10**9, True), "bln": (10**9, True),
+    "b": (10**9, True),
+    "million": (10**6, False), "millions": (10**6, False), "mn": (10**6, True), "mln": (10**6, True),
+    "mil": (10**6, True), "m": (10**6, True),
+    "thousand": (10**3, False), "thousands": (10**3, False), "k": (10**3, True),
+    "hundred": (100, False),
+    "crore": (10**7, False), "crores": (10**7, False), "lakh": (10**5, False), "lakhs": (10**5, False),
+}
+MAGNITUDE_EXAMPLES = {
+    "$1.5bn": 1.5e9, "US$5m": 5e6, "$5.2 million": 5.2e6, "$50k": 5e4, "$3M": 3e6, "$2B": 2e9, "₹200 crore": 2e9,
+    "5 mln dollars": 5e6, "$1.2 trillion": 1.2e12, "two thousand bitcoins": 2000, "half a billion dollars": 5e8,
+}
+
+# Vague quantities: (lower factor, upper factor) times the magnitude that follows.
+VAGUE_PLURAL = {  # "tens of millions"
+    "tens": (10, 100), "hundreds": (100, 1000), "dozens": (24, 144), "scores": (40, 200),
+}
+VAGUE_BARE = {  # "millions of dollars" (no multiplier word)
+    "hundreds": (100, 1000), "thousands": (10**3, 10**4), "millions": (10**6, 10**7),
+    "billions": (10**9, 10**10), "trillions": (10**12, 10**13),
+}
+VAGUE_FEW = {  # "a few million", "several billion"
+    "a few": (2, 6), "few": (2, 6), "several": (3, 9), "a couple of": (2, 3), "a couple": (2, 3),
+    "a handful of": (2, 6),
+}
+VAGUE_EXAMPLES = {
+    "tens of millions of dollars": (1e7, 1e8), "hundreds of millions of dollars": (1e8, 1e9),
+    "millions of dollars": (1e6, 1e7), "tens of billions of won": (1e10, 1e11), "a few million dollars": (2e6, 6e6),
+    "several billion yen": (3e9, 9e9), "thousands of users": (1e3, 1e4),
+}
+
+NUMBER_WORDS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1, "a dozen": 12, "dozen": 12,
+}
+FRACTIONS: dict[str, float] = {
+    "half a": 0.5, "a half": 0.5, "half of a": 0.5, "a quarter of a": 0.25, "quarter of a": 0.25,
+    "a third of a": 1 / 3, "three quarters of a": 0.75,
+}
+
+# Nouns whose count the text states ("more than 31,000 users").
+COUNT_NOUNS: tuple[str, ...] = (
+    "users", "customers", "clients", "accounts", "people", "persons", "individuals", "investors", "traders",
+    "holders", "wallets", "victims", "members", "subscribers", "players", "depositors", "addresses",
+    "records", "account holders", "user accounts", "customer accounts", "employees", "transactions",
+)
+COUNT_EXAMPLES = {
+    "more than 31,000 users": 31000, "some 30,000 people": 30000, "personal information of 36,000 customers": 36000,
+    "31,000 South Korean users": 31000,
+}
+
+PERCENT_EXAMPLES = {"17% of its assets": 17, "17 percent of its total assets": 17, "seven percent of all the NEM tokens": 7}
+
+# Context words near an amount.
+RECOVERY_WORDS = (
+    "recovered", "recover", "recovering", "recovery", "returned", "return", "returning", "frozen", "froze",
+    "freeze", "freezing", "seized", "seize", "seizing", "seizure", "clawed back", "claw back", "retrieved",
+    "got back", "gave back", "given back", "give back", "sent back", "handed back", "restored", "blocked",
+)
+REFUND_WORDS = ("refund", "refunded", "refunds", "reimburse", "reimbursed", "compensate", "compensated",
+                "compensation", "repay", "repaid", "pay back", "paid back", "cover the losses")
+
+# --------------------------------------------------------------------------------------------
+# Result types
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class AmountContext:
+    """What the words around an amount say about it (hints: the assembly decides)."""
+
+    now_worth: bool = False      # "now worth more than $25,000", "$X at today's prices"
+    at_the_time: bool = False    # "worth $5.2 million at the time"
+    recovered: bool = False      # returned, frozen, recovered, seized (and not negated)
+    refunded: bool = False       # refund/reimburse/compensate customers
+    stated_range: bool = False   # "$5-6 million", "between $5 million and $6 million"
+
+
+@dataclass(frozen=True, slots=True)
+class AmountMention:
+    """One amount in the text. Exactly one of ``money``, ``share``, ``count`` is set."""
+
+    span: Span
+    money: Money | None = None
+    share: Share | None = None
+    count: Count | None = None
+    pair: int | None = None      # index, in the same result list, of the conversion stated beside it
+    context: AmountContext = field(default_factory=AmountContext)
+
+    def __post_init__(self) -> None:
+        if (self.money is not None) + (self.share is not None) + (self.count is not None) != 1:
+            raise ValueError("AmountMention needs exactly one of money, share, count")
+
+    @property
+    def now_worth(self) -> bool:
+        return self.context.now_worth
+
+    @property
+    def recovered(self) -> bool:
+        return self.context.recovered
+
+    @property
+    def kind(self) -> str:
+        return "money" if self.money is not None else "share" if self.share is not None else "count"
+
+
+# --------------------------------------------------------------------------------------------
+# Regexes (built once from the tables)
+# --------------------------------------------------------------------------------------------
+
+
+def _alt(words, flags_words=False) -> str:
+    parts = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in parts)
+
+
+_UNIT_WORDS = [w for w in NUMBER_WORDS if w not in ("a", "an", "a dozen", "dozen")]
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_WORDNUM = (
+    rf"(?:(?:{_TENS})(?:[- ](?:{_ONES}))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+    rf"|nineteen|ten|{_ONES}|a\s+dozen|dozen|an?)"
+)
+_MAG_FULL = "trillions?|billions?|millions?|thousands?|hundred|crores?|lakhs?"
+_MAG_ABBR = "tn|trn|bn|bln|mn|mln|mil|[kKmMbB]"
+
+_CORE = re.compile(
+    rf"""
+    (?<![\w.,'-])
+    (?:
+        (?P<num>\d++(?:,\d{{3}}(?!\d))*+(?:\.\d++)?)
+        (?:(?:\s?+|-)(?P<mag>(?:hundred\s+)?(?:{_MAG_FULL})(?![a-z])|(?:{_MAG_ABBR})(?![A-Za-z])))?
+      | (?P<frac>{_alt(FRACTIONS)})\s+(?P<fmag>trillion|billion|million|thousand)\b
+      | (?P<vq>tens|hundreds|dozens|scores)\s+of\s+(?P<vqmag>trillions|billions|millions|thousands)\b
+      | (?P<few>{_alt(VAGUE_FEW)})\s+(?P<fewmag>trillion|billion|million|thousand|hundred)\b
+      | (?P<bare>hundreds|thousands|millions|billions|trillions)(?=\s+of\s)
+      | (?P<wnum>{_WORDNUM})\b(?:\s+(?P<whund>hundred)\b)?(?:\s+(?P<wmag>trillion|billion|million|thousand)\b)?
+    )
+    """,
+    re.I | re.X,
+)
+
+_QUAL_WORD = {w: q.kind for q in QUALIFIERS for w in q.words}
+_QUAL_RE = re.compile(rf"(?:(?<![\w])|(?<=~))(?P<q>{_alt(_QUAL_WORD)})\s*+$", re.I)
+_PREFIX_RE = re.compile(rf"(?<![A-Za-z])(?P<sym>{_alt(assets.symbol_surfaces())})\s?+$")
+
+
+@lru_cache(maxsize=1)
+def _unit_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    words = re.compile(rf"(?P<u>{_alt(assets.word_surfaces())})(?![\w])", re.I)
+    codes = re.compile(rf"(?P<u>{_alt(assets.code_surfaces())})(?![\w])")
+    paren = re.compile(rf"\s*+\(\s*+(?P<u>{_alt(assets.code_surfaces())})\s*+\)")
+    return words, codes, paren
+
+
+_TOKEN_SUFFIX = re.compile(r"\s++(?:coins?|tokens?)(?![\w])", re.I)
+_PERCENT = re.compile(r"\s*+(?:%|percent\b|per\s+cent\b|pct\b|percentage\s+points\b)", re.I)
+_SHARE_OF = re.compile(r"\s++of\s++(?P<of>[^\n]{1,80})", re.I)
+_COUNT_RE = re.compile(
+    rf"\s++(?:of\s++(?:its|their|the|his|her|our)\s++)?(?:(?:[A-Z][\w'-]*+|[a-z]+-[a-z]+|registered|affected|"
+    rf"individual|unique|active|retail|existing|Korean|Japanese|South|Chinese|local|foreign|premium|"
+    rf"verified|customer|user|email|e-mail|crypto|bitcoin|exchange|platform|company|other)\s++){{0,2}}"
+    rf"(?P<noun>{_alt(COUNT_NOUNS)})(?![\w])"
+)
+_OF_UNIT = re.compile(r"\s++of\s++", re.I)
+_OR_MORE = re.compile(r"\s*+(?:\+|-plus\b|\s+or\s+more\b|\s+and\s+more\b|\s+plus\b)", re.I)
+_RANGE = re.compile(
+    r"\s*+(?:-|to|and)\s*+(?P<sym>\$|US\$|€|£|¥|₩)?\s*+(?P<num2>\d++(?:,\d{3}(?!\d))*+(?:\.\d++)?)"
+)
+_RANGE_MAG = re.compile(rf"\s?+(?P<mag>(?:{_MAG_FULL})(?![a-z])|(?:{_MAG_ABBR})(?![A-Za-z]))")
+_MONTHS_BEFORE = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*+\.?,?\s++(?:the\s++)?$"
+)
+_MONTHS_AFTER = re.compile(
+    r"(?:st|nd|rd|th)?\s*+(?:of\s++)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*+\b"
+)
+_TIME_AFTER = re.compile(r"\s*+(?:[ap]\.?m\.?(?![a-z])|o'clock|GMT|UTC|:\d)", re.I)
+_NOW_BEFORE = re.compile(
+    r"(?:\b(?:now|currently|today|presently)\s++(?:be\s++)?(?:worth|valued|equivalent)|"
+    r"\bworth\s++(?:now|today)|\bwould\s++(?:now\s++)?be\s++(?:worth|valued)|\b(?:current|today's)\s++value\b)"
+    r"[^.;]{0,30}$",
+    re.I,
+)
+_NOW_AFTER = re.compile(
+    r"^[\s,)]*+(?:at\s++(?:today's|current|present)\s++(?:prices?|rates?|values?|exchange\s+rates?)|today\b|now\b|"
+    r"in\s++today's\b|at\s++the\s++current\b)",
+    re.I,
+)
+_THEN_AFTER = re.compile(r"^[\s,)]*+(?:at\s++the\s++time|at\s++that\s++time|then\b|at\s++the\s++time\s++of)", re.I)
+_THEN_BEFORE = re.compile(r"\b(?:then|at\s+the\s+time)\s++(?:worth|valued)[^.;]{0,20}$", re.I)
+_RECOVERY_RE = re.compile(rf"\b(?:{_alt(RECOVERY_WORDS)})\b", re.I)
+_REFUND_RE = re.compile(rf"\b(?:{_alt(REFUND_WORDS)})\b", re.I)
+_NEGATION = re.compile(r"\b(?:not|never|no|yet\s+to|unable\s+to|failed\s+to|n't|without)\b[^.;,]{0,25}$", re.I)
+_PAIR_GAP_WORDS = frozenset(
+    """or worth valued at equivalent equal to then which is was were i.e the of about roughly around
+    approximately some nearly almost over more than estimated an a as time currently now that in
+    value according""".split()
+)
+_PAIR_GAP_PUNCT = re.compile(r"[\s()\[\],:/\-]+")
+
+_CLAUSE_START = re.compile(r"[.!?;\n](?=\s)|\n")
+
+
+# --------------------------------------------------------------------------------------------
+# Parsing
+# --------------------------------------------------------------------------------------------
+
+
+def _decimal(s: str) -> Decimal | None:
+    try:
+        return Decimal(s.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def _word_value(w: str) -> int | None:
+    w = " ".join(w.lower().replace("-", " ").split())
+    if w in NUMBER_WORDS:
+        return NUMBER_WORDS[w]
+    parts = w.split()
+    if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] in NUMBER_WORDS:
+        return NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]]
+    return None
+
+
+def _mag_value(m: str) -> tuple[int, bool]:
+    m = " ".join(m.split())
+    factor = 1
+    if m.lower().startswith("hundred "):
+        factor = 100
+        m = m.split(" ", 1)[1]
+    key = m if m in MAGNITUDES else m.lower()
+    if key in ("m", "b", "k") or m in ("M", "B", "K"):
+        key = m.lower()
+    value, abbrev = MAGNITUDES.get(key, (1, False))
+    return value * factor, abbrev
+
+
+def _num(x: Decimal | float) -> float:
+    f = float(x)
+    return float(int(f)) if f.is_integer() else f
+
+
+def _represent(low: float, high: float) -> float:
+    g = math.sqrt(low * high)
+    digits = 2 - int(math.floor(math.log10(g)))
+    return _num(round(g, digits))
+
+
+@dataclass(slots=True)
+class _Raw:
+    start: int
+    end: int
+    kind: str                       # money / share / count
+    value: float
+    unit: str | None = None
+    low: float | None = None
+    high: float | None = None
+    qualifier: str | None = None
+    vague: bool = False
+    approximate: bool = False
+    share_of: str | None = None
+    count_what: str | None = None
+    stated_range: bool = False
+
+
+def _match_unit(t: str, pos: int, end: int) -> tuple[str, int] | None:
+    """A unit word/code right at ``pos`` (after optional spaces): (code, end offset)."""
+    words, codes, paren = _unit_res()
+    p = pos
+    while p < end and p < pos + 3 and t[p] in " \t":
+        p += 1
+    best: tuple[str, int] | None = None
+    m = codes.match(t, p, end)
+    if m:
+        best = (assets.unit_for_word(m.group("u")) or m.group("u"), m.end())
+    m2 = words.match(t, p, end)
+    if m2 and (best is None or m2.end() > best[1]):
+        code = assets.unit_for_word(m2.group("u"))
+        if code:
+            best = (code, m2.end())
+    if best is None:
+        return None
+    code, q = best
+    pm = paren.match(t, q, min(end, q + 16))
+    if pm:
+        code = assets.unit_for_word(pm.group("u")) or code
+        q = pm.end()
+    tm = _TOKEN_SUFFIX.match(t, q, min(end, q + 10))
+    if tm and assets.is_crypto(code):
+        q = tm.end()
+    return code, q
+
+
+def _qualifier_before(t: str, pos: int, lo: int) -> tuple[str, str, int] | None:
+    m = _QUAL_RE.search(t, max(lo, pos - 28), pos)
+    if not m:
+        return None
+    words = " ".join(m.group("q").lower().split())
+    return words, _QUAL_WORD.get(words, "approx"), m.start()
+
+
+def _bounds(value: float, kind: str | None) -> tuple[float | None, float | None, bool]:
+    if kind == "low":
+        return value, None, False
+    if kind == "high":
+        return None, value, False
+    if kind == "near":
+        return _num(value * 0.9), value, True
+    if kind == "approx":
+        return _num(value * 0.9), _num(value * 1.1), True
+    return value, value, False
+
+
+def _parse_at(t: str, m: re.Match[str], lo: int, hi: int) -> _Raw | None:
+    s, e = m.start(), m.end()
+    g = m.groupdict()
+    # ---- the figure itself
+    abbrev = False
+    vague: tuple[float, float] | None = None
+    is_year_like = False
+    plain_digits = False
+    if g["num"]:
+        base = _decimal(g["num"])
+        if base is None:
+            return None
+        mag = 1
+        if g["mag"]:
+            mag, abbrev = _mag_value(g["mag"])
+        value = base * mag
+        plain_digits = not g["mag"]
+        is_year_like = plain_digits and re.fullmatch(r"(?:19[5-9]\d|20\d\d)", g["num"]) is not None
+    elif g["frac"]:
+        value = Decimal(str(FRACTIONS[" ".join(g["frac"].lower().split())])) * _mag_value(g["fmag"])[0]
+    elif g["vq"]:
+        lo_f, hi_f = VAGUE_PLURAL[g["vq"].lower()]
+        mag = _mag_value(g["vqmag"].lower().rstrip("s"))[0]
+        vague = (lo_f * mag, hi_f * mag)
+        value = Decimal(0)
+    elif g["few"]:
+        lo_f, hi_f = VAGUE_FEW[" ".join(g["few"].lower().split())]
+        mag = _mag_value(g["fewmag"].lower())[0]
+        vague = (lo_f * mag, hi_f * mag)
+        value = Decimal(0)
+    elif g["bare"]:
+        vague = VAGUE_BARE[g["bare"].lower()]
+        value = Decimal(0)
+    else:
+        wv = _word_value(g["wnum"])
+        if wv is None:
+            return None
+        if g["wnum"].lower() in ("a", "an") and not (g["wmag"] or g["whund"]):
+            return None
+        value = Decimal(wv) * (100 if g["whund"] else 1) * (_mag_value(g["wmag"])[0] if g["wmag"] else 1)
+
+    # ---- dates and times are not amounts
+    if g["num"] and plain_digits:
+        if _MONTHS_BEFORE.search(t, max(lo, s - 12), s) or _MONTHS_AFTER.match(t, e, min(hi, e + 16)):
+            return None
+        if _TIME_AFTER.match(t, e, min(hi, e + 8)):
+            return None
+
+    # ---- before: currency symbol, then qualifier
+    start = s
+    prefix_code: str | None = None
+    if s > lo:
+        pm = _PREFIX_RE.search(t, max(lo, s - 7), s)
+        if pm:
+            prefix_code = assets.unit_for_symbol(pm.group("sym"))
+            if prefix_code:
+                start = pm.start()
+    # a letter glued to the figure ("v2", "A4") means it is not an amount
+    if start == s and s > lo and (t[s - 1].isalpha() or t[s - 1] in "$#@/"):
+        return None
+
+    # ---- after: range, "of" (vague), unit / percent / counted noun
+    pos = e
+    stated_range = False
+    range_high: Decimal | None = None
+    if g["num"] and not g["mag"]:
+        rm = _RANGE.match(t, pos, min(hi, pos + 30))
+        if rm:
+            n2 = _decimal(rm.group("num2"))
+            after = rm.end()
+            mm = _RANGE_MAG.match(t, after, min(hi, after + 12))
+            if n2 is not None and mm and n2 > base:
+                mag2, abbrev = _mag_value(mm.group("mag"))
+                value = base * mag2
+                range_high = n2 * mag2
+                pos = mm.end()
+                stated_range = True
+                plain_digits = False
+                is_year_like = False
+    if vague is not None or (g["wmag"] and g["wnum"]):
+        om = _OF_UNIT.match(t, pos, min(hi, pos + 6))
+        if om:
+            pos_of = om.end()
+        else:
+            pos_of = None
+    else:
+        pos_of = None
+
+    unit: str | None = prefix_code
+    end = pos
+    if pos_of is not None:
+        um = _match_unit(t, pos_of, hi)
+        if um and unit is None:
+            unit, end = um
+    if unit is None or (prefix_code and end == pos):
+        um = _match_unit(t, pos, hi)
+        if um and (unit is None or um[0] == unit):
+            unit, end = um[0], um[1]
+
+    kind = "money"
+    share_of = count_what = None
+    if unit is None:
+        pc = _PERCENT.match(t, pos, min(hi, pos + 24)) if vague is None else None
+        if pc:
+            kind = "share"
+            end = pc.end()
+            so = _SHARE_OF.match(t, end, min(hi, end + 80))
+            if so:
+                share_of = _clean_of(so.group("of"))
+                if share_of:
+                    end = _end_of_phrase(t, so.start(), so.end(), share_of)
+        else:
+            cm = _COUNT_RE.match(t, pos_of if pos_of is not None else pos, min(hi, pos + 60))
+            if not cm:
+                return None
+            kind = "count"
+            count_what = " ".join(cm.group("noun").lower().split())
+            end = cm.end()
+            if abbrev:
+                return None
+        if is_year_like:
+            return None
+    else:
+        if abbrev and unit is None:
+            return None
+        if is_year_like and prefix_code is None and not t[s:end].rstrip().endswith("s"):
+            return None
+
+    # ---- qualifier before, "or more" after
+    qual = _qualifier_before(t, start, lo)
+    qual_words = qual_kind = None
+    if qual:
+        qual_words, qual_kind, start = qual
+    om = _OR_MORE.match(t, end, min(hi, end + 12)) if qual is None else None
+    if om and kind != "share":
+        qual_words, qual_kind = om.group(0).strip().lower(), "low"
+        end = om.end()
+
+    v = _num(value)
+    raw = _Raw(start=start, end=end, kind=kind, value=v, unit=unit, share_of=share_of, count_what=count_what)
+    raw.qualifier = qual_words
+    if vague is not None:
+        raw.vague = True
+        raw.low, raw.high = _num(vague[0]), _num(vague[1])
+        raw.value = _represent(raw.low, raw.high)
+        raw.approximate = True
+        if qual_kind == "low":
+            raw.high = None
+        elif qual_kind == "high":
+            raw.low = None
+        raw.qualifier = qual_words or " ".join(t[s:e].lower().split())
+    elif range_high is not None:
+        raw.low, raw.high = v, _num(range_high)
+        raw.value = _num(range_high)
+        raw.qualifier = qual_words or "range"
+        raw.stated_range = stated_range
+    else:
+        raw.low, raw.high, raw.approximate = _bounds(v, qual_kind)
+    if v <= 0 and not raw.vague:
+        return None
+    return raw
+
+
+_OF_STOP = frozenset(
+    """in on at from that which was were is are and held stored to by for after before when while as with
+    during since it they its' than or but worth valued""".split()
+)
+_OF_DET = ("all of the ", "all the ", "all of ", "all ", "its ", "the ", "their ", "his ", "her ", "our ", "a ", "an ")
+
+
+def _clean_of(phrase: str) -> str | None:
+    words = []
+    for w in phrase.split():
+        bare = w.strip(".,;:!?)\"'")
+        if bare.lower() in _OF_STOP or not bare:
+            break
+        words.append(bare)
+        if bare != w:
+            break
+    text = " ".join(words)
+    low = text.lower()
+    changed = True
+    while changed:
+        changed = False
+        for d in _OF_DET:
+            if low.startswith(d):
+                text, low = text[len(d):], low[len(d):]
+                changed = True
+    return text or None
+
+
+def _end_of_phrase(t: str, a: int, b: int, phrase: str) -> int:
+    i = t.find(phrase.split()[-1], a, b)
+    return i + len(phrase.split()[-1]) if i >= 0 else a
+
+
+def _clause_bounds(t: str, s: int, e: int, lo: int, hi: int) -> tuple[int, int]:
+    left = lo
+    for ch in (". ", "; ", "\n", "! ", "? "):
+        i = t.rfind(ch, max(lo, s - 200), s)
+        if i >= 0 and i + 1 > left:
+            left = i + 1
+    right = min(hi, e + 200)
+    for ch in (". ", "; ", "\n", "! ", "? "):
+        i = t.find(ch, e, right)
+        if i >= 0:
+            right = i
+    return left, right
+
+
+def _context(t: str, raws: list[_Raw], i: int, lo: int, hi: int) -> AmountContext:
+    r = raws[i]
+    c_lo, c_hi = _clause_bounds(t, r.start, r.end, lo, hi)
+    left_lim = max(c_lo, raws[i - 1].end if i > 0 else lo, r.start - 80)
+    right_lim = min(c_hi, raws[i + 1].start if i + 1 < len(raws) else hi, r.end + 80)
+    before = t[left_lim:r.start]
+    after = t[r.end:right_lim]
+    now = bool(_NOW_BEFORE.search(before) or _NOW_AFTER.match(after))
+    then = bool(_THEN_AFTER.match(after) or _THEN_BEFORE.search(before))
+    recovered = False
+    for src, base in ((before, left_lim), (after, r.end)):
+        for m in _RECOVERY_RE.finditer(src):
+            if not _NEGATION.search(t, max(lo, base + m.start() - 30), base + m.start()):
+                recovered = True
+                break
+    refunded = bool(_REFUND_RE.search(before) or _REFUND_RE.search(after))
+    return AmountContext(now_worth=now, at_the_time=then, recovered=recovered, refunded=refunded,
+                         stated_range=r.stated_range)
+
+
+def _pairable(t: str, a: _Raw, b: _Raw) -> bool:
+    if a.kind != "money" or b.kind != "money" or a.unit == b.unit or a.unit is None or b.unit is None:
+        return False
+    if not (assets.is_fiat(a.unit) or assets.is_fiat(b.unit)):
+        return False
+    gap = t[a.end:b.start]
+    if len(gap) > 60:
+        return False
+    words = [w for w in _PAIR_GAP_PUNCT.split(gap.lower()) if w]
+    return len(words) <= 6 and all(w.strip(".'") in _PAIR_GAP_WORDS for w in words)
+
+
+def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[AmountMention]:
+    """Every money amount, share and count in ``text[start:end]``, in text order.
+
+    Spans index ``text`` itself. A conversion stated beside an amount ("58 billion yen ($534
+    million)", "19,000 BTC, approximately $5.2 million") is linked both ways through ``pair``.
+    """
+    n = len(text)
+    lo = max(0, min(start, n))
+    hi = n if end is None else max(lo, min(end, n))
+    t = fold_chars(text)
+    raws: list[_Raw] = []
+    last_end = lo
+    for m in _CORE.finditer(t, lo, hi):
+        if m.start() < last_end:
+            continue
+        r = _parse_at(t, m, lo, hi)
+        if r is None:
+            continue
+        if r.start < last_end:
+            r.start = max(r.start, last_end)
+            while r.start < m.start() and t[r.start].isspace():
+                r.start += 1
+        raws.append(r)
+        last_end = r.end
+    pairs: dict[int, int] = {}
+    for i in range(len(raws) - 1):
+        if i not in pairs and _pairable(t, raws[i], raws[i + 1]):
+            pairs[i] = i + 1
+            pairs[i + 1] = i
+    out: list[AmountMention] = []
+    for i, r in enumerate(raws):
+        span = Span(r.start, r.end)
+        ctx = _context(t, raws, i, lo, hi)
+        if r.kind == "money":
+            money = Money(
+                value=r.value, unit=r.unit or "", low=r.low, high=r.high, qualifier=r.qualifier, vague=r.vague,
+                approximate=r.approximate, valued_at="now" if ctx.now_worth else ("then" if ctx.at_the_time else None),
+            )
+            out.append(AmountMention(span=span, money=money, pair=pairs.get(i), context=ctx))
+        elif r.kind == "share":
+            out.append(AmountMention(span=span, share=Share(percent=r.value, of=r.share_of), context=ctx))
+        else:
+            out.append(AmountMention(
+                span=span, count=Count(value=r.value, low=r.low, high=r.high, what=r.count_what or "users"),
+                context=ctx,
+            ))
+    return out
