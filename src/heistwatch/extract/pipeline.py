@@ -1,13 +1,231 @@
-"""Extraction pipeline (scaffold: replaced by the extract stage)."""
+"""The extraction pipeline: one document's text in, every claim it makes out, linked to incidents.
+
+Order: sentences -> amounts, dates, victim candidates -> incidents and each sentence's focus
+(``incidents.py``) -> claims linked through the focus (victims, type, losses, recoveries, shares,
+counts, dates, attributions, techniques, indicators, aggregates) -> each incident's date.
+"""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
-from heistwatch.extract.model import Extraction
+from heistwatch.extract import incidents as inc
+from heistwatch.extract.actors import find_attributions
+from heistwatch.extract.incident_types import infer_type
+from heistwatch.extract.model import (
+    Aggregate,
+    Claim,
+    ClaimKind,
+    DateValue,
+    Extraction,
+    Granularity,
+    IncidentMention,
+    IncidentTypeValue,
+    Span,
+    Victim,
+)
+from heistwatch.extract.money import AmountMention, find_amounts
+from heistwatch.extract.text import split_sentences
+
+try:  # written by the primitives stage
+    from heistwatch.extract.dates import find_dates
+except ImportError:  # pragma: no cover - until dates.py lands
+    find_dates = None  # type: ignore[assignment]
+try:
+    from heistwatch.extract.techniques import find_techniques
+except ImportError:  # pragma: no cover
+    find_techniques = None  # type: ignore[assignment]
+try:
+    from heistwatch.extract.indicators import find_indicators
+except ImportError:  # pragma: no cover
+    find_indicators = None  # type: ignore[assignment]
+
+# Words beside a figure that say it is not the amount stolen.
+NOT_A_LOSS = re.compile(
+    r"\b(?:market\s+(?:cap|capitali[sz]ation|value)|valuation|valued\s+at|volume|revenue|revenues|profit|profits|"
+    r"raised|raise|funding|fine|fined|penalty|penalties|bounty|reward|salary|budget|insurance\s+fund|"
+    r"reserves?|in\s+deposits|assets\s+under|IPO|invest(?:ed|ment|ments)|price|priced|trading\s+at|traded\s+at|"
+    r"per\s+(?:coin|token|share|bitcoin|day|month|year)|each|fees?|settlement|settle|compensat\w+|reimburs\w+|"
+    r"refund\w*|bail\w*|loan\s+of|borrow\w*|capital\s+of|worth\s+of\s+trad\w+|daily|monthly|annual|"
+    r"jumped|fell|dropped|rose|surged|plunged|slumped|climbed|high\s+of|low\s+of)\b",
+    re.IGNORECASE,
+)
+_ATTACK_NEAR = re.compile(
+    r"\b(?:stole|stolen|steal|theft|heist|hack\w*|drain\w*|lost|loss|losses|missing|exploit\w*|siphon\w*|"
+    r"taken|took|looted|swiped|compromised|breach\w*|attack\w*|worth)\b",
+    re.IGNORECASE,
+)
+
+
+def _sentence_of(sentences: list[Span], pos: int) -> int:
+    lo, hi = 0, len(sentences) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        s = sentences[mid]
+        if pos < s.start:
+            hi = mid - 1
+        elif pos >= s.end:
+            lo = mid + 1
+        else:
+            return mid
+    return max(0, min(len(sentences) - 1, lo - 1))
+
+
+def _sentences(text: str) -> list[Span]:
+    spans = [s for s in split_sentences(text) if s.end > s.start]
+    return spans or [Span(0, len(text))]
+
+
+def _nearest_incident(plan: inc.IncidentPlan, i: int, pos: int) -> int | None:
+    here = plan.mentions.get(i, [])
+    if here:
+        before = [(pos - v.span.end, n) for v, n in here if v.span.end <= pos]
+        if before:
+            return min(before)[1]
+        return min((v.span.start - pos, n) for v, n in here)[1]
+    if plan.focus[i]:
+        return plan.focus[i][-1] if len(plan.focus[i]) > 1 else plan.focus[i][0]
+    return None
+
+
+def _is_loss(text: str, sentence: Span, a: AmountMention) -> bool:
+    lo = max(sentence.start, a.span.start - 45)
+    hi = min(sentence.end, a.span.end + 35)
+    window_before = text[lo : a.span.start]
+    window_after = text[a.span.end : hi]
+    if NOT_A_LOSS.search(window_before[-30:]) or NOT_A_LOSS.search(window_after[:25]):
+        return bool(_ATTACK_NEAR.search(window_before[-25:] + " " + window_after[:15]))
+    return True
+
+
+def _date_score(text: str, s: Span, d, attack: bool, victim_here: bool, published: date | None) -> float:
+    v: DateValue = d.value
+    if not v.resolved or v.start is None:
+        return -99
+    score = 0.0
+    score += 2.0 if attack else 0.0
+    score += 1.0 if victim_here else 0.0
+    score += {Granularity.DAY: 0.6, Granularity.MONTH: 0.4, Granularity.SEASON: 0.2, Granularity.QUARTER: 0.2,
+              Granularity.YEAR: 0.0}.get(v.granularity, 0.0)  # type: ignore[arg-type]
+    if published and v.start > published:
+        score -= 5
+    # a line holding only a date is a dateline, not the incident's date
+    if len(text[s.start : s.end].strip()) <= (d.span.end - d.span.start) + 12:
+        score -= 3
+    return score
 
 
 def run(text: str, *, published: date | None = None, title: str | None = None) -> Extraction:
     from heistwatch.extract import EXTRACTOR_VERSION
 
-    return Extraction(relevant=False, extractor_version=EXTRACTOR_VERSION)
+    if not text or not text.strip():
+        return Extraction(relevant=False, extractor_version=EXTRACTOR_VERSION)
+    sentences = _sentences(text)
+    n_sent = len(sentences)
+    amounts = find_amounts(text)
+    amounts_by_sentence: list[list[int]] = [[] for _ in range(n_sent)]
+    for k, a in enumerate(amounts):
+        amounts_by_sentence[_sentence_of(sentences, a.span.start)].append(k)
+    has_money = [any(amounts[k].money is not None and not amounts[k].money.vague for k in ks)
+                 for ks in amounts_by_sentence]
+    if title is None:
+        first = text.strip().split("\n", 1)[0]
+        title = first if len(first) < 200 else None
+    plan = inc.plan_incidents(text, sentences, title=title, amounts_in=has_money)
+    attack = [bool(inc.ATTACK_CUE.search(text, s.start, s.end)) for s in sentences]
+    aggregate = [inc.is_aggregate_sentence(text, s) for s in sentences]
+
+    claims: list[Claim] = []
+    incidents: list[IncidentMention] = []
+    for n, c in enumerate(plan.victims):
+        context = " ".join(text[sentences[i].start : sentences[i].end] for i, _, _ in c.mentions[:6])
+        itype = infer_type(c.first.platform, c.name, context)
+        first = c.first
+        incidents.append(IncidentMention(index=n, victim=c.name, type=itype, main=plan.main[n], span=first.span))
+        for i, v, ev in c.mentions:
+            claims.append(Claim(ClaimKind.VICTIM, Victim(c.name, v.surface, v.known), v.span, sentences[i], n,
+                                confidence=round(min(1.0, max(0.1, 0.3 + 0.2 * ev)), 2)))
+        claims.append(Claim(ClaimKind.INCIDENT_TYPE, IncidentTypeValue(itype), first.span,
+                            sentences[c.mentions[0][0]], n, confidence=0.7))
+
+    # amounts
+    for k, a in enumerate(amounts):
+        i = _sentence_of(sentences, a.span.start)
+        s = sentences[i]
+        target = _nearest_incident(plan, i, a.span.start)
+        if aggregate[i] and not plan.mentions.get(i):
+            target = None
+        if a.money is not None:
+            if a.context.recovered or a.context.refunded:
+                kind = ClaimKind.RECOVERY
+            elif _is_loss(text, s, a):
+                kind = ClaimKind.LOSS
+            else:
+                kind = ClaimKind.LOSS
+                target = None
+            if target is None and kind == ClaimKind.LOSS and aggregate[i]:
+                claims.append(Claim(ClaimKind.AGGREGATE, Aggregate(actor=None, period=None, money=a.money), a.span, s,
+                                    None, confidence=0.5))
+                continue
+            conf = 0.8 if target is not None and attack[i] else 0.5
+            claims.append(Claim(kind, a.money, a.span, s, target, confidence=conf))
+        elif a.share is not None:
+            claims.append(Claim(ClaimKind.SHARE, a.share, a.span, s, target, confidence=0.6))
+        elif a.count is not None:
+            claims.append(Claim(ClaimKind.ACCOUNTS, a.count, a.span, s, target, confidence=0.6))
+
+    # dates
+    date_claims: list[tuple[float, int, Claim]] = []
+    if find_dates is not None:
+        for d in find_dates(text, published):
+            i = _sentence_of(sentences, d.span.start)
+            s = sentences[i]
+            target = _nearest_incident(plan, i, d.span.start)
+            if aggregate[i] and not plan.mentions.get(i):
+                target = None
+            claim = Claim(ClaimKind.DATE, d.value, d.span, s, target, confidence=0.7 if attack[i] else 0.4)
+            claims.append(claim)
+            if target is not None:
+                date_claims.append((_date_score(text, s, d, attack[i], bool(plan.mentions.get(i)), published),
+                                    target, claim))
+    for n, incident in enumerate(incidents):
+        mine = [(sc, -c.span.start, c) for sc, t, c in date_claims if t == n and sc > -50]
+        if mine:
+            incident.date = max(mine, key=lambda x: (x[0], x[1]))[2].value  # type: ignore[assignment]
+
+    # actors
+    for i, s in enumerate(sentences):
+        atts = find_attributions(text, s)
+        if not atts:
+            continue
+        targets = sorted({n for _, n in plan.mentions.get(i, [])}) or list(plan.focus[i])
+        if not targets and not aggregate[i] and attack[i]:
+            targets = [n for n, m in enumerate(plan.main) if m]
+        if aggregate[i] and not plan.mentions.get(i):
+            targets = []
+        for att in atts:
+            if not targets:
+                money = next((amounts[k].money for k in amounts_by_sentence[i] if amounts[k].money), None)
+                if money is not None:
+                    claims.append(Claim(ClaimKind.AGGREGATE, Aggregate(actor=att.attribution.actor, period=None,
+                                                                       money=money), att.span, s, None, 0.5))
+                else:
+                    claims.append(Claim(ClaimKind.ACTOR, att.attribution, att.span, s, None, 0.4))
+                continue
+            for n in targets:
+                claims.append(Claim(ClaimKind.ACTOR, att.attribution, att.span, s, n, 0.7))
+
+    # techniques and indicators (other stage's finders), linked through the focus
+    if find_techniques is not None:
+        for span, tech in find_techniques(text):
+            i = _sentence_of(sentences, span.start)
+            claims.append(Claim(ClaimKind.TECHNIQUE, tech, span, sentences[i], _nearest_incident(plan, i, span.start), 0.6))
+    if find_indicators is not None:
+        for span, ind in find_indicators(text):
+            i = _sentence_of(sentences, span.start)
+            claims.append(Claim(ClaimKind.INDICATOR, ind, span, sentences[i], _nearest_incident(plan, i, span.start), 0.6))
+
+    claims.sort(key=lambda c: (c.span.start, c.span.end, c.kind.value, -1 if c.incident is None else c.incident))
+    relevant = bool(incidents) or sum(attack) >= 3 and any(a.money is not None for a in amounts)
+    return Extraction(relevant=relevant, incidents=incidents, claims=claims, extractor_version=EXTRACTOR_VERSION)

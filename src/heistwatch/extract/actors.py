@@ -1,0 +1,125 @@
+"""Attributions: which threat actor the text ties to an incident, with what stance, hedge and claimant.
+
+Stance comes from the hedge nearest the actor's name in its sentence (``reference/estimative``):
+"might be", "believed to", "likely" -> suspected; "confirmed", "attributed", "was behind" -> confirmed;
+"not responsible", "ruled out" -> denied; a plain statement of fact -> confirmed. The claimant is who
+says it ("the spy agency said", "according to Chainalysis"); news outlets that merely report the
+claim ("Bloomberg reported that ...") are publishers, not claimants, and are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from heistwatch.extract.model import Attribution, Span, Stance
+from heistwatch.reference.actors import ActorMatch, find_actors
+from heistwatch.reference.estimative import HedgeMatch, find_hedges
+
+# News outlets: they report claims, they do not make them.
+_KNOWN_PUBLISHERS = (
+    "Reuters", "Bloomberg", "CoinDesk", "Cointelegraph", "Decrypt", "The Block", "Yonhap", "Associated Press",
+    "AP", "AFP", "BBC", "CNN", "CNBC", "Wall Street Journal", "WSJ", "Financial Times", "FT", "New York Times",
+    "Washington Post", "Guardian", "Forbes", "TechCrunch", "ZDNet", "BleepingComputer", "Bleeping Computer",
+    "The Record", "The Verge", "Wired", "Nikkei", "Korea Herald", "Korea Times", "JoongAng", "Chosun",
+    "Kyodo", "NHK", "Business Insider", "Fortune", "Axios", "The Hacker News", "Dark Reading", "SecurityWeek",
+    "CyberScoop", "Bitcoinist", "CryptoSlate", "Crypto Briefing", "Daily Hodl", "Decrypt Media",
+)
+
+_SPEECH = (
+    r"(?:said|says|say|told|stated|states|claimed|claims|believes|believe|believed|confirmed|confirms|"
+    r"suspects|suspect|suspected|attributed|attributes|alleged|alleges|concluded|determined|found|noted|"
+    r"reported|reports|warned|warns|announced|blamed|blames|accused|accuses|assessed|assesses|thinks|think)"
+)
+_CLAIMANT_NOUNS = (
+    r"(?:agency|agencies|service|police|firm|firms|researchers|researcher|officials|official|source|sources|"
+    r"analysts|analyst|investigators|experts|expert|company|exchange|intelligence|government|ministry|"
+    r"prosecutors|authorities|lawmakers|lawmaker|department|bureau|FBI|NIS|CISA|Treasury|team|report)"
+)
+_SUBJECT = (
+    r"(?P<who>(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.\-’']*\s+|(?:of|for|and|&)\s+|[a-z][\w\-]*\s+){0,5}?"
+    rf"(?:[A-Z][\w.\-]*[\w]|{_CLAIMANT_NOUNS}))"
+)
+_CLAIMANT_RES = (
+    re.compile(rf"\b[Aa]ccording\s+to\s+{_SUBJECT}"),
+    re.compile(rf"{_SUBJECT}(?:\s*,[^,]{{2,60}},)?\s+(?:has\s+|have\s+|had\s+|also\s+|now\s+)?{_SPEECH}\b"),
+    re.compile(rf"\b(?:{_SPEECH})\s+by\s+{_SUBJECT}"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AttributionMention:
+    span: Span
+    attribution: Attribution
+    match: ActorMatch
+
+
+def _is_publisher(who: str) -> bool:
+    w = re.sub(r"^(?:the|a|an)\s+", "", who.strip(), flags=re.IGNORECASE).lower()
+    return any(w == p.lower() or w.startswith(p.lower() + " ") for p in _KNOWN_PUBLISHERS)
+
+
+def find_claimant(text: str, sentence: Span, before: int) -> str | None:
+    """Who makes the claim at ``before`` in ``sentence``: the last speaker who is not a news outlet."""
+    seg = text[sentence.start : sentence.end]
+    cut = before - sentence.start
+    best: tuple[int, str] | None = None
+    for rx in _CLAIMANT_RES:
+        for m in rx.finditer(seg):
+            who = m.group("who").strip()
+            if _is_publisher(who) or not who or len(who) > 70:
+                continue
+            if who.lower() in {"it", "he", "she", "they", "we", "i"}:
+                continue
+            who = re.sub(r"^(?:(?:that|and|but|while|as|the|a|an)\s+)+", "", who, flags=re.IGNORECASE)
+            # a speaker after the actor only counts for "according to" / "by"
+            pos = m.start("who")
+            score = -abs(pos - cut) + (0 if pos <= cut else -200)
+            if best is None or score > best[0]:
+                best = (score, who)
+    return best[1] if best else None
+
+
+def _stance_for(text: str, sentence: Span, match: ActorMatch, hedges: list[HedgeMatch]) -> tuple[Stance, str | None, str | None]:
+    if not hedges:
+        return Stance.CONFIRMED, None, "almost certain"
+    def dist(h: HedgeMatch) -> int:
+        if h.end <= match.start:
+            return match.start - h.end
+        if h.start >= match.end:
+            return h.start - match.end + 10   # hedges before the name weigh a little more
+        return 0
+    ranked = sorted(hedges, key=lambda h: (dist(h), h.start))
+    for h in ranked:
+        # "North Korea denied" is the accused denying, not the text clearing them
+        if h.hedge.stance == Stance.DENIED and h.start >= match.end and \
+                re.fullmatch(r"[\s,]*(?:has|have|had|again|flatly|repeatedly|strongly)?\s*", text[match.end:h.start]):
+            continue
+        # confirmed-ness words must be close; hedges of doubt anywhere in the sentence win over them
+        doubt = [x for x in ranked if x.hedge.stance == Stance.SUSPECTED]
+        if h.hedge.stance == Stance.CONFIRMED and doubt:
+            d = doubt[0]
+            return Stance.SUSPECTED, d.hedge.phrase, d.hedge.word
+        return h.hedge.stance, text[h.start:h.end], h.hedge.word
+    return Stance.SUSPECTED, None, "likely"
+
+
+def find_attributions(text: str, sentence: Span) -> list[AttributionMention]:
+    """Every threat actor named in ``sentence`` with the stance the sentence takes on it."""
+    matches = find_actors(text, sentence.start, sentence.end)
+    if not matches:
+        return []
+    hedges = find_hedges(text, sentence.start, sentence.end)
+    out = []
+    for m in matches:
+        stance, hedge, word = _stance_for(text, sentence, m, hedges)
+        claimant = find_claimant(text, sentence, m.start)
+        if claimant and find_actors(claimant):
+            claimant = None
+        out.append(AttributionMention(
+            Span(m.start, m.end),
+            Attribution(actor=m.actor.name, stance=stance, hedge=hedge, probability=word, claimant=claimant,
+                        surface_actor=m.surface),
+            m,
+        ))
+    return out

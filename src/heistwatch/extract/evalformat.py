@@ -1,0 +1,62 @@
+"""An Extraction in the per-document format of ``../shared/eval/score.py extract``."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from heistwatch.extract.model import Attribution, ClaimKind, Extraction, Money, Stance
+from heistwatch.reference.actors import lookup as lookup_actor
+
+# Groups the scorer knows under another name: APT38 is Lazarus Group's financial arm in news usage.
+_EVAL_NAME = {"APT38": "Lazarus Group"}
+
+
+def actor_eval_name(actor: str) -> str:
+    a = lookup_actor(actor)
+    name = a.name if a else actor
+    return _EVAL_NAME.get(name, name)
+
+
+def _stance(stances: list[Stance]) -> Stance:
+    counts = Counter(stances)
+    for s in (Stance.DENIED,):
+        if counts[s] and counts[s] >= len(stances) / 2:
+            return s
+    if counts[Stance.CONFIRMED] > counts[Stance.SUSPECTED]:
+        return Stance.CONFIRMED
+    return Stance.SUSPECTED if counts[Stance.SUSPECTED] else Stance.CONFIRMED
+
+
+def _num(x: float) -> float | int:
+    return int(x) if float(x).is_integer() else x
+
+
+def to_eval(doc_id: str, ex: Extraction) -> dict[str, Any]:
+    incidents = []
+    for incident in ex.incidents:
+        usd: list[float] = []
+        native: list[dict[str, Any]] = []
+        actors: dict[str, list[Stance]] = {}
+        for c in ex.claims_of(incident.index):
+            if c.kind == ClaimKind.LOSS and isinstance(c.value, Money):
+                m = c.value
+                if m.vague or not m.unit:
+                    continue
+                if m.unit == "USD":
+                    if not any(abs(u - m.value) <= 1e-6 * max(u, 1) for u in usd):
+                        usd.append(m.value)
+                elif not any(x["asset"] == m.unit and abs(x["amount"] - m.value) <= 1e-6 * max(m.value, 1) for x in native):
+                    native.append({"amount": _num(m.value), "asset": m.unit})
+            elif c.kind == ClaimKind.ACTOR and isinstance(c.value, Attribution):
+                actors.setdefault(actor_eval_name(c.value.actor), []).append(c.value.stance)
+        incidents.append({
+            "victim": incident.victim,
+            "type": incident.type.value,
+            "date": incident.date.iso() if incident.date else None,
+            "loss_usd": [_num(u) for u in usd],
+            "loss_native": native,
+            "actors": [{"name": k, "stance": _stance(v).value} for k, v in sorted(actors.items())],
+            "main": incident.main,
+        })
+    return {"id": doc_id, "relevant": ex.relevant, "incidents": incidents}

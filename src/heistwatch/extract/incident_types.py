@@ -1,0 +1,85 @@
+"""Incident type from the platform's kind and the words the text uses about the incident.
+
+Cues are data: each has words to look for and sentences it must (and must not) match; strong cues
+(ransomware, cryptojacking, phishing, data breach) override the platform's default type.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from heistwatch.extract.model import IncidentType
+from heistwatch.reference.platforms import Platform
+
+
+@dataclass(frozen=True, slots=True)
+class TypeCue:
+    type: IncidentType
+    regex: re.Pattern[str]
+    strong: bool                 # overrides the platform's default type
+    must_match: tuple[str, ...]
+    must_not_match: tuple[str, ...]
+
+
+def _cue(t: IncidentType, rx: str, strong: bool, must: list[str], must_not: list[str]) -> TypeCue:
+    return TypeCue(t, re.compile(rx, re.IGNORECASE), strong, tuple(must), tuple(must_not))
+
+
+TYPE_CUES: tuple[TypeCue, ...] = (
+    _cue(IncidentType.RANSOMWARE, r"\bransomware\b|\bWannaCry\b|\bransom\s+(?:note|demand)", True,
+         ["The ransomware encrypted hospital files.", "WannaCry spread fast."], ["They paid a fee."]),
+    _cue(IncidentType.CRYPTOJACKING,
+         r"\bcrypto-?jacking\b|\b(?:coin|crypto)-?miner\b|\bmining\s+malware\b|\bmined?\s+(?:Monero|XMR|crypto\w*)\b|"
+         r"\b(?:hijack\w*|infected)\s+(?:\w+\s+){0,3}(?:servers?|computers?)\s+to\s+mine\b|\billicit(?:ly)?\s+min(?:e|ing)\b",
+         True,
+         ["The gang mined Monero on hijacked servers.", "A cryptojacking campaign hit firms."],
+         ["The exchange lists Monero."]),
+    _cue(IncidentType.PHISHING,
+         r"\b(?:spear-?)?phishing\b|\bfake\s+(?:job|recruiter|website|app|interview|offers?)\b|\bsocial\s+engineering\b|"
+         r"\bclipper\b|\bclipboard\b|\bdrainer\b|\bimpersonat\w+",
+         True,
+         ["Staff got spear-phishing e-mails.", "Victims were lured by fake job offers."], ["The phishers left."]),
+    _cue(IncidentType.DATA_BREACH,
+         r"\b(?:personal|customer|user)\s+(?:data|information|details|records)\b|\bdata\s+(?:breach|leak)\b|"
+         r"\bleak(?:ed|ing)?\s+(?:the\s+)?(?:personal|customer|user)|\be-?mail\s+addresses\s+(?:of|were)\b",
+         True,
+         ["The exchange leaked personal information of 31,000 users.", "A data breach exposed e-mail addresses of users."],
+         ["The hackers stole coins."]),
+    _cue(IncidentType.BRIDGE_HACK, r"\bbridges?\b|\bcross-?chain\b", False,
+         ["The cross-chain bridge was drained."], ["They crossed the street."]),
+    _cue(IncidentType.DEFI_EXPLOIT,
+         r"\bflash[\s\-]?loans?\b|\bsmart[\s\-]contracts?\b|\bDeFi\b|\blending\s+protocol\b|\bliquidity\s+pools?\b|\boracle\b|\breentrancy\b",
+         False,
+         ["A flash loan attack drained the pool.", "A bug in the smart contract was used."], ["The exchange was hacked."]),
+    _cue(IncidentType.EXCHANGE_HACK, r"\bexchanges?\b|\btrading\s+platform\b|\bhot\s+wallets?\b", False,
+         ["The exchange lost its hot wallet funds."], ["The wallet app was hacked."]),
+    _cue(IncidentType.WALLET_HACK, r"\bwallet\s+(?:app|provider|software|users)\b|\bprivate\s+keys?\b|\bseed\s+phrases?\b", False,
+         ["Users of the wallet app lost funds.", "Attackers obtained private keys."], ["The exchange paused trading."]),
+)
+
+_KIND_TYPE = {
+    "exchange": IncidentType.EXCHANGE_HACK, "defi": IncidentType.DEFI_EXPLOIT, "bridge": IncidentType.BRIDGE_HACK,
+    "wallet": IncidentType.WALLET_HACK, "casino": IncidentType.EXCHANGE_HACK, "payment": IncidentType.EXCHANGE_HACK,
+}
+
+
+def infer_type(platform: Platform | None, victim_name: str, context: str) -> IncidentType:
+    """The incident type given the victim (known platform or not) and the sentences about the incident."""
+    strong = [c for c in TYPE_CUES if c.strong and c.regex.search(context)]
+    if strong:
+        return strong[0].type
+    if platform is not None:
+        return platform.type
+    low = victim_name.lower()
+    if "bridge" in low:
+        return IncidentType.BRIDGE_HACK
+    if "wallet" in low:
+        return IncidentType.WALLET_HACK
+    if any(w in low for w in ("finance", "protocol", "swap", "dao", "lend")):
+        return IncidentType.DEFI_EXPLOIT
+    counts = {c.type: len(c.regex.findall(context)) for c in TYPE_CUES if not c.strong}
+    best = max(counts.items(), key=lambda kv: kv[1])
+    if best[1] > 0:
+        return best[0]
+    return IncidentType.OTHER

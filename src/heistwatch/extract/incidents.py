@@ -1,0 +1,189 @@
+"""Which victims the text describes as attacked, and which sentence speaks of which incident.
+
+The text names many platforms; only some were attacked. Each mention of a candidate gets evidence
+from the pattern that found it ("the hack of X", "X was drained": strong), from attack words in its
+sentence, and against it from roles that are not a victim's ("sent to X", "X froze the funds").
+A victim with enough evidence becomes an :class:`IncidentMention`. Then every sentence gets a focus:
+the incidents it names, or, when it names none but speaks of "the exchange", "the attack", "the
+hackers", the incident in focus just before it. Amounts, dates and actors are linked through it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from heistwatch.extract.model import Span
+from heistwatch.extract.victims import VictimMention, find_victim_candidates
+
+ATTACK_CUE = re.compile(
+    r"\b(?:hack(?:s|ed|ing|er|ers)?|stole|stolen|steal(?:s|ing)?|theft|thefts|thieves|heist|exploit(?:s|ed|er|ers)?|"
+    r"breach(?:ed|es)?|attack(?:s|ed|er|ers)?|drain(?:s|ed|ing)?|compromis(?:e|ed|ing)|siphon(?:ed|ing)?|"
+    r"looted|loot|robbed|robbery|cyber-?attack|malware|phishing|ransomware|illicit(?:ly)?|"
+    r"lost|losing|losses|loss|missing|unauthori[sz]ed|infiltrat\w+|intrusion|crypto-?jacking|mined|mining\s+malware)\b",
+    re.IGNORECASE,
+)
+
+ANAPHORA = re.compile(
+    r"\b(?:the|this|that|its)\s+(?:\w+[\s\-]){0,2}?(?:exchange|company|firm|platform|protocol|project|network|bridge|"
+    r"wallet|service|operator|startup|casino|hack|hacking|attack|theft|heist|breach|exploit|incident|"
+    r"hackers?|attackers?|thieves|exploiter|stolen|loss|losses|victims?|users|customers)\b|\b(?:it|its)\b",
+    re.IGNORECASE,
+)
+
+# Phrases that make a sentence about many incidents or a period, not about one incident.
+AGGREGATE_CUE = re.compile(
+    r"\b(?:in\s+total|a\s+total\s+of|so\s+far\s+this\s+year|since\s+(?:19|20)\d\d|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|months)|"
+    r"(?:this|last)\s+year\s+alone|combined|altogether|cumulative|overall|all\s+told|"
+    r"(?:a\s+)?(?:series|string|spate|wave)\s+of|(?:several|multiple|numerous|dozens\s+of|various)\s+(?:\w+\s+)?(?:exchanges|hacks|attacks|heists)|"
+    r"in\s+(?:19|20)\d\d\s+alone|throughout\s+(?:19|20)\d\d|during\s+(?:19|20)\d\d|per\s+cent\s+of\s+all|"
+    r"(?:stole|stolen|stealing)\s+(?:a\s+)?(?:record|an\s+estimated)|(?:exchanges|hacks|attacks|heists)\s+(?:in|since|this|last|worldwide|globally))\b",
+    re.IGNORECASE,
+)
+
+# Roles a platform plays that make it no victim: where funds went, who froze them, who reported.
+_NOT_VICTIM_BEFORE = re.compile(
+    r"(?:\b(?:to|into|onto|via|through|with|at|on|by|across|including|like|such\s+as|and|or)\s+(?:the\s+)?(?:\w+\s+){0,2}?"
+    r"|(?:sent|moved|transferred|deposited|laundered|swapped|converted|cashed\s+out|funnel+ed|routed)\s+(?:\S+\s+){0,6}?"
+    r"(?:to|into|onto|via|through|on|at)\s+(?:the\s+)?(?:\w+\s+){0,2}?)$",
+    re.IGNORECASE,
+)
+_NOT_VICTIM_AFTER = re.compile(
+    r"^(?:['’]s)?\s*(?:,\s*)?(?:CEO|chief|founder|co-founder|spokes\w+|analysts?|researchers?|security\s+team|"
+    r"froze|freez\w+|frozen|blocked|block|helped|assist\w*|blacklist\w*|flagged|tracked|traced|warned|"
+    r"listed|lists|reported|report|said\s+it\s+(?:froze|had\s+frozen|would\s+help)|"
+    r"will\s+cover|covered|offered|pledged|vowed\s+to\s+help|to\s+help)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class Candidate:
+    key: str
+    name: str
+    mentions: list[tuple[int, VictimMention, float]] = field(default_factory=list)  # (sentence, mention, evidence)
+    score: float = 0.0
+    in_title: bool = False
+    strong: int = 0
+
+    @property
+    def first(self) -> VictimMention:
+        return self.mentions[0][1]
+
+
+def victim_key(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", name.lower())
+
+
+def mention_evidence(text: str, sentence: Span, v: VictimMention, attack: bool) -> float:
+    """How strongly this mention reads as the victim of an attack (may be negative)."""
+    score = 0.0
+    if v.strength >= 2:
+        score += 3.0
+    elif attack:
+        score += 1.5 if v.known else 1.0
+    else:
+        score += 0.25 if v.known else 0.0
+    before = text[max(sentence.start, v.span.start - 60) : v.span.start]
+    after = text[v.span.end : min(sentence.end, v.span.end + 40)]
+    if v.strength < 2:
+        if _NOT_VICTIM_BEFORE.search(before) and not re.search(r"\b(?:from|of|on|at|against)\s+(?:the\s+)?(?:\w+\s+){0,2}?$", before, re.I):
+            score -= 1.0
+        if _NOT_VICTIM_AFTER.search(after):
+            score -= 1.5
+    return score
+
+
+@dataclass(slots=True)
+class IncidentPlan:
+    """What incidents.py decided: the candidates that are victims and each sentence's focus."""
+
+    victims: list[Candidate]
+    mentions: dict[int, list[tuple[VictimMention, int]]]  # sentence -> [(mention, victim index)]
+    focus: list[list[int]]                                # sentence -> victim indices in focus
+    main: list[bool]
+
+
+def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None,
+                   amounts_in: list[bool] | None = None, threshold: float = 2.0) -> IncidentPlan:
+    attack = [bool(ATTACK_CUE.search(text, s.start, s.end)) for s in sentences]
+    cands: dict[str, Candidate] = {}
+    per_sentence: dict[int, list[VictimMention]] = {}
+    for i, s in enumerate(sentences):
+        found = find_victim_candidates(text, s.start, s.end)
+        if not found:
+            continue
+        per_sentence[i] = found
+        money_here = bool(amounts_in and amounts_in[i])
+        for v in found:
+            ev = mention_evidence(text, s, v, attack[i])
+            if money_here and ev > 0 and attack[i]:
+                ev += 0.5
+            key = victim_key(v.name)
+            c = cands.get(key)
+            if c is None:
+                c = cands[key] = Candidate(key, v.name)
+            c.mentions.append((i, v, ev))
+    # merge unknown names into known ones that share the first word ("Coincheck Inc" -> "Coincheck")
+    keys = sorted(cands, key=lambda k: (-len(cands[k].mentions), k))
+    for k in list(keys):
+        c = cands.get(k)
+        if c is None:
+            continue
+        for k2 in list(cands):
+            if k2 != k and k2.startswith(k) and len(k) >= 4 and not cands[k2].first.known:
+                c.mentions.extend(cands.pop(k2).mentions)
+    title_text = title or ""
+    title_attack = bool(ATTACK_CUE.search(title_text))
+    for c in cands.values():
+        c.mentions.sort(key=lambda t: t[1].span.start)
+        evs = sorted((ev for _, _, ev in c.mentions), reverse=True)
+        # the best mentions count fully, repeats count less
+        c.score = sum(ev if n < 2 else ev * 0.5 for n, ev in enumerate(evs))
+        c.strong = sum(1 for _, v, _ in c.mentions if v.strength >= 2)
+        if title_text:
+            names = {c.name, *(v.surface for _, v, _ in c.mentions)}
+            if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", title_text) for n in names):
+                c.in_title = True
+                c.score += 2.0 if title_attack else 0.5
+    victims = sorted((c for c in cands.values() if c.score >= threshold), key=lambda c: c.first.span.start)
+    index = {c.key: n for n, c in enumerate(victims)}
+    mentions: dict[int, list[tuple[VictimMention, int]]] = {}
+    for n, c in enumerate(victims):
+        for i, v, _ in c.mentions:
+            mentions.setdefault(i, []).append((v, n))
+    for i in mentions:
+        mentions[i].sort(key=lambda t: t[0].span.start)
+    # focus
+    focus: list[list[int]] = []
+    last: list[int] = []
+    last_at = -99
+    for i, s in enumerate(sentences):
+        here = sorted({n for _, n in mentions.get(i, [])})
+        if here:
+            focus.append(here)
+            last, last_at = here, i
+            continue
+        if last and (ANAPHORA.search(text, s.start, s.end) and i - last_at <= 4 or i - last_at <= 1 and attack[i]):
+            focus.append(list(last))
+        else:
+            focus.append([])
+    # main subject: in the title, or the strongest
+    main = [False] * len(victims)
+    if victims:
+        titled = [n for n, c in enumerate(victims) if c.in_title]
+        if titled:
+            for n in titled:
+                main[n] = True
+        else:
+            best = max(range(len(victims)), key=lambda n: (victims[n].score, -n))
+            main[best] = True
+            for n, c in enumerate(victims):
+                if c.score >= 0.8 * victims[best].score and c.strong >= 1:
+                    main[n] = True
+    del index
+    return IncidentPlan(victims, mentions, focus, main)
+
+
+def is_aggregate_sentence(text: str, sentence: Span) -> bool:
+    return bool(AGGREGATE_CUE.search(text, sentence.start, sentence.end))
