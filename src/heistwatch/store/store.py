@@ -332,6 +332,35 @@ class Store:
             rows = s.scalars(select(Document).order_by(Document.id).limit(limit).offset(offset))
             return [DocumentInfo.of(r) for r in rows]
 
+    def document_summaries(self, limit: int = 50, offset: int = 0) -> list[tuple[DocumentInfo, bool | None, int]]:
+        """(document, relevant or None when not extracted, number of claims), by id."""
+        with self.session() as s:
+            n_claims = (
+                select(ClaimRow.document_id, func.count().label("n")).group_by(ClaimRow.document_id).subquery()
+            )
+            rows = s.execute(
+                select(Document, ExtractionRow.relevant, n_claims.c.n)
+                .outerjoin(ExtractionRow, ExtractionRow.document_id == Document.id)
+                .outerjoin(n_claims, n_claims.c.document_id == Document.id)
+                .order_by(Document.id)
+                .limit(limit)
+                .offset(offset)
+            )
+            return [(DocumentInfo.of(d), rel, int(n or 0)) for d, rel, n in rows]
+
+    def find_document(self, ref: str | int) -> int | None:
+        """A document id from its number, its external id (``a-0005``) or a content-hash prefix."""
+        ref = str(ref).strip()
+        with self.session() as s:
+            if ref.isdigit():
+                found = s.scalar(select(Document.id).where(Document.id == int(ref)))
+                if found is not None:
+                    return found
+            found = s.scalar(select(Document.id).where(Document.external_id == ref).order_by(Document.id).limit(1))
+            if found is not None or len(ref) < 8:
+                return found
+            return s.scalar(select(Document.id).where(Document.content_hash.startswith(ref.lower())).order_by(Document.id).limit(1))
+
     def document_ids(self) -> list[int]:
         with self.session() as s:
             return list(s.scalars(select(Document.id).order_by(Document.id)))
