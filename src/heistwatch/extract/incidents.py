@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from heistwatch.extract.model import Span
 from heistwatch.extract.victims import VictimMention, find_victim_candidates
+from heistwatch.reference.platforms import find_platforms
 
 ATTACK_CUE = re.compile(
     r"\b(?:hack(?:s|ed|ing|er|ers)?|stole|stolen|steal(?:s|ing)?|theft|thefts|thieves|heist|exploit(?:s|ed|er|ers)?|"
@@ -109,8 +110,17 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
     attack = [bool(ATTACK_CUE.search(text, s.start, s.end)) for s in sentences]
     cands: dict[str, Candidate] = {}
     per_sentence: dict[int, list[VictimMention]] = {}
+    known_all = find_platforms(text)
+    known_by: dict[int, list] = {}
+    k = 0
     for i, s in enumerate(sentences):
-        found = find_victim_candidates(text, s.start, s.end)
+        while k < len(known_all) and known_all[k].start < s.end:
+            if known_all[k].start >= s.start or i == 0:
+                known_by.setdefault(i, []).append(known_all[k])
+            k += 1
+    for i, s in enumerate(sentences):
+        found = find_victim_candidates(text, s.start, max(s.end, max((m.end for m in known_by.get(i, [])), default=0)),
+                                       known=known_by.get(i, []))
         if not found:
             continue
         per_sentence[i] = found

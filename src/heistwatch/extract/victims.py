@@ -161,11 +161,29 @@ def clean_name(raw: str) -> str | None:
     return name
 
 
-def find_victim_candidates(text: str, start: int = 0, end: int | None = None) -> list[VictimMention]:
-    """Known and unknown platforms named in ``text[start:end]``, strongest reading per span first."""
+def is_title_case(text: str, start: int, end: int) -> bool:
+    """A headline written in Title Case: its capitalised words are not names."""
+    words = re.findall(r"[A-Za-z][\w'’\-]*", text[start:end])
+    long = [w for w in words[1:] if len(w) > 3]
+    if len(long) < 3:
+        return False
+    return sum(1 for w in long if w[0].isupper()) / len(long) >= 0.6
+
+
+def find_victim_candidates(text: str, start: int = 0, end: int | None = None, *,
+                           known: list | None = None, unknown_names: bool | None = None) -> list[VictimMention]:
+    """Known and unknown platforms named in ``text[start:end]``, strongest reading per span first.
+
+    ``known``: platform matches already found (``find_platforms`` over the whole text, so names that a
+    sentence splitter cut, like "Mt. Gox", are kept). ``unknown_names``: read names the reference list
+    does not know (default: unless the span is a Title Case headline).
+    """
     end = len(text) if end is None else end
+    if unknown_names is None:
+        unknown_names = not is_title_case(text, start, end)
     found: list[VictimMention] = []
-    known = find_platforms(text, start, end)
+    if known is None:
+        known = find_platforms(text, start, end)
     for m in known:
         found.append(VictimMention(Span(m.start, m.end), m.platform.name, m.surface, True, m.platform, 1, "known"))
     segment = text[start:end]
@@ -191,6 +209,8 @@ def find_victim_candidates(text: str, start: int = 0, end: int | None = None) ->
                 # "Zumo Exchange" -> try without the first/last word
                 first = name.split()[0]
                 plat = lookup(first) if len(name.split()) > 1 else None
+            if plat is None and not unknown_names:
+                continue
             found.append(VictimMention(span, plat.name if plat else name, name, plat is not None, plat,
                                        pat.strength, pat.name))
     found.sort(key=lambda v: (v.span.start, -v.span.end))
