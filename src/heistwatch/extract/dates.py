@@ -1,0 +1,639 @@
+"""Dates in text: absolute, partial and relative, as intervals with a granularity.
+
+``find_dates`` runs one table-driven regex over the text (one pass, each branch a pattern of the
+table below with its examples), then resolves each match: absolute dates directly; year-less
+dates from a full date elsewhere in the text or from the publication date; relative ones
+("last year", "Friday's theft", "over the weekend") against the publication date; and "two
+months later" / "on the 26th" against the previous date mention. Without a publication date,
+the ones that need it are returned with ``resolved=False`` (the span and the parts as written
+are kept).
+
+Language data (month, weekday and season words, part-of-period words, number words) are the
+tables at the top; no dateparser search over the whole text (too slow for 300 documents/s).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from heistwatch.extract.model import DateValue, Granularity, Span
+from heistwatch.extract.text import fold_chars
+
+# --------------------------------------------------------------------------------------------
+# Language data
+# --------------------------------------------------------------------------------------------
+
+MONTHS: dict[str, int] = {
+    "January": 1, "February": 2, "March": 3, "April": 4, "May": 5, "June": 6, "July": 7, "August": 8,
+    "September": 9, "October": 10, "November": 11, "December": 12,
+    "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Sept": 9, "Oct": 10,
+    "Nov": 11, "Dec": 12,
+}
+WEEKDAYS: dict[str, int] = {
+    "Monday": 0, "Tuesday": 1, "Wednesday": 2, "Thursday": 3, "Friday": 4, "Saturday": 5, "Sunday": 6,
+    "Mon": 0, "Tue": 1, "Tues": 1, "Wed": 2, "Thu": 3, "Thur": 3, "Thurs": 3, "Fri": 4, "Sat": 5, "Sun": 6,
+}
+# Seasons (northern hemisphere, as news uses them): first and last month.
+SEASONS: dict[str, tuple[int, int]] = {
+    "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2),
+}
+# Parts of a year: first and last month.
+YEAR_PARTS: dict[str, tuple[int, int]] = {
+    "early": (1, 4), "beginning of": (1, 3), "start of": (1, 3), "mid": (5, 8), "middle of": (5, 8),
+    "late": (9, 12), "end of": (10, 12), "first half of": (1, 6), "h1": (1, 6), "second half of": (7, 12),
+    "h2": (7, 12),
+}
+QUARTERS: dict[str, int] = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4}
+COUNT_WORDS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "a few": 3, "several": 3, "few": 3,
+    "some": 3,
+}
+
+# The patterns, in the order the scanner tries them at one position, with examples a test runs:
+# (name, must find with this surface, must not find anything in these).
+PATTERN_EXAMPLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "iso": (("2018-01-26",), ("version 2018-1",)),
+    "slash": (("1/27/2018", "27/1/2018"), ("1/2",)),
+    "month_day": (("January 26, 2018", "Jan. 26", "January 26th", "Monday, January 06, 2015", "Sunday, January 4"),
+                  ("Mayday 5",)),
+    "day_month": (("26 January 2018", "26th of January"), ("26 Januaries",)),
+    "month_year": (("June 2017", "early January 2018"), ()),
+    "season": (("summer of 2017", "last summer of 2017", "winter 2014"), ()),
+    "year_part": (("mid-2017", "early 2018", "the first half of 2022", "late 2019"), ()),
+    "quarter": (("Q3 2021", "the second quarter of 2019"), ()),
+    "year_range": (("2013-2014", "between 2013 and 2014"), ()),
+    "year": (("2014",), ("2,014 users", "$2014", "2000 bitcoins")),
+    "month_alone": (("in December", "since March", "last May"), ("you may go", "March on")),
+    "weekday": (("Monday", "Friday's", "last Tuesday"), ("monday",)),
+    "relative_word": (("yesterday", "last year", "this year", "last week", "over the weekend", "earlier this year"), ()),
+    "ago": (("two months ago", "3 days ago"), ()),
+    "later": (("two months later", "a week earlier", "days later", "the next day", "the following day"), ()),
+    "ordinal_day": (("on the 26th", "on the 26th. from January"), ("the 2nd largest",)),
+}
+
+# --------------------------------------------------------------------------------------------
+# The scanner
+# --------------------------------------------------------------------------------------------
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH_ABBR_DOT = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\."
+_WD = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+_WD_FULL = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_ORD = r"(?:st|nd|rd|th)"
+_NUMW = r"(?i:a\s+couple\s+of|a\s+few|several|few|some|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})"
+_YEAR = r"(?:19[7-9]\d|20\d\d)"
+_PART = (r"(?i:the\s+)?(?i:early|mid|late|end\s+of|beginning\s+of|start\s+of|middle\s+of|first\s+half\s+of"
+         r"|second\s+half\s+of)|H1|H2")
+
+_SCAN = re.compile(
+    rf"""
+    (?<![\w])
+    (?:
+      (?P<iso>(?P<iso_y>{_YEAR})-(?P<iso_m>[01]?\d)-(?P<iso_d>[0-3]?\d)(?![\d-]))
+    | (?P<slash>(?P<sl_a>[01]?\d|[23]\d)/(?P<sl_b>[0-3]?\d)/(?P<sl_y>{_YEAR}|\d\d)(?![\d/]))
+    | (?P<month_day>(?:(?P<md_wd>{_WD})\.?,?\s++)?(?P<md_m>{_MONTH})\.?\s++(?P<md_d>[0-3]?\d){_ORD}?+(?!\d)
+        (?:\s*+(?:-|to|and)\s*+(?P<md_d2>[0-3]?\d){_ORD}?+(?!\d|,\d))?
+        (?:,?\s++(?P<md_y>{_YEAR})(?!\d|,\d))?)
+    | (?P<day_month>(?:(?P<dm_wd>{_WD})\.?,?\s++)?(?:the\s++)?(?P<dm_d>[0-3]?\d){_ORD}?+
+        (?:\s*+(?:-|to|and)\s*+(?P<dm_d2>[0-3]?\d){_ORD}?+)?\s++(?:of\s++)?(?P<dm_m>{_MONTH})\b\.?
+        (?:,?\s++(?P<dm_y>{_YEAR})(?!\d|,\d))?)
+    | (?P<month_year>(?:(?P<my_p>{_PART})[\s-]++)?(?P<my_m>{_MONTH})\.?,?\s++(?:of\s++)?(?P<my_y>{_YEAR})(?!\d|,\d))
+    | (?P<season>(?:(?P<se_q>(?i:early|mid|late|last|this|the))[\s-]++)?(?P<se_s>(?i:spring|summer|autumn|fall|winter))
+        (?:\s++of)?\s++(?P<se_y>{_YEAR})(?!\d|,\d))
+    | (?P<year_part>(?P<yp_p>{_PART})[\s-]++(?:of\s++)?(?P<yp_y>{_YEAR})(?!\d|,\d))
+    | (?P<quarter>(?:Q(?P<q_n>[1-4])\s*+(?P<q_y1>{_YEAR})|(?i:the\s+)?(?P<q_w>(?i:first|second|third|fourth|last))
+        \s++(?i:quarter)\s++(?:of\s++)?(?P<q_y2>{_YEAR}))(?!\d|,\d))
+    | (?P<year_range>(?:(?i:between|from)\s++)?(?P<yr_a>{_YEAR})\s*+(?:-|/|to|and|through)\s*+(?P<yr_b>{_YEAR}|\d\d)(?!\d|,\d|%))
+    | (?P<year>(?P<y_y>{_YEAR})(?![\w%$]|[.,]\d|-\d|/\d))
+    | (?P<month_alone>(?P<ma_p>(?i:in|since|during|until|till|by|from|through|throughout|early|mid|late|last|this|
+        of|before|after|between|and|or|until|next|to|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of))[\s-]++
+        (?P<ma_m>{_MONTH_FULL}|{_MONTH_ABBR_DOT})(?![\w])(?!\s*+\d))
+    | (?P<weekday>(?:(?P<wd_q>(?i:last|this|past|next|late|early))\s++)?(?P<wd_d>{_WD_FULL})(?![\w])(?P<wd_s>'s)?)
+    | (?P<relative_word>(?i:yesterday|today|tonight|this\s+morning|last\s+night|
+        (?:earlier|later|late|early)\s+(?:this|last)\s+(?:year|month|week)|(?:this|last|past|previous)\s+(?:year|month|week)|
+        (?:over|during|on|at)?\s*+(?:the|this|last)\s+weekend|
+        (?:last|this)\s+(?:spring|summer|autumn|fall|winter))(?![\w]))
+    | (?P<ago>(?P<ag_n>{_NUMW})\s++(?P<ag_u>(?i:days?|weeks?|months?|years?))\s++(?i:ago)(?![\w]))
+    | (?P<later>(?:(?P<lt_n>{_NUMW})\s++)?(?P<lt_u>(?i:days?|weeks?|months?|years?))\s++(?P<lt_d>(?i:later|earlier|afterwards?|before|prior))(?![\w])
+        | (?i:the\s+)(?P<lt_w>(?i:next|following|previous|preceding))\s++(?P<lt_wu>(?i:day|morning|week|month|year))(?![\w])
+        | (?i:the\s+day\s+(?P<lt_db>before|after))(?![\w]))
+    | (?P<ordinal_day>(?i:on|by|since|until|from|of)\s++the\s++(?P<od_d>[0-3]?\d){_ORD}(?![\w])
+        (?:\s*+\.?\s*+(?:of|from|in)\s++(?P<od_m>{_MONTH_FULL}))?
+        (?=\s*+(?:[.,;:)!?]|$|(?i:of|from|in|at|when|and|or|but|after|before|the|a|as|with|that)\b)))
+    )
+    """,
+    re.X,
+)
+
+_AFTER_YEAR_UNIT = re.compile(r"\s++(?P<w>[A-Za-z][\w-]*+)")
+
+
+# --------------------------------------------------------------------------------------------
+# Results
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RelativeOffset:
+    """An offset from the previous date mention: "two months later" = (2, "month", +1)."""
+
+    amount: int | None           # None for "days later" (an unstated number)
+    unit: str                    # day / week / month / year
+    direction: int               # +1 later, -1 earlier
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    span: Span
+    value: DateValue
+    pattern: str                 # the name of the pattern that found it (see PATTERN_EXAMPLES)
+    year: int | None = None      # parts as written (for unresolved mentions)
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    anchor: str | None = None    # what resolved it: None (absolute), "document", "published", "previous"
+    relative_to_previous: RelativeOffset | None = None
+
+    @property
+    def resolved(self) -> bool:
+        return self.value.resolved
+
+
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _month_span(y: int, m1: int, m2: int) -> tuple[date, date]:
+    if m2 < m1:  # winter: December to February
+        return date(y, m1, 1), _month_end(y + 1, m2)
+    return date(y, m1, 1), _month_end(y, m2)
+
+
+def _add_months(d: date, n: int) -> date:
+    k = d.year * 12 + (d.month - 1) + n
+    y, m = divmod(k, 12)
+    if y < 1 or y > 9999:
+        raise ValueError
+    return date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
+
+
+def _day(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _unresolved(g: Granularity) -> DateValue:
+    return DateValue(start=None, end=None, granularity=g, resolved=False)
+
+
+def _count(word: str | None) -> int | None:
+    if word is None:
+        return 1
+    w = " ".join(word.lower().split())
+    if w.isdigit():
+        return int(w)
+    if w in ("several", "few", "a few", "some"):
+        return None
+    return COUNT_WORDS.get(w)
+
+
+def _part(p: str | None) -> str | None:
+    if not p:
+        return None
+    p = " ".join(p.lower().split())
+    return p[4:] if p.startswith("the ") else p
+
+
+@dataclass(slots=True)
+class _Raw:
+    start: int
+    end: int
+    pattern: str
+    value: DateValue | None = None       # resolved already (absolute)
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    day2: int | None = None
+    weekday: int | None = None
+    qual: str | None = None
+    offset: RelativeOffset | None = None
+    needs: str | None = None             # "year" / "published" / "previous"
+    rel_kind: str | None = None
+
+
+def _read(m: re.Match[str], t: str) -> _Raw | None:
+    g = m.groupdict()
+    name = m.lastgroup or ""
+    r = _Raw(m.start(), m.end(), name)
+    if name == "iso":
+        d = _day(int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"]))
+        if d is None:
+            return None
+        r.value = DateValue(d, d, Granularity.DAY)
+    elif name == "slash":
+        a, b, y = int(g["sl_a"]), int(g["sl_b"]), int(g["sl_y"])
+        if y < 100:
+            y += 2000 if y < 70 else 1900
+        mo, dd = (a, b) if a <= 12 else (b, a)
+        d = _day(y, mo, dd)
+        if d is None:
+            return None
+        r.value = DateValue(d, d, Granularity.DAY)
+    elif name in ("month_day", "day_month"):
+        k = "md" if name == "month_day" else "dm"
+        r.month = MONTHS[g[f"{k}_m"]]
+        r.day = int(g[f"{k}_d"])
+        r.day2 = int(g[f"{k}_d2"]) if g[f"{k}_d2"] else None
+        r.weekday = WEEKDAYS[g[f"{k}_wd"]] if g[f"{k}_wd"] else None
+        if not 1 <= r.day <= 31 or (r.day2 is not None and not r.day < r.day2 <= 31):
+            if r.day2 is not None and 1 <= r.day <= 31:
+                r.day2 = None
+            else:
+                return None
+        if g[f"{k}_y"]:
+            r.year = int(g[f"{k}_y"])
+            d = _day(r.year, r.month, r.day)
+            if d is None:
+                return None
+            d2 = _day(r.year, r.month, r.day2) if r.day2 else d
+            r.value = DateValue(d, d2 or d, Granularity.DAY)
+        else:
+            if _day(2000, r.month, r.day) is None:
+                return None
+            r.needs = "year"
+    elif name == "month_year":
+        r.year, r.month = int(g["my_y"]), MONTHS[g["my_m"]]
+        part = _part(g["my_p"])
+        a, b = date(r.year, r.month, 1), _month_end(r.year, r.month)
+        if part in ("early", "beginning of", "start of"):
+            b = date(r.year, r.month, 10)
+        elif part in ("mid", "middle of"):
+            a, b = date(r.year, r.month, 11), date(r.year, r.month, 20)
+        elif part in ("late", "end of"):
+            a = date(r.year, r.month, 21)
+        r.value = DateValue(a, b, Granularity.MONTH)
+    elif name == "season":
+        y = int(g["se_y"])
+        m1, m2 = SEASONS[g["se_s"].lower()]
+        if m1 == 12:
+            # "winter 2014" is the winter that starts at the end of 2013 or at the end of 2014:
+            # news mostly means Jan-Feb of the named year.
+            a, b = date(y - 1, 12, 1), _month_end(y, 2)
+        else:
+            a, b = _month_span(y, m1, m2)
+        r.year = y
+        r.value = DateValue(a, b, Granularity.SEASON)
+    elif name == "year_part":
+        y = int(g["yp_y"])
+        m1, m2 = YEAR_PARTS[_part(g["yp_p"]) or "mid"]
+        a, b = _month_span(y, m1, m2)
+        r.year = y
+        r.value = DateValue(a, b, Granularity.SEASON)
+    elif name == "quarter":
+        y = int(g["q_y1"] or g["q_y2"])
+        q = int(g["q_n"]) if g["q_n"] else QUARTERS[g["q_w"].lower()]
+        a, b = _month_span(y, 3 * q - 2, 3 * q)
+        r.year = y
+        r.value = DateValue(a, b, Granularity.QUARTER)
+    elif name == "year_range":
+        ya = int(g["yr_a"])
+        yb_s = g["yr_b"]
+        yb = int(yb_s) if len(yb_s) == 4 else (ya // 100) * 100 + int(yb_s)
+        if not ya < yb <= ya + 30:
+            # "2017/18" style when yb < ya? not a year range: read the first as a year
+            r.pattern = "year"
+            r.end = m.start("yr_a") + 4
+            r.year = ya
+            r.value = DateValue(date(ya, 1, 1), date(ya, 12, 31), Granularity.YEAR)
+            return r
+        r.year = ya
+        r.value = DateValue(date(ya, 1, 1), date(yb, 12, 31), Granularity.YEAR)
+    elif name == "year":
+        y = int(g["y_y"])
+        if y < 1980 or y > 2039:
+            return None
+        # "2000 bitcoins", "2018 users": a number, not a year
+        um = _AFTER_YEAR_UNIT.match(t, m.end(), min(len(t), m.end() + 30))
+        if um and _is_unit_word(um.group("w")):
+            return None
+        if m.start() > 0 and t[m.start() - 1] in "$€£¥₩#":
+            return None
+        r.year = y
+        r.value = DateValue(date(y, 1, 1), date(y, 12, 31), Granularity.YEAR)
+    elif name == "month_alone":
+        r.month = MONTHS[g["ma_m"].rstrip(".")]
+        r.qual = _part(g["ma_p"])
+        r.needs = "published"
+        r.rel_kind = "month"
+        # the span is the month name (and "last"/"this", which change its meaning)
+        if r.qual not in ("last", "this", "next", "early", "mid", "late", "end of", "beginning of", "middle of"):
+            r.start = m.start("ma_m")
+    elif name == "weekday":
+        r.weekday = WEEKDAYS[g["wd_d"]]
+        r.qual = g["wd_q"].lower() if g["wd_q"] else None
+        r.needs = "published"
+        r.rel_kind = "weekday"
+    elif name == "relative_word":
+        r.qual = " ".join(m.group().lower().split())
+        r.needs = "published"
+        r.rel_kind = "word"
+    elif name == "ago":
+        n = _count(g["ag_n"])
+        unit = g["ag_u"].lower().rstrip("s")
+        r.offset = RelativeOffset(n, unit, -1)
+        r.needs = "published"
+        r.rel_kind = "ago"
+    elif name == "later":
+        if g["lt_u"]:
+            n = _count(g["lt_n"]) if g["lt_n"] else None
+            unit = g["lt_u"].lower().rstrip("s")
+            d = g["lt_d"].lower()
+            direction = 1 if d.startswith(("later", "after")) else -1
+        elif g["lt_w"]:
+            n, unit = 1, g["lt_wu"].lower()
+            unit = "day" if unit == "morning" else unit
+            direction = 1 if g["lt_w"].lower() in ("next", "following") else -1
+        else:
+            n, unit = 1, "day"
+            direction = -1 if g["lt_db"].lower() == "before" else 1
+        r.offset = RelativeOffset(n, unit, direction)
+        r.needs = "previous"
+    elif name == "ordinal_day":
+        r.day = int(g["od_d"])
+        if not 1 <= r.day <= 31:
+            return None
+        r.month = MONTHS[g["od_m"]] if g["od_m"] else None
+        r.needs = "year" if r.month else "previous"
+        r.start = m.start("od_d") - 4  # "the 26th"
+        r.rel_kind = "ordinal"
+    else:
+        return None
+    return r
+
+
+def _is_unit_word(w: str) -> bool:
+    from heistwatch.extract.money import COUNT_NOUNS
+    from heistwatch.reference import assets
+
+    return (assets.unit_for_word(w) is not None or w.lower() in COUNT_NOUNS or w.lower() in ("coins", "tokens")
+            or w.lower() in ("percent", "pct"))
+
+
+# --------------------------------------------------------------------------------------------
+# Resolution
+# --------------------------------------------------------------------------------------------
+
+
+def _nearest_year_date(month: int, day: int, weekday: int | None, pos: int,
+                       refs: list[tuple[int, date]]) -> date | None:
+    """The (month, day) in the year that puts it closest to the full date nearest in the text.
+
+    Refs are tried by distance in the text; the first that lies within a year of a candidate wins.
+    """
+    for _, ref in sorted(refs, key=lambda pr: abs(pr[0] - pos)):
+        best: tuple[int, date] | None = None
+        for y in (ref.year - 1, ref.year, ref.year + 1):
+            d = _day(y, month, day)
+            if d is None:
+                continue
+            gap = abs((d - ref).days)
+            if gap > 366:
+                continue
+            score = gap + (0 if weekday is None or d.weekday() == weekday else 1000)
+            if best is None or score < best[0]:
+                best = (score, d)
+        if best is not None:
+            return best[1]
+    return None
+
+
+def _from_published(month: int, day: int, weekday: int | None, pub: date) -> date | None:
+    cands = []
+    for y in (pub.year, pub.year - 1):
+        d = _day(y, month, day)
+        if d is not None and d <= pub + timedelta(days=31):
+            cands.append(d)
+    if not cands:
+        return None
+    if weekday is not None:
+        for d in cands:
+            if d.weekday() == weekday:
+                return d
+    return cands[0]
+
+
+def _weekday_before(pub: date, wd: int, strictly: bool) -> date:
+    back = (pub.weekday() - wd) % 7
+    if back == 0 and strictly:
+        back = 7
+    return pub - timedelta(days=back)
+
+
+def _relative_word(q: str, pub: date) -> DateValue | None:
+    q = q.replace("over ", "").replace("during ", "").replace("on ", "").replace("at ", "").strip()
+    if q in ("yesterday", "last night"):
+        d = pub - timedelta(days=1)
+        return DateValue(d, d, Granularity.DAY, relative=True)
+    if q in ("today", "tonight", "this morning"):
+        return DateValue(pub, pub, Granularity.DAY, relative=True)
+    words = q.split()
+    last = words[-1]
+    prev = any(w in ("last", "past", "previous") for w in words)
+    if last == "weekend":
+        # the most recent Saturday-Sunday that has started by publication
+        sat = _weekday_before(pub, 5, strictly=False)
+        if "last" in words and pub.weekday() >= 5:
+            sat -= timedelta(days=7)
+        return DateValue(sat, sat + timedelta(days=1), Granularity.DAY, relative=True)
+    if last == "week":
+        monday = pub - timedelta(days=pub.weekday())
+        if prev:
+            monday -= timedelta(days=7)
+        return DateValue(monday, monday + timedelta(days=6), Granularity.DAY, relative=True)
+    if last == "month":
+        first = date(pub.year, pub.month, 1)
+        if prev:
+            first = _add_months(first, -1)
+        return DateValue(first, _month_end(first.year, first.month), Granularity.MONTH, relative=True)
+    if last == "year":
+        y = pub.year - 1 if prev else pub.year
+        a, b = date(y, 1, 1), date(y, 12, 31)
+        if words[0] in ("early",):
+            a, b = _month_span(y, 1, 4)
+            return DateValue(a, b, Granularity.SEASON, relative=True)
+        if words[0] in ("late",):
+            a, b = _month_span(y, 9, 12)
+            return DateValue(a, b, Granularity.SEASON, relative=True)
+        if words[0] == "earlier" and not prev:
+            b = pub
+        return DateValue(a, b, Granularity.YEAR, relative=True)
+    if last in SEASONS:
+        m1, m2 = SEASONS[last]
+        y = pub.year
+        if m1 == 12:
+            y = pub.year - 1 if pub.month <= 2 or prev else pub.year
+            a, b = date(y, 12, 1), _month_end(y + 1, 2)
+        else:
+            if prev and pub.month <= m2 or m1 > pub.month:
+                y -= 1
+            a, b = _month_span(y, m1, m2)
+        return DateValue(a, b, Granularity.SEASON, relative=True)
+    return None
+
+
+def _shift(d: date, n: int, unit: str) -> date:
+    if unit == "day":
+        return d + timedelta(days=n)
+    if unit == "week":
+        return d + timedelta(days=7 * n)
+    if unit == "month":
+        return _add_months(d, n)
+    return _add_months(d, 12 * n)
+
+
+_UNIT_GRAN = {"day": Granularity.DAY, "week": Granularity.DAY, "month": Granularity.MONTH, "year": Granularity.YEAR}
+_GRAN_ORDER = [Granularity.DAY, Granularity.MONTH, Granularity.SEASON, Granularity.QUARTER, Granularity.YEAR]
+
+
+def _coarser(a: Granularity | None, b: Granularity | None) -> Granularity:
+    ia = _GRAN_ORDER.index(a) if a else 0
+    ib = _GRAN_ORDER.index(b) if b else 0
+    return _GRAN_ORDER[max(ia, ib)]
+
+
+def _offset_value(base: DateValue, off: RelativeOffset) -> DateValue | None:
+    if not base.resolved or base.start is None or off.amount is None:
+        return None
+    n = off.amount * off.direction
+    gran = _coarser(_UNIT_GRAN[off.unit], base.granularity)
+    a = _shift(base.start, n, off.unit)
+    b = _shift(base.end or base.start, n, off.unit)
+    if gran == Granularity.MONTH:
+        a, b = date(a.year, a.month, 1), _month_end(a.year, a.month)
+    elif gran == Granularity.YEAR:
+        a, b = date(a.year, 1, 1), date(b.year, 12, 31)
+    return DateValue(a, b, gran, relative=True)
+
+
+def _resolve(r: _Raw, published: date | None, refs: list[tuple[int, date]], previous: DateMention | None) -> DateMention:
+    mk = dict(span=Span(r.start, r.end), pattern=r.pattern, year=r.year, month=r.month, day=r.day, weekday=r.weekday)
+    if r.value is not None:
+        return DateMention(value=r.value, **mk)
+    try:
+        if r.needs == "year" and r.month is not None and r.day is not None:
+            d = _nearest_year_date(r.month, r.day, r.weekday, r.start, refs)
+            anchor = "document"
+            if d is None and published is not None:
+                d = _from_published(r.month, r.day, r.weekday, published)
+                anchor = "published"
+            if d is None:
+                return DateMention(value=_unresolved(Granularity.DAY), **mk)
+            d2 = _day(d.year, d.month, r.day2) if r.day2 else d
+            return DateMention(value=DateValue(d, d2 or d, Granularity.DAY, relative=anchor == "published"),
+                               anchor=anchor, **mk)
+        if r.rel_kind == "month" and r.month is not None:
+            y: int | None = None
+            anchor = "published"
+            if published is not None:
+                y = published.year if r.month <= published.month else published.year - 1
+                if r.qual == "last" and r.month >= published.month:
+                    y = published.year - 1
+                elif r.qual == "next" and r.month <= published.month:
+                    y = published.year + 1
+                elif r.qual == "this":
+                    y = published.year
+            elif refs:
+                near = min(refs, key=lambda pr: abs(pr[0] - r.start))[1]
+                y, anchor = near.year, "document"
+            if y is None:
+                return DateMention(value=_unresolved(Granularity.MONTH), **mk)
+            a, b = date(y, r.month, 1), _month_end(y, r.month)
+            return DateMention(value=DateValue(a, b, Granularity.MONTH, relative=True), anchor=anchor, **mk)
+        if r.rel_kind == "weekday" and r.weekday is not None:
+            if published is None:
+                return DateMention(value=_unresolved(Granularity.DAY), **mk)
+            if r.qual == "next":
+                d = published + timedelta(days=((r.weekday - published.weekday()) % 7) or 7)
+            else:
+                d = _weekday_before(published, r.weekday, strictly=r.qual in ("last", "past"))
+            return DateMention(value=DateValue(d, d, Granularity.DAY, relative=True), anchor="published", **mk)
+        if r.rel_kind == "word" and r.qual:
+            if published is None:
+                return DateMention(value=_unresolved(_word_granularity(r.qual)), **mk)
+            v = _relative_word(r.qual, published)
+            if v is None:
+                return DateMention(value=_unresolved(_word_granularity(r.qual)), **mk)
+            return DateMention(value=v, anchor="published", **mk)
+        if r.rel_kind == "ago" and r.offset is not None:
+            gran = _UNIT_GRAN[r.offset.unit]
+            if published is None or r.offset.amount is None:
+                return DateMention(value=_unresolved(gran), **mk)
+            base = DateValue(published, published, Granularity.DAY)
+            v = _offset_value(base, r.offset)
+            return DateMention(value=v or _unresolved(gran), anchor="published", **mk)
+        if r.needs == "previous" and r.offset is not None:
+            gran = _UNIT_GRAN[r.offset.unit]
+            v = _offset_value(previous.value, r.offset) if previous is not None else None
+            return DateMention(value=v or _unresolved(gran), anchor="previous" if v else None,
+                               relative_to_previous=r.offset, **mk)
+        if r.rel_kind == "ordinal" and r.day is not None:
+            base = previous.value if previous is not None and previous.value.resolved else None
+            if base is not None and base.start is not None and base.granularity in (Granularity.DAY, Granularity.MONTH):
+                d = _day(base.start.year, base.start.month, r.day)
+                if d is not None:
+                    return DateMention(value=DateValue(d, d, Granularity.DAY, relative=True), anchor="previous", **mk)
+            if published is not None:
+                d = _day(published.year, published.month, r.day)
+                if d is None or d > published:
+                    prev_month = _add_months(date(published.year, published.month, 1), -1)
+                    d = _day(prev_month.year, prev_month.month, r.day)
+                if d is not None:
+                    return DateMention(value=DateValue(d, d, Granularity.DAY, relative=True), anchor="published", **mk)
+            return DateMention(value=_unresolved(Granularity.DAY), **mk)
+    except (ValueError, OverflowError):
+        pass
+    return DateMention(value=_unresolved(Granularity.DAY), **mk)
+
+
+def _word_granularity(q: str) -> Granularity:
+    last = q.split()[-1]
+    return {"year": Granularity.YEAR, "month": Granularity.MONTH}.get(
+        last, Granularity.SEASON if last in SEASONS else Granularity.DAY
+    )
+
+
+def find_dates(text: str, published: date | None = None, start: int = 0, end: int | None = None) -> list[DateMention]:
+    """Every date mention in ``text[start:end]``, in text order, resolved where it can be.
+
+    Spans index ``text`` itself. ``published`` anchors relative mentions; year-less dates
+    ("Sunday, January 4") first take their year from a full date elsewhere in the scanned text.
+    """
+    n = len(text)
+    lo = max(0, min(start, n))
+    hi = n if end is None else max(lo, min(end, n))
+    t = fold_chars(text)
+    raws: list[_Raw] = []
+    for m in _SCAN.finditer(t, lo, hi):
+        r = _read(m, t)
+        if r is not None:
+            raws.append(r)
+    refs = [(r.start, r.value.start) for r in raws
+            if r.value is not None and r.value.start is not None and r.value.granularity == Granularity.DAY]
+    if not refs:
+        refs = [(r.start, r.value.start) for r in raws
+                if r.value is not None and r.value.start is not None and r.value.granularity == Granularity.MONTH]
+    out: list[DateMention] = []
+    for r in raws:
+        previous = out[-1] if out else None
+        out.append(_resolve(r, published, refs, previous))
+    return out
+
+
+__all__ = ["DateMention", "RelativeOffset", "find_dates", "PATTERN_EXAMPLES", "MONTHS", "WEEKDAYS", "SEASONS"]
