@@ -76,24 +76,31 @@ def docs_list(
             print(json.dumps(_info_dict(info) | {"relevant": relevant, "claims": n}))
         return
     table = Table(title=f"documents {offset + 1 if rows else 0}-{offset + len(rows)} of {total}", title_justify="left")
-    table.add_column("id", justify="right", no_wrap=True)
-    table.add_column("ext id", no_wrap=True)
-    table.add_column("published", no_wrap=True)
-    table.add_column("site", no_wrap=True, overflow="ellipsis", max_width=22)
-    table.add_column("title", no_wrap=True, overflow="ellipsis", ratio=1, min_width=20)
-    table.add_column("rel", no_wrap=True)
-    table.add_column("claims", justify="right", no_wrap=True)
+    id_w = max([len(str(info.id)) for info, _, _ in rows] + [2])
+    ext_w = max([len(info.external_id or "") for info, _, _ in rows] + [6])
+    table.add_column("id", justify="right", no_wrap=True, min_width=id_w)
+    table.add_column("ext id", no_wrap=True, min_width=min(ext_w, 24), max_width=24)
+    table.add_column("published", no_wrap=True, min_width=10)
+    table.add_column("site", no_wrap=True, overflow="ellipsis", max_width=20)
+    budget = max(10, console.width - (id_w + min(ext_w, 24) + 10 + 20 + 3 + 6) - 7 * 3 - 2)
+    table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=budget)
+    table.add_column("rel", no_wrap=True, min_width=3)
+    table.add_column("claims", justify="right", no_wrap=True, min_width=6)
     for info, relevant, n in rows:
         table.add_row(
             str(info.id),
             escape(info.external_id or ""),
             info.published.isoformat() if info.published else "",
             escape(info.site_name or ""),
-            escape(info.title or info.source.rsplit("/", 1)[-1]),
+            escape(_clip(info.title or info.source.rsplit("/", 1)[-1], budget)),
             "" if relevant is None else ("yes" if relevant else "no"),
             str(n),
         )
     console.print(table)
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(1, width - 1)] + "…"
 
 
 def _info_dict(info: Any) -> dict[str, Any]:
