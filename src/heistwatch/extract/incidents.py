@@ -157,6 +157,10 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
                 c.in_title = True
                 c.score += 2.0 if title_attack else 0.5
     victims = sorted((c for c in cands.values() if c.score >= threshold), key=lambda c: c.first.span.start)
+    if not victims:
+        campaign = _campaign(text, sentences, attack)
+        if campaign is not None:
+            victims = [campaign]
     index = {c.key: n for n, c in enumerate(victims)}
     mentions: dict[int, list[tuple[VictimMention, int]]] = {}
     for n, c in enumerate(victims):
@@ -193,6 +197,42 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
                     main[n] = True
     del index
     return IncidentPlan(victims, mentions, focus, main)
+
+
+# Attacks without one victim platform: a campaign against many (cryptojacking, ransomware, phishing, malware).
+CAMPAIGN_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("cryptojacking campaign", re.compile(
+        r"\bcrypto-?jacking\b|\b(?:coin|crypto)-?miners?\b|\bmining\s+malware\b|\bmined?\s+(?:Monero|XMR|crypto\w*)\b|"
+        r"\bmining\s+(?:Monero|XMR|cryptocurrenc\w+)\b", re.IGNORECASE)),
+    ("ransomware campaign", re.compile(r"\bransomware\b", re.IGNORECASE)),
+    ("fake job campaign", re.compile(r"\bfake\s+(?:job|recruit\w*|interview\w*|hiring)\b|\bjob\s+offers?\b", re.IGNORECASE)),
+    ("phishing campaign", re.compile(r"\b(?:spear-?)?phishing\b", re.IGNORECASE)),
+    ("malware campaign", re.compile(
+        r"\b(?:clipper|clipboard|infostealers?|info-?stealers?|drainer|trojan\w*|stealer|malware)\b", re.IGNORECASE)),
+)
+
+
+def _campaign(text: str, sentences: list[Span], attack: list[bool]) -> Candidate | None:
+    """A victimless campaign when the text keeps describing one kind of attack."""
+    best: tuple[int, int, str, list[tuple[int, re.Match[str]]]] | None = None
+    for rank, (label, rx) in enumerate(CAMPAIGN_CUES):
+        hits = []
+        for i, s in enumerate(sentences):
+            m = rx.search(text, s.start, s.end)
+            if m and attack[i]:
+                hits.append((i, m))
+        if len(hits) >= 2 and (best is None or len(hits) > best[0] * 1.5):
+            best = (len(hits), rank, label, hits)
+    if best is None:
+        return None
+    _, _, label, hits = best
+    c = Candidate(victim_key(label), label)
+    for i, m in hits:
+        v = VictimMention(Span(m.start(), m.end()), label, m.group(0), False, None, 2, "campaign")
+        c.mentions.append((i, v, 3.0))
+    c.score = 3.0 * len(hits)
+    c.strong = len(hits)
+    return c
 
 
 def is_aggregate_sentence(text: str, sentence: Span) -> bool:

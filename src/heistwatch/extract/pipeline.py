@@ -116,6 +116,25 @@ def _date_score(text: str, s: Span, d, attack: bool, victim_here: bool, publishe
     return score
 
 
+_RANK = {Granularity.DAY: 4, Granularity.MONTH: 3, Granularity.SEASON: 2, Granularity.QUARTER: 2, Granularity.YEAR: 1}
+
+
+def _choose_date(scored: list[tuple[float, Claim]]) -> DateValue | None:
+    """The incident's date: the best-supported mention, refined by a more precise one inside it."""
+    if not scored:
+        return None
+    scored = sorted(scored, key=lambda x: (-x[0], x[1].span.start))
+    best_score, best = scored[0]
+    bv: DateValue = best.value  # type: ignore[assignment]
+    for sc, c in scored[1:]:
+        v: DateValue = c.value  # type: ignore[assignment]
+        if sc < best_score - 2.5 or v.start is None or bv.start is None or bv.end is None or v.end is None:
+            continue
+        if bv.start <= v.start and v.end <= bv.end and _RANK.get(v.granularity, 0) > _RANK.get(bv.granularity, 0):
+            bv = v
+    return bv
+
+
 def run(text: str, *, published: date | None = None, title: str | None = None) -> Extraction:
     from heistwatch.extract import EXTRACTOR_VERSION
 
@@ -190,9 +209,10 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
                 date_claims.append((_date_score(text, s, d, attack[i], bool(plan.mentions.get(i)), published),
                                     target, claim))
     for n, incident in enumerate(incidents):
-        mine = [(sc, -c.span.start, c) for sc, t, c in date_claims if t == n and sc > -50]
-        if mine:
-            incident.date = max(mine, key=lambda x: (x[0], x[1]))[2].value  # type: ignore[assignment]
+        incident.date = _choose_date([(sc, c) for sc, t, c in date_claims if t == n and sc > -50])
+        if incident.date is None and incident.main and published is not None:
+            # news reports its main incident within days: the publication date is the best guess
+            incident.date = DateValue(published, published, Granularity.DAY, resolved=True, relative=True)
 
     # actors
     for i, s in enumerate(sentences):
