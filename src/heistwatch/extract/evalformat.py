@@ -41,8 +41,8 @@ def to_eval(doc_id: str, ex: Extraction) -> dict[str, Any]:
         for c in ex.claims_of(incident.index):
             if c.kind == ClaimKind.LOSS and isinstance(c.value, Money):
                 m = c.value
-                if m.vague or not m.unit:
-                    continue
+                if m.vague or not m.unit or m.valued_at == "now":
+                    continue   # ranges and today's value of the loot are not the stated loss
                 if m.unit == "USD":
                     if not any(abs(u - m.value) <= 1e-6 * max(u, 1) for u in usd):
                         usd.append(m.value)

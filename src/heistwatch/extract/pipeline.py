@@ -48,12 +48,14 @@ NOT_A_LOSS = re.compile(
     r"reserves?|in\s+deposits|assets\s+under|IPO|invest(?:ed|ment|ments)|price|priced|trading\s+at|traded\s+at|"
     r"per\s+(?:coin|token|share|bitcoin|day|month|year)|each|fees?|settlement|settle|compensat\w+|reimburs\w+|"
     r"refund\w*|bail\w*|loan\s+of|borrow\w*|capital\s+of|worth\s+of\s+trad\w+|daily|monthly|annual|"
-    r"jumped|fell|dropped|rose|surged|plunged|slumped|climbed|high\s+of|low\s+of)\b",
+    r"jumped|fell|dropped|rose|surged|plunged|slumped|climbed|high\s+of|low\s+of|insurance|policy|covering|coverage|"
+    r"tax|taxes|locked|TVL|total\s+value|payout|paid\s+out|claims?\s+for|traded|trades|trading|crowdfund\w*|"
+    r"moratorium|creditors?|debts?|liabilit\w+|deposited|deposits?|loans?|lent|withdrew|purchased|bought|sold)\b",
     re.IGNORECASE,
 )
 _ATTACK_NEAR = re.compile(
     r"\b(?:stole|stolen|steal|theft|heist|hack\w*|drain\w*|lost|loss|losses|missing|exploit\w*|siphon\w*|"
-    r"taken|took|looted|swiped|compromised|breach\w*|attack\w*|worth)\b",
+    r"taken|took|looted|swiped|compromised|breach\w*|attack\w*)\b",
     re.IGNORECASE,
 )
 
@@ -77,9 +79,18 @@ def _sentences(text: str) -> list[Span]:
     return spans or [Span(0, len(text))]
 
 
-def _nearest_incident(plan: inc.IncidentPlan, i: int, pos: int) -> int | None:
+_POINTS_AHEAD = re.compile(r"^[^.;()]{0,30}?\b(?:from|at|on|of|in|against|targeting)\s+(?:the\s+)?(?:\w+\s+){0,3}?$",
+                           re.IGNORECASE)
+
+
+def _nearest_incident(plan: inc.IncidentPlan, i: int, pos: int, text: str | None = None, end: int | None = None) -> int | None:
     here = plan.mentions.get(i, [])
     if here:
+        if text is not None and end is not None:
+            # "$620 million from Axie Infinity": the name after the figure owns it
+            for v, n in here:
+                if v.span.start >= end and _POINTS_AHEAD.match(text[end : v.span.start]):
+                    return n
         before = [(pos - v.span.end, n) for v, n in here if v.span.end <= pos]
         if before:
             return min(before)[1]
@@ -94,9 +105,20 @@ def _is_loss(text: str, sentence: Span, a: AmountMention) -> bool:
     hi = min(sentence.end, a.span.end + 35)
     window_before = text[lo : a.span.start]
     window_after = text[a.span.end : hi]
-    if NOT_A_LOSS.search(window_before[-30:]) or NOT_A_LOSS.search(window_after[:25]):
+    if a.money is not None and a.money.unit == "USD" and a.money.value < 1000:
+        return False   # a price ("$147 per ether"), not a theft
+    if NOT_A_LOSS.search(window_before[-30:]) or NOT_A_LOSS.search(window_after[:40]):
         return bool(_ATTACK_NEAR.search(window_before[-25:] + " " + window_after[:15]))
     return True
+
+
+# An amount that sums many thefts or a period: "has stolen over $200 million this year".
+_AGGREGATE_NEAR = re.compile(
+    r"\b(?:(?:this|last|per|a|each|every)\s+year|so\s+far|to\s+date|in\s+total|total(?:ling|ing)?|notorious|history\s+of|"
+    r"since\s+(?:19|20)\d\d|in\s+(?:19|20)\d\d\s+alone|over\s+the\s+(?:past|last)|cumulative|combined|altogether|"
+    r"all\s+(?:of\s+)?(?:those|these|the)\s+(?:hacks|attacks|heists|thefts)|worldwide|globally)\b",
+    re.IGNORECASE,
+)
 
 
 def _date_score(text: str, s: Span, d, attack: bool, victim_here: bool, published: date | None) -> float:
@@ -172,8 +194,12 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
     for k, a in enumerate(amounts):
         i = _sentence_of(sentences, a.span.start)
         s = sentences[i]
-        target = _nearest_incident(plan, i, a.span.start)
+        target = _nearest_incident(plan, i, a.span.start, text, a.span.end)
         if aggregate[i] and not plan.mentions.get(i):
+            target = None
+        near = text[max(s.start, a.span.start - 70) : min(s.end, a.span.end + 50)]
+        if a.money is not None and target is not None and _AGGREGATE_NEAR.search(near) and not any(
+                abs(v.span.start - a.span.start) < 70 for v, _ in plan.mentions.get(i, [])):
             target = None
         if a.money is not None:
             if a.context.recovered or a.context.refunded:
