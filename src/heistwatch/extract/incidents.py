@@ -21,7 +21,8 @@ ATTACK_CUE = re.compile(
     r"\b(?:hack(?:s|ed|ing|er|ers)?|stole|stolen|steal(?:s|ing)?|theft|thefts|thieves|heist|exploit(?:s|ed|er|ers)?|"
     r"breach(?:ed|es)?|attack(?:s|ed|er|ers)?|drain(?:s|ed|ing)?|compromis(?:e|ed|ing)|siphon(?:ed|ing)?|"
     r"looted|loot|robbed|robbery|cyber-?attack|malware|phishing|ransomware|illicit(?:ly)?|"
-    r"lost|losing|losses|loss|missing|unauthori[sz]ed|infiltrat\w+|intrusion|crypto-?jacking|mined|mining\s+malware)\b",
+    r"lost|losing|losses|loss|missing|unauthori[sz]ed|infiltrat\w+|intrusion|crypto-?jacking|mined|mining\s+malware|"
+    r"vulnerabilit(?:y|ies)|flaw|bug|cyber-?heist|scandal|meltdown|collapse[ds]?|victims?|hijack\w*|emptied)\b",
     re.IGNORECASE,
 )
 
@@ -44,7 +45,7 @@ AGGREGATE_CUE = re.compile(
 
 # Roles a platform plays that make it no victim: where funds went, who froze them, who reported.
 _NOT_VICTIM_BEFORE = re.compile(
-    r"(?:\b(?:to|into|onto|via|through|with|at|on|by|across|including|like|such\s+as|and|or)\s+(?:the\s+)?(?:\w+\s+){0,2}?"
+    r"(?:\b(?:to|into|onto|via|through|with|by|across)\s+(?:the\s+)?(?:\w+\s+){0,2}?"
     r"|(?:sent|moved|transferred|deposited|laundered|swapped|converted|cashed\s+out|funnel+ed|routed)\s+(?:\S+\s+){0,6}?"
     r"(?:to|into|onto|via|through|on|at)\s+(?:the\s+)?(?:\w+\s+){0,2}?)$",
     re.IGNORECASE,
@@ -64,6 +65,7 @@ class Candidate:
     name: str
     mentions: list[tuple[int, VictimMention, float]] = field(default_factory=list)  # (sentence, mention, evidence)
     score: float = 0.0
+    base: float = 0.0
     in_title: bool = False
     strong: int = 0
 
@@ -106,7 +108,8 @@ class IncidentPlan:
 
 
 def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None,
-                   amounts_in: list[bool] | None = None, threshold: float = 2.0) -> IncidentPlan:
+                   amounts_in: list[bool] | None = None, threshold: float = 2.0,
+                   known_threshold: float = 1.5) -> IncidentPlan:
     attack = [bool(ATTACK_CUE.search(text, s.start, s.end)) for s in sentences]
     cands: dict[str, Candidate] = {}
     per_sentence: dict[int, list[VictimMention]] = {}
@@ -149,14 +152,31 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
         c.mentions.sort(key=lambda t: t[1].span.start)
         evs = sorted((ev for _, _, ev in c.mentions), reverse=True)
         # the best mentions count fully, repeats count less
-        c.score = sum(ev if n < 2 else ev * 0.5 for n, ev in enumerate(evs))
+        c.score = c.base = sum(ev if n < 2 else ev * 0.5 for n, ev in enumerate(evs))
         c.strong = sum(1 for _, v, _ in c.mentions if v.strength >= 2)
         if title_text:
             names = {c.name, *(v.surface for _, v, _ in c.mentions)}
             if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", title_text) for n in names):
                 c.in_title = True
                 c.score += 2.0 if title_attack else 0.5
-    victims = sorted((c for c in cands.values() if c.score >= threshold), key=lambda c: c.first.span.start)
+    # names listed together ("the Alphapo, CoinsPaid and Atomic Wallet hacks") share the strongest evidence
+    for i, found in per_sentence.items():
+        for a, b in zip(found, found[1:]):
+            gap = text[a.span.end : b.span.start]
+            if re.fullmatch(r"(?:\s*\([^()]{0,40}\))?\s*(?:,|and|&|or|,\s*and|as\s+well\s+as)\s*", gap):
+                ca, cb = cands.get(victim_key(a.name)), cands.get(victim_key(b.name))
+                if ca is None or cb is None or ca is cb:
+                    continue
+                ea = max((ev for j, v, ev in ca.mentions if v is a), default=0.0)
+                eb = max((ev for j, v, ev in cb.mentions if v is b), default=0.0)
+                best = max(ea, eb)
+                ca.mentions = [(j, v, best if v is a else ev) for j, v, ev in ca.mentions]
+                cb.mentions = [(j, v, best if v is b else ev) for j, v, ev in cb.mentions]
+    for c in cands.values():
+        evs = sorted((ev for _, _, ev in c.mentions), reverse=True)
+        c.score = sum(ev if n < 2 else ev * 0.5 for n, ev in enumerate(evs)) + (c.score - c.base)
+    victims = sorted((c for c in cands.values() if c.score >= (known_threshold if c.first.known else threshold)),
+                     key=lambda c: c.first.span.start)
     if not victims:
         campaign = _campaign(text, sentences, attack)
         if campaign is not None:
