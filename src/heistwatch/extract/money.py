@@ -204,9 +204,9 @@ _MAG_ABBR = "tn|trn|bn|bln|mn|mln|mil|[kKmMbB]"
 
 _CORE = re.compile(
     rf"""
-    (?<![\w.,'-])
+    (?<![\d.,'_-])(?<!(?-i:[a-z])(?<!Rs)(?<!Rp))
     (?:
-        (?P<num>\d++(?:,\d{{3}}(?!\d))*+(?:\.\d++)?)
+        (?P<num>\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}}){{2,}}+(?!\d)|\d++(?:,\d{{3}}(?!\d))*+(?:\.\d++)?)
         (?:(?:\s?+|-)(?P<mag>(?:hundred\s+)?(?:{_MAG_FULL})(?![a-z])|(?:{_MAG_ABBR})(?![A-Za-z])))?
       | (?P<frac>{_alt(FRACTIONS)})\s+(?P<fmag>trillion|billion|million|thousand)\b
       | (?P<vq>tens|hundreds|dozens|scores)\s+of\s+(?P<vqmag>trillions|billions|millions|thousands)\b
@@ -226,11 +226,23 @@ _PREFIX_RE = re.compile(rf"(?<![A-Za-z])(?P<sym>{_alt(assets.symbol_surfaces())}
 @lru_cache(maxsize=1)
 def _unit_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     words = re.compile(rf"(?P<u>{_alt(assets.word_surfaces())})(?![\w])", re.I)
-    codes = re.compile(rf"(?P<u>{_alt(assets.code_surfaces())})(?![\w])")
+    codes = re.compile(rf"(?P<u>{_alt(assets.code_surfaces())})(?=s?+(?![\w]))s?+")
     paren = re.compile(rf"\s*+\(\s*+(?P<u>{_alt(assets.code_surfaces())})\s*+\)")
     return words, codes, paren
 
 
+# Words in capitals that follow numbers without being tickers ("10 AM", "3 GB", "2 FBI agents").
+NOT_TICKERS = frozenset(
+    """AM PM GMT UTC EST EDT PST PDT CST CET CEST BST KST JST IST HKT SGT AEST AEDT MSK GB MB KB TB PB GHZ MHZ
+    CEO CFO CTO COO FBI CIA NSA NIS SEC DOJ CFTC FINRA IRS USA UK EU UN US UAE USSR NATO IT PR BC AD BCE CE
+    NFT NFTS DAO DEX CEX API IP VPN DDOS KYC AML OTC ATM ETF IPO GDP HQ PDF PC TV PHD MBA LLC INC LTD PLC
+    CORP CO AG SA NV BV GMBH APT TA UNC DPRK ROK PRC KOSPI NASDAQ NYSE TSE KRX COVID SARS MP AI ML DNS URL
+    HTTP HTTPS SMS OTP PIN ID KPA RGB CPU GPU RAM SSD USB AMD NEW ALL THE AND FOR NOT BUT ARE WAS NOR YET
+    OF TO IN ON AT BY OR AN AS IS IT""".split()
+)
+_FIAT_CODES = frozenset(a.code for a in assets.all_assets() if a.kind == "fiat")
+_TICKER_LIKE = re.compile(r"(?P<u>(?:[a-z]{1,3})?[A-Z][A-Z0-9]{1,5}|[A-Z]{3,6})(?![\w])(?=\s++(?:tokens?|coins?)\b|)")
+_UNITS_OF = re.compile(r"units?\s++of\s++", re.I)
 _TOKEN_SUFFIX = re.compile(r"\s++(?:coins?|tokens?)(?![\w])", re.I)
 _PERCENT = re.compile(r"\s*+(?:%|percent\b|per\s+cent\b|pct\b|percentage\s+points\b)", re.I)
 _SHARE_OF = re.compile(r"\s++of\s++(?P<of>[^\n]{1,80})", re.I)
@@ -286,7 +298,7 @@ _CLAUSE_START = re.compile(r"[.!?;\n](?=\s)|\n")
 
 def _decimal(s: str) -> Decimal | None:
     try:
-        return Decimal(s.replace(",", ""))
+        return Decimal(s.replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", ""))
     except InvalidOperation:
         return None
 
@@ -343,15 +355,33 @@ class _Raw:
 
 
 def _match_unit(t: str, pos: int, end: int) -> tuple[str, int] | None:
-    """A unit word/code right at ``pos`` (after optional spaces): (code, end offset)."""
+    """A unit word/code right at ``pos`` (after optional spaces): (code, end offset).
+
+    Also reads "70 units of Monero", "two million (BNB)", "523 million NEMs" and tickers that are
+    not in the reference list but are written like one ("36 million BEAN", "73,800 wstETH",
+    "640 billion PEPE tokens").
+    """
     words, codes, paren = _unit_res()
     p = pos
     while p < end and p < pos + 3 and t[p] in " \t":
         p += 1
+    um = _UNITS_OF.match(t, p, min(end, p + 16))
+    if um:
+        p = um.end()
+    closing = False
+    if p < end and t[p] == "(":
+        p += 1
+        closing = True
     best: tuple[str, int] | None = None
     m = codes.match(t, p, end)
     if m:
         best = (assets.unit_for_word(m.group("u")) or m.group("u"), m.end())
+    else:
+        m = _TICKER_LIKE.match(t, p, min(end, p + 12))
+        if m and m.group("u") not in NOT_TICKERS and m.group("u").upper() not in NOT_TICKERS:
+            known = assets.unit_for_word(m.group("u").upper()) if m.group("u")[:1].islower() else None
+            if known or m.group("u").upper() not in _FIAT_CODES:
+                best = (known or m.group("u"), m.end())
     m2 = words.match(t, p, end)
     if m2 and (best is None or m2.end() > best[1]):
         code = assets.unit_for_word(m2.group("u"))
@@ -360,12 +390,17 @@ def _match_unit(t: str, pos: int, end: int) -> tuple[str, int] | None:
     if best is None:
         return None
     code, q = best
+    if closing:
+        if q < end and t[q] == ")":
+            q += 1
+        else:
+            return None
     pm = paren.match(t, q, min(end, q + 16))
     if pm:
         code = assets.unit_for_word(pm.group("u")) or code
         q = pm.end()
     tm = _TOKEN_SUFFIX.match(t, q, min(end, q + 10))
-    if tm and assets.is_crypto(code):
+    if tm and not assets.is_fiat(code):
         q = tm.end()
     return code, q
 
@@ -384,9 +419,9 @@ def _bounds(value: float, kind: str | None) -> tuple[float | None, float | None,
     if kind == "high":
         return None, value, False
     if kind == "near":
-        return _num(value * 0.9), value, True
+        return _num(round(value * 0.9, 6)), value, True
     if kind == "approx":
-        return _num(value * 0.9), _num(value * 1.1), True
+        return _num(round(value * 0.9, 6)), _num(round(value * 1.1, 6)), True
     return value, value, False
 
 
