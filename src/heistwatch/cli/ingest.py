@@ -85,6 +85,7 @@ def ingest(
             f"{len(report.near_duplicates)} near-duplicate (linked), "
             + (f"[red]{len(report.failures)} failed[/red]" if report.failures else "0 failed"),
             highlight=False,
+            soft_wrap=True,
         )
         for failure in report.failures:
             err_console.print(f"[red]failed:[/red] {escape(failure.message)}", highlight=False, soft_wrap=True)

@@ -19,6 +19,7 @@ from heistwatch.store.store import (
     Store,
     StoredExtraction,
     claim_key,
+    migrate,
     open_store,
 )
 
@@ -36,6 +37,7 @@ __all__ = [
     "claim_key",
     "default_url",
     "display_url",
+    "migrate",
     "open_store",
     "resolve_url",
 ]

@@ -693,7 +693,13 @@ def open_store(url: str, *, migrate: bool = True) -> Store:
     return store
 
 
+def migrate(url: str) -> None:
+    """Create or upgrade the schema of the database at ``url`` to the newest migration."""
+    open_store(url).close()
+
+
 __all__ = [
+    "migrate",
     "ClaimRecord",
     "DecisionRecord",
     "DocumentInfo",
