@@ -59,6 +59,10 @@ _NOT_VICTIM_AFTER = re.compile(
 )
 
 
+NEVER_VICTIM = frozenset({"security", "analytics", "media"})
+BYSTANDER = frozenset({"venue", "chain"})   # victims only when a pattern says they were attacked
+
+
 @dataclass(slots=True)
 class Candidate:
     key: str
@@ -129,7 +133,11 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
         per_sentence[i] = found
         money_here = bool(amounts_in and amounts_in[i])
         for v in found:
+            if v.platform is not None and v.platform.kind in NEVER_VICTIM:
+                continue
             ev = mention_evidence(text, s, v, attack[i])
+            if v.platform is not None and v.platform.kind in BYSTANDER and v.strength < 2:
+                ev = min(ev, 0.75)
             if money_here and ev > 0 and attack[i]:
                 ev += 0.5
             key = victim_key(v.name)

@@ -57,7 +57,7 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("A DeFi protocol called Moonwell Lend was drained.", "Moonwell Lend")],
        ["The exchange said it would repay users."]),
     _p("name-comma-kind",
-       rf"{_NAME_CS},\s+(?:a|an|the|one\s+of\s+the)\s+(?:[\w\-’']+\s+){{0,5}}?{_KIND}\b",
+       rf"{_NAME_CS},\s+(?:a|an|the|one\s+of\s+the)\s+(?:(?!(?:at|of|in|for|with|on|by)\b)[\w\-’']+\s+){{0,5}}?{_KIND}\b",
        1,
        [("Zumo, South Korea's fourth-largest exchange, was hit on Tuesday.", "Zumo"),
         ("Quidax, a Nigerian trading platform, said funds were safe.", "Quidax")],
@@ -95,7 +95,7 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("Funds were drained from the DeFi protocol Moonwell Lend.", "Moonwell Lend")],
        ["Funds were stolen from the exchange."]),
     _p("name-lost",
-       rf"{_NAME_CS}(?:,[^,]{{3,60}},)?\s+(?:has\s+|had\s+)?(?:lost|loses|losing|says\s+it\s+lost|said\s+it\s+lost|reported\s+a\s+loss)\b",
+       rf"{_NAME_CS}(?:,[^,]{{3,60}},)?\s+(?:has\s+|had\s+)?(?:lost|loses|losing|says\s+it\s+lost|said\s+it\s+lost)\b",
        2,
        [("Zumo lost 4,000 BTC to thieves.", "Zumo")],
        ["the exchange lost money"]),
@@ -109,7 +109,7 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
 
 # Capitalised words that are not names of victims.
 NOT_NAMES = frozenset("""
-the a an this that these those it its their his her our we they he she i you in on at of for from by with and or but
+to the a an this that these those it its their his her our we they he she i you in on at of for from by with and or but
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
 september october november december jan feb mar apr jun jul aug sep sept oct nov dec
 bitcoin ethereum ether btc eth monero xmr ripple xrp nem xem tether usdt usdc litecoin ltc dogecoin solana tron
@@ -121,6 +121,7 @@ ceo cto founder hackers hacker attackers users customers investors officials exp
 according however also after before while when where since following if as because though although
 so yet despite during until unless whether what which who whose how why earlier later today yesterday meanwhile still then there here
 new other another one two three some many most several all both each first last last week second third
+polygon arbitrum optimism op avalanche bsc tron solana cardano
 hidden cobra lazarus group apt38 kimsuky andariel bluenoroff tradertraitor dprk pyongyang
 security agency ministry commission authority service police department bureau
 """.split())
@@ -156,7 +157,12 @@ def clean_name(raw: str) -> str | None:
     if words[0].lower().strip(".,") in NOT_NAMES and len(words) == 1:
         return None
     name = " ".join(words)
-    if len(name) < 2 or len(name) > 40:
+    if len(name) < 3 or len(name) > 40 or name[0].isdigit():
+        return None
+    if words[-1].lower() in {"of", "de", "&"} or any(w.lower().endswith(("-linked", "-backed", "-sponsored")) for w in words):
+        return None
+    from heistwatch.reference.actors import lookup as lookup_actor
+    if lookup_actor(name) is not None:
         return None
     return name
 
