@@ -46,6 +46,19 @@ YEAR_PARTS: dict[str, tuple[int, int]] = {
     "late": (9, 12), "end of": (10, 12), "first half of": (1, 6), "h1": (1, 6), "second half of": (7, 12),
     "h2": (7, 12),
 }
+# The very end of a year: "in the final hours of 2023" -> (month, day or None, granularity).
+YEAR_END: dict[str, tuple[int, int | None, Granularity]] = {
+    "final hours of": (12, 31, Granularity.DAY), "last hours of": (12, 31, Granularity.DAY),
+    "closing hours of": (12, 31, Granularity.DAY), "final day of": (12, 31, Granularity.DAY),
+    "last day of": (12, 31, Granularity.DAY), "final days of": (12, None, Granularity.MONTH),
+    "last days of": (12, None, Granularity.MONTH), "closing days of": (12, None, Granularity.MONTH),
+    "final weeks of": (12, None, Granularity.MONTH), "last weeks of": (12, None, Granularity.MONTH),
+}
+# Fixed-date holidays: (month, day).
+HOLIDAYS: dict[str, tuple[int, int]] = {
+    "new year's eve": (12, 31), "new year's day": (1, 1), "christmas eve": (12, 24), "christmas day": (12, 25),
+    "christmas": (12, 25), "boxing day": (12, 26), "halloween": (10, 31), "valentine's day": (2, 14),
+}
 QUARTERS: dict[str, int] = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4}
 COUNT_WORDS: dict[str, int] = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -64,9 +77,12 @@ PATTERN_EXAMPLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "month_year": (("June 2017", "early January 2018"), ()),
     "season": (("summer of 2017", "last summer of 2017", "winter 2014"), ()),
     "year_part": (("mid-2017", "early 2018", "the first half of 2022", "late 2019"), ()),
+    "year_end": (("the final hours of 2023", "the last days of 2021"), ()),
+    "holiday": (("New Year's Eve", "Christmas Day 2017"), ()),
     "quarter": (("Q3 2021", "the second quarter of 2019"), ()),
     "year_range": (("2013-2014", "between 2013 and 2014"), ()),
     "year": (("2014",), ("2,014 users", "$2014", "2000 bitcoins")),
+    "month_rel": (("July last year", "December of this year"), ()),
     "month_alone": (("in December", "since March", "last May"), ("you may go", "March on")),
     "weekday": (("Monday", "Friday's", "last Tuesday"), ("monday",)),
     "relative_word": (("yesterday", "last year", "this year", "last week", "over the weekend", "earlier this year"), ()),
@@ -92,11 +108,12 @@ _PART = (r"(?i:the\s+)?(?i:early|mid|late|end\s+of|beginning\s+of|start\s+of|mid
 
 _SCAN = re.compile(
     rf"""
-    (?<![\w])
+    (?<![\w$€£¥₩#])(?<!\d[.,/-])
     (?:
       (?P<iso>(?P<iso_y>{_YEAR})-(?P<iso_m>[01]?\d)-(?P<iso_d>[0-3]?\d)(?![\d-]))
     | (?P<slash>(?P<sl_a>[01]?\d|[23]\d)/(?P<sl_b>[0-3]?\d)/(?P<sl_y>{_YEAR}|\d\d)(?![\d/]))
-    | (?P<month_day>(?:(?P<md_wd>{_WD})\.?,?\s++)?(?P<md_m>{_MONTH})\.?\s++(?P<md_d>[0-3]?\d){_ORD}?+(?!\d)
+    | (?P<month_rel>(?P<mr_m>{_MONTH_FULL})\s++(?P<mr_q>(?i:last|this|next|of\s+last|of\s+this|of\s+next))\s++(?i:year)(?![\w]))
+    | (?P<month_day>(?:(?P<md_wd>{_WD})\.?,?\s*+\(?\s*+)?(?P<md_m>{_MONTH})\.?\s++(?P<md_d>[0-3]?\d){_ORD}?+(?!\d)
         (?:\s*+(?:-|to|and)\s*+(?P<md_d2>[0-3]?\d){_ORD}?+(?!\d|,\d))?
         (?:,?\s++(?P<md_y>{_YEAR})(?!\d|,\d))?)
     | (?P<day_month>(?:(?P<dm_wd>{_WD})\.?,?\s++)?(?:the\s++)?(?P<dm_d>[0-3]?\d){_ORD}?+
@@ -106,6 +123,9 @@ _SCAN = re.compile(
     | (?P<season>(?:(?P<se_q>(?i:early|mid|late|last|this|the))[\s-]++)?(?P<se_s>(?i:spring|summer|autumn|fall|winter))
         (?:\s++of)?\s++(?P<se_y>{_YEAR})(?!\d|,\d))
     | (?P<year_part>(?P<yp_p>{_PART})[\s-]++(?:of\s++)?(?P<yp_y>{_YEAR})(?!\d|,\d))
+    | (?P<year_end>(?i:in\s+)?(?i:the\s+)(?P<ye_p>(?i:final|last|closing)\s+(?i:hours|day|days|weeks)\s+of)\s++(?P<ye_y>{_YEAR})(?!\d|,\d))
+    | (?P<holiday>(?P<hd_n>(?i:new\s+year's\s+eve|new\s+year's\s+day|christmas\s+eve|christmas\s+day|christmas|boxing\s+day|
+        halloween|valentine's\s+day))(?![\w])(?:,?\s++(?:of\s++)?(?P<hd_y>{_YEAR})(?!\d|,\d))?)
     | (?P<quarter>(?:Q(?P<q_n>[1-4])\s*+(?P<q_y1>{_YEAR})|(?i:the\s+)?(?P<q_w>(?i:first|second|third|fourth|last))
         \s++(?i:quarter)\s++(?:of\s++)?(?P<q_y2>{_YEAR}))(?!\d|,\d))
     | (?P<year_range>(?:(?i:between|from)\s++)?(?P<yr_a>{_YEAR})\s*+(?:-|/|to|and|through)\s*+(?P<yr_b>{_YEAR}|\d\d)(?!\d|,\d|%))
@@ -296,6 +316,22 @@ def _read(m: re.Match[str], t: str) -> _Raw | None:
         a, b = _month_span(y, m1, m2)
         r.year = y
         r.value = DateValue(a, b, Granularity.SEASON)
+    elif name == "year_end":
+        y = int(g["ye_y"])
+        mo, dd, gran = YEAR_END[" ".join(g["ye_p"].lower().split())]
+        r.year = y
+        if dd is not None:
+            r.value = DateValue(date(y, mo, dd), date(y, mo, dd), gran)
+        else:
+            r.value = DateValue(date(y, mo, 1), _month_end(y, mo), gran)
+    elif name == "holiday":
+        r.month, r.day = HOLIDAYS[" ".join(g["hd_n"].lower().split())]
+        if g["hd_y"]:
+            r.year = int(g["hd_y"])
+            d = date(r.year, r.month, r.day)
+            r.value = DateValue(d, d, Granularity.DAY)
+        else:
+            r.needs = "year"
     elif name == "quarter":
         y = int(g["q_y1"] or g["q_y2"])
         q = int(g["q_n"]) if g["q_n"] else QUARTERS[g["q_w"].lower()]
@@ -327,6 +363,11 @@ def _read(m: re.Match[str], t: str) -> _Raw | None:
             return None
         r.year = y
         r.value = DateValue(date(y, 1, 1), date(y, 12, 31), Granularity.YEAR)
+    elif name == "month_rel":
+        r.month = MONTHS[g["mr_m"]]
+        r.qual = g["mr_q"].lower().split()[-1]
+        r.needs = "published"
+        r.rel_kind = "month"
     elif name == "month_alone":
         r.month = MONTHS[g["ma_m"].rstrip(".")]
         r.qual = _part(g["ma_p"])
@@ -379,11 +420,19 @@ def _read(m: re.Match[str], t: str) -> _Raw | None:
 
 
 def _is_unit_word(w: str) -> bool:
+    """Whether "2000 <w>" is a number of things rather than a year ("2000 bitcoins", "2018 users", "2000 BTC").
+
+    A singular name after a year is an attributive year ("the 2016 Ethereum incident").
+    """
     from heistwatch.extract.money import COUNT_NOUNS
     from heistwatch.reference import assets
 
-    return (assets.unit_for_word(w) is not None or w.lower() in COUNT_NOUNS or w.lower() in ("coins", "tokens")
-            or w.lower() in ("percent", "pct"))
+    low = w.lower()
+    if low in COUNT_NOUNS or low in ("coins", "tokens", "percent", "pct", "units"):
+        return True
+    if w.isupper() and assets.unit_for_word(w) is not None:
+        return True
+    return low.endswith("s") and assets.unit_for_word(w) is not None
 
 
 # --------------------------------------------------------------------------------------------
@@ -522,7 +571,8 @@ def _offset_value(base: DateValue, off: RelativeOffset) -> DateValue | None:
     return DateValue(a, b, gran, relative=True)
 
 
-def _resolve(r: _Raw, published: date | None, refs: list[tuple[int, date]], previous: DateMention | None) -> DateMention:
+def _resolve(r: _Raw, published: date | None, refs: list[tuple[int, date]], years: list[tuple[int, int]],
+             previous: DateMention | None) -> DateMention:
     mk = dict(span=Span(r.start, r.end), pattern=r.pattern, year=r.year, month=r.month, day=r.day, weekday=r.weekday)
     if r.value is not None:
         return DateMention(value=r.value, **mk)
@@ -533,6 +583,10 @@ def _resolve(r: _Raw, published: date | None, refs: list[tuple[int, date]], prev
             if d is None and published is not None:
                 d = _from_published(r.month, r.day, r.weekday, published)
                 anchor = "published"
+            if d is None and years:
+                y = min(years, key=lambda py: abs(py[0] - r.start))[1]
+                d = _day(y, r.month, r.day)
+                anchor = "document"
             if d is None:
                 return DateMention(value=_unresolved(Granularity.DAY), **mk)
             d2 = _day(d.year, d.month, r.day2) if r.day2 else d
@@ -543,15 +597,17 @@ def _resolve(r: _Raw, published: date | None, refs: list[tuple[int, date]], prev
             anchor = "published"
             if published is not None:
                 y = published.year if r.month <= published.month else published.year - 1
-                if r.qual == "last" and r.month >= published.month:
+                if r.pattern == "month_rel":
+                    y = published.year + {"last": -1, "this": 0, "next": 1}[r.qual or "this"]
+                elif r.qual == "last" and r.month >= published.month:
                     y = published.year - 1
                 elif r.qual == "next" and r.month <= published.month:
                     y = published.year + 1
                 elif r.qual == "this":
                     y = published.year
-            elif refs:
-                near = min(refs, key=lambda pr: abs(pr[0] - r.start))[1]
-                y, anchor = near.year, "document"
+            elif refs or years:
+                y = min(refs + [(p, date(yy, 7, 1)) for p, yy in years], key=lambda pr: abs(pr[0] - r.start))[1].year
+                anchor = "document"
             if y is None:
                 return DateMention(value=_unresolved(Granularity.MONTH), **mk)
             a, b = date(y, r.month, 1), _month_end(y, r.month)
@@ -629,11 +685,31 @@ def find_dates(text: str, published: date | None = None, start: int = 0, end: in
     if not refs:
         refs = [(r.start, r.value.start) for r in raws
                 if r.value is not None and r.value.start is not None and r.value.granularity == Granularity.MONTH]
+    years = [(r.start, r.value.start.year) for r in raws
+             if r.value is not None and r.value.start is not None and r.value.granularity == Granularity.YEAR
+             and r.value.end is not None and r.value.end.year == r.value.start.year]
     out: list[DateMention] = []
     for r in raws:
         previous = out[-1] if out else None
-        out.append(_resolve(r, published, refs, previous))
+        out.append(_resolve(r, published, refs, years, previous))
     return out
 
 
-__all__ = ["DateMention", "RelativeOffset", "find_dates", "PATTERN_EXAMPLES", "MONTHS", "WEEKDAYS", "SEASONS"]
+def guess_published(text: str) -> date | None:
+    """A stand-in publication date for a text that has none: its latest full (day) date, if any.
+
+    News mostly states the dateline or the event's date; the latest absolute date is rarely after
+    publication. Callers decide whether to use it (``find_dates`` never guesses on its own).
+    """
+    best: date | None = None
+    t = fold_chars(text)
+    for m in _SCAN.finditer(t):
+        if m.lastgroup in ("iso", "slash", "month_day", "day_month"):
+            r = _read(m, t)
+            if r is not None and r.value is not None and r.value.start is not None:
+                if best is None or r.value.start > best:
+                    best = r.value.start
+    return best
+
+
+__all__ = ["DateMention", "RelativeOffset", "find_dates", "guess_published", "PATTERN_EXAMPLES", "MONTHS", "WEEKDAYS", "SEASONS"]
