@@ -1,0 +1,135 @@
+"""Attribution confidence: the claims about one actor and one incident, pooled on the ICD 203 scale.
+
+Rules (each claim is an :class:`~heistwatch.extract.model.Attribution` with its claimant):
+
+1. **A claim's probability** is the midpoint of its ICD 203 word when the extractor mapped the
+   hedge to one ("likely" -> 0.675); otherwise it follows the stance: confirmed 0.90 (stated as
+   fact or officially attributed), suspected 0.65, denied 0.10.
+2. **Independent claimants count once.** Claims are grouped by claimant (folded: "the NIS",
+   "South Korea's National Intelligence Service" are one); a claim with no named claimant belongs
+   to the outlet, and near-duplicate documents are one outlet. An intelligence agency quoted by
+   Bloomberg, Reuters and Yonhap is one claimant. Within a claimant the latest claim (by the
+   document's publication date) is its current belief; claims of one day average.
+3. **Weights by claimant class**: official bodies (intelligence services, police, ministries,
+   courts, the FBI, the UN panel) 1.0; security and blockchain-analytics firms 0.8; companies
+   (the victim itself, an exchange) 0.6; the outlet itself (no claimant named) 0.5; anonymous
+   sources 0.4.
+4. **Pooling** adds the weighted log-odds of the claimants' probabilities:
+   ``logit(P) = sum(w_i * logit(p_i))``, P clamped to [0.01, 0.99]. Two official confirmations
+   give "almost certain"; one outlet's suspicion "likely"; a denial pulls the figure down.
+5. **Reading**: P is named by its ICD 203 word; the pooled stance is ``disputed`` when the
+   claimants' current beliefs include both a denial and an attribution, ``confirmed`` when
+   P >= 0.80 and at least one claimant confirmed, ``denied`` when every current belief is a
+   denial and P < 0.45, otherwise ``suspected``.
+6. **Timeline**: the pooled reading after each publication date, so an analyst sees what was
+   believed when (suspected, then confirmed, later disputed).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+
+from heistwatch.resolve.model import ActorAssessment, ActorClaim
+
+STANCE_PROBABILITY = {"confirmed": 0.90, "suspected": 0.65, "denied": 0.10}
+CLASS_WEIGHT = {"official": 1.0, "security": 0.8, "company": 0.6, "unknown": 0.5, "anonymous": 0.4}
+
+_FALLBACK_SCALE = (
+    ("almost no chance", 0.01, 0.05), ("very unlikely", 0.05, 0.20), ("unlikely", 0.20, 0.45),
+    ("roughly even chance", 0.45, 0.55), ("likely", 0.55, 0.80), ("very likely", 0.80, 0.95),
+    ("almost certain", 0.95, 0.99),
+)
+
+
+def _scale() -> tuple[tuple[str, float, float], ...]:
+    try:
+        from heistwatch.reference.estimative import scale
+
+        return tuple((lv.word, lv.low, lv.high) for lv in scale())
+    except Exception:
+        return _FALLBACK_SCALE
+
+
+def word_for(p: float) -> str:
+    """The ICD 203 word whose band holds ``p``."""
+    bands = _scale()
+    for word, low, high in bands:
+        if low <= p < high:
+            return word
+    return bands[-1][0] if p >= bands[-1][1] else bands[0][0]
+
+
+def claim_probability(stance: str, probability_word: str | None) -> float:
+    if probability_word:
+        for word, low, high in _scale():
+            if probability_word.lower() == word:
+                return (low + high) / 2
+        try:
+            from heistwatch.reference.estimative import probability_range
+
+            r = probability_range(probability_word)
+            if r:
+                return (r[0] + r[1]) / 2
+        except Exception:
+            pass
+    return STANCE_PROBABILITY.get(stance, 0.5)
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 0.01), 0.99)
+    return math.log(p / (1 - p))
+
+
+def pool(claims: list[ActorClaim]) -> tuple[float, str, int]:
+    """Pooled probability, stance and number of independent claimants (rules 2-5)."""
+    by_claimant: dict[str, list[ActorClaim]] = defaultdict(list)
+    for c in claims:
+        by_claimant[c.claimant_key].append(c)
+    total = 0.0
+    stances = set()
+    for key in sorted(by_claimant):
+        cs = by_claimant[key]
+        latest = max(c.published or "" for c in cs)
+        current = [c for c in cs if (c.published or "") == latest]
+        p = sum(claim_probability(c.stance, c.probability) for c in current) / len(current)
+        stances |= {c.stance for c in current}
+        total += CLASS_WEIGHT.get(current[0].claimant_class, 0.5) * _logit(p)
+    prob = min(max(1 / (1 + math.exp(-total)), 0.01), 0.99)
+    if "denied" in stances and stances - {"denied"}:
+        stance = "disputed"
+    elif prob >= 0.80 and "confirmed" in stances:
+        stance = "confirmed"
+    elif prob < 0.45 and "denied" in stances:
+        stance = "denied"
+    else:
+        stance = "suspected"
+    return round(prob, 4), stance, len(by_claimant)
+
+
+def assess(actor: str, claims: list[ActorClaim]) -> ActorAssessment:
+    claims = sorted(claims, key=lambda c: (c.published or "9999", c.doc, c.claim))
+    prob, stance, n = pool(claims)
+    timeline = []
+    dates_seen = sorted({c.published for c in claims if c.published})
+    for d in dates_seen:
+        so_far = [c for c in claims if c.published and c.published <= d]
+        p, s, k = pool(so_far)
+        said = [c for c in claims if c.published == d]
+        timeline.append({
+            "date": d, "stance": s, "probability": p, "confidence": word_for(p), "claimants": k,
+            "said": [{"claim": c.claim, "doc": c.doc, "claimant": c.claimant, "stance": c.stance, "hedge": c.hedge}
+                     for c in said],
+        })
+    undated = [c for c in claims if not c.published]
+    if undated:
+        timeline.append({
+            "date": None, "stance": stance, "probability": prob, "confidence": word_for(prob), "claimants": n,
+            "said": [{"claim": c.claim, "doc": c.doc, "claimant": c.claimant, "stance": c.stance, "hedge": c.hedge}
+                     for c in undated],
+        })
+    return ActorAssessment(
+        actor=actor, stance=stance, probability=prob, confidence=word_for(prob), claimants=n,
+        claims=claims, timeline=timeline,
+        rule=f"weighted log-odds pooling of {n} independent claimant(s); see heistwatch.resolve.attribution",
+    )

@@ -1,0 +1,325 @@
+"""Build one :class:`Incident` from its mentions: claims with provenance, date, losses, actors."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any, Mapping
+
+from heistwatch.extract.model import (
+    Attribution,
+    ClaimKind,
+    DateValue,
+    Granularity,
+    Indicator,
+    Money,
+    Technique,
+    value_to_dict,
+)
+from heistwatch.resolve import dates, losses
+from heistwatch.resolve.attribution import assess
+from heistwatch.resolve.cluster import Mention
+from heistwatch.resolve.model import (
+    ActorClaim,
+    ClaimRef,
+    Consensus,
+    DocumentRecord,
+    Finding,
+    Incident,
+    LossFigure,
+    MentionRef,
+    ValuerLike,
+)
+from heistwatch.resolve.names import actor_name, claimant_class, claimant_key, known_platform
+
+TYPE_PREFERENCE = ["exchange_hack", "bridge_hack", "defi_exploit", "wallet_hack", "data_breach", "phishing",
+                   "cryptojacking", "ransomware", "other"]
+
+
+@dataclass(slots=True)
+class Overrides:
+    """What analyst decisions change in one incident (see decisions.py)."""
+
+    rejected: frozenset[str] = frozenset()
+    pins: dict[str, Any] = field(default_factory=dict)       # field -> {"value", "decision", "claim"?}
+    decisions: list[str] = field(default_factory=list)
+
+
+def claims_for(record: DocumentRecord, mention_index: int) -> list[int]:
+    """Indexes of the claims of ``record`` about its mention ``mention_index``.
+
+    Claims the extractor left unlinked belong to the document's only incident when it has one.
+    """
+    ex = record.extraction
+    only = len(ex.incidents) == 1
+    out = []
+    for i, c in enumerate(ex.claims):
+        if c.kind == ClaimKind.AGGREGATE:
+            continue
+        if c.incident == mention_index or (c.incident is None and only):
+            out.append(i)
+    return out
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _choose_date(cands: list[tuple[DateValue, str, float, str | None]]) -> DateValue | None:
+    """Pick the incident date from (date, source, weight, claim) candidates; see build_incident."""
+    if not cands:
+        return None
+    months: dict[str, dict[str, float]] = defaultdict(dict)
+    years: dict[str, dict[str, float]] = defaultdict(dict)
+    for d, src, w, _ in cands:
+        iso = d.iso() or ""
+        years[iso[:4]][src] = max(years[iso[:4]].get(src, 0), w)
+        if dates.rank(d) <= 1:
+            months[iso[:7]][src] = max(months[iso[:7]].get(src, 0), w)
+    best_year = max(sorted(years), key=lambda y: sum(years[y].values()))
+    in_year = {m: v for m, v in months.items() if m.startswith(best_year)}
+    if not in_year:
+        coarse = [d for d, *_ in cands if (d.iso() or "").startswith(best_year)]
+        return min(coarse, key=lambda d: (dates.rank(d), d.start))
+    best_month = max(sorted(in_year), key=lambda m: sum(in_year[m].values()))
+    days: dict[str, dict[str, float]] = defaultdict(dict)
+    for d, src, w, _ in cands:
+        if d.granularity == Granularity.DAY and (d.iso() or "").startswith(best_month):
+            days[d.iso()][src] = max(days[d.iso()].get(src, 0), w)  # type: ignore[index]
+    if days:
+        best_day = max(sorted(days), key=lambda x: sum(days[x].values()))
+        return dates.date_from_iso(best_day)
+    return dates.date_from_iso(best_month)
+
+
+def _valuation_day(d: DateValue | None, mentions: list[Mention]) -> date | None:
+    if d is not None and d.start is not None:
+        if d.granularity == Granularity.DAY or d.end is None:
+            return d.start
+        return d.start + (d.end - d.start) // 2
+    pubs = [m.published for m in mentions if m.published]
+    return min(pubs) if pubs else None
+
+
+def _name(mentions: list[Mention]) -> str:
+    counts = Counter(m.victim for m in mentions)
+    return max(sorted(counts), key=lambda v: (counts[v], known_platform(v) == v, -len(v)))
+
+
+def _type(mentions: list[Mention]) -> str:
+    counts = Counter(m.type for m in mentions)
+    return max(sorted(counts), key=lambda t: (counts[t], -TYPE_PREFERENCE.index(t) if t in TYPE_PREFERENCE else -99))
+
+
+def build_incident(
+    incident_id: str,
+    block: str,
+    members: list[Mention],
+    records: Mapping[str, DocumentRecord],
+    valuer: ValuerLike | None = None,
+    overrides: Overrides | None = None,
+) -> Incident:
+    """Everything about one incident, each figure tied to the claims it comes from.
+
+    Date: the year most sources name, then the month within it most sources name, then the day
+    within that month most sources name (a source = a near-duplicate group; dates resolved from
+    relative words such as "last Monday" weigh 0.6); ties go to the earliest. Dates of other
+    sources that disagree beyond the conflict tolerance are flagged.
+    """
+    ov = overrides or Overrides()
+    members = sorted(members, key=lambda m: (m.doc, m.index))
+    refs: list[ClaimRef] = []
+    by_pos: dict[tuple[str, int], ClaimRef] = {}
+    mention_refs = []
+    for m in members:
+        rec = records[m.doc]
+        mention_refs.append(MentionRef(doc=m.doc, index=m.index, victim=m.victim, type=m.type, date=dates.iso(m.date),
+                                       main=m.main, source=m.source, published=_iso(m.published)))
+        text = rec.text or ""
+        for i in claims_for(rec, m.index):
+            if (m.doc, i) in by_pos:
+                continue
+            c = rec.extraction.claims[i]
+            key = rec.claim_key(i)
+            ref = ClaimRef(
+                key=key, doc=m.doc, kind=c.kind.value, value=value_to_dict(c.value),
+                surface=c.span.of(text), sentence=c.sentence.of(text),
+                span=(c.span.start, c.span.end), sentence_span=(c.sentence.start, c.sentence.end),
+                mention=m.index, publisher=rec.publisher, url=rec.url, published=_iso(rec.published),
+                source=rec.group, claimant=c.value.claimant if isinstance(c.value, Attribution) else None,
+                confidence=c.confidence, rejected=key in ov.rejected,
+            )
+            refs.append(ref)
+            by_pos[(m.doc, i)] = ref
+    live = [(pos, r) for pos, r in sorted(by_pos.items()) if not r.rejected]
+    sentences = {r.key: r.sentence for _, r in live}
+    confidence = {r.key: r.confidence for _, r in live}
+
+    # ---- date
+    cands: list[tuple[DateValue, str, float, str | None]] = []
+    for m in members:
+        if dates.usable(m.date):
+            cands.append((m.date, m.source, 0.6 if m.date.relative else 1.0, None))  # type: ignore[arg-type,union-attr]
+    for (doc, i), r in live:
+        if r.kind == ClaimKind.DATE.value:
+            dv = records[doc].extraction.claims[i].value
+            if dates.usable(dv):  # type: ignore[arg-type]
+                cands.append((dv, r.source or doc, 0.6 if dv.relative else 1.0, r.key))  # type: ignore[arg-type,union-attr]
+    findings: list[Finding] = []
+    chosen = _choose_date(cands)
+    pinned: dict[str, Any] = {}
+    if "date" in ov.pins:
+        chosen = dates.date_from_iso(ov.pins["date"]["value"])
+        pinned["date"] = ov.pins["date"]
+    date_claims = []
+    if chosen is not None:
+        date_claims = sorted({k for d, _, _, k in cands if k and d.iso() and (d.iso().startswith(chosen.iso()) or chosen.iso().startswith(d.iso()))})  # type: ignore[union-attr]
+        findings += _date_conflicts(chosen, cands, live, sentences)
+
+    # ---- losses
+    vday = _valuation_day(chosen, members)
+    figures = _figures(live, records, valuer, vday)
+    findings += losses.mark_revisions(figures, sentences, {d: records[d].publisher for d in {f.doc for f in figures}})
+    cons = losses.consensus(figures, confidence, "loss")
+    if "loss_usd" in ov.pins:
+        p = ov.pins["loss_usd"]
+        v = float(p["value"])
+        cons = Consensus(value=v, low=float(p.get("low", v)), high=float(p.get("high", v)),
+                         claims=[p["claim"]] if p.get("claim") else [], sources=[],
+                         method=f"pinned by analyst decision {p['decision']}")
+        pinned["loss_usd"] = p
+    recovered = losses.consensus(figures, confidence, "recovery")
+    findings += losses.loss_conflicts(figures, sentences, "loss")
+    findings += losses.valuation_notes(figures, sentences, cons)
+    net = None
+    if cons is not None and recovered is not None:
+        net = round(max(cons.value - recovered.value, 0.0), 2)
+
+    # ---- actors
+    by_actor: dict[str, list[ActorClaim]] = defaultdict(list)
+    techniques: dict[str, dict[str, Any]] = {}
+    indicators: dict[tuple[str, str], dict[str, Any]] = {}
+    for (doc, i), r in live:
+        v = records[doc].extraction.claims[i].value
+        if isinstance(v, Attribution):
+            ck = claimant_key(v.claimant) or f"outlet:{r.source or doc}"
+            by_actor[actor_name(v.actor)].append(ActorClaim(
+                claim=r.key, doc=doc, source=r.source or doc, claimant=v.claimant, claimant_key=ck,
+                claimant_class=claimant_class(v.claimant), stance=v.stance.value, hedge=v.hedge,
+                probability=v.probability, published=r.published,
+            ))
+        elif isinstance(v, Technique):
+            t = techniques.setdefault(v.attack_id, {"attack_id": v.attack_id, "name": v.name, "claims": []})
+            t["claims"].append(r.key)
+        elif isinstance(v, Indicator):
+            ind = indicators.setdefault((v.type, v.value), {"type": v.type, "value": v.value, "valid": v.valid, "claims": []})
+            ind["claims"].append(r.key)
+    actors = [assess(name, cs) for name, cs in sorted(by_actor.items())]
+    if "actors" in ov.pins:
+        pinned["actors"] = ov.pins["actors"]
+        keep = set(ov.pins["actors"]["value"])
+        actors = [a for a in actors if a.actor in keep]
+    actors.sort(key=lambda a: (-a.probability, a.actor))
+
+    victim, itype = _name(members), _type(members)
+    for fld in ("victim", "type"):
+        if fld in ov.pins:
+            pinned[fld] = ov.pins[fld]
+    victim = ov.pins["victim"]["value"] if "victim" in ov.pins else victim
+    itype = ov.pins["type"]["value"] if "type" in ov.pins else itype
+
+    return Incident(
+        id=incident_id, block=block, victim=victim, type=itype,
+        date=chosen.iso() if chosen else None,
+        date_start=_iso(chosen.start) if chosen else None, date_end=_iso(chosen.end) if chosen else None,
+        mentions=mention_refs, claims=refs, losses=figures, consensus=cons, recovered=recovered, net_loss=net,
+        findings=findings, actors=actors,
+        techniques=[techniques[k] for k in sorted(techniques)],
+        indicators=[indicators[k] for k in sorted(indicators)],
+        date_claims=date_claims, pinned=pinned, decisions=list(ov.decisions),
+    )
+
+
+def _date_conflicts(chosen: DateValue, cands, live, sentences: dict[str, str]) -> list[Finding]:
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    claims_of: dict[str, list[str]] = defaultdict(list)
+    values: dict[str, DateValue] = {}
+    src_doc = {r.source or doc: doc for (doc, _), r in live}
+    for d, src, _, key in cands:
+        iso = d.iso()
+        if not iso or dates.rank(d) > 1:
+            continue
+        values[iso] = d
+        docs_of[iso].add(src_doc.get(src, src))
+        if key:
+            claims_of[iso].append(key)
+    out = []
+    agree = sorted(docs_of.get(chosen.iso() or "", set()))
+    for iso in sorted(values):
+        d = values[iso]
+        if dates.conflicting(d, chosen):
+            example = next((sentences[k] for k in claims_of[iso] if sentences.get(k)), "")
+            example = example.strip().replace("\n", " ")
+            if len(example) > 140:
+                example = example[:137] + "..."
+            out.append(Finding(
+                kind="date", flagged=True,
+                explanation=(f"dates disagree: {dates.human(chosen)} ({', '.join(agree) or 'consensus'}) vs "
+                             f"{dates.human(d)} ({', '.join(sorted(docs_of[iso]))}"
+                             + (f': "{example}"' if example else "") + ")"),
+                claims=sorted(set(claims_of[iso])),
+            ))
+    return out
+
+
+def _figures(live, records: Mapping[str, DocumentRecord], valuer: ValuerLike | None, vday: date | None) -> list[LossFigure]:
+    pos_of = {pos: r for pos, r in live}
+    figures: list[LossFigure] = []
+    # which native figures carry a stated USD conversion (and which USD figures are conversions)
+    reported: dict[tuple[str, int], float] = {}
+    for (doc, i), r in live:
+        c = records[doc].extraction.claims[i]
+        if isinstance(c.value, Money) and c.value.paired_with is not None:
+            j = c.value.paired_with
+            ex = records[doc].extraction
+            if 0 <= j < len(ex.claims) and isinstance(ex.claims[j].value, Money):
+                other = ex.claims[j].value
+                if c.value.unit != "USD" and other.unit == "USD":
+                    reported[(doc, i)] = other.value
+                elif c.value.unit == "USD" and other.unit != "USD":
+                    reported[(doc, j)] = c.value.value
+    for (doc, i), r in live:
+        c = records[doc].extraction.claims[i]
+        if c.kind not in (ClaimKind.LOSS, ClaimKind.RECOVERY) or not isinstance(c.value, Money):
+            continue
+        mv = c.value
+        f = LossFigure(
+            claim=r.key, doc=doc, source=r.source or doc,
+            role="loss" if c.kind == ClaimKind.LOSS else "recovery",
+            amount=mv.value, unit=mv.unit, low=mv.low, high=mv.high,
+            qualifier="vague" if mv.vague else mv.qualifier, published=r.published,
+            valued_at=losses.valued_later(mv.valued_at, vday),
+            reported_usd=reported.get((doc, i)),
+        )
+        if mv.unit == "USD":
+            f.usd, f.usd_low, f.usd_high = mv.value, mv.low, mv.high
+        elif valuer is not None and vday is not None:
+            try:
+                q = valuer.usd(mv.value, mv.unit, vday)
+            except Exception:
+                q = None
+            if q is not None:
+                f.usd = round(q.usd, 2)
+                f.usd_low = round(mv.low * q.rate, 2) if mv.low is not None else None
+                f.usd_high = round(mv.high * q.rate, 2) if mv.high is not None else None
+                f.quote = q.to_dict() if hasattr(q, "to_dict") else {"rate": q.rate, "rate_date": str(q.rate_date), "source": q.source}
+        if f.usd is None and mv.unit != "USD":
+            f.note = "no price known at the incident date: USD value unknown"
+        elif f.reported_usd is not None:
+            f.note = "stated with its USD conversion: the conversion counts, not this figure"
+        figures.append(f)
+    return figures
+
+
+__all__ = ["Overrides", "build_incident", "claims_for", "timedelta"]

@@ -1,0 +1,214 @@
+"""Group incident mentions of many documents into incidents.
+
+1. **Blocks.** Every mention gets a victim key (:func:`heistwatch.resolve.names.victim_key`); keys
+   that link (one's tokens within the other's) form a block. Only mentions in one block can be one
+   incident, and a new document only touches the blocks of its keys (incremental updates).
+2. **Split within a block**, deterministically: mentions are taken most precise date first
+   (day, month, season, year, undated; then by date, document, index). Each joins the cluster
+   that fits it, or starts a new one. A cluster fits when it is of the same type family (thefts
+   of any kind are one family; data breaches, phishing, cryptojacking and ransomware each their
+   own: a theft and a later data leak of one exchange are two incidents), its dated members are
+   all within ``CLUSTER_SLACK_DAYS`` of the mention's date, and (for an undated mention) it is
+   not dated after the document was published. Among fitting clusters the mention prefers one
+   that holds no other mention of its own document (one article naming two Youbit hacks means two
+   incidents), then the one whose losses are of the same scale (weak evidence: within a factor of
+   1.5), then the one with most dated members, then the largest, then the oldest.
+3. **Ids** derive from content: block, type family and the month of the cluster's first (most
+   precise) member, with a counter only when one block has two incidents in one month; so the
+   same inputs give the same ids, and adding reports of a known incident keeps its id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+
+from heistwatch.extract.model import ClaimKind, DateValue, Money
+from heistwatch.resolve import dates
+from heistwatch.resolve.model import DocumentRecord
+from heistwatch.resolve.names import key_tokens, keys_link, victim_key
+
+SEPARATE_FAMILIES = ("data_breach", "phishing", "cryptojacking", "ransomware")
+
+
+def type_family(kind: str) -> str:
+    return kind if kind in SEPARATE_FAMILIES else "theft"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An incident mention with what clustering needs (derived from a DocumentRecord)."""
+
+    doc: str
+    index: int
+    victim: str
+    key: str
+    type: str
+    family: str
+    date: DateValue | None
+    main: bool
+    published: date | None
+    source: str
+    scale: float | None      # largest USD loss the document states for it (weak evidence)
+
+    @property
+    def id(self) -> str:
+        return f"{self.doc}#{self.index}"
+
+    def sort_key(self) -> tuple:
+        d = self.date if dates.usable(self.date) else None
+        return (dates.rank(d), d.start if d else date.max, d.end if d else date.max, self.doc, self.index)
+
+
+def mentions_of(record: DocumentRecord) -> list[Mention]:
+    """The document's incident mentions; an undated mention takes the date of its best date claim."""
+    ex = record.extraction
+    out = []
+    for m in ex.incidents:
+        d = m.date if dates.usable(m.date) else None
+        if d is None:
+            claimed = [c.value for c in ex.claims_of(m.index, ClaimKind.DATE) if dates.usable(c.value)]  # type: ignore[arg-type]
+            if claimed:
+                d = min(claimed, key=lambda v: (dates.rank(v), v.start))  # type: ignore[arg-type,return-value]
+        usd = [c.value.value for c in ex.claims_of(m.index, ClaimKind.LOSS)
+               if isinstance(c.value, Money) and c.value.unit == "USD" and c.value.value > 0 and not c.value.vague]
+        out.append(Mention(
+            doc=record.key, index=m.index, victim=m.victim, key=victim_key(m.victim), type=m.type.value,
+            family=type_family(m.type.value), date=d, main=m.main, published=record.published,
+            source=record.group, scale=max(usd) if usd else None,
+        ))
+    return out
+
+
+class _Cluster:
+    __slots__ = ("members", "dated", "docs", "family", "scales", "order")
+
+    def __init__(self, first: Mention, order: int) -> None:
+        self.members: list[Mention] = []
+        self.dated: list[DateValue] = []
+        self.docs: set[str] = set()
+        self.scales: list[float] = []
+        self.family = first.family
+        self.order = order
+        self.add(first)
+
+    def add(self, m: Mention) -> None:
+        self.members.append(m)
+        self.docs.add(m.doc)
+        if dates.usable(m.date):
+            self.dated.append(m.date)  # type: ignore[arg-type]
+        if m.scale:
+            self.scales.append(m.scale)
+
+    def fits(self, m: Mention) -> bool:
+        if m.family != self.family:
+            return False
+        if dates.usable(m.date):
+            return all(dates.compatible(d, m.date) for d in self.dated)
+        return all(dates.before(m.published, d) for d in self.dated)
+
+    def scale_agrees(self, m: Mention) -> bool:
+        if not m.scale or not self.scales:
+            return False
+        s = sorted(self.scales)[len(self.scales) // 2]
+        return max(s, m.scale) / min(s, m.scale) <= 1.5
+
+
+def cluster_block(mentions: list[Mention]) -> list[list[Mention]]:
+    """Split one block's mentions into incidents (see module docstring); deterministic."""
+    clusters: list[_Cluster] = []
+    for m in sorted(mentions, key=Mention.sort_key):
+        fits = [c for c in clusters if c.fits(m)]
+        if fits:
+            best = max(fits, key=lambda c: (m.doc not in c.docs, c.scale_agrees(m), len(c.dated), len(c.members), -c.order))
+            best.add(m)
+        else:
+            clusters.append(_Cluster(m, len(clusters)))
+    return [c.members for c in clusters]
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:10]
+
+
+def incident_ids(block: str, clusters: list[list[Mention]]) -> list[str]:
+    """Content-derived ids for one block's clusters (in the order cluster_block gives them)."""
+    ids, seen = [], {}
+    for members in clusters:
+        first = members[0]
+        anchor = first.date.iso()[:7] if dates.usable(first.date) else "undated"  # type: ignore[union-attr]
+        base = _digest(block, first.family, anchor)
+        n = seen.get(base, 0)
+        seen[base] = n + 1
+        ids.append("inc-" + (base if n == 0 else _digest(base, str(n))))
+    return ids
+
+
+class KeyGraph:
+    """Victim keys and the blocks they form (connected components of linked keys).
+
+    Lookups of linked keys go through a token index, so adding a key costs the keys sharing its
+    tokens, not all keys.
+    """
+
+    def __init__(self) -> None:
+        self.by_token: dict[str, set[str]] = {}
+        self.block_of: dict[str, str] = {}        # key -> block id (smallest key of its component)
+        self.members: dict[str, set[str]] = {}    # block id -> keys
+
+    def linked(self, key: str) -> set[str]:
+        toks = key_tokens(key)
+        cands: set[str] = set()
+        for t in toks:
+            cands |= self.by_token.get(t, set())
+        return {k for k in cands if k != key and keys_link(k, key)}
+
+    def blocks_touching(self, keys: set[str]) -> set[str]:
+        out = set()
+        for k in keys:
+            if k in self.block_of:
+                out.add(self.block_of[k])
+            for other in self.linked(k):
+                out.add(self.block_of[other])
+        return out
+
+    def rebuild(self, old_blocks: set[str], keys: set[str]) -> dict[str, set[str]]:
+        """Replace ``old_blocks`` by the components over ``keys`` (the live keys of those blocks and
+        the new ones; keys of the old blocks not in ``keys`` are forgotten); return the new blocks."""
+        pool = set(keys)
+        stale = set(pool)
+        for b in old_blocks:
+            stale |= self.members.pop(b, set())
+        for k in stale:
+            self.block_of.pop(k, None)
+            for t in key_tokens(k):
+                self.by_token.setdefault(t, set()).discard(k)
+        for k in pool:
+            for t in key_tokens(k):
+                self.by_token.setdefault(t, set()).add(k)
+        parent = {k: k for k in pool}
+
+        def find(x: str) -> str:
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        for k in sorted(pool):
+            for other in self.linked(k):
+                if other in parent:
+                    ra, rb = find(k), find(other)
+                    if ra != rb:
+                        parent[max(ra, rb)] = min(ra, rb)
+        comps: dict[str, set[str]] = {}
+        for k in pool:
+            comps.setdefault(find(k), set()).add(k)
+        out = {}
+        for keys_ in comps.values():
+            bid = min(keys_)
+            out[bid] = keys_
+            self.members[bid] = keys_
+            for k in keys_:
+                self.block_of[k] = bid
+        return out

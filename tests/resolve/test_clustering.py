@@ -1,0 +1,108 @@
+"""Clustering: one victim's names join, one victim's different incidents stay apart."""
+
+from __future__ import annotations
+
+import random
+
+from resolve_builders import doc, usd
+
+from heistwatch.resolve import Ledger
+from heistwatch.resolve.names import victim_key
+
+
+def victims(ledger: Ledger) -> list[tuple[str, str | None, str, list[str]]]:
+    return [(i.victim, i.date, i.type, i.documents) for i in ledger.sorted_incidents()]
+
+
+def test_spellings_of_one_victim_are_one_incident() -> None:
+    recs = [
+        doc("a", "Coincheck was robbed on 26 January.", [("Coincheck", "exchange_hack", "2018-01-26")]),
+        doc("b", "Coincheck Inc. said it lost NEM tokens.", [("Coincheck Inc.", "exchange_hack", "2018-01")]),
+        doc("c", "The coincheck exchange halted withdrawals.", [("coincheck exchange", "exchange_hack", None)],
+            published="2018-01-29"),
+    ]
+    ledger = Ledger.build(recs)
+    assert victims(ledger) == [("Coincheck", "2018-01-26", "exchange_hack", ["a", "b", "c"])]
+
+
+def test_alias_from_reference_platforms() -> None:
+    assert victim_key("Axie Infinity") == victim_key("Ronin Network") == victim_key("Ronin bridge")
+    assert victim_key("Coincheck") != victim_key("Bithumb")
+
+
+def test_data_breach_and_later_theft_of_one_exchange_stay_apart() -> None:
+    recs = [
+        doc("a", "Bithumb leaked the data of thousands of users.", [("Bithumb", "data_breach", "2017-06")]),
+        doc("b", "Bithumb was hacked and lost $31 million.", [("Bithumb", "exchange_hack", "2018-06-19")],
+            [usd(31e6, "$31 million")]),
+        doc("c", "Hackers took $30 million from Bithumb.", [("Bithumb", "exchange_hack", None)], published="2018-06-20"),
+        doc("d", "A personal-data leak hit Bithumb users.", [("Bithumb", "data_breach", "2017")]),
+    ]
+    got = victims(Ledger.build(recs))
+    assert got == [
+        ("Bithumb", "2017-06", "data_breach", ["a", "d"]),
+        ("Bithumb", "2018-06-19", "exchange_hack", ["b", "c"]),
+    ]
+
+
+def test_two_thefts_of_one_victim_months_apart_stay_apart_and_undated_join_by_publication() -> None:
+    recs = [
+        doc("a", "Youbit lost bitcoin in April.", [("Youbit", "exchange_hack", "2017-04-22")]),
+        doc("b", "Youbit filed for bankruptcy after a second hack.", [("Youbit", "exchange_hack", "2017-12-19")]),
+        doc("c", "Youbit went bankrupt.", [("Youbit", "exchange_hack", "2017-12")]),
+        # undated, but published in May 2017: it can only be the April theft
+        doc("d", "The Youbit theft is being investigated.", [("Youbit", "exchange_hack", None)], published="2017-05-02"),
+        # undated and published later: joins the largest compatible cluster (December, 2 mentions)
+        doc("e", "Youbit was hacked.", [("Youbit", "exchange_hack", None)], published="2018-01-05"),
+    ]
+    got = victims(Ledger.build(recs))
+    assert got == [
+        ("Youbit", "2017-04-22", "exchange_hack", ["a", "d"]),
+        ("Youbit", "2017-12-19", "exchange_hack", ["b", "c", "e"]),
+    ]
+
+
+def test_one_document_naming_two_incidents_of_a_victim_keeps_them_apart() -> None:
+    recs = [
+        doc("a", "Youbit was hit in April and again in December.",
+            [("Youbit", "exchange_hack", "2017-04"), ("Youbit", "exchange_hack", "2017-12")]),
+        doc("b", "Youbit closed its doors.", [("Youbit", "exchange_hack", "2017-12-19")]),
+    ]
+    got = victims(Ledger.build(recs))
+    assert [g[3] for g in got] == [["a"], ["a", "b"]]
+
+
+def test_coarse_dates_join_compatible_precise_ones() -> None:
+    recs = [
+        doc("a", "The DAO was drained on June 17.", [("The DAO", "defi_exploit", "2016-06-17")]),
+        doc("b", "The DAO attack of June 2016.", [("The DAO", "defi_exploit", "2016-06")]),
+        doc("c", "The DAO was exploited in 2016.", [("The DAO", "defi_exploit", "2016")]),
+        doc("d", "The DAO hack happened on June 18.", [("DAO", "defi_exploit", "2016-06-18")]),
+    ]
+    got = victims(Ledger.build(recs))
+    assert len(got) == 1 and got[0][3] == ["a", "b", "c", "d"]
+
+
+def test_different_victims_never_join() -> None:
+    recs = [
+        doc("a", "Binance lost 7,000 bitcoin.", [("Binance", "exchange_hack", "2019-05-07")]),
+        doc("b", "Bitfinex lost 120,000 bitcoin.", [("Bitfinex", "exchange_hack", "2016-08")]),
+        doc("c", "Bitstamp lost 19,000 bitcoin.", [("Bitstamp", "exchange_hack", "2015-01-04")]),
+    ]
+    assert len(Ledger.build(recs).incidents) == 3
+
+
+def test_same_inputs_in_any_order_give_the_same_ledger() -> None:
+    recs = [
+        doc("a", "Youbit lost bitcoin in April.", [("Youbit", "exchange_hack", "2017-04-22")], [usd(5e6, "bitcoin")]),
+        doc("b", "Youbit was hacked again.", [("Youbit", "exchange_hack", "2017-12-19")]),
+        doc("c", "Youbit was hacked.", [("Youbit", "exchange_hack", None)]),
+        doc("d", "Coincheck lost NEM.", [("Coincheck", "exchange_hack", "2018-01-26")]),
+        doc("e", "Coincheck Inc. lost NEM.", [("Coincheck Inc.", "exchange_hack", None)]),
+    ]
+    first = {k: v.to_dict() for k, v in Ledger.build(recs).incidents.items()}
+    for seed in range(5):
+        shuffled = recs[:]
+        random.Random(seed).shuffle(shuffled)
+        again = {k: v.to_dict() for k, v in Ledger.build(shuffled).incidents.items()}
+        assert again == first

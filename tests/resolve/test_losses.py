@@ -1,0 +1,185 @@
+"""Losses valued at the incident date, consensus, conflicts, revisions, recoveries, aggregates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from resolve_builders import C, DictValuer, aggregate, actor, doc, native, recovery, usd, when
+
+from heistwatch.extract.model import ClaimKind, Money
+from heistwatch.resolve import Ledger, aggregate_view
+
+
+def only(ledger: Ledger):
+    (inc,) = ledger.incidents.values()
+    return inc
+
+
+def test_figures_within_rounding_are_not_a_conflict() -> None:
+    recs = [
+        doc("a", "The exchange lost $534 million in the attack.", [("Coincheck", "exchange_hack", "2018-01-26")],
+            [usd(534e6, "$534 million")]),
+        doc("b", "Coincheck put the loss at $520 million.", [("Coincheck", "exchange_hack", "2018-01-26")],
+            [usd(520e6, "$520 million")]),
+    ]
+    inc = only(Ledger.build(recs))
+    assert inc.conflicts == []
+    assert inc.consensus.low == 520e6 and inc.consensus.high == 534e6
+    assert inc.consensus.low <= inc.consensus.value <= inc.consensus.high
+    assert inc.consensus.sources == ["a", "b"]
+
+
+def test_figures_far_apart_are_flagged_with_both_sentences() -> None:
+    recs = [
+        doc("a", "The exchange lost $534 million in the attack.", [("Coincheck", "exchange_hack", "2018-01-26")],
+            [usd(534e6, "$534 million")]),
+        doc("b", "Analysts think only $400 million was taken.", [("Coincheck", "exchange_hack", "2018-01-26")],
+            [usd(400e6, "$400 million")]),
+    ]
+    inc = only(Ledger.build(recs))
+    (conflict,) = inc.conflicts
+    assert conflict.kind == "loss"
+    assert "$400.0M" in conflict.explanation and "$534.0M" in conflict.explanation
+    assert "only $400 million was taken" in conflict.explanation
+    assert all(inc.claim(k) for k in conflict.claims)
+
+
+def test_dates_beyond_granularity_are_flagged_but_coarser_dates_are_not() -> None:
+    recs = [
+        doc("a", "The theft was discovered on January 26.", [("Coincheck", "exchange_hack", "2018-01-26")],
+            [when("2018-01-26", "January 26")]),
+        doc("b", "Staff noticed the theft on January 26.", [("Coincheck", "exchange_hack", "2018-01-26")],
+            [when("2018-01-26", "January 26")]),
+        doc("c", "It all happened in January 2018.", [("Coincheck", "exchange_hack", "2018-01")],
+            [when("2018-01", "January 2018")]),
+        doc("d", "The hack took place on January 18.", [("Coincheck", "exchange_hack", "2018-01-18")],
+            [when("2018-01-18", "January 18")]),
+    ]
+    inc = only(Ledger.build(recs))
+    assert inc.date == "2018-01-26"
+    (conflict,) = inc.conflicts
+    assert conflict.kind == "date"
+    assert "26 January 2018" in conflict.explanation and "18 January 2018 (d" in conflict.explanation
+    assert "January 2018 (c" not in conflict.explanation
+
+
+def test_value_at_a_later_date_is_explained_not_flagged() -> None:
+    recs = [
+        doc("a", "The miner earned 70 XMR, worth $13,962 at the time.", [("Acme server", "cryptojacking", "2017-06")],
+            [native(70, "XMR", "70 XMR"), usd(13962, "$13,962")]),
+        doc("b", "The coins are now worth more than $25,000.", [("Acme server", "cryptojacking", "2017")],
+            [usd(25000, "$25,000", qualifier="more than", low=25000, valued_at="now")]),
+    ]
+    inc = only(Ledger.build(recs))
+    assert inc.conflicts == []
+    notes = [f for f in inc.findings if f.kind == "valuation"]
+    assert notes and not notes[0].flagged and "$25,000" in notes[0].explanation
+    assert inc.consensus.value == 13962
+
+
+def test_revision_by_the_same_source_is_a_revision_not_a_conflict() -> None:
+    recs = [
+        doc("a", "The exchange initially reported losses of $31 million. It now puts them at over $60 million.",
+            [("Bithumb", "exchange_hack", "2018-06-19")],
+            [usd(31e6, "$31 million"), usd(60e6, "$60 million", qualifier="more than")]),
+    ]
+    inc = only(Ledger.build(recs))
+    assert inc.conflicts == []
+    (rev,) = [f for f in inc.findings if f.kind == "revision"]
+    assert "initially $31.0M, then $60.0M" in rev.explanation
+    first = next(f for f in inc.losses if f.amount == 31e6)
+    later = next(f for f in inc.losses if f.amount == 60e6)
+    assert (first.revision, later.revision) == (0, 1) and not first.used and later.used
+    assert inc.consensus.value == 60e6
+
+
+def test_same_outlet_reporting_a_new_figure_later_is_a_revision() -> None:
+    recs = [
+        doc("a1", "The exchange lost $31 million.", [("Bithumb", "exchange_hack", "2018-06-19")],
+            [usd(31e6, "$31 million")], published="2018-06-20", publisher="Daily Ledger"),
+        doc("a2", "The exchange lost $60 million, it said.", [("Bithumb", "exchange_hack", "2018-06-19")],
+            [usd(60e6, "$60 million")], published="2018-06-25", publisher="Daily Ledger"),
+    ]
+    inc = only(Ledger.build(recs))
+    assert inc.conflicts == []
+    assert [f.kind for f in inc.findings] == ["revision"]
+    assert inc.consensus.value == 60e6
+
+
+def test_crypto_valued_at_incident_date_and_unknown_price_keeps_native() -> None:
+    valuer = DictValuer({("XEM", date(2018, 1, 26)): 1.0})
+    recs = [
+        doc("a", "Thieves took 523 million NEM.", [("Coincheck", "exchange_hack", "2018-01-26")],
+            [native(523e6, "XEM", "523 million NEM")]),
+        doc("b", "Also 10 million FOO tokens went missing.", [("Coincheck", "exchange_hack", "2018-01-26")],
+            [native(10e6, "FOO", "10 million FOO")]),
+    ]
+    inc = only(Ledger.build(recs, valuer=valuer))
+    xem = next(f for f in inc.losses if f.unit == "XEM")
+    foo = next(f for f in inc.losses if f.unit == "FOO")
+    assert xem.usd == 523e6 and xem.quote["rate_date"] == "2018-01-26" and xem.used
+    assert foo.usd is None and "USD value unknown" in foo.note and not foo.used
+    assert inc.consensus.value == 523e6
+
+
+def test_paired_conversion_counts_once() -> None:
+    rec = doc("a", "It lost 58 billion yen ($534 million).", [("Coincheck", "exchange_hack", "2018-01-26")],
+              [native(58e9, "JPY", "58 billion yen"), usd(534e6, "$534 million")])
+    claims = rec.extraction.claims
+    claims[0] = type(claims[0])(claims[0].kind, Money(58e9, "JPY", paired_with=1), claims[0].span, claims[0].sentence, 0)
+    inc = only(Ledger.build([rec], valuer=DictValuer({("JPY", date(2018, 1, 26)): 0.0092})))
+    jpy = next(f for f in inc.losses if f.unit == "JPY")
+    assert jpy.reported_usd == 534e6 and not jpy.used
+    assert inc.consensus.value == 534e6 and inc.consensus.claims == [inc.losses[1].claim]
+
+
+def test_near_duplicates_count_once_in_the_consensus() -> None:
+    text = "The exchange lost $100 million."
+    recs = [
+        doc("a", text, [("Acme", "exchange_hack", "2020-01-01")], [usd(100e6, "$100 million")], group="g1"),
+        doc("b", text, [("Acme", "exchange_hack", "2020-01-01")], [usd(100e6, "$100 million")], group="g1"),
+        doc("c", text, [("Acme", "exchange_hack", "2020-01-01")], [usd(100e6, "$100 million")], group="g1"),
+        doc("d", "It lost $80 million.", [("Acme", "exchange_hack", "2020-01-01")], [usd(80e6, "$80 million")]),
+        doc("e", "It lost $82 million.", [("Acme", "exchange_hack", "2020-01-01")], [usd(82e6, "$82 million")]),
+    ]
+    inc = only(Ledger.build(recs))
+    assert inc.consensus.sources == ["d", "e", "g1"]
+    assert inc.consensus.value == 82e6  # median of 80, 82, 100 (not of 80, 82, 100, 100, 100)
+
+
+def test_recovered_funds_are_kept_apart_and_give_a_net_loss() -> None:
+    recs = [
+        doc("a", "Hackers stole $40 million; $10 million was frozen.", [("Acme", "exchange_hack", "2020-01-01")],
+            [usd(40e6, "$40 million"), recovery(10e6, "$10 million")]),
+    ]
+    inc = only(Ledger.build(recs))
+    assert inc.consensus.value == 40e6 and inc.recovered.value == 10e6 and inc.net_loss == 30e6
+    assert inc.score_row()["loss_usd"]["value"] == 40e6
+
+
+def test_aggregate_is_kept_apart_and_shown_beside_the_sum_of_incidents() -> None:
+    recs = [
+        doc("n", "North Korean hackers stole tens of millions of dollars last year, the spy agency said.", [],
+            [aggregate("North Korea", "2017", 10e6, "tens of millions of dollars")]),
+        doc("a", "Youbit lost $5 million; North Korea was blamed.", [("Youbit", "exchange_hack", "2017-04-22")],
+            [usd(5e6, "$5 million"), actor("North Korea", "confirmed", "North Korea", claimant="police")]),
+        doc("b", "Bithumb lost $7 million, North Korea suspected.", [("Bithumb", "exchange_hack", "2017-06-15")],
+            [usd(7e6, "$7 million"), actor("Lazarus Group", "suspected", "North Korea")]),
+        doc("c", "Acme lost $1 million in 2018 to North Korea.", [("Acme", "exchange_hack", "2018-03-01")],
+            [usd(1e6, "$1 million"), actor("North Korea", "confirmed", "North Korea")]),
+    ]
+    ledger = Ledger.build(recs)
+    assert len(ledger.incidents) == 3  # the aggregate is no incident
+    (agg,) = ledger.aggregates()
+    view = aggregate_view(ledger, agg)
+    assert view["usd"] == 10e6 and view["period"] == "2017"
+    assert view["incidents_sum"]["value"] == 12e6 and len(view["incidents_sum"]["incidents"]) == 2
+    assert "tens of millions" in view["sentence"]
+
+
+def test_vague_figure_used_only_without_a_sharper_one() -> None:
+    vague = C(ClaimKind.LOSS, Money(10e6, "USD", low=10e6, high=100e6, vague=True), "tens of millions")
+    rec = doc("a", "They took tens of millions of dollars.", [("Acme", "exchange_hack", "2020-01-01")], [vague])
+    assert only(Ledger.build([rec])).consensus.high == 100e6
+    rec2 = doc("b", "They took $42 million.", [("Acme", "exchange_hack", "2020-01-01")], [usd(42e6, "$42 million")])
+    assert only(Ledger.build([rec, rec2])).consensus.value == 42e6
