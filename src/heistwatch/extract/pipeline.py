@@ -138,6 +138,14 @@ def _date_score(text: str, s: Span, d, attack: bool, victim_here: bool, publishe
     return score
 
 
+# Sentences about an actor's habits, not about this incident.
+_BACKGROUND = re.compile(
+    r"\b(?:exchanges|attacks|heists|hacks|thefts|companies|firms|institutions|banks|organi[sz]ations|"
+    r"(?:is|are|was|were)\s+known|has\s+(?:been\s+)?(?:stolen|targeting|targeted|linked|behind)|have\s+(?:been\s+)?stolen|"
+    r"notorious|infamous\s+for|history|previous(?:ly)?|in\s+the\s+past|since|years|programs?|regime|sanctions)\b",
+    re.IGNORECASE,
+)
+
 _RANK = {Granularity.DAY: 4, Granularity.MONTH: 3, Granularity.SEASON: 2, Granularity.QUARTER: 2, Granularity.YEAR: 1}
 
 
@@ -246,8 +254,9 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
         if not atts:
             continue
         targets = sorted({n for _, n in plan.mentions.get(i, [])}) or list(plan.focus[i])
-        if not targets and not aggregate[i] and attack[i]:
-            targets = [n for n, m in enumerate(plan.main) if m]
+        mains = [n for n, m in enumerate(plan.main) if m]
+        if not targets and not aggregate[i] and attack[i] and len(mains) >= 1:
+            targets = mains
         if aggregate[i] and not plan.mentions.get(i):
             targets = []
         for att in atts:
