@@ -1,0 +1,84 @@
+"""The shapes the serve stage presents: plain dicts built from the store and the ledger.
+
+Pages, API responses and exports all read these, so one adapter (``heistwatch.serve.data``)
+turns the ledger's own objects into them and nothing downstream depends on the store's tables.
+
+IncidentView (dict):
+    id, victim, type, date (ISO, coarse as known), date_start, date_end, n_sources,
+    loss_usd: {value, low, high} | None                 consensus figure and its range
+    losses: [LossView]                                  every claimed figure with its source
+    recovered: [LossView], net_loss_usd: float | None
+    conflicts: [{field, explanation, values: [str]}]
+    attributions: [AttributionView]
+    techniques: [{attack_id, name, document_id, sentence}]
+    indicators: [{type, value, valid, document_id}]
+    documents: [DocRef]
+    aggregates: [...] (as the ledger gives them)
+
+LossView: claim_id, amount, unit, low, high, qualifier, usd, usd_low, usd_high, usd_reported,
+    rate (units of ``unit`` per USD), rate_date, valued_at, document_id, document_title, url,
+    publisher, sentence, surface, in_consensus (bool)
+
+AttributionView: actor, kind ("group" | "state"), aliases, confidence (ICD 203 word),
+    confidence_score (0-100), claims: [{claimant, stance, hedge, probability, date, document_id,
+    document_title, url, publisher, sentence}], timeline: [{date, stance, claimant}]
+
+DocRef: id, title, url, publisher, published
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+IncidentView = dict[str, Any]
+
+# ICD 203 words of estimative probability with the middle of their range (percent), used for
+# STIX confidence (0-100) when the ledger gives only the word.
+ICD203_SCORES: dict[str, int] = {
+    "almost no chance": 3,
+    "very unlikely": 12,
+    "unlikely": 32,
+    "roughly even chance": 50,
+    "likely": 62,
+    "very likely": 87,
+    "almost certain": 97,
+}
+
+
+def confidence_score(word: str | None, score: float | int | None = None) -> int | None:
+    """A 0-100 confidence from the ledger's numeric score or, failing that, its ICD 203 word."""
+    if score is not None:
+        value = float(score)
+        if value <= 1.0:
+            value *= 100
+        return max(0, min(100, round(value)))
+    if word:
+        return ICD203_SCORES.get(word.strip().lower())
+    return None
+
+
+def fmt_usd(value: float | None) -> str:
+    """Short human figure: $534M, $1.2B, $13,962."""
+    if value is None:
+        return "unknown"
+    v = float(value)
+    for div, suffix in ((1e9, "B"), (1e6, "M")):
+        if abs(v) >= div:
+            s = f"{v / div:.2f}".rstrip("0").rstrip(".")
+            return f"${s}{suffix}"
+    return f"${v:,.0f}"
+
+
+def fmt_amount(amount: float | None, unit: str | None) -> str:
+    if amount is None:
+        return "?"
+    a = float(amount)
+    if unit and unit.upper() == "USD":
+        return fmt_usd(a)
+    if abs(a) >= 1e6:
+        for div, suffix in ((1e9, " billion"), (1e6, " million")):
+            if abs(a) >= div:
+                s = f"{a / div:.3f}".rstrip("0").rstrip(".")
+                return f"{s}{suffix} {unit or ''}".strip()
+    s = f"{a:,.4f}".rstrip("0").rstrip(".")
+    return f"{s} {unit or ''}".strip()
