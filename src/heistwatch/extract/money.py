@@ -119,8 +119,8 @@ FRACTIONS: dict[str, float] = {
 # Nouns whose count the text states ("more than 31,000 users").
 COUNT_NOUNS: tuple[str, ...] = (
     "users", "customers", "clients", "accounts", "people", "persons", "individuals", "investors", "traders",
-    "holders", "wallets", "victims", "members", "subscribers", "players", "depositors", "addresses",
-    "records", "account holders", "user accounts", "customer accounts", "employees", "transactions",
+    "holders", "wallets", "victims", "members", "subscribers", "players", "depositors",
+    "records", "account holders", "user accounts", "customer accounts", "employees",
 )
 COUNT_EXAMPLES = {
     "more than 31,000 users": 31000, "some 30,000 people": 30000, "personal information of 36,000 customers": 36000,
@@ -152,6 +152,7 @@ class AmountContext:
     recovered: bool = False      # returned, frozen, recovered, seized (and not negated)
     refunded: bool = False       # refund/reimburse/compensate customers
     stated_range: bool = False   # "$5-6 million", "between $5 million and $6 million"
+    per_unit: bool = False       # a price: "$275 each", "$11.33 per ether", "a price of $5,000"
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,10 +239,12 @@ NOT_TICKERS = frozenset(
     NFT NFTS DAO DEX CEX API IP VPN DDOS KYC AML OTC ATM ETF IPO GDP HQ PDF PC TV PHD MBA LLC INC LTD PLC
     CORP CO AG SA NV BV GMBH APT TA UNC DPRK ROK PRC KOSPI NASDAQ NYSE TSE KRX COVID SARS MP AI ML DNS URL
     HTTP HTTPS SMS OTP PIN ID KPA RGB CPU GPU RAM SSD USB AMD NEW ALL THE AND FOR NOT BUT ARE WAS NOR YET
-    OF TO IN ON AT BY OR AN AS IS IT""".split()
+    OF TO IN ON AT BY OR AN AS IS IT WEEK WEEKS DAY DAYS YEAR YEARS MONTH MONTHS HOUR HOURS MINUTES TIMES
+    PEOPLE USERS PERCENT MILLION BILLION THOUSAND DOLLARS WON YEN EUROS HACK HACKS HACKED STOLEN LOST FROM
+    WITH THAT THIS WERE WILL HAS HAVE HAD ITS OUR NEWS UPDATE BREAKING EXCLUSIVE READ MORE""".split()
 )
 _FIAT_CODES = frozenset(a.code for a in assets.all_assets() if a.kind == "fiat")
-_TICKER_LIKE = re.compile(r"(?P<u>(?:[a-z]{1,3})?[A-Z][A-Z0-9]{1,5}|[A-Z]{3,6})(?![\w])(?=\s++(?:tokens?|coins?)\b|)")
+_TICKER_LIKE = re.compile(r"(?P<u>[a-z]{1,3}[A-Z][A-Z0-9]{1,5}|[A-Z][A-Z0-9]{2,5})(?![\w])")
 _UNITS_OF = re.compile(r"units?\s++of\s++", re.I)
 _TOKEN_SUFFIX = re.compile(r"\s++(?:coins?|tokens?)(?![\w])", re.I)
 _PERCENT = re.compile(r"\s*+(?:%|percent\b|per\s+cent\b|pct\b|percentage\s+points\b)", re.I)
@@ -278,6 +281,8 @@ _NOW_AFTER = re.compile(
 )
 _THEN_AFTER = re.compile(r"^[\s,)]*+(?:at\s++the\s++time|at\s++that\s++time|then\b|at\s++the\s++time\s++of)", re.I)
 _THEN_BEFORE = re.compile(r"\b(?:then|at\s+the\s+time)\s++(?:worth|valued)[^.;]{0,20}$", re.I)
+_PER_UNIT_AFTER = re.compile(r"^\s*+(?:each\b|apiece\b|a\s+piece\b|per\s+(?:coin|token|unit|share|bitcoin|ether|BTC|ETH|[A-Z]{3,5})\b|/\s*(?:coin|token|BTC|ETH)\b)", re.I)
+_PER_UNIT_BEFORE = re.compile(r"\b(?:price\s+of|priced\s+at|trading\s+at|traded\s+at|trades\s+at|to\s+a\s+(?:high|low)\s+of|(?:rose|fell|dropped|climbed|jumped|surged|plunged|slumped|tumbled|declined)\s+(?:[\w.%]+\s+){0,4}?to)\s*+$", re.I)
 _RECOVERY_RE = re.compile(rf"\b(?:{_alt(RECOVERY_WORDS)})\b", re.I)
 _REFUND_RE = re.compile(rf"\b(?:{_alt(REFUND_WORDS)})\b", re.I)
 _NEGATION = re.compile(r"\b(?:not|never|no|yet\s+to|unable\s+to|failed\s+to|n't|without)\b[^.;,]{0,25}$", re.I)
@@ -354,7 +359,7 @@ class _Raw:
     stated_range: bool = False
 
 
-def _match_unit(t: str, pos: int, end: int) -> tuple[str, int] | None:
+def _match_unit(t: str, pos: int, end: int, allow_unlisted: bool = False) -> tuple[str, int] | None:
     """A unit word/code right at ``pos`` (after optional spaces): (code, end offset).
 
     Also reads "70 units of Monero", "two million (BNB)", "523 million NEMs" and tickers that are
@@ -376,7 +381,7 @@ def _match_unit(t: str, pos: int, end: int) -> tuple[str, int] | None:
     m = codes.match(t, p, end)
     if m:
         best = (assets.unit_for_word(m.group("u")) or m.group("u"), m.end())
-    else:
+    elif allow_unlisted and p > pos:
         m = _TICKER_LIKE.match(t, p, min(end, p + 12))
         if m and m.group("u") not in NOT_TICKERS and m.group("u").upper() not in NOT_TICKERS:
             known = assets.unit_for_word(m.group("u").upper()) if m.group("u")[:1].islower() else None
@@ -520,7 +525,7 @@ def _parse_at(t: str, m: re.Match[str], lo: int, hi: int) -> _Raw | None:
         if um and unit is None:
             unit, end = um
     if unit is None or (prefix_code and end == pos):
-        um = _match_unit(t, pos, hi)
+        um = _match_unit(t, pos, hi, allow_unlisted=bool(g["num"]) and prefix_code is None)
         if um and (unit is None or um[0] == unit):
             unit, end = um[0], um[1]
 
@@ -543,7 +548,7 @@ def _parse_at(t: str, m: re.Match[str], lo: int, hi: int) -> _Raw | None:
             kind = "count"
             count_what = " ".join(cm.group("noun").lower().split())
             end = cm.end()
-            if abbrev:
+            if abbrev or value <= 1:
                 return None
         if is_year_like:
             return None
@@ -590,7 +595,8 @@ def _parse_at(t: str, m: re.Match[str], lo: int, hi: int) -> _Raw | None:
 
 _OF_STOP = frozenset(
     """in on at from that which was were is are and held stored to by for after before when while as with
-    during since it they its' than or but worth valued""".split()
+    during since it they its' than or but worth valued into had has have could would will be been being
+    taking following now currently then per - had""".split()
 )
 _OF_DET = ("all of the ", "all the ", "all of ", "all ", "its ", "the ", "their ", "his ", "her ", "our ", "a ", "an ")
 
@@ -651,8 +657,9 @@ def _context(t: str, raws: list[_Raw], i: int, lo: int, hi: int) -> AmountContex
                 recovered = True
                 break
     refunded = bool(_REFUND_RE.search(before) or _REFUND_RE.search(after))
+    per_unit = bool(_PER_UNIT_AFTER.match(after) or _PER_UNIT_BEFORE.search(before))
     return AmountContext(now_worth=now, at_the_time=then, recovered=recovered, refunded=refunded,
-                         stated_range=r.stated_range)
+                         stated_range=r.stated_range, per_unit=per_unit)
 
 
 def _pairable(t: str, a: _Raw, b: _Raw) -> bool:
