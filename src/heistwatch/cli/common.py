@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 DbOption = Annotated[
     str | None,
@@ -30,5 +31,5 @@ def open_db(db: str | None):  # type: ignore[no-untyped-def]
         return open_store(url)
     except Exception as exc:  # bad URL, server down, unreadable file
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        err_console.print(f"[red]error:[/red] cannot open database {display_url(url)}: {first}", markup=True, highlight=False)
+        err_console.print(f"[red]error:[/red] cannot open database {escape(display_url(url))}: {escape(first)}", markup=True, highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None

@@ -135,7 +135,7 @@ def docs_show(
     finally:
         store.close()
     if record is None:
-        err_console.print(f"[red]error:[/red] no document {escape(ref)}", highlight=False)
+        err_console.print(f"[red]error:[/red] no document {escape(ref)}", highlight=False, soft_wrap=True)
         raise typer.Exit(1)
     if json_out:
         out = _info_dict(record.document) | {
