@@ -28,6 +28,7 @@ _KIND = (
     r"lender|lending\s+platform|casino|startup|firm|company|operator|processor|service|network|game|project|"
     r"market\s+maker|custodian|brokerage|broker|dex|DEX|app)"
 )
+_KIND_PHRASE = rf"(?:{_PLATFORM_NOUN}[\s\-]*(?:[\w\-’']+\s+){{0,2}}?{_KIND}\s+)"
 _ATTACK_NOUN = r"(?:hack|hacking|attack|breach|theft|heist|exploit|compromise|robbery|raid|incident|drain)"
 _ATTACK_VERB_PASSIVE = (
     r"(?:hacked|breached|exploited|compromised|drained|attacked|robbed|targeted|struck|hit|looted|raided|"
@@ -57,7 +58,7 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("A DeFi protocol called Moonwell Lend was drained.", "Moonwell Lend")],
        ["The exchange said it would repay users."]),
     _p("name-comma-kind",
-       rf"{_NAME_CS},\s+(?:a|an|the|one\s+of\s+the)\s+(?:(?!(?:at|of|in|for|with|on|by)\b)[\w\-’']+\s+){{0,5}}?{_KIND}\b",
+       rf"{_NAME_CS},\s+(?:(?:a|an|the|one\s+of\s+the)\s+)?(?:(?!(?:at|of|in|for|with|on|by)\b)[\w\-’']+\s+){{0,5}}?{_KIND}\b",
        1,
        [("Zumo, South Korea's fourth-largest exchange, was hit on Tuesday.", "Zumo"),
         ("Quidax, a Nigerian trading platform, said funds were safe.", "Quidax")],
@@ -69,7 +70,7 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("The Moonwell protocol lost funds.", "Moonwell")],
        ["the crypto exchange was hacked"]),
     _p("attack-of-name",
-       rf"\b{_ATTACK_NOUN}s?\s+(?:of|on|at|against|targeting|affecting|involving)\s+(?:the\s+)?(?:{_PLATFORM_NOUN}[\s\-]*{_KIND}\s+)?{_NAME_CS}",
+       rf"\b{_ATTACK_NOUN}s?\s+(?:of|on|at|against|targeting|affecting|involving)\s+(?:the\s+)?{_KIND_PHRASE}?{_NAME_CS}",
        2,
        [("The hack of Zumo shook the market.", "Zumo"),
         ("After the attack on Moonwell Lend, prices fell.", "Moonwell Lend"),
@@ -89,7 +90,7 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("Moonwell suffered a flash loan exploit.", "Moonwell")],
        ["The team was hacked off by the delay"]),
     _p("stolen-from-name",
-       rf"\b(?:stolen|stole|steal|stealing|taken|took|drained|siphoned|looted|swiped|withdrawn|lost)\s+(?:[^.;]{{0,80}}?\s)?from\s+(?:the\s+)?(?:users\s+of\s+|customers\s+of\s+|{_PLATFORM_NOUN}[\s\-]*{_KIND}\s+)?{_NAME_CS}",
+       rf"\b(?:stolen|stole|steal|stealing|taken|took|drained|siphoned|looted|swiped|withdrawn|lost)\s+(?:[^.;]{{0,80}}?\s)?from\s+(?:the\s+)?(?:users\s+of\s+|customers\s+of\s+|{_KIND_PHRASE})?{_NAME_CS}",
        2,
        [("Hackers stole $5 million from Zumo on Monday.", "Zumo"),
         ("Funds were drained from the DeFi protocol Moonwell Lend.", "Moonwell Lend")],
@@ -100,7 +101,7 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
        [("Zumo lost 4,000 BTC to thieves.", "Zumo")],
        ["the exchange lost money"]),
     _p("hackers-hit-name",
-       rf"\b(?:hackers|attackers|thieves|cybercriminals|criminals|exploiters?)\s+(?:have\s+|had\s+)?(?:hacked|hit|breached|attacked|targeted|raided|robbed|drained|exploited|struck|compromised|infiltrated)\s+(?:the\s+)?(?:{_PLATFORM_NOUN}[\s\-]*{_KIND}\s+)?{_NAME_CS}",
+       rf"\b(?:hackers|attackers|thieves|cybercriminals|criminals|exploiters?)\s+(?:have\s+|had\s+)?(?:hacked|hit|breached|attacked|targeted|raided|robbed|drained|exploited|struck|compromised|infiltrated)\s+(?:the\s+)?{_KIND_PHRASE}?{_NAME_CS}",
        2,
        [("Hackers breached the crypto exchange Zumo overnight.", "Zumo"),
         ("Attackers drained Moonwell Lend of $2 million.", "Moonwell Lend")],
@@ -173,7 +174,7 @@ def is_title_case(text: str, start: int, end: int) -> bool:
     long = [w for w in words[1:] if len(w) > 3]
     if len(long) < 3:
         return False
-    return sum(1 for w in long if w[0].isupper()) / len(long) >= 0.6
+    return sum(1 for w in long if w[0].isupper()) / len(long) >= 0.75
 
 
 def find_victim_candidates(text: str, start: int = 0, end: int | None = None, *,
