@@ -21,6 +21,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from heistwatch.store import open_store
 from heistwatch.value import StorePrices, Valuer
 from heistwatch.value.price_import import parse_price_file
 
@@ -34,23 +35,6 @@ KNOWN = [  # (asset, day, close, source)
 ]
 
 
-def create_prices_table(url: str) -> None:
-    try:
-        from heistwatch import store
-    except ImportError:
-        store = None
-    for name in ("upgrade", "migrate", "init_db"):
-        fn = getattr(store, name, None)
-        if callable(fn):
-            fn(url)
-            return
-    md = sa.MetaData()
-    sa.Table("prices", md, sa.Column("asset", sa.String(32), primary_key=True),
-             sa.Column("day", sa.Date, primary_key=True), sa.Column("source", sa.String(64), primary_key=True),
-             sa.Column("usd_close", sa.Float, nullable=False))
-    md.create_all(sa.create_engine(url))
-
-
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default=str(Path(__file__).resolve().parents[2] / "shared" / "data"))
@@ -62,8 +46,7 @@ def main() -> int:
         return 2
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{tmp}/prices.db"
-        create_prices_table(url)
-        engine = sa.create_engine(url)
+        engine = open_store(url).engine   # the store's migrations create the prices table
         store = StorePrices(engine)
         per_layout: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
         t0 = time.perf_counter()

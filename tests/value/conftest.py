@@ -130,35 +130,7 @@ def fake_coingecko() -> Iterator[FakeCoinGecko]:
         server.stop()
 
 
-def _migrate_or_create(url: str) -> None:
-    """Create the schema with the store's migrations when the store offers them; else the
-    ``prices`` table alone, as the store's initial migration defines it (asset, day, usd_close, source)."""
-    import sqlalchemy as sa
-
-    try:
-        from heistwatch import store
-    except ImportError:  # pragma: no cover
-        store = None
-    for name in ("upgrade", "migrate", "init_db"):
-        fn = getattr(store, name, None)
-        if callable(fn):
-            fn(url)
-            return
-    engine = sa.create_engine(url)
-    md = sa.MetaData()
-    sa.Table(
-        "prices", md,
-        sa.Column("asset", sa.String(32), primary_key=True),
-        sa.Column("day", sa.Date, primary_key=True),
-        sa.Column("source", sa.String(64), primary_key=True),
-        sa.Column("usd_close", sa.Float, nullable=False),
-    )
-    md.create_all(engine)
-    engine.dispose()
-
-
 @pytest.fixture
-def prices_db(tmp_path) -> str:
-    url = f"sqlite:///{tmp_path / 'prices.db'}"
-    _migrate_or_create(url)
-    return url
+def prices_db(db_url: str) -> str:
+    """An empty database made by the store's migrations, on each backend (tests/conftest.py)."""
+    return db_url

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Optional
@@ -22,21 +21,9 @@ DbOption = Annotated[Optional[str], typer.Option("--db", help="SQLAlchemy URL (d
 
 def _engine(db: str | None) -> sa.Engine:
     """The store's engine for ``--db`` / ``HEISTWATCH_DB`` / the default, migrated to the latest schema."""
-    try:
-        from heistwatch import store
-    except ImportError:  # pragma: no cover
-        store = None  # type: ignore[assignment]
-    opener = getattr(store, "open_engine", None) if store is not None else None
-    if callable(opener):
-        return opener(db)
-    url = db or os.environ.get("HEISTWATCH_DB")
-    if not url:
-        import platformdirs
+    from heistwatch.store import open_store, resolve_url
 
-        d = Path(platformdirs.user_data_dir("heistwatch"))
-        d.mkdir(parents=True, exist_ok=True)
-        url = f"sqlite:///{d / 'heistwatch.db'}"
-    return sa.create_engine(url)
+    return open_store(resolve_url(db)).engine
 
 
 def _expand(paths: list[Path]) -> list[Path]:

@@ -109,7 +109,8 @@ class StorePrices:
         groups: dict[tuple[str, str], dict[date, float]] = defaultdict(dict)
         for r in rows:
             groups[(r.asset.upper(), r.source)][r.day] = float(r.usd_close)
-        with self.engine.begin() as conn:
+        # heistwatch_write: the store's engines take SQLite's write lock up front (BEGIN IMMEDIATE)
+        with self.engine.execution_options(heistwatch_write=True).begin() as conn:
             for (asset, source), closes in sorted(groups.items()):
                 lo, hi = min(closes), max(closes)
                 existing = {
