@@ -171,7 +171,7 @@ def test_aggregate_is_kept_apart_and_shown_beside_the_sum_of_incidents() -> None
     ledger = Ledger.build(recs)
     assert len(ledger.incidents) == 3  # the aggregate is no incident
     (agg,) = ledger.aggregates()
-    view = aggregate_view(ledger, agg)
+    view = aggregate_view(ledger.incidents.values(), agg)
     assert view["usd"] == 10e6 and view["period"] == "2017"
     assert view["incidents_sum"]["value"] == 12e6 and len(view["incidents_sum"]["incidents"]) == 2
     assert "tens of millions" in view["sentence"]

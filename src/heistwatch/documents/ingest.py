@@ -53,7 +53,7 @@ def after_ingest(store: Store, document_ids: Sequence[int]) -> None:
     The single place where later stages hook in (e.g. updating the incident ledger); a no-op
     until they do."""
     try:
-        from heistwatch.resolve import update_ledger  # type: ignore[attr-defined]
+        from heistwatch.store.ledger import update_ledger
     except ImportError:
         return
     if document_ids:

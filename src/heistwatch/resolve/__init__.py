@@ -6,8 +6,8 @@ Entry points: :class:`Ledger` (``Ledger.build(records, valuer, decisions)``, ``l
 """
 
 from heistwatch.resolve.decisions import Decision, mention_ref
-from heistwatch.resolve.ledger import Ledger, UpdateResult, actor_summary, aggregate_view
+from heistwatch.resolve.ledger import AggregateClaim, Ledger, UpdateResult, actor_summary, aggregate_view, aggregates_of
 from heistwatch.resolve.model import DocumentRecord, Incident
 
-__all__ = ["Decision", "DocumentRecord", "Incident", "Ledger", "UpdateResult", "actor_summary", "aggregate_view",
+__all__ = ["AggregateClaim", "Decision", "DocumentRecord", "Incident", "Ledger", "UpdateResult", "actor_summary", "aggregate_view", "aggregates_of",
            "mention_ref"]

@@ -317,6 +317,11 @@ class Ledger:
 
 
 def _aggregates_of(rec: DocumentRecord) -> list[AggregateClaim]:
+    return aggregates_of(rec)
+
+
+def aggregates_of(rec: DocumentRecord) -> list[AggregateClaim]:
+    """The aggregate claims of one document ("Lazarus stole $1 billion in 2022"): never incidents."""
     out = []
     text = rec.text or ""
     for i, c in enumerate(rec.extraction.claims):
@@ -378,10 +383,15 @@ def attributed(incident: Incident, actor: str) -> bool:
     return False
 
 
-def actor_summary(ledger: Ledger, actor: str) -> dict:
-    """Incidents attributed to ``actor``, totals per year with bounds, and confidence."""
+def actor_summary(incidents: Iterable[Incident], aggregates: Iterable[AggregateClaim], actor: str) -> dict:
+    """Incidents attributed to ``actor``, totals per year with bounds, confidence, and its aggregates.
+
+    A year's ``low``/``high`` add the incidents' consensus ranges; incidents without a USD figure
+    are counted in ``unknown`` (so the total is a lower bound when ``unknown`` > 0).
+    """
     name = actor_name(actor)
-    incs = [i for i in ledger.sorted_incidents() if attributed(i, name)]
+    incidents = sorted(incidents, key=lambda i: (i.date_start or "9999", i.victim, i.id))
+    incs = [i for i in incidents if attributed(i, name)]
     years: dict[str, dict] = {}
     rows = []
     for inc in incs:
@@ -402,20 +412,17 @@ def actor_summary(ledger: Ledger, actor: str) -> dict:
             "probability": a.probability if a else None, "stance": a.stance if a else None,
             "sources": len(inc.sources),
         })
-    aggs = []
-    for ag in ledger.aggregates():
-        if ag.actor and actor_key(ag.actor) == actor_key(name):
-            aggs.append(aggregate_view(ledger, ag))
+    aggs = [aggregate_view(incidents, ag) for ag in aggregates if ag.actor and actor_key(ag.actor) == actor_key(name)]
     return {"actor": name, "incidents": rows, "years": [years[k] for k in sorted(years)], "aggregates": aggs}
 
 
-def aggregate_view(ledger: Ledger, ag: AggregateClaim) -> dict:
+def aggregate_view(incidents: Iterable[Incident], ag: AggregateClaim) -> dict:
     """An aggregate claim beside the sum of the incidents attributed to its actor in its period."""
     bounds = period_bounds(ag.period)
     total = low = high = 0.0
     ids = []
     if ag.actor and bounds:
-        for inc in ledger.sorted_incidents():
+        for inc in sorted(incidents, key=lambda i: (i.date_start or "9999", i.victim, i.id)):
             if not inc.date_start or not attributed(inc, ag.actor):
                 continue
             d = date.fromisoformat(inc.date_start)
