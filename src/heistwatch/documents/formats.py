@@ -22,6 +22,7 @@ from heistwatch.documents.text import (
     date_from_url,
     decode_text,
     detect_language,
+    headline,
     looks_binary,
     normalize_text,
     parse_iso_date,
@@ -145,6 +146,7 @@ def parse_text(raw: bytes, source: str, *, url: str | None = None, media_type: s
     if media_type == "text/markdown":
         m = _MD_HEADING.search(text)
         title = m.group(1) if m else None
+    title = title or headline(normalize_text(text))
     yield _make(source, text, raw, media_type, url=url, title=title, empty_problem="no text (only whitespace)")
 
 

@@ -163,7 +163,8 @@ _MONTHS = {
 }
 _MONTH_RE = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
-_LEAD = r"^\W*(?:(?:published|posted|updated|last updated|date|on)\b:?\s*)?" + _WEEKDAY
+_DATELINE = r"(?:[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,2},\s+)?"   # "Tokyo, " / "New York, "
+_LEAD = r"^\W*(?:(?:published|posted|updated|last updated|date|on)\b:?\s*)?" + _DATELINE + _WEEKDAY
 _TAIL = r"(?:\s*(?:,|at|-|–|\|)?\s*\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{2,4})?)?\W*$"
 _BYLINE_DATES = [
     (re.compile(_LEAD + _MONTH_RE + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})" + _TAIL, re.I), ("m", "d", "y")),
@@ -212,6 +213,15 @@ def date_from_text(text: str, *, max_lines: int = 12) -> date | None:
             if found:
                 return found
     return None
+
+
+def headline(text: str) -> str | None:
+    """The first line when it reads as a headline: short, followed by a blank line, no final period."""
+    first, sep, rest = text.partition("\n")
+    first = first.strip().strip("#*_ ").strip()
+    if not sep or not rest.startswith("\n") or not first or len(first) > 200 or first.endswith((".", ",", ";", ":")):
+        return None
+    return first
 
 
 def parse_iso_date(value: object) -> date | None:
