@@ -150,6 +150,39 @@ _SCAN = re.compile(
     re.X,
 )
 
+# Every pattern above contains one of these; the scanner only runs near them (a cheap first pass
+# that makes the scan several times faster on news text, where most words are far from any date).
+_TRIGGER = re.compile(
+    r"\d++|(?<![A-Za-z])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Q[1-4]|H[12]"
+    r"|(?i:yesterday|today|tonight|week|month|year|day|morning|night|spring|summer|autumn|fall|winter|christmas"
+    r"|halloween|valentine|new\s+year))"
+)
+_REACH = 48   # no pattern reaches further than this from its nearest trigger
+
+
+def _windows(t: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for m in _TRIGGER.finditer(t, lo, hi):
+        a = max(lo, m.start() - _REACH)
+        b = min(hi, m.end() + _REACH)
+        while b < hi and b < m.end() + _REACH + 24 and (t[b].isalnum() or t[b] in "'_"):
+            b += 1
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _scan(t: str, lo: int, hi: int):
+    last = -1
+    for a, b in _windows(t, lo, hi):
+        for m in _SCAN.finditer(t, a, b):
+            if m.start() >= last:
+                last = m.end()
+                yield m
+
+
 _AFTER_YEAR_UNIT = re.compile(r"\s++(?P<w>[A-Za-z][\w-]*+)")
 
 
@@ -676,7 +709,7 @@ def find_dates(text: str, published: date | None = None, start: int = 0, end: in
     hi = n if end is None else max(lo, min(end, n))
     t = fold_chars(text)
     raws: list[_Raw] = []
-    for m in _SCAN.finditer(t, lo, hi):
+    for m in _scan(t, lo, hi):
         r = _read(m, t)
         if r is not None:
             raws.append(r)
@@ -703,7 +736,7 @@ def guess_published(text: str) -> date | None:
     """
     best: date | None = None
     t = fold_chars(text)
-    for m in _SCAN.finditer(t):
+    for m in _scan(t, 0, len(t)):
         if m.lastgroup in ("iso", "slash", "month_day", "day_month"):
             r = _read(m, t)
             if r is not None and r.value is not None and r.value.start is not None:

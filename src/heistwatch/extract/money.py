@@ -198,7 +198,7 @@ _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 _WORDNUM = (
     rf"(?:(?:{_TENS})(?:[- ](?:{_ONES}))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
-    rf"|nineteen|ten|{_ONES}|a\s+dozen|dozen|an?)"
+    rf"|nineteen|ten|{_ONES}|a\s+dozen|dozen|an?(?=\s+(?:hundred|thousand|million|billion|trillion)\b))"
 )
 _MAG_FULL = "trillions?|billions?|millions?|thousands?|hundred|crores?|lakhs?"
 _MAG_ABBR = "tn|trn|bn|bln|mn|mln|mil|[kKmMbB]"
@@ -282,7 +282,7 @@ _NOW_AFTER = re.compile(
 _THEN_AFTER = re.compile(r"^[\s,)]*+(?:at\s++the\s++time|at\s++that\s++time|then\b|at\s++the\s++time\s++of)", re.I)
 _THEN_BEFORE = re.compile(r"\b(?:then|at\s+the\s+time)\s++(?:worth|valued)[^.;]{0,20}$", re.I)
 _PER_UNIT_AFTER = re.compile(r"^\s*+(?:each\b|apiece\b|a\s+piece\b|per\s+(?:coin|token|unit|share|bitcoin|ether|BTC|ETH|[A-Z]{3,5})\b|/\s*(?:coin|token|BTC|ETH)\b)", re.I)
-_PER_UNIT_BEFORE = re.compile(r"\b(?:price\s+of|priced\s+at|trading\s+at|traded\s+at|trades\s+at|to\s+a\s+(?:high|low)\s+of|(?:rose|fell|dropped|climbed|jumped|surged|plunged|slumped|tumbled|declined)\s+(?:[\w.%]+\s+){0,4}?to)\s*+$", re.I)
+_PER_UNIT_BEFORE = re.compile(r"\b(?:price\s+of|priced\s+at|trading\s+at|traded\s+at|trades\s+at|to\s+a\s+(?:high|low)\s+of|(?:rose|rises|fell|falls|dropped|drops|climbed|jumped|surged|plunged|slumped|tumbled|declined|crashed|crashes|slid)\s+(?:[\w.%]+\s+){0,4}?to)\s*+$", re.I)
 _RECOVERY_RE = re.compile(rf"\b(?:{_alt(RECOVERY_WORDS)})\b", re.I)
 _REFUND_RE = re.compile(rf"\b(?:{_alt(REFUND_WORDS)})\b", re.I)
 _NEGATION = re.compile(r"\b(?:not|never|no|yet\s+to|unable\s+to|failed\s+to|n't|without)\b[^.;,]{0,25}$", re.I)
@@ -439,6 +439,8 @@ def _parse_at(t: str, m: re.Match[str], lo: int, hi: int) -> _Raw | None:
     is_year_like = False
     plain_digits = False
     if g["num"]:
+        if len(g["num"]) > 24:      # a serial number or a hash, not an amount
+            return None
         base = _decimal(g["num"])
         if base is None:
             return None

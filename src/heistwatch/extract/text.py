@@ -23,9 +23,18 @@ _FOLD = str.maketrans(
 )
 
 
+_FOLDABLE = re.compile("[" + "".join(re.escape(chr(c)) for c in _FOLD) + "]")
+
+
 def fold_chars(text: str) -> str:
     """Typographic quotes, dashes and spaces to ASCII; same length as the input (offsets stay valid)."""
-    return text.translate(_FOLD)
+    if text.isascii():
+        return text
+    return _FOLDABLE.sub(_fold_one, text)
+
+
+def _fold_one(m: re.Match[str]) -> str:
+    return _FOLD[ord(m.group())]  # type: ignore[return-value]
 
 
 # Words that end with a period without ending the sentence. Titles and month abbreviations are
