@@ -196,20 +196,6 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
             mentions.setdefault(i, []).append((v, n))
     for i in mentions:
         mentions[i].sort(key=lambda t: t[0].span.start)
-    # focus
-    focus: list[list[int]] = []
-    last: list[int] = []
-    last_at = -99
-    for i, s in enumerate(sentences):
-        here = sorted({n for _, n in mentions.get(i, [])})
-        if here:
-            focus.append(here)
-            last, last_at = here, i
-            continue
-        if last and (ANAPHORA.search(text, s.start, s.end) and i - last_at <= 4 or i - last_at <= 1 and attack[i]):
-            focus.append(list(last))
-        else:
-            focus.append([])
     # main subject: in the title, or the strongest
     main = [False] * len(victims)
     if victims:
@@ -223,6 +209,26 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
             for n, c in enumerate(victims):
                 if c.score >= 0.8 * victims[best].score and c.strong >= 1:
                     main[n] = True
+    lead = max((n for n in range(len(victims)) if main[n]), key=lambda n: (victims[n].score, -n), default=None)
+    # focus: the incidents a sentence names; else "the exchange"/"the attack" and figures stay with the
+    # incident just named, and fall back to the main incident
+    focus: list[list[int]] = []
+    last: list[int] = []
+    last_at = -99
+    money = amounts_in or [False] * len(sentences)
+    for i, s in enumerate(sentences):
+        here = sorted({n for _, n in mentions.get(i, [])})
+        if here:
+            focus.append(here)
+            last, last_at = here, i
+            continue
+        anaphora = bool(ANAPHORA.search(text, s.start, s.end))
+        if last and i - last_at <= 2 and (anaphora or attack[i] or money[i]):
+            focus.append(list(last))
+        elif lead is not None and attack[i]:
+            focus.append([lead])
+        else:
+            focus.append([])
     del index
     return IncidentPlan(victims, mentions, focus, main)
 

@@ -50,7 +50,10 @@ NOT_A_LOSS = re.compile(
     r"refund\w*|bail\w*|loan\s+of|borrow\w*|capital\s+of|worth\s+of\s+trad\w+|daily|monthly|annual|"
     r"jumped|fell|dropped|rose|surged|plunged|slumped|climbed|high\s+of|low\s+of|insurance|policy|covering|coverage|"
     r"tax|taxes|locked|TVL|total\s+value|payout|paid\s+out|claims?\s+for|traded|trades|trading|crowdfund\w*|"
-    r"moratorium|creditors?|debts?|liabilit\w+|deposited|deposits?|loans?|lent|withdrew|purchased|bought|sold)\b",
+    r"moratorium|creditors?|debts?|liabilit\w+|deposited|deposits?|loans?|lent|withdrew|purchased|bought|sold|"
+    r"moved|moving|transferred|transferring|sent|sending|holds?|holding|remains|swapped|converted|laundered|"
+    r"bridged|offloaded|flash-?loan\w*|minted|redeemed|received|offer\w*|keep|recover\w*|froze|frozen|seized|"
+    r"returned|secured|securing|burn\w*)\b",
     re.IGNORECASE,
 )
 _ATTACK_NEAR = re.compile(
@@ -78,6 +81,8 @@ def _sentences(text: str) -> list[Span]:
     spans = [s for s in split_sentences(text) if s.end > s.start]
     return spans or [Span(0, len(text))]
 
+
+_ELSEWHERE = re.compile(r"\s*[\W]*\s*(?:read\s+also|also\s+read|read\s+more|related|see\s+also|recommended|read)\s*:", re.IGNORECASE)
 
 _POINTS_AHEAD = re.compile(r"^[^.;()]{0,30}?\b(?:from|at|on|of|in|against|targeting)\s+(?:the\s+)?(?:\w+\s+){0,3}?$",
                            re.IGNORECASE)
@@ -116,7 +121,8 @@ def _is_loss(text: str, sentence: Span, a: AmountMention) -> bool:
 _AGGREGATE_NEAR = re.compile(
     r"\b(?:(?:this|last|per|a|each|every)\s+year|so\s+far|to\s+date|in\s+total|total(?:ling|ing)?|notorious|history\s+of|"
     r"since\s+(?:19|20)\d\d|in\s+(?:19|20)\d\d\s+alone|over\s+the\s+(?:past|last)|cumulative|combined|altogether|"
-    r"all\s+(?:of\s+)?(?:those|these|the)\s+(?:hacks|attacks|heists|thefts)|worldwide|globally)\b",
+    r"all\s+(?:of\s+)?(?:those|these|the)\s+(?:hacks|attacks|heists|thefts)|worldwide|globally|spree|"
+    r"(?:through|from|in|across|via|with|suffering)\s+(?:\d+\s+)?(?:[\w\-]+\s+){0,2}?(?:hacks|scams|incidents|heists|attacks|exploits|thefts))\b",
     re.IGNORECASE,
 )
 
@@ -199,9 +205,13 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
                             sentences[c.mentions[0][0]], n, confidence=0.7))
 
     # amounts
+    usd_in = [sum(1 for k in ks if amounts[k].money is not None and amounts[k].money.unit == "USD")
+              for ks in amounts_by_sentence]
     for k, a in enumerate(amounts):
         i = _sentence_of(sentences, a.span.start)
         s = sentences[i]
+        if _ELSEWHERE.match(text, s.start, s.end):
+            continue   # "Read also: ..." points at another article
         target = _nearest_incident(plan, i, a.span.start, text, a.span.end)
         if aggregate[i] and not plan.mentions.get(i):
             target = None
@@ -212,8 +222,8 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
         if a.money is not None:
             if a.context.recovered or a.context.refunded:
                 kind = ClaimKind.RECOVERY
-            elif _is_loss(text, s, a):
-                kind = ClaimKind.LOSS
+            elif _is_loss(text, s, a) and not (usd_in[i] >= 4 and a.money.unit == "USD"):
+                kind = ClaimKind.LOSS   # (four or more dollar figures in one sentence: a breakdown, not the loss)
             else:
                 kind = ClaimKind.LOSS
                 target = None
