@@ -120,6 +120,15 @@ def incident_view(data: dict[str, Any], docs: dict[str, dict[str, Any]]) -> Inci
 
     losses = [loss_view(f) for f in data.get("losses", []) if f.get("role", "loss") == "loss"]
     recovered = [loss_view(f) for f in data.get("losses", []) if f.get("role") == "recovery"]
+    # rejected figures stay visible (marked), though the ledger uses them for nothing
+    shown = {f.get("claim") for f in data.get("losses", [])}
+    for c in data.get("claims", []):
+        if c.get("rejected") and c.get("kind") in ("loss", "recovery") and c["key"] not in shown:
+            v = c.get("value") or {}
+            view = loss_view({"claim": c["key"], "doc": c.get("doc"), "amount": v.get("value"), "unit": v.get("unit"),
+                              "low": v.get("low"), "high": v.get("high"), "qualifier": v.get("qualifier"),
+                              "role": c["kind"], "note": "rejected by an analyst"})
+            (losses if c["kind"] == "loss" else recovered).append(view)
 
     attributions = []
     for a in data.get("actors", []):
@@ -500,9 +509,26 @@ def actor_charts(actor: dict[str, Any]) -> dict[str, Any]:
              "marker": {"size": 10, "color": "#b3541e"}, "name": "incidents"},
         ],
         "layout": {"title": {"text": "Incidents over time"}, "margin": {"t": 40, "l": 70, "r": 10, "b": 40},
-                   "yaxis": {"title": {"text": "USD"}, "type": "log"}, "height": 320},
+                   "yaxis": {"title": {"text": "USD"}, "type": "log"},
+                   "xaxis": {"type": "date", **time_range([i["date"] for i in pts])}, "height": 320},
     }
     return {"years": bar, "timeline": timeline}
+
+
+def time_range(dates: list[str]) -> dict[str, Any]:
+    """An x-axis range with half a year either side, so one point does not zoom to milliseconds."""
+    days = []
+    for d in dates:
+        text = d + ("-07-01" if len(d) == 4 else "-15" if len(d) == 7 else "")
+        try:
+            days.append(date.fromisoformat(text[:10]))
+        except ValueError:
+            continue
+    if not days:
+        return {}
+    from datetime import timedelta
+
+    return {"range": [(min(days) - timedelta(days=183)).isoformat(), (max(days) + timedelta(days=183)).isoformat()]}
 
 
 def actors_list(cache: LedgerCache, session: Session) -> list[dict[str, Any]]:
@@ -665,13 +691,15 @@ def document_view(cache: LedgerCache, session: Session, doc_id: int) -> dict[str
             "kinds": sorted({c["kind"] for c in claims})}
 
 
-def decisions_for(session: Session, incident_id: str | None = None, limit: int = 200) -> list[dict[str, Any]]:
+def decisions_for(session: Session, incident_id: str | None = None, limit: int = 200,
+                  claim_keys: set[str] | None = None) -> list[dict[str, Any]]:
+    """Decisions, newest first; with ``incident_id`` only those naming it or one of ``claim_keys``."""
     rows = session.execute(select(Decision).order_by(Decision.id.desc()).limit(5000)).scalars()
     out = []
     for d in rows:
         target = d.target or {}
-        if incident_id and incident_id not in (target.get("incident"), target.get("other"),
-                                               *(target.get("incidents") or [])):
+        if incident_id and incident_id not in (target.get("incident"), *(target.get("incidents") or [])) \
+                and target.get("claim") not in (claim_keys or set()):
             continue
         out.append(decision_dict(d))
         if len(out) >= limit:

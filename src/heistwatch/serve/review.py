@@ -185,7 +185,10 @@ def translate(store: Store, action: str, target: dict[str, Any], after: dict[str
         before_claim = {"kind": row.kind, "value": row.value, "surface": row.surface, "sentence": row.sentence,
                         "document_id": row.document_id}
         if action == "reject_claim":
-            return "reject-claim", {"claim": key}, None, before_claim
+            stored = {"claim": key}
+            if target.get("incident"):
+                stored["incident"] = _incident(store, target["incident"])["id"]
+            return "reject-claim", stored, None, before_claim
         data = _incident(store, target["incident"]) if target.get("incident") else _incident_of_claim(store, row)
         if action == "accept_claim":
             fld, value = _accepted_value(row, data)

@@ -26,6 +26,20 @@ def _safe_url(value: str | None) -> str:
     return "#"
 
 
+def _brief(value: Any, limit: int = 240) -> str:
+    """A compact one-line JSON of a decision's before/after, cut at ``limit`` characters."""
+    import json
+
+    if value is None:
+        return ""
+    text = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _when(value: Any) -> str:
+    return str(value or "")[:16].replace("T", " ")
+
+
 def _query(params: dict[str, Any], **changes: Any) -> str:
     merged = {k: v for k, v in {**params, **changes}.items() if v not in (None, "", False)}
     return "?" + urlencode(sorted(merged.items()), doseq=True)
@@ -42,6 +56,8 @@ def environment() -> Environment:
     env.filters["usd"] = fmt_usd
     env.filters["amount"] = lambda a, unit=None: fmt_amount(a, unit)
     env.filters["safe_url"] = _safe_url
+    env.filters["brief"] = _brief
+    env.filters["when"] = _when
     env.globals["query"] = _query
     return env
 

@@ -135,7 +135,8 @@ def incident_page(request: Request, incident_id: str) -> HTMLResponse:
     who = _who(request)
     with request.app.state.store.session() as s:
         inc = D.get_incident(s, incident_id)
-        decisions = D.decisions_for(s, incident_id, 50) if who.can("analyst") else []
+        keys = {c["key"] for c in (D.load_incident(s, incident_id) or {}).get("claims", [])}
+        decisions = D.decisions_for(s, incident_id, 50, keys) if who.can("analyst") else []
     if inc is None:
         return HTMLResponse(render("base.html", user=who, csrf="", error=f"No incident {incident_id}."),
                             status_code=404)

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from importlib.resources import files
 from typing import Any
 
+from heistwatch.serve.data import time_range
 from heistwatch.serve.templating import STATIC_DIR, render
 from heistwatch.serve.views import IncidentView
 
@@ -48,6 +49,7 @@ def _charts(incidents: list[IncidentView]) -> dict[str, Any]:
                   "text": [i["victim"] for i in dated], "textposition": "top center",
                   "marker": {"size": 9, "color": "#b3541e"}}],
         "layout": {"title": {"text": "Incidents over time"}, "height": 320, "yaxis": {"type": "log"},
+                   "xaxis": {"type": "date", **time_range([i["date"] for i in dated])},
                    "margin": {"t": 40, "l": 70, "r": 10, "b": 40}},
     }
     return {"years": bar, "timeline": timeline, "per_year": [dict(year=y, **per_year[y]) for y in years]}
