@@ -141,7 +141,18 @@ def _date_score(text: str, s: Span, d, attack: bool, victim_here: bool, publishe
     # a line holding only a date is a dateline, not the incident's date
     if len(text[s.start : s.end].strip()) <= (d.span.end - d.span.start) + 12:
         score -= 3
+    if d.span.start < 60 and published is not None and v.start == published:
+        score -= 3   # the dateline at the top of the text
+    if _REPORTING_BEFORE.search(text, max(s.start, d.span.start - 30), d.span.start):
+        score -= 2   # "an update on December 6", "said on Monday": when it was told, not when it happened
     return score
+
+
+_REPORTING_BEFORE = re.compile(
+    r"\b(?:update[sd]?|announce(?:d|ment)?|statement|report(?:ed)?|said|says|published|posted|disclosed|revealed|"
+    r"confirmed|tweet(?:ed)?|blog\s+post|press\s+release|as\s+of|filed|wrote|told)\s+(?:\w+\s+)?(?:on|in|of|dated)?\s*$",
+    re.IGNORECASE,
+)
 
 
 # Sentences about an actor's habits, not about this incident.
@@ -169,6 +180,114 @@ def _choose_date(scored: list[tuple[float, Claim]]) -> DateValue | None:
         if bv.start <= v.start and v.end <= bv.end and _RANK.get(v.granularity, 0) > _RANK.get(bv.granularity, 0):
             bv = v
     return bv
+
+
+# Sentences telling of a theft itself (not its aftermath), and words that say a victim was hit more than once.
+_THEFT = re.compile(r"\b(?:hack(?:ed|ing)?|stole|stolen|steal\w*|theft|heist|exploit(?:ed)?|breach(?:ed)?|attack(?:ed)?|"
+                    r"drain(?:ed)?|robbed|looted|compromised|lost)\b", re.IGNORECASE)
+_AFTERMATH = re.compile(r"\b(?:returned|recovered|repaid|repay\w*|compensat\w*|reimburs\w*|bankrupt\w*|filed|"
+                        r"resum\w+|reopen\w*|fined|sued|charged|indicted|sentenced|arrested|relaunch\w*)\b", re.IGNORECASE)
+_AGAIN = re.compile(r"\b(?:hacked|attacked|breached|hit|targeted|robbed)\s+(?:twice|again|once\s+before|before|"
+                    r"for\s+the\s+second\s+time)\b|\bsecond\s+(?:hack|attack|breach|theft|heist|time)\b|"
+                    r"\b(?:earlier|previous|prior|separate|first)\s+(?:\w+\s+)?(?:hack|attack|breach|theft|heist|incident)\b",
+                    re.IGNORECASE)
+
+
+AGAIN_SPLIT = True
+
+
+def _month_index(v: DateValue) -> tuple[int, bool]:
+    assert v.start is not None
+    month_level = v.granularity in (Granularity.DAY, Granularity.MONTH)
+    return (v.start.year * 12 + v.start.month if month_level else v.start.year), month_level
+
+
+def _split_episodes(text: str, sentences: list[Span], incidents: list[IncidentMention], claims: list[Claim],
+                    date_claims: list[tuple[float, int, Claim]], plan: inc.IncidentPlan,
+                    guessed: set[int] | None = None) -> list[Claim]:
+    """One victim hit twice ("hacked in April and again in December") is two incidents.
+
+    Dates of theft sentences linked to one incident that lie two months or more apart (or in
+    another year) from the incident's own date start another incident of the same victim; the
+    claims of those sentences move to it. Without such dates, words like "hacked twice" or "the
+    earlier attack" still tell of a second incident, which is added without figures.
+    """
+    from dataclasses import replace
+
+    guessed = guessed or set()
+
+    def guessed_from_publication(i: IncidentMention) -> bool:
+        return i.index in guessed
+
+    for n in range(len(incidents)):
+        base = incidents[n]
+        if base.date is None or base.date.start is None or plan.victims[n].first.pattern == "campaign":
+            continue
+        b_idx, b_month = _month_index(base.date)
+        episodes: dict[int, list[Claim]] = {}
+        for _, t, c in date_claims:
+            v: DateValue = c.value  # type: ignore[assignment]
+            if t != n or v.start is None or not v.resolved:
+                continue
+            seg = text[c.sentence.start : c.sentence.end]
+            if not _THEFT.search(seg) or _AFTERMATH.search(seg):
+                continue
+            i = _sentence_of(sentences, c.span.start)
+            if n not in {k for _, k in plan.mentions.get(i, [])}:
+                continue   # the victim must be named beside the other date
+            idx, month = _month_index(v)
+            if not month and not _AGAIN.search(seg):
+                continue
+            if month and b_month:
+                far = abs(idx - b_idx) >= 2
+                key = idx
+            else:
+                far = v.start.year != base.date.start.year
+                key = v.start.year * 12 + (v.start.month if month else 0)
+            if far:
+                episodes.setdefault(key if month else v.start.year * 12, []).append(c)
+        moved_any = False
+        if guessed_from_publication(base):
+            # the base date was only a guess: the dated theft sentence dates this incident instead
+            if episodes:
+                key = max(episodes, key=lambda k: (len(episodes[k]), k))
+                best = max(episodes[key], key=lambda c: _RANK.get(c.value.granularity, 0))  # type: ignore[union-attr]
+                base.date = best.value  # type: ignore[assignment]
+            continue
+        merged: dict[int, list[Claim]] = {}
+        for key in sorted(episodes):
+            near = next((k for k in merged if abs(k - key) <= 3), None)
+            merged.setdefault(key if near is None else near, []).extend(episodes[key])
+        episodes = merged
+        for key in sorted(episodes, key=lambda k: (-len(episodes[k]), k))[:2]:
+            dates = episodes[key]
+            m = len(incidents)
+            best = max(dates, key=lambda c: _RANK.get(c.value.granularity, 0))  # type: ignore[union-attr]
+            in_sentences = {c.sentence for c in dates}
+            first_victim = next((c for c in claims if c.incident == n and c.kind == ClaimKind.VICTIM
+                                 and c.sentence in in_sentences), None)
+            incidents.append(IncidentMention(index=m, victim=base.victim, type=base.type, main=False,
+                                             date=best.value,  # type: ignore[arg-type]
+                                             span=first_victim.span if first_victim else best.span))
+            claims = [replace(c, incident=m) if c.incident == n and c.sentence in in_sentences else c for c in claims]
+            if first_victim is None:
+                claims.append(Claim(ClaimKind.VICTIM, Victim(base.victim, best.surface(text), False), best.span,
+                                    best.sentence, m, confidence=0.4))
+            claims.append(Claim(ClaimKind.INCIDENT_TYPE, IncidentTypeValue(base.type), best.span, best.sentence, m, 0.5))
+            moved_any = True
+        if moved_any or not AGAIN_SPLIT:
+            continue
+        for c in claims:
+            if c.incident == n and _AGAIN.search(text, c.sentence.start, c.sentence.end):
+                m = len(incidents)
+                cue = _AGAIN.search(text, c.sentence.start, c.sentence.end)
+                assert cue is not None
+                span = Span(cue.start(), cue.end())
+                incidents.append(IncidentMention(index=m, victim=base.victim, type=base.type, main=False, span=span))
+                claims.append(Claim(ClaimKind.VICTIM, Victim(base.victim, cue.group(0), False), span, c.sentence, m, 0.4))
+                claims.append(Claim(ClaimKind.INCIDENT_TYPE, IncidentTypeValue(base.type), span, c.sentence, m, 0.4))
+                break
+    return claims
 
 
 def run(text: str, *, published: date | None = None, title: str | None = None) -> Extraction:
@@ -252,11 +371,13 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
             if target is not None:
                 date_claims.append((_date_score(text, s, d, attack[i], bool(plan.mentions.get(i)), published),
                                     target, claim))
+    guessed: set[int] = set()
     for n, incident in enumerate(incidents):
         incident.date = _choose_date([(sc, c) for sc, t, c in date_claims if t == n and sc > -50])
         if incident.date is None and incident.main and published is not None:
             # news reports its main incident within days: the publication date is the best guess
             incident.date = DateValue(published, published, Granularity.DAY, resolved=True, relative=True)
+            guessed.add(n)
 
     # actors
     for i, s in enumerate(sentences):
@@ -291,6 +412,7 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
             i = _sentence_of(sentences, span.start)
             claims.append(Claim(ClaimKind.INDICATOR, ind, span, sentences[i], _nearest_incident(plan, i, span.start), 0.6))
 
+    claims = _split_episodes(text, sentences, incidents, claims, date_claims, plan, guessed)
     claims.sort(key=lambda c: (c.span.start, c.span.end, c.kind.value, -1 if c.incident is None else c.incident))
     relevant = bool(incidents) or sum(attack) >= 3 and any(a.money is not None for a in amounts)
     return Extraction(relevant=relevant, incidents=incidents, claims=claims, extractor_version=EXTRACTOR_VERSION)

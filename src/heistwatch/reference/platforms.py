@@ -18,7 +18,8 @@ from heistwatch.extract.model import IncidentType
 PLATFORM_WORDS = (
     "exchange", "exchanges", "protocol", "finance", "network", "bridge", "wallet", "casino", "platform",
     "dao", "dex", "market", "markets", "swap", "lending", "chain", "hack", "hacks", "exploit", "heist",
-    "breach", "attack", "hackers", "users", "customers",
+    "breach", "attack", "hackers", "users", "customers", "defi", "team", "founder", "ceo", "smart", "contract",
+    "contracts", "pools", "pool", "vault", "vaults", "token", "bridge's", "protocol's",
 )
 
 
