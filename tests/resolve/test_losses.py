@@ -183,3 +183,18 @@ def test_vague_figure_used_only_without_a_sharper_one() -> None:
     assert only(Ledger.build([rec])).consensus.high == 100e6
     rec2 = doc("b", "They took $42 million.", [("Acme", "exchange_hack", "2020-01-01")], [usd(42e6, "$42 million")])
     assert only(Ledger.build([rec, rec2])).consensus.value == 42e6
+
+
+def test_outlying_figure_is_left_out_and_flagged() -> None:
+    recs = [
+        doc("a", "Hackers took $40 million. Each victim lost about $1,800.", [("Acme", "exchange_hack", "2019-05-07")],
+            [usd(40e6, "$40 million"), usd(1800, "$1,800")]),
+        doc("b", "The exchange lost $41 million.", [("Acme", "exchange_hack", "2019-05-07")], [usd(41e6, "$41 million")]),
+        doc("c", "Some said $400 million had gone.", [("Acme", "exchange_hack", "2019-05-07")], [usd(400e6, "$400 million")]),
+    ]
+    inc = only(Ledger.build(recs))
+    assert (inc.consensus.low, inc.consensus.high) == (40e6, 41e6)
+    assert inc.consensus.sources == ["a", "b"]
+    (flag,) = inc.conflicts
+    assert "$1,800" in flag.explanation and "$400.0M" in flag.explanation
+    assert not next(f for f in inc.losses if f.amount == 1800).used

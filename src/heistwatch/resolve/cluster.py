@@ -7,12 +7,18 @@
    (day, month, season, year, undated; then by date, document, index). Each joins the cluster
    that fits it, or starts a new one. A cluster fits when it is of the same type family (thefts
    of any kind are one family; data breaches, phishing, cryptojacking and ransomware each their
-   own: a theft and a later data leak of one exchange are two incidents), its dated members are
+   own: a theft and a later data leak of one exchange are two incidents; but two mentions dated
+   to the same day, give or take one, are one event however they are typed), its dated members are
    all within ``CLUSTER_SLACK_DAYS`` of the mention's date, and (for an undated mention) it is
-   not dated after the document was published. Among fitting clusters the mention prefers one
-   that holds no other mention of its own document (one article naming two Youbit hacks means two
-   incidents), then the one whose losses are of the same scale (weak evidence: within a factor of
-   1.5), then the one with most dated members, then the largest, then the oldest.
+   not dated after the document was published. A cluster does not fit when it holds a mention
+   of the same document with another stated date (one article naming two Youbit hacks tells of
+   two incidents), nor when the mention is of another incident type *and* its loss is more than
+   ``SCALE_APART`` times off the cluster's (a $30M wallet theft and a $180M wallet freeze).
+   Among fitting clusters the mention prefers one that holds no other mention of its own
+   document, then the one whose losses are of the same scale (weak evidence: within a factor of
+   1.5), then one of its own type, then (undated mentions) one dated within ``RECENT_DAYS``
+   before the document was published (news reports recent events), then the one with most
+   dated members, then the largest, then the oldest.
 3. **Ids** derive from content: block, type family and the month of the cluster's first (most
    precise) member, with a counter only when one block has two incidents in one month; so the
    same inputs give the same ids, and adding reports of a known incident keeps its id.
@@ -21,13 +27,17 @@
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from heistwatch.extract.model import ClaimKind, DateValue, Money
+from heistwatch.extract.model import ClaimKind, DateValue, Granularity, Money
 from heistwatch.resolve import dates
 from heistwatch.resolve.model import DocumentRecord
 from heistwatch.resolve.names import key_tokens, keys_link, victim_key
+
+SCALE_APART = 3.0       # loss scales this far apart, with another incident type: not one incident
+RECENT_DAYS = 120       # an undated mention prefers an incident dated this close before its publication
 
 SEPARATE_FAMILIES = ("data_breach", "phishing", "cryptojacking", "ransomware")
 
@@ -102,11 +112,45 @@ class _Cluster:
             self.scales.append(m.scale)
 
     def fits(self, m: Mention) -> bool:
-        if m.family != self.family:
+        if m.family != self.family and not self.same_day(m):
             return False
         if dates.usable(m.date):
-            return all(dates.compatible(d, m.date) for d in self.dated)
-        return all(dates.before(m.published, d) for d in self.dated)
+            if not all(dates.compatible(d, m.date) for d in self.dated):
+                return False
+            # one document stating two dates for one victim tells of two incidents
+            own = m.date.iso()  # type: ignore[union-attr]
+            if any(x.doc == m.doc and dates.usable(x.date) and x.date.iso() != own for x in self.members):  # type: ignore[union-attr]
+                return False
+        elif not all(dates.before(m.published, d) for d in self.dated):
+            return False
+        # another kind of event at another scale (a theft of $30M vs a freeze of $180M): apart
+        if m.type not in {x.type for x in self.members} and self.scale_off(m):
+            return False
+        return True
+
+    def same_day(self, m: Mention) -> bool:
+        """Dated to the day, within a day of a member dated to the day: one event, however typed."""
+        if not dates.usable(m.date) or m.date.granularity != Granularity.DAY:  # type: ignore[union-attr]
+            return False
+        return any(d.granularity == Granularity.DAY and dates.gap_days(dates.interval(d), dates.interval(m.date)) <= 1  # type: ignore[arg-type]
+                   for d in self.dated)
+
+    def scale_off(self, m: Mention) -> bool:
+        if not m.scale or not self.scales:
+            return False
+        s = sorted(self.scales)[len(self.scales) // 2]
+        return max(s, m.scale) / min(s, m.scale) > SCALE_APART
+
+    def same_type(self, m: Mention) -> bool:
+        counts = Counter(x.type for x in self.members)
+        return counts.get(m.type, 0) * 2 >= len(self.members)
+
+    def recent(self, m: Mention) -> bool:
+        """Is the cluster dated within RECENT_DAYS before the (undated) mention's publication?"""
+        if m.published is None or dates.usable(m.date):
+            return False
+        lo = m.published - timedelta(days=RECENT_DAYS)
+        return any(d.start is not None and lo <= d.start <= m.published + timedelta(days=2) for d in self.dated)
 
     def scale_agrees(self, m: Mention) -> bool:
         if not m.scale or not self.scales:
@@ -121,7 +165,8 @@ def cluster_block(mentions: list[Mention]) -> list[list[Mention]]:
     for m in sorted(mentions, key=Mention.sort_key):
         fits = [c for c in clusters if c.fits(m)]
         if fits:
-            best = max(fits, key=lambda c: (m.doc not in c.docs, c.scale_agrees(m), len(c.dated), len(c.members), -c.order))
+            best = max(fits, key=lambda c: (m.doc not in c.docs, c.scale_agrees(m), c.same_type(m), c.recent(m),
+                                            len(c.dated), len(c.members), -c.order))
             best.add(m)
         else:
             clusters.append(_Cluster(m, len(clusters)))

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from heistwatch.extract.model import DateValue, Granularity
 
-CLUSTER_SLACK_DAYS = 21
+CLUSTER_SLACK_DAYS = 45
 CONFLICT_SLACK_DAYS = 1
 
 PRECISION_RANK = {

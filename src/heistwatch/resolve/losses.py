@@ -12,11 +12,12 @@
 * **Consensus**: each independent source (near-duplicate documents are one source) contributes
   the median of its usable USD figures; the consensus is the median of the sources weighted by
   the mean extractor confidence of their claims (every source has the same reliability weight
-  1.0 otherwise); its range runs from the lowest to the highest source figure (a stated bound
-  such as "more than" widens it).
+  1.0 otherwise); its range runs from the lowest to the highest figure it rests on (a range the
+  text states, such as "tens of millions", widens it).
 * **Conflicts**: two sources whose figures are more than ``LOSS_TOLERANCE`` (10%) apart after
   valuation, and whose stated bounds do not reconcile them, are flagged ($520M vs $534M is
-  within rounding and conversion: not flagged).
+  within rounding and conversion: not flagged). Figures more than ``OUTLIER_FACTOR`` (3x) off
+  the rest are outliers: left out of the consensus and flagged for review.
 """
 
 from __future__ import annotations
@@ -123,14 +124,34 @@ def _apart(a: LossFigure, b: LossFigure) -> bool:
 
 
 def _bounds(f: LossFigure) -> tuple[float, float]:
+    """The USD interval a figure states (its own bounds where the text gives them)."""
     assert f.usd is not None
     low = f.usd_low if f.usd_low is not None else f.usd
-    high = f.usd_high if f.usd_high is not None else (float("inf") if f.qualifier in ("more than", "over", "at least") else f.usd)
-    return low, high
+    high = f.usd_high if f.usd_high is not None else f.usd
+    return min(low, f.usd), max(high, f.usd)
+
+
+def _median(vals: list[float]) -> float:
+    vals = sorted(vals)
+    n = len(vals)
+    return vals[n // 2] if n % 2 else (vals[n // 2 - 1] + vals[n // 2]) / 2
+
+
+def _far(a: float, b: float) -> bool:
+    return a <= 0 or b <= 0 or max(a, b) / min(a, b) > OUTLIER_FACTOR
+
+
+OUTLIER_FACTOR = 3.0
+OUTLIER_NOTE = "outlier"
 
 
 def consensus(figures: list[LossFigure], confidence: dict[str, float], role: str = "loss") -> Consensus | None:
-    """Consensus of the usable figures of ``role`` (sets ``used`` on the figures it rests on)."""
+    """Consensus of the usable figures of ``role`` (sets ``used`` on the figures it rests on).
+
+    Figures more than ``OUTLIER_FACTOR`` times off their source's median, and sources more than
+    that far from the other sources' weighted median, are outliers: kept, noted, flagged, unused
+    (an amount read as the loss that is not one, or a wrong figure).
+    """
     cands = [f for f in figures if f.role == role and f.usd is not None and f.usd > 0 and f.revision != 0
              and f.valued_at is None and f.note is None]
     sharp = [f for f in cands if f.qualifier != "vague"]
@@ -141,30 +162,39 @@ def consensus(figures: list[LossFigure], confidence: dict[str, float], role: str
     by_source: dict[str, list[LossFigure]] = defaultdict(list)
     for f in cands:
         by_source[f.source].append(f)
-    reps: list[tuple[float, float]] = []
-    lows, highs = [], []
+    reps: dict[str, tuple[float, float]] = {}
     for src in sorted(by_source):
         fs = by_source[src]
-        vals = sorted(f.usd for f in fs)  # type: ignore[misc]
-        mid = vals[len(vals) // 2] if len(vals) % 2 else (vals[len(vals) // 2 - 1] + vals[len(vals) // 2]) / 2
-        w = sum(confidence.get(f.claim, 1.0) for f in fs) / len(fs)
-        reps.append((mid, max(w, 0.01)))
-        lows.append(min(_bounds(f)[0] for f in fs))
-        highs.append(max(min(_bounds(f)[1], f.usd * 10) for f in fs))  # type: ignore[operator]
+        mid = _median([f.usd for f in fs])  # type: ignore[misc]
+        keep = [f for f in fs if not _far(f.usd, mid)]  # type: ignore[arg-type]
         for f in fs:
-            f.used = True
-    value = _weighted_median(reps)
-    low = min(min(lows), value)
-    high = max(max(highs), value)
+            if f not in keep:
+                f.note = f"{OUTLIER_NOTE}: more than {OUTLIER_FACTOR:g}x off the other figures of {src}"
+        by_source[src] = keep
+        w = sum(confidence.get(f.claim, 1.0) for f in keep) / len(keep)
+        reps[src] = (_median([f.usd for f in keep]), max(w, 0.01))  # type: ignore[misc]
+    center = _weighted_median(list(reps.values()))
+    inliers = {src for src, (v, _) in reps.items() if not _far(v, center)}
+    if not inliers:  # no two sources agree within the factor: keep them all, the conflict is flagged
+        inliers = set(reps)
+    for src in sorted(set(reps) - inliers):
+        for f in by_source[src]:
+            f.note = f"{OUTLIER_NOTE}: more than {OUTLIER_FACTOR:g}x off the consensus of the other sources"
+    used = [f for src in sorted(inliers) for f in by_source[src]]
+    for f in used:
+        f.used = True
+    value = _weighted_median([reps[src] for src in sorted(inliers)])
+    low = min(min(_bounds(f)[0] for f in used), value)
+    high = max(max(_bounds(f)[1] for f in used), value)
     return Consensus(
         value=round(value, 2), low=round(low, 2), high=round(high, 2),
-        claims=sorted(f.claim for f in cands), sources=sorted(by_source),
-        method=f"weighted median of {len(reps)} independent source(s), USD at the incident date",
+        claims=sorted(f.claim for f in used), sources=sorted(inliers),
+        method=f"weighted median of {len(inliers)} independent source(s), USD at the incident date",
     )
 
 
 def loss_conflicts(figures: list[LossFigure], sentences: dict[str, str], role: str = "loss") -> list[Finding]:
-    """Flag sources whose used figures disagree beyond tolerance; explain valued-later figures."""
+    """Flag sources whose used figures disagree beyond tolerance, and outlying figures."""
     used = [f for f in figures if f.used and f.role == role]
     by_source: dict[str, list[LossFigure]] = defaultdict(list)
     for f in used:
@@ -183,11 +213,21 @@ def loss_conflicts(figures: list[LossFigure], sentences: dict[str, str], role: s
         reconciled = lo_b[1] * (1 + LOSS_TOLERANCE) >= hi_b[0]
         if apart > LOSS_TOLERANCE and not reconciled:
             out.append(Finding(
-                kind="loss" if role == "loss" else "recovery", flagged=True,
+                kind=role, flagged=True,
                 explanation=(f"{role} figures differ by {apart:.0%} (tolerance {LOSS_TOLERANCE:.0%}): "
                              f"{_cite(lo, sentences)} vs {_cite(hi, sentences)}"),
                 claims=[lo.claim, hi.claim],
             ))
+    outliers = [f for f in figures if f.role == role and (f.note or "").startswith(OUTLIER_NOTE)]
+    if outliers and used:
+        ref = sorted(used, key=lambda f: (f.usd, f.claim))[len(used) // 2]
+        out.append(Finding(
+            kind=role, flagged=True,
+            explanation=(f"{len(outliers)} {role} figure(s) far from the others and left out: "
+                         + "; ".join(_cite(f, sentences) for f in outliers[:3])
+                         + (" ..." if len(outliers) > 3 else "") + f" (consensus rests on e.g. {_cite(ref, sentences)})"),
+            claims=[f.claim for f in outliers] + [ref.claim],
+        ))
     return out
 
 

@@ -22,7 +22,7 @@ from urllib.parse import urlparse
 
 from sqlalchemy import select
 
-from heistwatch.resolve import Decision, DocumentRecord, Incident, Ledger
+from heistwatch.resolve import AggregateClaim, Decision, DocumentRecord, Incident, Ledger
 from heistwatch.resolve.cluster import KeyGraph
 from heistwatch.resolve.model import ValuerLike
 from heistwatch.resolve.names import victim_key
@@ -190,6 +190,35 @@ def update_ledger(store: Store, document_ids: Iterable[int], valuer: ValuerLike 
                         deleted=sorted(affected - {i.id for i in keep}))
 
 
+def load_aggregates(store: Store) -> list[AggregateClaim]:
+    """Aggregate claims of every stored document ("North Korea stole $X in 2017"), never incidents."""
+    from heistwatch.extract.model import Aggregate, ClaimKind, value_from_dict
+    from heistwatch.resolve.names import actor_name
+    from heistwatch.store.schema import Document
+
+    out = []
+    with store.session() as s:
+        q = (select(ClaimRow, Document.external_id, Document.id, Document.site_name, Document.url, Document.published)
+             .join(Document, Document.id == ClaimRow.document_id)
+             .where(ClaimRow.kind == ClaimKind.AGGREGATE.value)
+             .order_by(ClaimRow.document_id, ClaimRow.position))
+        for row, ext, doc_id, site, url, published in s.execute(q):
+            try:
+                v = value_from_dict(ClaimKind.AGGREGATE, row.value)
+            except (TypeError, ValueError, KeyError):
+                continue
+            assert isinstance(v, Aggregate)
+            m = v.money
+            is_usd = m is not None and m.unit == "USD"
+            out.append(AggregateClaim(
+                claim=row.claim_key, doc=ext or f"doc-{doc_id}", actor=actor_name(v.actor) if v.actor else None,
+                period=v.period, usd=m.value if is_usd else None, low=m.low if is_usd else None,
+                high=m.high if is_usd else None, surface=row.surface, sentence=row.sentence,
+                publisher=publisher_of(site, url), published=published.isoformat() if published else None,
+            ))
+    return out
+
+
 def document_id_of(store: Store, key: str) -> int | None:
     """The document id behind a resolver key (external id, or ``doc-<id>``)."""
     if key.startswith("doc-") and key[4:].isdigit():
@@ -227,5 +256,5 @@ def record_decision(store: Store, decision: Decision, valuer: ValuerLike | None 
     return decision_id, apply_decision(store, decision_id, valuer)
 
 
-__all__ = ["LedgerChange", "apply_decision", "dup_groups", "load_decisions", "load_ledger", "load_records",
+__all__ = ["LedgerChange", "apply_decision", "dup_groups", "load_aggregates", "load_decisions", "load_ledger", "load_records",
            "rebuild_ledger", "record_decision", "update_ledger"]

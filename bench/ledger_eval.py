@@ -1,0 +1,122 @@
+"""Score the ledger on ../shared/corpus/dev (or --corpus DIR) with ../shared/eval/score.py.
+
+1. **End to end**: ingest the corpus into an empty temporary SQLite database with the real ingest
+   code (extraction included; the ingest hook builds the ledger), write the ledger JSONL as
+   ``heistwatch ledger --jsonl`` does, and run ``score.py ledger``.
+2. **Resolver only**: turn the corpus's GOLD incidents into Extractions (one mention per gold
+   incident with its victim, type and date; its USD figures and actors as claims) and resolve
+   those, so clustering and consensus are scored apart from extraction quality.
+
+Usage: .venv/bin/python bench/ledger_eval.py [--corpus DIR] [--scorer PATH] [--keep DIR] [--only gold|e2e]
+"""
+
+from __future__ import annotations
+
+import argparse
+import calendar
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+def score(scorer: Path, corpus: Path, jsonl: Path) -> dict:
+    out = subprocess.run([sys.executable, str(scorer), "ledger", "--gold", str(corpus), "--pred", str(jsonl), "--json"],
+                         capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def show(title: str, res: dict, seconds: float) -> None:
+    goals = {"pairwise": 0.95, "bcubed": 0.95, "row_date_accuracy": 0.90, "row_loss_in_range": 0.90, "row_actors": 0.90}
+    print(f"\n== {title} ({seconds:.1f} s)")
+    for k, v in res.items():
+        goal = goals.get(k)
+        f1 = v[2] if isinstance(v, list) else v
+        mark = "" if goal is None else ("  ok" if f1 is not None and f1 >= goal else f"  below goal {goal}")
+        print(f"{k:<22}{v}{mark}")
+
+
+def _date(s: str | None):
+    from heistwatch.extract.model import DateValue, Granularity
+
+    if not s:
+        return None
+    p = [int(x) for x in s.split("-")]
+    if len(p) == 3:
+        return DateValue(date(*p), date(*p), Granularity.DAY)
+    if len(p) == 2:
+        return DateValue(date(p[0], p[1], 1), date(p[0], p[1], calendar.monthrange(p[0], p[1])[1]), Granularity.MONTH)
+    return DateValue(date(p[0], 1, 1), date(p[0], 12, 31), Granularity.YEAR)
+
+
+def gold_records(corpus: Path):
+    """DocumentRecords built from the gold annotations (spans are placeholders at 0: no text)."""
+    from heistwatch.extract.model import (Attribution, Claim, ClaimKind, Extraction, IncidentMention, IncidentType,
+                                          Money, Span, Stance)
+    from heistwatch.resolve import DocumentRecord
+
+    out = []
+    for f in sorted(corpus.glob("*.json")):
+        d = json.loads(f.read_text())
+        g = d.get("gold") or {}
+        mentions, claims = [], []
+        for i, inc in enumerate(g.get("incidents") or []):
+            mentions.append(IncidentMention(i, inc["victim"], IncidentType(inc["type"]), bool(inc.get("main")),
+                                            _date(inc.get("date"))))
+            for v in inc.get("loss_usd") or []:
+                claims.append(Claim(ClaimKind.LOSS, Money(float(v), "USD"), Span(0, 0), Span(0, 0), i))
+            for a in inc.get("actors") or []:
+                claims.append(Claim(ClaimKind.ACTOR, Attribution(a["name"], Stance(a["stance"])), Span(0, 0), Span(0, 0), i))
+        pub = date.fromisoformat(d["published"]) if d.get("published") else None
+        out.append(DocumentRecord(key=d["id"], extraction=Extraction(bool(g.get("relevant")), mentions, claims, "gold"),
+                                  published=pub))
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--corpus", type=Path, default=SHARED / "corpus" / "dev")
+    ap.add_argument("--scorer", type=Path, default=SHARED / "eval" / "score.py")
+    ap.add_argument("--keep", type=Path, help="write the JSONL files here")
+    ap.add_argument("--only", choices=["gold", "e2e"])
+    a = ap.parse_args()
+    from heistwatch.resolve import Ledger
+
+    out_dir = a.keep or Path(tempfile.mkdtemp(prefix="ledger-eval-"))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    if a.only != "e2e":
+        t = time.perf_counter()
+        ledger = Ledger.build(gold_records(a.corpus))
+        path = out_dir / "ledger-gold.jsonl"
+        path.write_text("".join(json.dumps(r, sort_keys=True) + "\n" for r in ledger.jsonl_rows()))
+        show("resolver only (gold mentions as extractions)", score(a.scorer, a.corpus, path), time.perf_counter() - t)
+    if a.only != "gold":
+        from heistwatch.documents.ingest import ingest_documents
+        from heistwatch.store import open_store
+        from heistwatch.store.ledger import load_ledger
+
+        with tempfile.TemporaryDirectory() as tmp:
+            t = time.perf_counter()
+            store = open_store(f"sqlite:///{tmp}/eval.db")
+            report = ingest_documents(store, [str(a.corpus)])
+            t_ingest = time.perf_counter() - t
+            rows = [i.score_row() for i in load_ledger(store)]
+            store.close()
+        path = out_dir / "ledger-e2e.jsonl"
+        path.write_text("".join(json.dumps(r, sort_keys=True) + "\n" for r in rows))
+        print(f"\ningested {len(report.new)} documents ({len(report.failures)} failed) in {t_ingest:.1f} s, "
+              f"{len(rows)} incidents")
+        show("end to end (ingest with the real extractor, ledger from the ingest hook)",
+             score(a.scorer, a.corpus, path), time.perf_counter() - t)
+    print(f"\nJSONL in {out_dir}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
