@@ -187,6 +187,7 @@ _THEFT = re.compile(r"\b(?:hack(?:ed|ing)?|stole|stolen|steal\w*|theft|heist|exp
                     r"drain(?:ed)?|robbed|looted|compromised|lost)\b", re.IGNORECASE)
 _AFTERMATH = re.compile(r"\b(?:returned|recovered|repaid|repay\w*|compensat\w*|reimburs\w*|bankrupt\w*|filed|"
                         r"resum\w+|reopen\w*|fined|sued|charged|indicted|sentenced|arrested|relaunch\w*)\b", re.IGNORECASE)
+_EARLIER = re.compile(r"\b(?:once\s+before|before|earlier|previous|prior|separate|first)\b", re.IGNORECASE)
 _AGAIN = re.compile(r"\b(?:hacked|attacked|breached|hit|targeted|robbed)\s+(?:twice|again|once\s+before|before|"
                     r"for\s+the\s+second\s+time)\b|\bsecond\s+(?:hack|attack|breach|theft|heist|time)\b|"
                     r"\b(?:earlier|previous|prior|separate|first)\s+(?:\w+\s+)?(?:hack|attack|breach|theft|heist|incident)\b",
@@ -225,9 +226,10 @@ def _split_episodes(text: str, sentences: list[Span], incidents: list[IncidentMe
             continue
         b_idx, b_month = _month_index(base.date)
         episodes: dict[int, list[Claim]] = {}
-        for _, t, c in date_claims:
+        base_sentences = {c.sentence for sc, t, c in date_claims if t == n and c.value == base.date}
+        for sc, t, c in date_claims:
             v: DateValue = c.value  # type: ignore[assignment]
-            if t != n or v.start is None or not v.resolved:
+            if t != n or v.start is None or not v.resolved or sc < 2.0 or c.sentence in base_sentences:
                 continue
             seg = text[c.sentence.start : c.sentence.end]
             if not _THEFT.search(seg) or _AFTERMATH.search(seg):
@@ -284,6 +286,11 @@ def _split_episodes(text: str, sentences: list[Span], incidents: list[IncidentMe
                 assert cue is not None
                 span = Span(cue.start(), cue.end())
                 incidents.append(IncidentMention(index=m, victim=base.victim, type=base.type, main=False, span=span))
+                if _EARLIER.search(cue.group(0)):
+                    # "had been hacked once before in April when ...": that sentence tells of the earlier one
+                    sentence = c.sentence
+                    claims = [replace(x, incident=m) if x.incident == n and x.sentence == sentence
+                              and x.kind != ClaimKind.VICTIM else x for x in claims]
                 claims.append(Claim(ClaimKind.VICTIM, Victim(base.victim, cue.group(0), False), span, c.sentence, m, 0.4))
                 claims.append(Claim(ClaimKind.INCIDENT_TYPE, IncidentTypeValue(base.type), span, c.sentence, m, 0.4))
                 break
@@ -413,6 +420,15 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
             claims.append(Claim(ClaimKind.INDICATOR, ind, span, sentences[i], _nearest_incident(plan, i, span.start), 0.6))
 
     claims = _split_episodes(text, sentences, incidents, claims, date_claims, plan, guessed)
+    if len(incidents) > len(plan.victims):
+        score_of = {(c.span, c.sentence): sc for sc, _, c in date_claims}
+        for n, incident in enumerate(incidents):
+            if n in guessed:
+                continue
+            mine = [(score_of.get((c.span, c.sentence), 0.0), c) for c in claims if c.incident == n and c.kind == ClaimKind.DATE]
+            chosen = _choose_date([(sc, c) for sc, c in mine if sc > -50])
+            if chosen is not None or n < len(plan.victims):
+                incident.date = chosen if chosen is not None else incident.date
     claims.sort(key=lambda c: (c.span.start, c.span.end, c.kind.value, -1 if c.incident is None else c.incident))
     relevant = bool(incidents) or sum(attack) >= 3 and any(a.money is not None for a in amounts)
     return Extraction(relevant=relevant, incidents=incidents, claims=claims, extractor_version=EXTRACTOR_VERSION)
