@@ -132,7 +132,7 @@ _SCAN = re.compile(
     | (?P<year>(?P<y_y>{_YEAR})(?![\w%$]|[.,]\d|-\d|/\d))
     | (?P<month_alone>(?P<ma_p>(?i:in|since|during|until|till|by|from|through|throughout|early|mid|late|last|this|
         of|before|after|between|and|or|until|next|to|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of))[\s-]++
-        (?P<ma_m>{_MONTH_FULL}|{_MONTH_ABBR_DOT})(?![\w])(?!\s*+\d))
+        (?P<ma_m>{_MONTH_FULL}|{_MONTH_ABBR_DOT})(?![\w])(?!\s*+\d)(?!\s++(?i:last|this|next|of\s+last|of\s+this)\s++year))
     | (?P<weekday>(?:(?P<wd_q>(?i:last|this|past|next|late|early))\s++)?(?P<wd_d>{_WD_FULL})(?![\w])(?P<wd_s>'s)?)
     | (?P<relative_word>(?i:yesterday|today|tonight|this\s+morning|last\s+night|
         (?:earlier|later|late|early)\s+(?:this|last)\s+(?:year|month|week)|(?:this|last|past|previous)\s+(?:year|month|week)|
@@ -144,7 +144,10 @@ _SCAN = re.compile(
         | (?i:the\s+day\s+(?P<lt_db>before|after))(?![\w]))
     | (?P<ordinal_day>(?i:on|by|since|until|from|of)\s++the\s++(?P<od_d>[0-3]?\d){_ORD}(?![\w])
         (?:\s*+\.?\s*+(?:of|from|in)\s++(?P<od_m>{_MONTH_FULL}))?
-        (?=\s*+(?:[.,;:)!?]|$|(?i:of|from|in|at|when|and|or|but|after|before|the|a|as|with|that)\b)))
+        (?!\s*+(?i:largest|biggest|most|least|times?|place|century|centuries|anniversary|floor|round|quarter|edition|
+        annual|version|generation|major|highest|lowest|best|worst|week|month|year|day|hour|minute|percentile|
+        position|spot|rank|largest|consecutive|straight|member|person|attempt|incident|hack|attack|exchange|
+        of\s+(?!Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))\b))
     )
     """,
     re.X,

@@ -250,13 +250,13 @@ _TOKEN_SUFFIX = re.compile(r"\s++(?:coins?|tokens?)(?![\w])", re.I)
 _PERCENT = re.compile(r"\s*+(?:%|percent\b|per\s+cent\b|pct\b|percentage\s+points\b)", re.I)
 _SHARE_OF = re.compile(r"\s++of\s++(?P<of>[^\n]{1,80})", re.I)
 _COUNT_RE = re.compile(
-    rf"\s++(?:of\s++(?:its|their|the|his|her|our)\s++)?(?:(?:[A-Z][\w'-]*+|[a-z]+-[a-z]+|registered|affected|"
+    rf"\s++(?:of\s++(?:(?:its|their|the|his|her|our)\s++)?)?(?:(?:[A-Z][\w'-]*+|[a-z]+-[a-z]+|registered|affected|"
     rf"individual|unique|active|retail|existing|Korean|Japanese|South|Chinese|local|foreign|premium|"
     rf"verified|customer|user|email|e-mail|crypto|bitcoin|exchange|platform|company|other)\s++){{0,2}}"
     rf"(?P<noun>{_alt(COUNT_NOUNS)})(?![\w])"
 )
 _OF_UNIT = re.compile(r"\s++of\s++", re.I)
-_OR_MORE = re.compile(r"\s*+(?:\+|-plus\b|\s+or\s+more\b|\s+and\s+more\b|\s+plus\b)", re.I)
+_OR_MORE = re.compile(r"(?:\s*+\+|-plus\b|\s++or\s++more\b|\s++and\s++more\b|\s++plus\b)", re.I)
 _RANGE = re.compile(
     r"\s*+(?:-|to|and)\s*+(?P<sym>\$|US\$|€|£|¥|₩)?\s*+(?P<num2>\d++(?:,\d{3}(?!\d))*+(?:\.\d++)?)"
 )
@@ -275,7 +275,8 @@ _NOW_BEFORE = re.compile(
     re.I,
 )
 _NOW_AFTER = re.compile(
-    r"^[\s,)]*+(?:at\s++(?:today's|current|present)\s++(?:prices?|rates?|values?|exchange\s+rates?)|today\b|now\b|"
+    r"^[\s,)]*+(?:at\s++(?:today's|current|present)\s++(?:prices?|rates?|values?|exchange\s+rates?)|"
+    r"(?:today|now)\b(?!\s++(?:worth|valued|equivalent|at))|"
     r"in\s++today's\b|at\s++the\s++current\b)",
     re.I,
 )
@@ -544,13 +545,13 @@ def _parse_at(t: str, m: re.Match[str], lo: int, hi: int) -> _Raw | None:
                 if share_of:
                     end = _end_of_phrase(t, so.start(), so.end(), share_of)
         else:
-            cm = _COUNT_RE.match(t, pos_of if pos_of is not None else pos, min(hi, pos + 60))
+            cm = _COUNT_RE.match(t, pos, min(hi, pos + 60))
             if not cm:
                 return None
             kind = "count"
             count_what = " ".join(cm.group("noun").lower().split())
             end = cm.end()
-            if abbrev or value <= 1:
+            if abbrev or (vague is None and value <= 1):
                 return None
         if is_year_like:
             return None
