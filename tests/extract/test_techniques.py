@@ -85,7 +85,7 @@ def test_linear_time_on_hostile_input(hostile):
             runs.append(time.perf_counter() - t0)
         return min(runs)
 
-    assert best(hostile) < 3.5 * max(best(half), 0.02)
+    assert best(hostile) < 3.5 * max(best(half), 0.1)   # quadratic code would take minutes here
 
 
 @settings(max_examples=150, deadline=None)
