@@ -280,10 +280,14 @@ def _split_episodes(text: str, sentences: list[Span], incidents: list[IncidentMe
         if moved_any or not AGAIN_SPLIT:
             continue
         for c in claims:
-            if c.incident == n and _AGAIN.search(text, c.sentence.start, c.sentence.end):
+            cue = _AGAIN.search(text, c.sentence.start, c.sentence.end) if c.incident == n else None
+            # the victim (or "the exchange", "it") comes before the cue: "the same site suffered a separate hack"
+            if cue is not None and not inc.ANAPHORA.search(text, c.sentence.start, cue.start()) and not any(
+                    v.span.end <= cue.start() and v.span.start >= c.sentence.start
+                    for v, k in plan.mentions.get(_sentence_of(sentences, c.span.start), []) if k == n):
+                cue = None
+            if cue is not None:
                 m = len(incidents)
-                cue = _AGAIN.search(text, c.sentence.start, c.sentence.end)
-                assert cue is not None
                 span = Span(cue.start(), cue.end())
                 incidents.append(IncidentMention(index=m, victim=base.victim, type=base.type, main=False, span=span))
                 if _EARLIER.search(cue.group(0)):
