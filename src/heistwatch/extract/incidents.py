@@ -154,6 +154,18 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
         for k2 in list(cands):
             if k2 != k and k2.startswith(k) and len(k) >= 4 and not cands[k2].first.known:
                 c.mentions.extend(cands.pop(k2).mentions)
+    # an unknown name that is part of a known one ("Orbit" beside "Orbit Chain") is that platform
+    known_keys = {k: c for k, c in cands.items() if c.first.known}
+    for k in sorted(cands):
+        c = cands.get(k)
+        if c is None or c.first.known or len(k) < 4:
+            continue
+        words = set(re.findall(r"[a-z0-9]+", c.name.lower()))
+        for kk, kc in sorted(known_keys.items()):
+            names = [kc.name, *(kc.first.platform.aliases if kc.first.platform else ())]
+            if any(words and words <= set(re.findall(r"[a-z0-9]+", n.lower())) for n in names):
+                kc.mentions.extend(cands.pop(k).mentions)
+                break
     title_text = title or ""
     title_attack = bool(ATTACK_CUE.search(title_text))
     for c in cands.values():
