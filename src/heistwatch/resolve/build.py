@@ -158,8 +158,11 @@ def build_incident(
 
     # ---- date
     cands: list[tuple[DateValue, str, float, str | None]] = []
+    # a mention's own date stands on the document's date claims: rejecting the claim drops it too
+    rejected_dates = {(r.doc, r.mention, dates.iso(records[d].extraction.claims[i].value))  # type: ignore[arg-type]
+                      for (d, i), r in sorted(by_pos.items()) if r.rejected and r.kind == ClaimKind.DATE.value}
     for m in members:
-        if dates.usable(m.date):
+        if dates.usable(m.date) and (m.doc, m.index, dates.iso(m.date)) not in rejected_dates:
             cands.append((m.date, m.source, 0.6 if m.date.relative else 1.0, None))  # type: ignore[arg-type,union-attr]
     for (doc, i), r in live:
         if r.kind == ClaimKind.DATE.value:
