@@ -19,10 +19,9 @@ def _candidates(text: str) -> list[tuple[int, int, AttackTechnique]]:
     for t in techniques():
         if not t.present_in(lowered):
             continue
-        for rx in t.triggers:
-            for m in rx.finditer(text):
-                if m.end() > m.start():
-                    found.append((m.start(), m.end(), t))
+        for m in t.combined.finditer(text):
+            if m.end() > m.start():
+                found.append((m.start(), m.end(), t))
     return found
 
 

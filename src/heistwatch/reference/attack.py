@@ -26,6 +26,7 @@ class AttackTechnique:
     parent: str | None               # "T1566" for a sub-technique
     keywords: tuple[str, ...]        # lower-case substrings; one must occur before triggers are tried
     triggers: tuple[re.Pattern[str], ...]
+    combined: re.Pattern[str]        # all triggers in one alternation: one pass over the text
     must_match: tuple[str, ...]
     must_not_match: tuple[str, ...]
 
@@ -54,7 +55,7 @@ def compile_trigger(pattern: str) -> re.Pattern[str]:
     """Expand the data file's shorthand and compile with word boundaries, case-insensitive."""
     body = _GAP.sub(lambda m: r"(?:[^\s.;!?]++\s+){0," + m.group(1) + "}", pattern)
     body = body.replace(" ", r"\s+")
-    return re.compile(rf"(?<![\w]){body}(?![\w])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
 
 
 def _parse(data: dict) -> tuple[AttackTechnique, ...]:
@@ -67,6 +68,7 @@ def _parse(data: dict) -> tuple[AttackTechnique, ...]:
                 parent=t.get("parent"),
                 keywords=tuple(k.lower() for k in t.get("keywords", [])),
                 triggers=tuple(compile_trigger(p) for p in t["triggers"]),
+                combined=compile_trigger("|".join(f"(?:{p})" for p in t["triggers"])),
                 must_match=tuple(t.get("must_match", [])),
                 must_not_match=tuple(t.get("must_not_match", [])),
             )
