@@ -137,3 +137,36 @@ def test_reference_ids_cover_heist_assets():
     for ticker, cid in {"BTC": "bitcoin", "ETH": "ethereum", "XEM": "nem", "XMR": "monero", "USDT": "tether",
                         "USDC": "usd-coin"}.items():
         assert ids[ticker] == cid
+
+
+def test_default_valuer_chain_store_then_coingecko(fake_coingecko, tmp_path, prices_db):
+    import sqlalchemy as sa
+
+    from heistwatch.value import StorePrices, default_valuer
+    from heistwatch.value.store_prices import PriceRow
+
+    engine = sa.create_engine(prices_db)
+    StorePrices(engine).upsert([PriceRow("XEM", date(2018, 1, 26), 0.84, "cmc")])
+    env = {"HEISTWATCH_COINGECKO_URL": fake_coingecko.base_url, "HEISTWATCH_COINGECKO_CACHE": str(tmp_path)}
+    v = default_valuer(engine, env=env)
+    assert v.usd(1, "XEM", date(2018, 1, 26)).source == "prices:cmc"          # the store first
+    assert v.usd(1, "BTC", date(2018, 1, 26)).source == "coingecko"           # then CoinGecko
+    assert v.usd(1, "USDT", date(2018, 1, 26)) is None                         # no peg unless asked
+    pegged = default_valuer(engine, env={**env, "HEISTWATCH_STABLECOIN_PEG": "1"})
+    assert pegged.usd(1, "USDT", date(2018, 1, 26)).source == "peg:usd"
+    offline = default_valuer(engine, env={})
+    assert offline.usd(1, "BTC", date(2018, 1, 26)) is None                    # CoinGecko off by default
+    assert len([r for r in fake_coingecko.requests if "bitcoin" in r["path"]]) == 1
+
+
+def test_cli_show_uses_coingecko_when_configured(fake_coingecko, tmp_path, prices_db, monkeypatch):
+    from typer.testing import CliRunner
+
+    from heistwatch.cli.main import app
+
+    monkeypatch.setenv("HEISTWATCH_COINGECKO_URL", fake_coingecko.base_url)
+    monkeypatch.setenv("HEISTWATCH_COINGECKO_CACHE", str(tmp_path / "cg"))
+    r = CliRunner().invoke(app, ["prices", "show", "ETH", "--on", "2022-03-23", "--db", prices_db])
+    assert r.exit_code == 0, r.output
+    assert "2,973.27" in r.output or "2973.27" in r.output
+    assert "from coingecko" in r.output
