@@ -141,12 +141,20 @@ def _date_score(text: str, s: Span, d, attack: bool, victim_here: bool, publishe
     # a line holding only a date is a dateline, not the incident's date
     if len(text[s.start : s.end].strip()) <= (d.span.end - d.span.start) + 12:
         score -= 3
+    if getattr(d, "anchor", None) is None:
+        score += 0.3   # written out in full
+    if _ATTACK_BEFORE.search(text, max(s.start, d.span.start - 45), d.span.start):
+        score += 0.0   # "was compromised on January 4th"
     if d.span.start < 60 and published is not None and v.start == published:
         score -= 3   # the dateline at the top of the text
     if _REPORTING_BEFORE.search(text, max(s.start, d.span.start - 30), d.span.start):
         score -= 2   # "an update on December 6", "said on Monday": when it was told, not when it happened
     return score
 
+
+_ATTACK_BEFORE = re.compile(
+    r"\b(?:hacked|stolen|stole|compromised|breached|drained|exploited|attacked|robbed|hit|hack|attack|breach|"
+    r"exploit|theft|heist)\b[^.;]{0,30}$", re.IGNORECASE)
 
 _REPORTING_BEFORE = re.compile(
     r"\b(?:update[sd]?|announce(?:d|ment)?|statement|report(?:ed)?|said|says|published|posted|disclosed|revealed|"
@@ -164,6 +172,26 @@ _BACKGROUND = re.compile(
 )
 
 _RANK = {Granularity.DAY: 4, Granularity.MONTH: 3, Granularity.SEASON: 2, Granularity.QUARTER: 2, Granularity.YEAR: 1}
+
+
+def _fix_relative_year(d, text: str):  # type: ignore[no-untyped-def]
+    """Work around dates.py (reported to its owner): with a year taken from the text, "July last
+    year" comes back in that year itself; shift it by the "last"/"next" the text says."""
+    from dataclasses import replace
+
+    v = d.value
+    if getattr(d, "anchor", None) != "document" or getattr(d, "pattern", "") != "month_rel" or v.start is None:
+        return d
+    m = re.search(r"\b(last|next)\s+year\b", text[d.span.start : d.span.end], re.IGNORECASE)
+    if m is None:
+        return d
+    step = -1 if m.group(1).lower() == "last" else 1
+    try:
+        start = v.start.replace(year=v.start.year + step)
+        end = v.end.replace(year=v.end.year + step) if v.end else None
+    except ValueError:
+        return d
+    return replace(d, value=replace(v, start=start, end=end))
 
 
 def _choose_date(scored: list[tuple[float, Claim]]) -> DateValue | None:
@@ -371,7 +399,7 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
     # dates
     date_claims: list[tuple[float, int, Claim]] = []
     if find_dates is not None:
-        for d in find_dates(text, published):
+        for d in (_fix_relative_year(x, text) for x in find_dates(text, published)):
             i = _sentence_of(sentences, d.span.start)
             s = sentences[i]
             target = _nearest_incident(plan, i, d.span.start)
