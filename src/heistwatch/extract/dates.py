@@ -136,7 +136,7 @@ _SCAN = re.compile(
     | (?P<weekday>(?:(?P<wd_q>(?i:last|this|past|next|late|early))\s++)?(?P<wd_d>{_WD_FULL})(?![\w])(?P<wd_s>'s)?)
     | (?P<relative_word>(?i:yesterday|today|tonight|this\s+morning|last\s+night|
         (?:earlier|later|late|early)\s+(?:this|last)\s+(?:year|month|week)|(?:this|last|past|previous)\s+(?:year|month|week)|
-        (?:over|during|on|at)?\s*+(?:the|this|last)\s+weekend|
+        (?:(?:over|during|on|at)\s++)?(?:the|this|last)\s+weekend|
         (?:last|this)\s+(?:spring|summer|autumn|fall|winter))(?![\w]))
     | (?P<ago>(?P<ag_n>{_NUMW})\s++(?P<ag_u>(?i:days?|weeks?|months?|years?))\s++(?i:ago)(?![\w]))
     | (?P<later>(?:(?P<lt_n>{_NUMW})\s++)?(?P<lt_u>(?i:days?|weeks?|months?|years?))\s++(?P<lt_d>(?i:later|earlier|afterwards?|before|prior))(?![\w])

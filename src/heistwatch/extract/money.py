@@ -245,6 +245,12 @@ NOT_TICKERS = frozenset(
 )
 _FIAT_CODES = frozenset(a.code for a in assets.all_assets() if a.kind == "fiat")
 _TICKER_LIKE = re.compile(r"(?P<u>[a-z]{1,3}[A-Z][A-Z0-9]{1,5}|[A-Z][A-Z0-9]{2,5})(?![\w])")
+_THINGS_AFTER_UNIT = re.compile(
+    r"(?:-based|-linked|-related|-denominated|-backed|-pegged|-focused|-themed)?\s++(?P<noun>wallets|addresses|accounts|"
+    r"users|holders|investors|traders|exchanges|transactions|miners|nodes|ATMs|companies|firms|startups|projects|"
+    r"developers|customers|clients|platforms|apps|contracts|tokens|pools|funds|futures|ETFs|options)\b",
+    re.I,
+)
 _UNITS_OF = re.compile(r"units?\s++of\s++", re.I)
 _TOKEN_SUFFIX = re.compile(r"\s++(?:coins?|tokens?)(?![\w])", re.I)
 _PERCENT = re.compile(r"\s*+(?:%|percent\b|per\s+cent\b|pct\b|percentage\s+points\b)", re.I)
@@ -534,7 +540,19 @@ def _parse_at(t: str, m: re.Match[str], lo: int, hi: int) -> _Raw | None:
 
     kind = "money"
     share_of = count_what = None
-    if unit is None:
+    if unit is not None and prefix_code is None:
+        # "6 Bitcoin wallets", "two Ethereum addresses": a count of things named after the asset
+        nm = _THINGS_AFTER_UNIT.match(t, end, min(hi, end + 30))
+        if nm:
+            noun = nm.group("noun").lower()
+            if noun in COUNT_NOUNS and not (vague is None and value <= 1):
+                unit, kind, count_what, end = None, "count", noun, nm.end()
+            else:
+                return None
+    if kind == "count":
+        if is_year_like:
+            return None
+    elif unit is None:
         pc = _PERCENT.match(t, pos, min(hi, pos + 24)) if vague is None else None
         if pc:
             kind = "share"
