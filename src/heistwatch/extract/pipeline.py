@@ -43,7 +43,7 @@ except ImportError:  # pragma: no cover
 
 # Words beside a figure that say it is not the amount stolen.
 NOT_A_LOSS = re.compile(
-    r"\b(?:market\s+(?:cap|capitali[sz]ation|value)|valuation|valued\s+at|volume|revenue|revenues|profit|profits|"
+    r"\b(?:market\s+(?:cap|capitali[sz]ation|value)|valuation|volume|revenue|revenues|profit|profits|"
     r"raised|raise|funding|fine|fined|penalty|penalties|bounty|reward|salary|budget|insurance\s+fund|"
     r"reserves?|in\s+deposits|assets\s+under|IPO|invest(?:ed|ment|ments)|price|priced|trading\s+at|traded\s+at|"
     r"per\s+(?:coin|token|share|bitcoin|day|month|year)|each|fees?|settlement|settle|compensat\w+|reimburs\w+|"
@@ -52,7 +52,7 @@ NOT_A_LOSS = re.compile(
     r"tax|taxes|locked|TVL|total\s+value|payout|paid\s+out|claims?\s+for|traded|trades|trading|crowdfund\w*|"
     r"moratorium|creditors?|debts?|liabilit\w+|deposited|deposits?|loans?|lent|withdrew|purchased|bought|sold|"
     r"moved|moving|transferred|transferring|sent|sending|holds?|holding|remains|swapped|converted|laundered|"
-    r"bridged|offloaded|flash-?loan\w*|minted|redeemed|received|offer\w*|keep|recover\w*|froze|frozen|seized|"
+    r"bridged|offloaded|flash-?loan(?:ed|ing)|minted|redeemed|received|offer\w*|keep|recover\w*|froze|frozen|seized|"
     r"returned|secured|securing|burn\w*)\b",
     re.IGNORECASE,
 )
@@ -119,10 +119,10 @@ def _is_loss(text: str, sentence: Span, a: AmountMention) -> bool:
 
 # An amount that sums many thefts or a period: "has stolen over $200 million this year".
 _AGGREGATE_NEAR = re.compile(
-    r"\b(?:(?:this|last|per|a|each|every)\s+year|so\s+far|to\s+date|in\s+total|total(?:ling|ing)?|notorious|history\s+of|"
+    r"\b(?:(?:this|last|per|a|each|every)\s+year|so\s+far\s+this\s+year|to\s+date|notorious|history\s+of|"
     r"since\s+(?:19|20)\d\d|in\s+(?:19|20)\d\d\s+alone|over\s+the\s+(?:past|last)|cumulative|combined|altogether|"
     r"all\s+(?:of\s+)?(?:those|these|the)\s+(?:hacks|attacks|heists|thefts)|worldwide|globally|spree|"
-    r"(?:through|from|in|across|via|with|suffering)\s+(?:\d+\s+)?(?:[\w\-]+\s+){0,2}?(?:hacks|scams|incidents|heists|attacks|exploits|thefts))\b",
+    r"(?:through|from|in|across|via|with|suffering|of|among)\s+(?:\d+\s+)?(?:[\w\-]+\s+){0,2}?(?:hacks|scams|incidents|heists|attacks|exploits|thefts))\b",
     re.IGNORECASE,
 )
 
