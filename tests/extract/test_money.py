@@ -269,3 +269,17 @@ def test_amount_mention_needs_exactly_one_value() -> None:
         AmountMention(span=Span(0, 1))
     with pytest.raises(ValueError):
         AmountMention(span=Span(0, 1), money=Money(1, "USD"), count=Count(1))
+
+
+def test_stated_range_between_two_amounts() -> None:
+    text = "The developers put the loss between $100 million and $110 million."
+    assert [a.context.stated_range for a in find_amounts(text)] == [True, True]
+    text = "It lost $5 million in May and $6 million in June."
+    assert [a.context.stated_range for a in find_amounts(text)] == [False, False]
+
+
+def test_initial_and_revised_figures() -> None:
+    text = "The loss was initially put at $31 million; it was later revised to $60 million."
+    first, second = find_amounts(text)
+    assert first.context.initial and not first.context.revised
+    assert second.context.revised and not second.context.initial

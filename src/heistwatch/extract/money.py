@@ -153,6 +153,8 @@ class AmountContext:
     refunded: bool = False       # refund/reimburse/compensate customers
     stated_range: bool = False   # "$5-6 million", "between $5 million and $6 million"
     per_unit: bool = False       # a price: "$275 each", "$11.33 per ether", "a price of $5,000"
+    initial: bool = False        # an earlier figure: "initially $31 million", "first reported as $30m"
+    revised: bool = False        # a later figure: "later revised to $60 million", "now estimated at"
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,6 +292,19 @@ _THEN_AFTER = re.compile(r"^[\s,)]*+(?:at\s++the\s++time|at\s++that\s++time|then
 _THEN_BEFORE = re.compile(r"\b(?:then|at\s+the\s+time)\s++(?:worth|valued)[^.;]{0,20}$", re.I)
 _PER_UNIT_AFTER = re.compile(r"^\s*+(?:each\b|apiece\b|a\s+piece\b|per\s+(?:coin|token|unit|share|bitcoin|ether|BTC|ETH|[A-Z]{3,5})\b|/\s*(?:coin|token|BTC|ETH)\b)", re.I)
 _PER_UNIT_BEFORE = re.compile(r"\b(?:price\s+of|priced\s+at|trading\s+at|traded\s+at|trades\s+at|to\s+a\s+(?:high|low)\s+of|(?:rose|rises|fell|falls|dropped|drops|climbed|jumped|surged|plunged|slumped|tumbled|declined|crashed|crashes|slid)\s+(?:[\w.%]+\s+){0,4}?to)\s*+$", re.I)
+_INITIAL_BEFORE = re.compile(
+    r"\b(?:initially|originally|at\s+first|first\s+(?:reported|estimated|put|pegged|said)|earlier\s+estimates?|"
+    r"previously\s+(?:reported|estimated|put)|initial\s+(?:estimates?|reports?|figures?))\b[^.;]{0,40}$",
+    re.I,
+)
+_REVISED_BEFORE = re.compile(
+    r"\b(?:later\s+(?:revised|raised|updated|lowered|put)|revised\s+(?:up|down|upward|downward)?|raised\s+(?:the|its)\s+"
+    r"estimate|updated\s+(?:figure|estimate|tally)|now\s+(?:estimated|believed|thought|put|says?)|new\s+estimates?)"
+    r"\b[^.;]{0,40}$",
+    re.I,
+)
+_RANGE_GAP = re.compile(r"\s*+(?:-|to|and)\s*+$", re.I)
+_RANGE_BEFORE = re.compile(r"\b(?:between|from)\s*+$", re.I)
 _RECOVERY_RE = re.compile(rf"\b(?:{_alt(RECOVERY_WORDS)})\b", re.I)
 _REFUND_RE = re.compile(rf"\b(?:{_alt(REFUND_WORDS)})\b", re.I)
 _NEGATION = re.compile(r"\b(?:not|never|no|yet\s+to|unable\s+to|failed\s+to|n't|without)\b[^.;,]{0,25}$", re.I)
@@ -679,8 +694,10 @@ def _context(t: str, raws: list[_Raw], i: int, lo: int, hi: int) -> AmountContex
                 break
     refunded = bool(_REFUND_RE.search(before) or _REFUND_RE.search(after))
     per_unit = bool(_PER_UNIT_AFTER.match(after) or _PER_UNIT_BEFORE.search(before))
+    initial = bool(_INITIAL_BEFORE.search(before))
+    revised = bool(_REVISED_BEFORE.search(before))
     return AmountContext(now_worth=now, at_the_time=then, recovered=recovered, refunded=refunded,
-                         stated_range=r.stated_range, per_unit=per_unit)
+                         stated_range=r.stated_range, per_unit=per_unit, initial=initial, revised=revised)
 
 
 def _pairable(t: str, a: _Raw, b: _Raw) -> bool:
@@ -724,6 +741,14 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
         if i not in pairs and _pairable(t, raws[i], raws[i + 1]):
             pairs[i] = i + 1
             pairs[i + 1] = i
+    # "between $100 million and $110 million", "$5 million to $6 million": a stated range
+    for i in range(len(raws) - 1):
+        a, b = raws[i], raws[i + 1]
+        if (a.kind == b.kind == "money" and a.unit == b.unit and b.end - a.start < 120
+                and _RANGE_GAP.match(t, a.end, b.start) and a.value < b.value):
+            gap = t[a.end:b.start].strip().lower()
+            if gap in ("-", "to") or _RANGE_BEFORE.search(t, max(lo, a.start - 12), a.start):
+                a.stated_range = b.stated_range = True
     out: list[AmountMention] = []
     for i, r in enumerate(raws):
         span = Span(r.start, r.end)
