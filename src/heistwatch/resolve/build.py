@@ -15,7 +15,6 @@ from heistwatch.extract.model import (
     Indicator,
     Money,
     Technique,
-    value_to_dict,
 )
 from heistwatch.resolve import dates, losses
 from heistwatch.resolve.attribution import assess
@@ -30,6 +29,7 @@ from heistwatch.resolve.model import (
     LossFigure,
     MentionRef,
     ValuerLike,
+    value_dict,
 )
 from heistwatch.resolve.names import actor_name, claimant_class, claimant_key, known_platform
 
@@ -143,7 +143,7 @@ def build_incident(
             c = rec.extraction.claims[i]
             key = rec.claim_key(i)
             ref = ClaimRef(
-                key=key, doc=m.doc, kind=c.kind.value, value=value_to_dict(c.value),
+                key=key, doc=m.doc, kind=c.kind.value, value=value_dict(c.value),
                 surface=c.span.of(text), sentence=c.sentence.of(text),
                 span=(c.span.start, c.span.end), sentence_span=(c.sentence.start, c.sentence.end),
                 mention=m.index, publisher=rec.publisher, url=rec.url, published=_iso(rec.published),

@@ -58,9 +58,12 @@ class AggregateClaim:
 
 
 def _fingerprint(rec: DocumentRecord) -> str:
-    raw = json.dumps([rec.extraction.to_dict(), rec.publisher, rec.url, str(rec.published), rec.group,
-                      list(rec.claim_keys or ()), hashlib.sha1(rec.text.encode()).hexdigest()], sort_keys=True, default=str)
-    return hashlib.sha1(raw.encode()).hexdigest()[:16]
+    """What a document contributes, hashed: an unchanged fingerprint means nothing to redo."""
+    raw = repr((rec.extraction.relevant, rec.extraction.incidents, rec.extraction.claims, rec.publisher, rec.url,
+                rec.published, rec.group, rec.claim_keys, rec.title))
+    h = hashlib.sha1(raw.encode())
+    h.update(rec.text.encode())
+    return h.hexdigest()[:16]
 
 
 class Ledger:
@@ -267,14 +270,18 @@ class Ledger:
                 pins[tid][d.after["field"]] = {**{k: v for k, v in d.after.items() if k != "field"},
                                                "decision": d.id, "author": d.author}
                 applied[tid].append(d.id)
+        previous = {iid: self.incidents.get(iid) for iid in old_ids}
         for iid in old_ids:
             self.incidents.pop(iid, None)
             self._blocks_of.pop(iid, None)
         for iid in sorted(clusters):
             members = sorted(clusters[iid], key=lambda m: (m.doc, m.index))
             docs = sorted({m.doc for m in members})
-            doc_claims = {k for dk in docs for k in (self.records[dk].claim_key(i) for i in range(len(self.records[dk].extraction.claims)))}
-            rej = frozenset(rejected & doc_claims)
+            rej: frozenset[str] = frozenset()
+            if rejected:
+                doc_claims = {self.records[dk].claim_key(i) for dk in docs
+                              for i in range(len(self.records[dk].extraction.claims))}
+                rej = frozenset(rejected & doc_claims)
             block = min(self._graph.block_of.get(m.key, m.key) for m in members)
             sig = hashlib.sha1(json.dumps([
                 iid, block, [m.id for m in members], [self._fp[dk] for dk in docs], sorted(rej),
@@ -285,11 +292,10 @@ class Ledger:
                 inc = build_incident(iid, block, members, self.records, self.valuer,
                                      Overrides(rejected=rej, pins=dict(pins.get(iid, {})), decisions=applied.get(iid, [])))
                 self._cache[sig] = inc
-            if iid in old_ids:
-                if iid not in self.incidents:
-                    result.changed.append(iid)
-            else:
+            if iid not in old_ids:
                 result.added.append(iid)
+            elif previous.get(iid) is not inc:
+                result.changed.append(iid)
             self.incidents[iid] = inc
             self._blocks_of[iid] = {self._graph.block_of.get(m.key, m.key) for m in members}
         result.removed = sorted(old_ids - set(clusters))

@@ -11,12 +11,11 @@ an incident as one JSON document and the CLI and the web pages read it back with
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from typing import Any, Protocol
 
-from heistwatch.extract.model import Claim, Extraction, value_to_dict
+from heistwatch.extract.model import Claim, Extraction
 
 
 class QuoteLike(Protocol):
@@ -34,9 +33,23 @@ class ValuerLike(Protocol):
 
 def default_claim_key(doc_key: str, claim: Claim) -> str:
     """A claim's identity when the store gives none: document key, kind, span and value."""
-    raw = json.dumps([doc_key, claim.kind.value, claim.span.start, claim.span.end, value_to_dict(claim.value)],
-                     sort_keys=True, default=str)
+    raw = f"{doc_key}\x1f{claim.kind.value}\x1f{claim.span.start}\x1f{claim.span.end}\x1f{claim.value!r}"
     return hashlib.sha1(raw.encode()).hexdigest()[:16]
+
+
+def value_dict(value: Any) -> dict[str, Any]:
+    """``value_to_dict`` for the flat value dataclasses of the claim model, without deep copies."""
+    out: dict[str, Any] = {}
+    for name in value.__slots__:
+        v = getattr(value, name)
+        if isinstance(v, date):
+            v = v.isoformat()
+        elif hasattr(v, "__slots__") and not isinstance(v, str):
+            v = value_dict(v)
+        elif hasattr(v, "value") and isinstance(getattr(v, "value"), str):  # an enum
+            v = v.value
+        out[name] = v
+    return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,14 +44,41 @@ def fold(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", s).strip()
 
 
-@lru_cache(maxsize=1)
-def _platform_lookup():  # pragma: no cover - trivial import guard
-    try:
-        from heistwatch.reference import platforms
+def _alias_key(alias: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", alias.lower())
 
-        return platforms.lookup
+
+@lru_cache(maxsize=1)
+def _platform_index() -> dict[str, str]:
+    """Folded alias -> canonical platform name (first platform by name wins, as in the reference)."""
+    try:
+        from heistwatch.reference.platforms import platforms
     except Exception:  # the reference module is optional for the pure resolver
+        return {}
+    index: dict[str, str] = {}
+    table = platforms()
+    for name in table:
+        for alias in table[name].aliases:
+            index.setdefault(_alias_key(alias), name)
+    return index
+
+
+def _platform_lookup():  # type: ignore[no-untyped-def]
+    index = _platform_index()
+    if not index:
         return None
+
+    class _Hit:
+        __slots__ = ("name",)
+
+        def __init__(self, name: str) -> None:
+            self.name = name
+
+    def look(name: str):  # type: ignore[no-untyped-def]
+        key = _alias_key(name)
+        return _Hit(index[key]) if key in index else None
+
+    return look
 
 
 @lru_cache(maxsize=1)
