@@ -53,7 +53,7 @@ NOT_A_LOSS = re.compile(
     r"moratorium|creditors?|debts?|liabilit\w+|deposited|deposits?|loans?|lent|withdrew|purchased|bought|sold|"
     r"moved|moving|transferred|transferring|sent|sending|holds?|holding|remains|swapped|converted|laundered|"
     r"bridged|offloaded|flash-?loan(?:ed|ing)|minted|redeemed|received|offer\w*|keep|recover\w*|froze|frozen|seized|"
-    r"returned|secured|securing|burn\w*)\b",
+    r"returned|secured|securing|burn\w*|ransom|contains|currently)\b",
     re.IGNORECASE,
 )
 _ATTACK_NEAR = re.compile(
@@ -113,7 +113,7 @@ def _is_loss(text: str, sentence: Span, a: AmountMention) -> bool:
     if a.money is not None and a.money.unit == "USD" and a.money.value < 1000:
         return False   # a price ("$147 per ether"), not a theft
     if NOT_A_LOSS.search(window_before[-30:]) or NOT_A_LOSS.search(window_after[:40]):
-        return bool(_ATTACK_NEAR.search(window_before[-25:] + " " + window_after[:15]))
+        return bool(_ATTACK_NEAR.search(window_before[-20:] + " " + window_after[:10]))
     return True
 
 
@@ -122,6 +122,8 @@ _AGGREGATE_NEAR = re.compile(
     r"\b(?:(?:this|last|per|a|each|every)\s+year|so\s+far\s+this\s+year|to\s+date|notorious|history\s+of|"
     r"since\s+(?:19|20)\d\d|in\s+(?:19|20)\d\d\s+alone|over\s+the\s+(?:past|last)|cumulative|combined|altogether|"
     r"all\s+(?:of\s+)?(?:those|these|the)\s+(?:hacks|attacks|heists|thefts)|worldwide|globally|spree|"
+    r"(?:stolen|stole|steal|taken|pilfered|looted|siphoned)\s+[^.;]{0,60}?\b(?:in|during|for|since)\s+(?:19|20)\d\d(?!\s*[,-]?\s*\d)|"
+    r"so\s+far\s+in\s+(?:19|20)\d\d|(?:19|20)\d\d\s+alone|"
     r"(?:through|from|in|across|via|with|suffering|of|among)\s+(?:\d+\s+)?(?:[\w\-]+\s+){0,2}?(?:hacks|scams|incidents|heists|attacks|exploits|thefts))\b",
     re.IGNORECASE,
 )
