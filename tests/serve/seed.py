@@ -119,7 +119,7 @@ def extraction_of(doc: dict[str, Any]) -> Extraction:
 
 def seed(store) -> dict[str, int]:  # type: ignore[no-untyped-def]
     """Store DOCS with their extractions and resolve the ledger; returns document ids by key."""
-    from heistwatch.serve.ledger_sync import rebuild
+    from heistwatch.store.ledger import rebuild_ledger
 
     ids = {}
     for doc in DOCS:
@@ -130,5 +130,5 @@ def seed(store) -> dict[str, int]:  # type: ignore[no-untyped-def]
         ids[doc["id"]] = store.add_document(parsed, extraction_of(doc), content_hash=content_hash(doc["text"]))
     from heistwatch.value import Valuer
 
-    rebuild(store, Valuer())
+    rebuild_ledger(store, Valuer())
     return ids

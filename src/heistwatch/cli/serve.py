@@ -21,7 +21,6 @@ def serve(
     host: Annotated[str, typer.Option("--host", help="Address to bind (default loopback only).")] = "127.0.0.1",
     public_read: Annotated[bool, typer.Option("--public-read", help="Let anyone read without a token (writes still need analyst).")] = False,
     allow_url: Annotated[Optional[list[str]], typer.Option("--allow-url", help="Host or network (CIDR) that ingest-by-URL may fetch although it is not public; repeatable.")] = None,
-    workers: Annotated[int, typer.Option("--workers", help="Worker processes.")] = 1,
     db: DbOption = None,
 ) -> None:
     """Run the web dashboard and REST API (ledger at /, API at /api/, docs at /api/docs)."""
@@ -34,8 +33,7 @@ def serve(
     if host not in ("127.0.0.1", "localhost", "::1"):
         err_console.print(f"[yellow]warning:[/yellow] listening on {host}: reachable from other machines.")
     console.print(f"heistwatch on http://{host}:{port}/ (API docs: /api/docs)" + (" — public read" if public_read else ""))
-    uvicorn.run(app, host=host, port=port, workers=1 if workers < 2 else workers, log_level="warning",
-                proxy_headers=False)
+    uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False)
 
 
 @token_app.command("create")

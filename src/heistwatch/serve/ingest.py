@@ -95,37 +95,34 @@ def parse(raw: bytes, source: str, media_type: str, url: str | None = None) -> l
 
 
 def store_documents(store: Store, items: Iterable[ParsedDocument | ReadError]) -> dict[str, Any]:
-    """Store parsed documents (dedup, near-duplicates, extraction) through the ingest stage's
-    own function when it offers one, else directly; returns a summary with the document ids."""
+    """Store parsed documents exactly as ``heistwatch ingest`` does (exact and near duplicates,
+    extraction, one transaction per document, then the ledger update hook); returns the ids."""
     items = list(items)
-    docs = [i for i in items if isinstance(i, ParsedDocument)]
     failed = [{"source": i.source, "error": i.message} for i in items if isinstance(i, ReadError)]
-    result: dict[str, Any] = {"new": [], "duplicate": [], "failed": failed}
-    ingest_one = _ingest_hook()
-    for doc in docs:
-        try:
-            status, doc_id = ingest_one(store, doc)
-        except Exception as exc:  # one bad document never loses the others
-            failed.append({"source": doc.source, "error": f"{type(exc).__name__}: {exc}"})
-            continue
-        result["duplicate" if status == "duplicate" else "new"].append(doc_id)
-    return result
-
-
-def _ingest_hook():  # type: ignore[no-untyped-def]
+    docs = [i for i in items if isinstance(i, ParsedDocument)]
+    result: dict[str, Any] = {"new": [], "duplicate": [], "near_duplicate": [], "failed": failed}
     try:
-        from heistwatch.documents import ingest as ingest_mod  # type: ignore[attr-defined]
-    except ImportError:
-        ingest_mod = None
-    fn = getattr(ingest_mod, "ingest_document", None) if ingest_mod else None
-    if callable(fn):
-        def call(store: Store, doc: ParsedDocument) -> tuple[str, int]:
-            outcome = fn(store, doc)
-            status = getattr(outcome, "status", None) or (outcome[0] if isinstance(outcome, tuple) else "new")
-            doc_id = getattr(outcome, "document_id", None) or (outcome[1] if isinstance(outcome, tuple) else None)
-            return str(status), doc_id
-        return call
-    return _direct
+        from heistwatch.documents import ingest as stage
+        from heistwatch.documents.near_dup import NearDuplicateIndex
+    except ImportError:  # pragma: no cover - the documents stage ships with the package
+        stage = None
+    if stage is None or not hasattr(stage, "_ingest_one"):  # pragma: no cover
+        for doc in docs:
+            status, doc_id = _direct(store, doc)
+            result["duplicate" if status == "duplicate" else "new"].append(doc_id)
+        return result
+    report = stage.IngestReport()
+    if docs:
+        index = NearDuplicateIndex.build(store.minhashes())
+        extractor = stage.default_extractor()
+        for doc in docs:
+            stage._ingest_one(store, doc, extractor, index, report)
+        stage.after_ingest(store, report.new)
+    result["new"] = list(report.new)
+    result["duplicate"] = list(report.duplicates)
+    result["near_duplicate"] = list(report.near_duplicates)
+    failed.extend({"source": f.source, "error": f.message} for f in report.failures)
+    return result
 
 
 def _direct(store: Store, doc: ParsedDocument) -> tuple[str, int]:

@@ -235,18 +235,16 @@ def translate(store: Store, action: str, target: dict[str, Any], after: dict[str
 
 
 def default_apply(store: Store) -> Callable[[int], None] | None:
-    """The ledger stage's hook that re-resolves after a decision, if it provides one."""
+    """The ledger stage's hook that re-resolves what a newly recorded decision touches
+    (:func:`heistwatch.store.ledger.apply_decision`)."""
     try:
-        from heistwatch.store import ledger  # type: ignore[attr-defined]
-    except ImportError:
-        ledger = None
-    for name in ("apply_decision", "apply_decisions", "refresh", "rebuild"):
-        fn = getattr(ledger, name, None)
-        if callable(fn):
-            return lambda decision_id, fn=fn: _call(fn, store, decision_id)
-    from heistwatch.serve.ledger_sync import rebuild
-
-    return lambda decision_id: rebuild(store)
+        from heistwatch.store import ledger
+    except ImportError:  # pragma: no cover - the ledger stage ships with the package
+        return None
+    fn = getattr(ledger, "apply_decision", None)
+    if not callable(fn):  # pragma: no cover
+        return None
+    return lambda decision_id: _call(fn, store, decision_id)
 
 
 def _call(fn: Callable[..., Any], store: Store, decision_id: int) -> None:
