@@ -76,3 +76,12 @@ def test_quote_round_trips_and_checks_invariants():
 
 def test_nan_amount_gives_none():
     assert Valuer().usd(float("nan"), "USD", date(2018, 1, 1)) is None
+
+
+def test_in_memory_prices_from_files(tmp_path):
+    f = tmp_path / "XMR-USD_1d.csv"
+    f.write_text("Date,Close\n2017-07-14,41.0\n2017-07-15,40.12\nbad,1\n")
+    prices = InMemoryPrices.from_files([f])
+    assert len(prices) == 2
+    q = Valuer(prices).usd(70, "XMR", date(2017, 7, 16))
+    assert q.rate_date == date(2017, 7, 15) and q.usd == pytest.approx(70 * 40.12)

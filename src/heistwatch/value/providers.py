@@ -57,6 +57,18 @@ class InMemoryPrices:
     def __len__(self) -> int:
         return len(self._prices)
 
+    @classmethod
+    def from_files(cls, paths: Iterable[str], *, tolerance_days: int = 3, source: str = "memory") -> "InMemoryPrices":
+        """Closes read from price CSV files (any layout :mod:`heistwatch.value.price_import` reads),
+        for pure use without a database (benchmarks, evaluation). Bad rows are skipped."""
+        from heistwatch.value.price_import import parse_price_file
+
+        prices = cls(tolerance_days=tolerance_days, source=source)
+        for path in paths:
+            for row in parse_price_file(path).rows:
+                prices.add(row.asset, row.day, row.usd_close)
+        return prices
+
     def price(self, asset: str, on: date) -> PricePoint | None:
         asset = asset.upper()
         for back in range(self.tolerance_days + 1):
