@@ -79,6 +79,25 @@ TEMPLATES: list[Callable[[random.Random, date], str]] = [
 ]
 
 
+# Background sentences without figures: news about heists is mostly these (about two thirds).
+FILLER: list[Callable[[random.Random, date], str]] = [
+    lambda r, p: f"{r.choice(VICTIMS).capitalize()} said it had suspended deposits and withdrawals while it investigated.",
+    lambda r, p: "Security researchers said the attackers had spent weeks inside the network before moving any funds.",
+    lambda r, p: f"A spokesperson for {r.choice(VICTIMS)} declined to comment on the details of the breach.",
+    lambda r, p: "Regulators have asked exchanges to keep most customer assets in offline cold storage.",
+    lambda r, p: "The company promised to compensate affected customers and to review its internal controls.",
+    lambda r, p: f"{r.choice(CLAIMANTS).capitalize()} said the investigation was continuing and more details would follow.",
+    lambda r, p: "Blockchain analysts tracked the stolen coins as they were split across hundreds of new addresses.",
+    lambda r, p: "The incident renewed calls for stricter licensing of trading platforms and custody providers.",
+    lambda r, p: "Several users complained on social media that they could not reach customer support for hours.",
+    lambda r, p: "Experts warned that phishing e-mails aimed at employees remain the most common way in.",
+    lambda r, p: f"The theft is one of several that investigators have linked to {r.choice(ACTORS)} in recent years.",
+    lambda r, p: "Prices of the affected tokens fell sharply on several exchanges after the news broke.",
+    lambda r, p: "The firm said it had hired outside specialists to audit its wallets and smart contracts.",
+    lambda r, p: "Lawmakers said they would summon the company's executives to explain what went wrong.",
+]
+
+
 def synth_documents(total_bytes: int, seed: int = 7) -> Iterator[tuple[str, date]]:
     """News-length documents (2-5 KB) until ``total_bytes`` of text have been produced."""
     r = random.Random(seed)
@@ -88,7 +107,7 @@ def synth_documents(total_bytes: int, seed: int = 7) -> Iterator[tuple[str, date
         n = r.randint(20, 52)
         paras = []
         for _ in range(max(1, n // 4)):
-            paras.append(" ".join(r.choice(TEMPLATES)(r, pub) for _ in range(4)))
+            paras.append(" ".join(r.choice(FILLER if r.random() < 0.65 else TEMPLATES)(r, pub) for _ in range(4)))
         text = f"{r.choice(VICTIMS).capitalize()} hit by {_money(r)} theft\n\n" + "\n\n".join(paras)
         made += len(text.encode("utf-8"))
         yield text, pub

@@ -163,17 +163,25 @@ _TRIGGER = re.compile(
 _REACH = 48   # no pattern reaches further than this from its nearest trigger
 
 
+_WORD_TAIL = re.compile(r"[\w']{0,24}")
+
+
 def _windows(t: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Merged stretches of text within reach of a trigger (a window never ends inside a word)."""
     out: list[tuple[int, int]] = []
+    cur_a = cur_b = -1
     for m in _TRIGGER.finditer(t, lo, hi):
-        a = max(lo, m.start() - _REACH)
-        b = min(hi, m.end() + _REACH)
-        while b < hi and b < m.end() + _REACH + 24 and (t[b].isalnum() or t[b] in "'_"):
-            b += 1
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], b))
-        else:
-            out.append((a, b))
+        s, e = m.span()
+        if s - _REACH <= cur_b:
+            if e + _REACH > cur_b:
+                cur_b = _WORD_TAIL.match(t, min(hi, e + _REACH), hi).end()  # type: ignore[union-attr]
+            continue
+        if cur_b >= 0:
+            out.append((cur_a, cur_b))
+        cur_a = max(lo, s - _REACH)
+        cur_b = _WORD_TAIL.match(t, min(hi, e + _REACH), hi).end()  # type: ignore[union-attr]
+    if cur_b >= 0:
+        out.append((cur_a, cur_b))
     return out
 
 
