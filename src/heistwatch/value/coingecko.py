@@ -172,7 +172,9 @@ class CoinGeckoClient:
             else:
                 usd = _usd_of(data)
                 note = "ok" if usd is not None else "no market data on that day"
-            self._write_cache(coin_id, on, usd, note)
+            if usd is not None or (date.today() - on).days > 2:
+                # "no price" for the last days may only mean CoinGecko has not closed the day yet
+                self._write_cache(coin_id, on, usd, note)
         if usd is None:
             return None
         return PricePoint(asset, on, usd, self.source)

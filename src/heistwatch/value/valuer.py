@@ -47,12 +47,13 @@ class Valuer:
             if r is not None:
                 found = (r[0], r[1], self.fiat.source, r[2])
         elif self.crypto is not None:
+            errors_before = len(getattr(self.crypto, "errors", ()))
             p = self.crypto.price(unit, on)
             if p is not None:
                 found = (p.usd, p.day, p.source, p.approximate)
-        # Failures of remote sources (ChainPrices.errors) are not memoised as "unknown".
-        if found is not None or not getattr(self.crypto, "errors", None):
-            self._memo[key] = found
+            elif len(getattr(self.crypto, "errors", ())) > errors_before:
+                return None  # a source failed (ChainPrices.errors): unknown for now, not memoised
+        self._memo[key] = found
         return found
 
     def usd(self, amount: float, unit: str, on: date) -> Quote | None:
