@@ -172,7 +172,7 @@ def _windows(t: str, lo: int, hi: int) -> list[tuple[int, int]]:
     cur_a = cur_b = -1
     for m in _TRIGGER.finditer(t, lo, hi):
         s, e = m.span()
-        if s - _REACH <= cur_b:
+        if cur_b >= 0 and s - _REACH <= cur_b:
             if e + _REACH > cur_b:
                 cur_b = _WORD_TAIL.match(t, min(hi, e + _REACH), hi).end()  # type: ignore[union-attr]
             continue
