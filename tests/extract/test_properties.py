@@ -79,6 +79,17 @@ def test_dates_never_raise_and_spans_index_the_text(text: str, pub: date | None)
 
 @SETTINGS
 @given(any_text)
+def test_trigger_windows_find_what_a_full_scan_finds(text: str) -> None:
+    from heistwatch.extract import dates
+
+    folded = fold_chars(text)
+    full = [(m.span(), m.lastgroup) for m in dates._SCAN.finditer(folded)]
+    windowed = [(m.span(), m.lastgroup) for m in dates._scan(folded, 0, len(folded))]
+    assert windowed == full
+
+
+@SETTINGS
+@given(any_text)
 def test_sentences_cover_the_text(text: str) -> None:
     spans = split_sentences(text)
     pos = 0
