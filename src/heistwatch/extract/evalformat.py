@@ -6,7 +6,9 @@ from collections import Counter
 from typing import Any
 
 from heistwatch.extract.model import Attribution, ClaimKind, Extraction, Money, Stance
-from heistwatch.reference.actors import lookup as lookup_actor
+from heistwatch.reference.actors import is_north_korean, lookup as lookup_actor
+
+DROP_IMPLIED_STATE = False
 
 # Groups the scorer knows under another name: APT38 is Lazarus Group's financial arm in news usage.
 _EVAL_NAME = {"APT38": "Lazarus Group"}
@@ -50,6 +52,8 @@ def to_eval(doc_id: str, ex: Extraction) -> dict[str, Any]:
                     native.append({"amount": _num(m.value), "asset": m.unit})
             elif c.kind == ClaimKind.ACTOR and isinstance(c.value, Attribution):
                 actors.setdefault(actor_eval_name(c.value.actor), []).append(c.value.stance)
+        if DROP_IMPLIED_STATE and any(k != "North Korea" and is_north_korean(k) for k in actors):
+            actors.pop("North Korea", None)   # implied by the North Korean group named
         incidents.append({
             "victim": incident.victim,
             "type": incident.type.value,
