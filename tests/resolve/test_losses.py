@@ -143,8 +143,13 @@ def test_near_duplicates_count_once_in_the_consensus() -> None:
         doc("e", "It lost $82 million.", [("Acme", "exchange_hack", "2020-01-01")], [usd(82e6, "$82 million")]),
     ]
     inc = only(Ledger.build(recs))
-    assert inc.consensus.sources == ["d", "e", "g1"]
-    assert inc.consensus.value == 82e6  # median of 80, 82, 100 (not of 80, 82, 100, 100, 100)
+    # three copies of one wire story are one source: two independent outlets outweigh it
+    assert inc.consensus.sources == ["d", "e"] and inc.consensus.value == 81e6
+    assert len(inc.sources) == 3
+    # were the copies independent, their figure would win
+    independent = [doc(r.key, r.text, [("Acme", "exchange_hack", "2020-01-01")], [usd(100e6, "$100 million")])
+                   for r in recs[:3]] + recs[3:]
+    assert only(Ledger.build(independent)).consensus.value == 100e6
 
 
 def test_recovered_funds_are_kept_apart_and_give_a_net_loss() -> None:
@@ -185,16 +190,35 @@ def test_vague_figure_used_only_without_a_sharper_one() -> None:
     assert only(Ledger.build([rec, rec2])).consensus.value == 42e6
 
 
-def test_outlying_figure_is_left_out_and_flagged() -> None:
+def test_other_amounts_and_outliers_do_not_move_the_consensus() -> None:
     recs = [
         doc("a", "Hackers took $40 million. Each victim lost about $1,800.", [("Acme", "exchange_hack", "2019-05-07")],
             [usd(40e6, "$40 million"), usd(1800, "$1,800")]),
         doc("b", "The exchange lost $41 million.", [("Acme", "exchange_hack", "2019-05-07")], [usd(41e6, "$41 million")]),
         doc("c", "Some said $400 million had gone.", [("Acme", "exchange_hack", "2019-05-07")], [usd(400e6, "$400 million")]),
+        doc("d", "Another outlet put it at $30 million.", [("Acme", "exchange_hack", "2019-05-07")], [usd(30e6, "$30 million")]),
     ]
     inc = only(Ledger.build(recs))
     assert (inc.consensus.low, inc.consensus.high) == (40e6, 41e6)
     assert inc.consensus.sources == ["a", "b"]
+    # d disagrees within a factor of 3: a conflict; c is 10x off: an outlier, listed, not flagged
     (flag,) = inc.conflicts
-    assert "$1,800" in flag.explanation and "$400.0M" in flag.explanation
+    assert "$30.0M" in flag.explanation and "$400" not in flag.explanation
+    (outlier,) = [f for f in inc.findings if f.kind == "outlier"]
+    assert "$400.0M" in outlier.explanation and not outlier.flagged
+    # a's "$1,800" is another amount of a source that states the consensus figure: no finding
+    assert "$1,800" not in " ".join(f.explanation for f in inc.findings)
     assert not next(f for f in inc.losses if f.amount == 1800).used
+
+
+def test_the_figure_most_sources_agree_on_wins_over_noise() -> None:
+    noise = [usd(v, f"${v / 1e6:g} million") for v in (10e6, 9.8e6, 21.7e6)]
+    recs = [
+        doc("a", "It lost $81.7 million. $10 million moved; $9.8 million bridged; $21.7 million swapped.",
+            [("Orbit", "bridge_hack", "2023-12-31")], [usd(81.7e6, "$81.7 million"), *noise]),
+        doc("b", "Orbit lost $81.5 million.", [("Orbit", "bridge_hack", "2023-12-31")], [usd(81.5e6, "$81.5 million")]),
+        doc("c", "Orbit lost $82 million; $10 million was frozen.", [("Orbit", "bridge_hack", "2023-12-31")],
+            [usd(82e6, "$82 million"), usd(10e6, "$10 million")]),
+    ]
+    inc = only(Ledger.build(recs))
+    assert 81.5e6 <= inc.consensus.value <= 82e6 and inc.consensus.sources == ["a", "b", "c"]

@@ -9,19 +9,19 @@
   and figures a source has since revised ("initially $31 million, now over $60 million") are
   kept and shown but not used; vague figures ("tens of millions") are used only when nothing
   sharper is stated.
-* **Consensus**: each independent source (near-duplicate documents are one source) contributes
-  the median of its usable USD figures; the consensus is the median of the sources weighted by
-  the mean extractor confidence of their claims (every source has the same reliability weight
-  1.0 otherwise); its range runs from the lowest to the highest figure it rests on (a range the
-  text states, such as "tens of millions", widens it).
-* **Conflicts**: two sources whose figures are more than ``LOSS_TOLERANCE`` (10%) apart after
-  valuation, and whose stated bounds do not reconcile them, are flagged ($520M vs $534M is
-  within rounding and conversion: not flagged). Figures more than ``OUTLIER_FACTOR`` (3x) off
-  the rest are outliers: left out of the consensus and flagged for review.
+* **Consensus**: the figure the most independent sources agree on (near-duplicate documents
+  are one source; every source has reliability weight 1.0, scaled by the extractor's confidence
+  in its claim), within ``LOSS_TOLERANCE`` (10%); the consensus value is the weighted median
+  of the agreeing sources' figures and its range runs over them (see :func:`consensus`).
+* **Conflicts**: a source none of whose figures agrees with the consensus is flagged when its
+  figure is within ``OUTLIER_FACTOR`` (3x) of it ($400M vs $534M); $520M vs $534M agrees within
+  rounding and conversion and is not flagged. Figures further off are listed as outliers (most
+  often an amount that is not the loss) without a flag.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from datetime import date
@@ -145,12 +145,22 @@ OUTLIER_FACTOR = 3.0
 OUTLIER_NOTE = "outlier"
 
 
-def consensus(figures: list[LossFigure], confidence: dict[str, float], role: str = "loss") -> Consensus | None:
-    """Consensus of the usable figures of ``role`` (sets ``used`` on the figures it rests on).
+def _agrees(f: LossFigure, center: float) -> bool:
+    """Does figure ``f`` (with its stated bounds) agree with ``center`` within LOSS_TOLERANCE?"""
+    low, high = _bounds(f)
+    return low * (1 - LOSS_TOLERANCE) <= center <= high * (1 + LOSS_TOLERANCE)
 
-    Figures more than ``OUTLIER_FACTOR`` times off their source's median, and sources more than
-    that far from the other sources' weighted median, are outliers: kept, noted, flagged, unused
-    (an amount read as the loss that is not one, or a wrong figure).
+
+def consensus(figures: list[LossFigure], confidence: dict[str, float], role: str = "loss") -> Consensus | None:
+    """Consensus of the usable figures of ``role`` (sets ``used`` and ``note`` on the figures).
+
+    Every usable figure is a candidate; its support is the summed weight of the independent
+    sources that state a figure agreeing with it (within ``LOSS_TOLERANCE``, or inside a range
+    the text states), then the number of such figures, then closeness to the median of all.
+    The best-supported candidate wins; the consensus is the weighted median, over the sources
+    that agree with it, of each source's agreeing figures, and its range runs over those
+    figures. This keeps the figure most outlets report even when an extractor links other
+    amounts of an article (a recovered sum, a price, a fine) to the incident.
     """
     cands = [f for f in figures if f.role == role and f.usd is not None and f.usd > 0 and f.revision != 0
              and f.valued_at is None and f.note is None]
@@ -159,74 +169,80 @@ def consensus(figures: list[LossFigure], confidence: dict[str, float], role: str
         cands = sharp
     if not cands:
         return None
-    by_source: dict[str, list[LossFigure]] = defaultdict(list)
+    weight: dict[str, float] = {}
     for f in cands:
+        weight[f.source] = max(weight.get(f.source, 0.0), confidence.get(f.claim, 1.0), 0.01)
+    mid_all = _median([f.usd for f in cands])  # type: ignore[misc]
+
+    def support(c: LossFigure) -> tuple:
+        assert c.usd is not None
+        agreeing = [f for f in cands if _agrees(f, c.usd)]
+        closeness = -abs(math.log(c.usd / mid_all)) if mid_all > 0 else 0.0
+        return (round(sum(weight[src] for src in {f.source for f in agreeing}), 6), len(agreeing), closeness, -c.usd)
+
+    ordered = sorted(cands, key=lambda f: (f.usd, f.claim))
+    center = max(ordered, key=support)
+    assert center.usd is not None
+    used = [f for f in cands if _agrees(f, center.usd)]
+    by_source: dict[str, list[LossFigure]] = defaultdict(list)
+    for f in used:
         by_source[f.source].append(f)
-    reps: dict[str, tuple[float, float]] = {}
-    for src in sorted(by_source):
-        fs = by_source[src]
-        mid = _median([f.usd for f in fs])  # type: ignore[misc]
-        keep = [f for f in fs if not _far(f.usd, mid)]  # type: ignore[arg-type]
-        for f in fs:
-            if f not in keep:
-                f.note = f"{OUTLIER_NOTE}: more than {OUTLIER_FACTOR:g}x off the other figures of {src}"
-        by_source[src] = keep
-        w = sum(confidence.get(f.claim, 1.0) for f in keep) / len(keep)
-        reps[src] = (_median([f.usd for f in keep]), max(w, 0.01))  # type: ignore[misc]
-    center = _weighted_median(list(reps.values()))
-    inliers = {src for src, (v, _) in reps.items() if not _far(v, center)}
-    if not inliers:  # no two sources agree within the factor: keep them all, the conflict is flagged
-        inliers = set(reps)
-    for src in sorted(set(reps) - inliers):
-        for f in by_source[src]:
-            f.note = f"{OUTLIER_NOTE}: more than {OUTLIER_FACTOR:g}x off the consensus of the other sources"
-    used = [f for src in sorted(inliers) for f in by_source[src]]
+    reps = [(_median([f.usd for f in fs]), weight[src]) for src, fs in sorted(by_source.items())]  # type: ignore[misc]
     for f in used:
         f.used = True
-    value = _weighted_median([reps[src] for src in sorted(inliers)])
+    for f in cands:
+        if not f.used:
+            f.note = (f"{OUTLIER_NOTE}: more than {OUTLIER_FACTOR:g}x off the consensus" if _far(f.usd, center.usd)  # type: ignore[arg-type]
+                      else "disagrees with the consensus")
+    value = _weighted_median(reps)
     low = min(min(_bounds(f)[0] for f in used), value)
     high = max(max(_bounds(f)[1] for f in used), value)
     return Consensus(
         value=round(value, 2), low=round(low, 2), high=round(high, 2),
-        claims=sorted(f.claim for f in used), sources=sorted(inliers),
-        method=f"weighted median of {len(inliers)} independent source(s), USD at the incident date",
+        claims=sorted(f.claim for f in used), sources=sorted(by_source),
+        method=(f"best-supported figure: {len(by_source)} of {len(weight)} independent source(s) agree within "
+                f"{LOSS_TOLERANCE:.0%}; weighted median of theirs, USD at the incident date"),
     )
 
 
 def loss_conflicts(figures: list[LossFigure], sentences: dict[str, str], role: str = "loss") -> list[Finding]:
-    """Flag sources whose used figures disagree beyond tolerance, and outlying figures."""
+    """Flag sources whose figures disagree with the consensus (and none agrees); note outliers.
+
+    A source that states the consensus figure and also other amounts is not in conflict (its
+    other amounts are other things: a recovered sum, a price). A source none of whose figures
+    agree is flagged when its figure is within ``OUTLIER_FACTOR`` of the consensus (a real
+    disagreement, such as $400M vs $534M), and listed as an outlier, unflagged, beyond that
+    (more likely an amount that is not this loss).
+    """
     used = [f for f in figures if f.used and f.role == role]
-    by_source: dict[str, list[LossFigure]] = defaultdict(list)
-    for f in used:
-        by_source[f.source].append(f)
+    if not used:
+        return []
+    agreeing_sources = {f.source for f in used}
+    ref = sorted(used, key=lambda f: (f.usd, f.claim))[len(used) // 2]
+    assert ref.usd is not None
+    dissent = [f for f in figures if f.role == role and not f.used and f.usd is not None and f.note
+               and not f.note.startswith("superseded") and f.source not in agreeing_sources]
+    close = [f for f in dissent if not _far(f.usd, ref.usd)]  # type: ignore[arg-type]
+    far = [f for f in dissent if _far(f.usd, ref.usd)]  # type: ignore[arg-type]
     out: list[Finding] = []
-    if len(by_source) >= 2:
-        reps = []
-        for src in sorted(by_source):
-            fs = sorted(by_source[src], key=lambda f: (f.usd, f.claim))
-            reps.append(fs[len(fs) // 2])
-        lo = min(reps, key=lambda f: (f.usd, f.claim))
-        hi = max(reps, key=lambda f: (f.usd, f.claim))
-        lo_b, hi_b = _bounds(lo), _bounds(hi)
-        assert lo.usd is not None and hi.usd is not None
-        apart = (hi.usd - lo.usd) / hi.usd if hi.usd else 0.0
-        reconciled = lo_b[1] * (1 + LOSS_TOLERANCE) >= hi_b[0]
-        if apart > LOSS_TOLERANCE and not reconciled:
-            out.append(Finding(
-                kind=role, flagged=True,
-                explanation=(f"{role} figures differ by {apart:.0%} (tolerance {LOSS_TOLERANCE:.0%}): "
-                             f"{_cite(lo, sentences)} vs {_cite(hi, sentences)}"),
-                claims=[lo.claim, hi.claim],
-            ))
-    outliers = [f for f in figures if f.role == role and (f.note or "").startswith(OUTLIER_NOTE)]
-    if outliers and used:
-        ref = sorted(used, key=lambda f: (f.usd, f.claim))[len(used) // 2]
+    if close:
+        close.sort(key=lambda f: (-abs(math.log(f.usd / ref.usd)), f.claim))  # type: ignore[operator]
+        worst = close[0]
+        apart = abs(worst.usd - ref.usd) / max(worst.usd, ref.usd)  # type: ignore[operator]
         out.append(Finding(
             kind=role, flagged=True,
-            explanation=(f"{len(outliers)} {role} figure(s) far from the others and left out: "
-                         + "; ".join(_cite(f, sentences) for f in outliers[:3])
-                         + (" ..." if len(outliers) > 3 else "") + f" (consensus rests on e.g. {_cite(ref, sentences)})"),
-            claims=[f.claim for f in outliers] + [ref.claim],
+            explanation=(f"{role} figures differ by {apart:.0%} (tolerance {LOSS_TOLERANCE:.0%}): "
+                         f"{_cite(ref, sentences)} vs {'; '.join(_cite(f, sentences) for f in close[:3])}"
+                         + (" ..." if len(close) > 3 else "")),
+            claims=[ref.claim] + [f.claim for f in close],
+        ))
+    if far:
+        out.append(Finding(
+            kind="outlier", flagged=False,
+            explanation=(f"{len(far)} {role} figure(s) more than {OUTLIER_FACTOR:g}x off the consensus, left out "
+                         f"(probably other amounts): " + "; ".join(_cite(f, sentences) for f in far[:3])
+                         + (" ..." if len(far) > 3 else "")),
+            claims=[f.claim for f in far] + [ref.claim],
         ))
     return out
 
