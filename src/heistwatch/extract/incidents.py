@@ -21,7 +21,7 @@ ATTACK_CUE = re.compile(
     r"\b(?:hack(?:s|ed|ing|er|ers)?|stole|stolen|steal(?:s|ing)?|theft|thefts|thieves|heist|exploit(?:s|ed|er|ers)?|"
     r"breach(?:ed|es)?|attack(?:s|ed|er|ers)?|drain(?:s|ed|ing)?|compromis(?:e|ed|ing)|siphon(?:ed|ing)?|"
     r"looted|loot|robbed|robbery|cyber-?attack|malware|phishing|ransomware|illicit(?:ly)?|"
-    r"lost|losing|losses|loss|missing|unauthori[sz]ed|infiltrat\w+|intrusion|crypto-?jacking|mined|mining\s+malware|"
+    r"lost|lose|loses|losing|losses|loss|missing|unauthori[sz]ed|infiltrat\w+|intrusion|crypto-?jacking|mined|mining\s+malware|"
     r"vulnerabilit(?:y|ies)|flaw|bug|cyber-?heist|scandal|meltdown|collapse[ds]?|victims?|hijack\w*|emptied)\b",
     re.IGNORECASE,
 )
