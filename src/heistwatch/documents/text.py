@@ -108,6 +108,14 @@ _STOPWORDS = {
     "it": "il di che la è per una del della sono con non gli nel",
     "nl": "de het een van en is dat niet op te voor met zijn werd",
 }
+_SCRIPTS = {
+    "ko": re.compile(r"[\uac00-\ud7af]"),
+    "ja": re.compile(r"[\u3040-\u30ff]"),
+    "zh": re.compile(r"[\u4e00-\u9fff]"),
+    "ru": re.compile(r"[\u0400-\u04ff]"),
+    "ar": re.compile(r"[\u0600-\u06ff]"),
+    "latin": re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]"),
+}
 _STOP_SETS = {lang: set(words.split()) for lang, words in _STOPWORDS.items()}
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
@@ -115,21 +123,7 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 def detect_language(text: str) -> str | None:
     """A light guess (ISO 639-1) from the script and common function words; None when unsure."""
     sample = text[:5000]
-    counts = {"ko": 0, "ja": 0, "zh": 0, "ru": 0, "ar": 0, "latin": 0}
-    for ch in sample:
-        o = ord(ch)
-        if 0xAC00 <= o <= 0xD7AF:
-            counts["ko"] += 1
-        elif 0x3040 <= o <= 0x30FF:
-            counts["ja"] += 1
-        elif 0x4E00 <= o <= 0x9FFF:
-            counts["zh"] += 1
-        elif 0x0400 <= o <= 0x04FF:
-            counts["ru"] += 1
-        elif 0x0600 <= o <= 0x06FF:
-            counts["ar"] += 1
-        elif ch.isalpha() and o < 0x250:
-            counts["latin"] += 1
+    counts = {script: len(pattern.findall(sample)) for script, pattern in _SCRIPTS.items()}
     if counts["ja"] and counts["ja"] * 5 >= counts["zh"]:
         counts["ja"] += counts["zh"]
     script, n = max(counts.items(), key=lambda kv: kv[1])

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Engine, delete, func, select
+from sqlalchemy import Engine, bindparam, delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
@@ -174,6 +174,16 @@ class DecisionRecord:
     note: str | None
 
 
+# Statements of the ingest hot path, built once (compiling per call cost more than the I/O).
+_INSERT_DOCUMENT = Document.__table__.insert().returning(Document.__table__.c.id)
+_INSERT_SOURCE = DocumentSource.__table__.insert()
+_INSERT_LINK = DocumentLink.__table__.insert()
+_INSERT_EXTRACTION = ExtractionRow.__table__.insert()
+_INSERT_CLAIM = ClaimRow.__table__.insert()
+_CLEAR_FAILURES = delete(IngestFailure).where(IngestFailure.source.in_(bindparam("sources", expanding=True)))
+_HASH_LOOKUP = select(Document.id).where(Document.content_hash == bindparam("h"))
+
+
 def _insert(session: Session, model: type) -> Any:
     """An INSERT that supports ON CONFLICT on both backends."""
     return (postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert)(model)
@@ -211,7 +221,8 @@ class Store:
         self.url = url
         self.engine = engine or make_engine(url)
         self._read = sessionmaker(self.engine, expire_on_commit=False)
-        self._write = sessionmaker(self.engine.execution_options(heistwatch_write=True), expire_on_commit=False)
+        self._write_engine = self.engine.execution_options(heistwatch_write=True)
+        self._write = sessionmaker(self._write_engine, expire_on_commit=False)
 
     def __repr__(self) -> str:
         return f"Store({display_url(self.url)!r})"
@@ -244,8 +255,8 @@ class Store:
     # --- documents ---------------------------------------------------------------------------
 
     def document_id_by_hash(self, content_hash: str) -> int | None:
-        with self.session() as s:
-            return s.scalar(select(Document.id).where(Document.content_hash == content_hash))
+        with self.engine.connect() as conn:
+            return conn.execute(_HASH_LOOKUP, {"h": content_hash}).scalar()
 
     def add_document(
         self,
@@ -262,34 +273,54 @@ class Store:
         Also records the source and clears earlier failures of it. Raises :class:`DuplicateDocument`
         when the content hash is already stored (e.g. another process stored it first)."""
         now = utcnow()
+        documents = Document.__table__
         try:
-            with self.write_session() as s:
-                row = Document(
-                    content_hash=content_hash,
-                    external_id=doc.external_id,
-                    source=doc.source,
-                    url=doc.url,
-                    title=doc.title,
-                    site_name=doc.site_name,
-                    published=doc.published,
-                    published_source=doc.published_source,
-                    retrieved_at=retrieved_at or now,
-                    language=doc.language,
-                    text=doc.text,
-                    raw=zlib.compress(doc.raw, 6) if doc.raw else None,
-                    media_type=doc.media_type,
-                    minhash=minhash,
-                    created_at=now,
-                )
-                s.add(row)
-                s.flush()
-                s.add(DocumentSource(document_id=row.id, source=doc.source, url=doc.url, seen_at=now))
-                for other_id, similarity in sorted(near_duplicates):
-                    s.add(DocumentLink(document_id=row.id, other_id=other_id, kind=NEAR_DUPLICATE, similarity=similarity))
+            with self._write_engine.begin() as conn:
+                doc_id = conn.execute(
+                    _INSERT_DOCUMENT,
+                    {
+                        "content_hash": content_hash,
+                        "external_id": doc.external_id,
+                        "source": doc.source,
+                        "url": doc.url,
+                        "title": doc.title,
+                        "site_name": doc.site_name,
+                        "published": doc.published,
+                        "published_source": doc.published_source,
+                        "retrieved_at": retrieved_at or now,
+                        "language": doc.language,
+                        "text": doc.text,
+                        "raw": zlib.compress(doc.raw, 6) if doc.raw else None,
+                        "media_type": doc.media_type,
+                        "minhash": minhash,
+                        "created_at": now,
+                    },
+                ).scalar_one()
+                conn.execute(_INSERT_SOURCE, {"document_id": doc_id, "source": doc.source, "url": doc.url, "seen_at": now})
+                if near_duplicates:
+                    conn.execute(
+                        _INSERT_LINK,
+                        [
+                            {"document_id": doc_id, "other_id": other, "kind": NEAR_DUPLICATE, "similarity": sim}
+                            for other, sim in sorted(near_duplicates)
+                        ],
+                    )
                 if extraction is not None:
-                    self._write_extraction(s, row.id, content_hash, doc.text, extraction)
-                self._clear_failures(s, doc)
-                return row.id
+                    conn.execute(
+                        _INSERT_EXTRACTION,
+                        {
+                            "document_id": doc_id,
+                            "extractor_version": extraction.extractor_version,
+                            "relevant": extraction.relevant,
+                            "incidents": [i.to_dict() for i in extraction.incidents],
+                            "extracted_at": now,
+                        },
+                    )
+                    rows = _claim_rows(doc_id, content_hash, doc.text, extraction)
+                    if rows:
+                        conn.execute(_INSERT_CLAIM, rows)
+                conn.execute(_CLEAR_FAILURES, {"sources": sorted({doc.source, doc.input})})
+                return doc_id
         except IntegrityError:
             existing = self.document_id_by_hash(content_hash)
             if existing is None:
@@ -298,6 +329,15 @@ class Store:
 
     def note_duplicate(self, document_id: int, doc: ParsedDocument) -> bool:
         """Record that ``doc`` (an exact duplicate) was seen; True when this source is new for it."""
+        with self.engine.connect() as conn:
+            known = conn.execute(
+                select(DocumentSource.id).where(DocumentSource.document_id == document_id, DocumentSource.source == doc.source)
+            ).first()
+            failing = conn.execute(
+                select(IngestFailure.id).where(IngestFailure.source.in_(sorted({doc.source, doc.input}))).limit(1)
+            ).first()
+        if known and not failing:
+            return False
         with self.write_session() as s:
             stmt = _insert(s, DocumentSource).values(
                 document_id=document_id, source=doc.source, url=doc.url, seen_at=utcnow()
