@@ -184,7 +184,7 @@ def build_incident(
     vday = _valuation_day(chosen, members)
     figures = _figures(live, records, valuer, vday)
     findings += losses.mark_revisions(figures, sentences, {d: records[d].publisher for d in {f.doc for f in figures}})
-    cons = losses.consensus(figures, confidence, "loss")
+    cons = losses.consensus(figures, confidence, "loss", sentences)
     if "loss_usd" in ov.pins:
         p = ov.pins["loss_usd"]
         v = float(p["value"])
@@ -192,7 +192,7 @@ def build_incident(
                          claims=[p["claim"]] if p.get("claim") else [], sources=[],
                          method=f"pinned by analyst decision {p['decision']}")
         pinned["loss_usd"] = p
-    recovered = losses.consensus(figures, confidence, "recovery")
+    recovered = losses.consensus(figures, confidence, "recovery", sentences)
     findings += losses.loss_conflicts(figures, sentences, "loss")
     findings += losses.valuation_notes(figures, sentences, cons)
     net = None

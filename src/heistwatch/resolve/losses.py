@@ -151,17 +151,20 @@ def _agrees(f: LossFigure, center: float) -> bool:
     return low * (1 - LOSS_TOLERANCE) <= center <= high * (1 + LOSS_TOLERANCE)
 
 
-def consensus(figures: list[LossFigure], confidence: dict[str, float], role: str = "loss") -> Consensus | None:
+def consensus(figures: list[LossFigure], confidence: dict[str, float], role: str = "loss",
+              sentence_of: dict[str, str] | None = None) -> Consensus | None:
     """Consensus of the usable figures of ``role`` (sets ``used`` and ``note`` on the figures).
 
     Every usable figure is a candidate; its support is the summed weight of the independent
     sources that state a figure agreeing with it (within ``LOSS_TOLERANCE``, or inside a range
-    the text states), then the number of such figures, then closeness to the median of all.
+    the text states), then the number of distinct sentences stating one, then the larger figure
+    (the headline loss of a report is rarely its smallest amount).
     The best-supported candidate wins; the consensus is the weighted median, over the sources
     that agree with it, of each source's agreeing figures, and its range runs over those
     figures. This keeps the figure most outlets report even when an extractor links other
     amounts of an article (a recovered sum, a price, a fine) to the incident.
     """
+    sentence_of = sentence_of or {}
     cands = [f for f in figures if f.role == role and f.usd is not None and f.usd > 0 and f.revision != 0
              and f.valued_at is None and f.note is None]
     sharp = [f for f in cands if f.qualifier != "vague"]
@@ -172,13 +175,13 @@ def consensus(figures: list[LossFigure], confidence: dict[str, float], role: str
     weight: dict[str, float] = {}
     for f in cands:
         weight[f.source] = max(weight.get(f.source, 0.0), confidence.get(f.claim, 1.0), 0.01)
-    mid_all = _median([f.usd for f in cands])  # type: ignore[misc]
 
     def support(c: LossFigure) -> tuple:
         assert c.usd is not None
         agreeing = [f for f in cands if _agrees(f, c.usd)]
-        closeness = -abs(math.log(c.usd / mid_all)) if mid_all > 0 else 0.0
-        return (round(sum(weight[src] for src in {f.source for f in agreeing}), 6), len(agreeing), closeness, -c.usd)
+        # a figure and its conversion in one sentence ("100,000 won, about $87") are one statement
+        statements = {(f.doc, sentence_of.get(f.claim, f.claim)) for f in agreeing}
+        return (round(sum(weight[src] for src in {f.source for f in agreeing}), 6), len(statements), c.usd)
 
     ordered = sorted(cands, key=lambda f: (f.usd, f.claim))
     center = max(ordered, key=support)
