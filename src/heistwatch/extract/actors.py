@@ -95,8 +95,8 @@ def _stance_for(text: str, sentence: Span, match: ActorMatch, hedges: list[Hedge
         if h.hedge.stance == Stance.DENIED and h.start >= match.end and \
                 re.fullmatch(r"[\s,]*(?:has|have|had|again|flatly|repeatedly|strongly)?\s*", text[match.end:h.start]):
             continue
-        # confirmed-ness words must be close; hedges of doubt anywhere in the sentence win over them
-        doubt = [x for x in ranked if x.hedge.stance == Stance.SUSPECTED]
+        # confirmed-ness words must be close; hedges of doubt near the name win over them
+        doubt = [x for x in ranked if x.hedge.stance == Stance.SUSPECTED and dist(x) <= 70]
         if h.hedge.stance == Stance.CONFIRMED and doubt:
             d = doubt[0]
             return Stance.SUSPECTED, d.hedge.phrase, d.hedge.word

@@ -20,14 +20,16 @@ def actor_eval_name(actor: str) -> str:
     return _EVAL_NAME.get(name, name)
 
 
-def _stance(stances: list[Stance]) -> Stance:
-    counts = Counter(stances)
-    for s in (Stance.DENIED,):
-        if counts[s] and counts[s] >= len(stances) / 2:
-            return s
-    if counts[Stance.CONFIRMED] > counts[Stance.SUSPECTED]:
+def _stance(votes: list[tuple[Stance, bool]]) -> Stance:
+    """The stance the text takes overall: claims carrying a hedge count more than bare mentions."""
+    weight: Counter[Stance] = Counter()
+    for stance, hedged in votes:
+        weight[stance] += 1.0 if hedged else 0.3
+    if weight[Stance.DENIED] and weight[Stance.DENIED] >= max(weight[Stance.CONFIRMED], weight[Stance.SUSPECTED]):
+        return Stance.DENIED
+    if weight[Stance.CONFIRMED] > weight[Stance.SUSPECTED]:
         return Stance.CONFIRMED
-    return Stance.SUSPECTED if counts[Stance.SUSPECTED] else Stance.CONFIRMED
+    return Stance.SUSPECTED if weight[Stance.SUSPECTED] else Stance.CONFIRMED
 
 
 def _num(x: float) -> float | int:
@@ -39,7 +41,7 @@ def to_eval(doc_id: str, ex: Extraction) -> dict[str, Any]:
     for incident in ex.incidents:
         usd: list[float] = []
         native: list[dict[str, Any]] = []
-        actors: dict[str, list[Stance]] = {}
+        actors: dict[str, list[tuple[Stance, bool]]] = {}
         for c in ex.claims_of(incident.index):
             if c.kind == ClaimKind.LOSS and isinstance(c.value, Money):
                 m = c.value
@@ -51,7 +53,7 @@ def to_eval(doc_id: str, ex: Extraction) -> dict[str, Any]:
                 elif not any(x["asset"] == m.unit and abs(x["amount"] - m.value) <= 1e-6 * max(m.value, 1) for x in native):
                     native.append({"amount": _num(m.value), "asset": m.unit})
             elif c.kind == ClaimKind.ACTOR and isinstance(c.value, Attribution):
-                actors.setdefault(actor_eval_name(c.value.actor), []).append(c.value.stance)
+                actors.setdefault(actor_eval_name(c.value.actor), []).append((c.value.stance, c.value.hedge is not None))
         if DROP_IMPLIED_STATE and any(k != "North Korea" and is_north_korean(k) for k in actors):
             actors.pop("North Korea", None)   # implied by the North Korean group named
         incidents.append({
