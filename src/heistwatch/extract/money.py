@@ -205,13 +205,21 @@ _WORDNUM = (
 _MAG_FULL = "trillions?|billions?|millions?|thousands?|hundred|crores?|lakhs?"
 _MAG_ABBR = "tn|trn|bn|bln|mn|mln|mil|[kKmMbB]"
 
-_CORE = re.compile(
+# The quantity core, as two scanners whose first character is cheap to test (sre then skips
+# every other position in C): figures starting with a digit, and number words.
+_NUM_CORE = re.compile(
     rf"""
-    (?<![\d.,'_-])(?<!(?-i:[a-z])(?<!Rs)(?<!Rp))
+    (?P<num>\d(?<![\d.,'_-]\d)(?<![a-oq-rt-z]\d)(?<!(?<!R)[ps]\d)
+        (?:\d{{0,2}}(?:[ \u00a0\u202f]\d{{3}}){{2,}}+(?!\d)|\d*+(?:,\d{{3}}(?!\d))*+(?:\.\d++)?))
+    (?:(?:\s?+|-)(?P<mag>(?i:(?:hundred\s+)?(?:{_MAG_FULL}))(?![A-Za-z])|(?:(?i:tn|trn|bn|bln|mn|mln|mil)|[kKmMbB])(?![A-Za-z])))?
+    """,
+    re.X,
+)
+_WORD_CORE = re.compile(
+    rf"""
+    (?=[hHaAqQtTdDsSfFmMbBoOeEnNcC])(?<![\w'-])
     (?:
-        (?P<num>\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}}){{2,}}+(?!\d)|\d++(?:,\d{{3}}(?!\d))*+(?:\.\d++)?)
-        (?:(?:\s?+|-)(?P<mag>(?:hundred\s+)?(?:{_MAG_FULL})(?![a-z])|(?:{_MAG_ABBR})(?![A-Za-z])))?
-      | (?P<frac>{_alt(FRACTIONS)})\s+(?P<fmag>trillion|billion|million|thousand)\b
+        (?P<frac>{_alt(FRACTIONS)})\s+(?P<fmag>trillion|billion|million|thousand)\b
       | (?P<vq>tens|hundreds|dozens|scores)\s+of\s+(?P<vqmag>trillions|billions|millions|thousands)\b
       | (?P<few>{_alt(VAGUE_FEW)})\s+(?P<fewmag>trillion|billion|million|thousand|hundred)\b
       | (?P<bare>hundreds|thousands|millions|billions|trillions)(?=\s+of\s)
@@ -220,6 +228,19 @@ _CORE = re.compile(
     """,
     re.I | re.X,
 )
+_NO_GROUPS = dict.fromkeys(
+    ("num", "mag", "frac", "fmag", "vq", "vqmag", "few", "fewmag", "bare", "wnum", "whund", "wmag")
+)
+
+
+def _cores(t: str, lo: int, hi: int) -> list[re.Match[str]]:
+    found = list(_NUM_CORE.finditer(t, lo, hi))
+    words = list(_WORD_CORE.finditer(t, lo, hi))
+    if words:
+        found.extend(words)
+        found.sort(key=lambda m: m.start())
+    return found
+
 
 _QUAL_WORD = {w: q.kind for q in QUALIFIERS for w in q.words}
 _QUAL_RE = re.compile(rf"(?:(?<![\w])|(?<=~))(?P<q>{_alt(_QUAL_WORD)})\s*+$", re.I)
@@ -454,7 +475,7 @@ def _bounds(value: float, kind: str | None) -> tuple[float | None, float | None,
 
 def _parse_at(t: str, m: re.Match[str], lo: int, hi: int) -> _Raw | None:
     s, e = m.start(), m.end()
-    g = m.groupdict()
+    g = {**_NO_GROUPS, **m.groupdict()}
     # ---- the figure itself
     abbrev = False
     vague: tuple[float, float] | None = None
@@ -724,7 +745,7 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
     t = fold_chars(text)
     raws: list[_Raw] = []
     last_end = lo
-    for m in _CORE.finditer(t, lo, hi):
+    for m in _cores(t, lo, hi):
         if m.start() < last_end:
             continue
         r = _parse_at(t, m, lo, hi)
