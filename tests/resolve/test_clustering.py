@@ -106,3 +106,14 @@ def test_same_inputs_in_any_order_give_the_same_ledger() -> None:
         random.Random(seed).shuffle(shuffled)
         again = {k: v.to_dict() for k, v in Ledger.build(shuffled).incidents.items()}
         assert again == first
+
+
+def test_phishing_of_an_exchange_is_its_theft_but_a_phishing_campaign_stays_apart() -> None:
+    recs = [
+        doc("a", "Binance lost 7,000 bitcoin.", [("Binance", "exchange_hack", "2019-05-07")]),
+        doc("b", "Phishing let hackers into Binance accounts.", [("Binance", "phishing", "2019-05")]),
+        doc("c", "A fake job offer campaign targeted crypto staff.", [("fake job offer campaign", "phishing", "2019-05")]),
+        doc("d", "Crypto staff got fake job offers.", [("fake job offer campaign", "phishing", "2019")]),
+    ]
+    got = victims(Ledger.build(recs))
+    assert sorted(g[3] for g in got) == [["a", "b"], ["c", "d"]]

@@ -34,7 +34,7 @@ from datetime import date, timedelta
 from heistwatch.extract.model import ClaimKind, DateValue, Granularity, Money
 from heistwatch.resolve import dates
 from heistwatch.resolve.model import DocumentRecord
-from heistwatch.resolve.names import key_tokens, keys_link, victim_key
+from heistwatch.resolve.names import key_tokens, keys_link, platform_kind, victim_key
 
 SCALE_APART = 3.0       # loss scales this far apart, with another incident type: not one incident
 RECENT_DAYS = 120       # an undated mention prefers an incident dated this close before its publication
@@ -42,7 +42,14 @@ RECENT_DAYS = 120       # an undated mention prefers an incident dated this clos
 SEPARATE_FAMILIES = ("data_breach", "phishing", "cryptojacking", "ransomware")
 
 
-def type_family(kind: str) -> str:
+FUND_HOLDERS = ("exchange", "bridge", "defi", "wallet", "payment", "casino", "chain")
+
+
+def type_family(kind: str, victim: str | None = None) -> str:
+    """theft, or one of SEPARATE_FAMILIES. Phishing *of a platform that holds funds* (an exchange,
+    a bridge) is how a theft was done, so it is a theft; phishing campaigns against users stay apart."""
+    if kind == "phishing" and victim and platform_kind(victim) in FUND_HOLDERS:
+        return "theft"
     return kind if kind in SEPARATE_FAMILIES else "theft"
 
 
@@ -85,7 +92,7 @@ def mentions_of(record: DocumentRecord) -> list[Mention]:
                if isinstance(c.value, Money) and c.value.unit == "USD" and c.value.value > 0 and not c.value.vague]
         out.append(Mention(
             doc=record.key, index=m.index, victim=m.victim, key=victim_key(m.victim), type=m.type.value,
-            family=type_family(m.type.value), date=d, main=m.main, published=record.published,
+            family=type_family(m.type.value, m.victim), date=d, main=m.main, published=record.published,
             source=record.group, scale=max(usd) if usd else None,
         ))
     return out

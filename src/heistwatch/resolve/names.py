@@ -123,6 +123,21 @@ def _known_platform(name: str) -> str | None:
 
 
 @lru_cache(maxsize=65536)
+def platform_kind(name: str) -> str | None:
+    """exchange, defi, bridge, wallet, ... for a known platform (None when unknown)."""
+    canon = known_platform(name)
+    if canon is None:
+        return None
+    try:
+        from heistwatch.reference.platforms import platforms
+
+        p = platforms().get(canon)
+        return p.kind if p else None
+    except Exception:
+        return None
+
+
+@lru_cache(maxsize=65536)
 def victim_key(name: str) -> str:
     """The block key of a victim name (see module docstring); "" when nothing specific is left."""
     canon = known_platform(name)
