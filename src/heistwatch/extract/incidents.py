@@ -22,7 +22,7 @@ ATTACK_CUE = re.compile(
     r"breach(?:ed|es)?|attack(?:s|ed|er|ers)?|drain(?:s|ed|ing)?|compromis(?:e|ed|ing)|siphon(?:ed|ing)?|"
     r"looted|loot|robbed|robbery|cyber-?attack|malware|phishing|ransomware|illicit(?:ly)?|"
     r"lost|lose|loses|losing|losses|loss|missing|unauthori[sz]ed|infiltrat\w+|intrusion|crypto-?jacking|mined|mining\s+malware|"
-    r"vulnerabilit(?:y|ies)|flaw|bug|cyber-?heist|scandal|meltdown|collapse[ds]?|victims?|hijack\w*|emptied)\b",
+    r"gone|vanish\w*|disappear\w*|vulnerabilit(?:y|ies)|flaw|bug|cyber-?heist|scandal|meltdown|collapse[ds]?|victims?|hijack\w*|emptied)\b",
     re.IGNORECASE,
 )
 
@@ -33,6 +33,8 @@ ANAPHORA = re.compile(
     r"stolen|loss|losses|victims?|users|customers)\b|\b(?:it|its)\b",
     re.IGNORECASE,
 )
+
+_LIST_ITEM = re.compile(r"\s*(?:[-*\u2022\u2013\u25cf]|\d{1,2}[.)])\s")
 
 # Phrases that make a sentence about many incidents or a period, not about one incident.
 AGGREGATE_CUE = re.compile(
@@ -236,7 +238,9 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
             last, last_at = here, i
             continue
         anaphora = bool(ANAPHORA.search(text, s.start, s.end))
-        if last and i - last_at <= 2 and (anaphora or attack[i] or money[i]):
+        if focus and focus[-1] and _LIST_ITEM.match(text, s.start, s.end):
+            focus.append(list(focus[-1]))   # an item of a list continues the sentence that opened it
+        elif last and i - last_at <= 2 and (anaphora or attack[i] or money[i]):
             focus.append(list(last))
         elif lead is not None and attack[i]:
             focus.append([lead])

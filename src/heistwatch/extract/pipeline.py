@@ -51,11 +51,15 @@ NOT_A_LOSS = re.compile(
     r"jumped|fell|dropped|rose|surged|plunged|slumped|climbed|high\s+of|low\s+of|insurance|policy|covering|coverage|"
     r"tax|taxes|locked|TVL|total\s+value|payout|paid\s+out|claims?\s+for|traded|trades|trading|crowdfund\w*|"
     r"moratorium|creditors?|debts?|liabilit\w+|deposited|deposits?|loans?|lent|withdrew|purchased|bought|sold|"
-    r"moved|moving|transferred|transferring|sent|sending|holds?|holding|remains|swapped|converted|laundered|"
+    r"holds?|holding|remains|swapped|converted|laundered|"
     r"bridged|offloaded|flash-?loan(?:ed|ing)|minted|redeemed|received|offer\w*|keep|recover\w*|froze|frozen|seized|"
     r"returned|secured|securing|burn\w*|ransom|contains|currently)\b",
     re.IGNORECASE,
 )
+_MOVED_BEFORE = re.compile(r"\b(?:moved|moving|moves|transferred|transferring|transfers|sent|sending|sends|"
+                           r"routed|funnel+ed|deposited|bridged)\b", re.IGNORECASE)
+_TO_AFTER = re.compile(r"[^.;]{0,45}?\b(?:to|into|onto|through|via)\b", re.IGNORECASE)
+
 _ATTACK_NEAR = re.compile(
     r"\b(?:stole|stolen|steal|theft|heist|hack\w*|drain\w*|lost|loss|losses|missing|exploit\w*|siphon\w*|"
     r"taken|took|looted|swiped|compromised|breach\w*|attack\w*)\b",
@@ -112,6 +116,8 @@ def _is_loss(text: str, sentence: Span, a: AmountMention) -> bool:
     window_after = text[a.span.end : hi]
     if a.money is not None and a.money.unit == "USD" and a.money.value < 1000:
         return False   # a price ("$147 per ether"), not a theft
+    if _MOVED_BEFORE.search(window_before[-40:]) and _TO_AFTER.match(text, a.span.end, min(sentence.end, a.span.end + 60)):
+        return False   # "moved $48 million to a new wallet": where the loot went, not what was lost
     if NOT_A_LOSS.search(window_before[-30:]) or NOT_A_LOSS.search(window_after[:40]):
         return bool(_ATTACK_NEAR.search(window_before[-20:] + " " + window_after[:10]))
     return True
