@@ -27,7 +27,7 @@ ATTACK_CUE = re.compile(
 )
 
 ANAPHORA = re.compile(
-    r"\b(?:the|this|that|its)\s+(?:\w+[\s\-]){0,2}?(?:exchange|company|firm|platform|protocol|project|network|bridge|"
+    r"\b(?:the|this|that|its)\s+(?:\w+[\s\-]){0,2}?(?:exchange|company|firm|platform|site|website|protocol|project|network|bridge|"
     r"wallet|service|operator|startup|casino|hack|hacking|attack|theft|heist|breach|exploit|incident|"
     r"hackers?|attackers?|thieves|thief|exploiter|adversary|culprits?|perpetrators?|crime|robbery|raid|intrusion|"
     r"stolen|loss|losses|victims?|users|customers)\b|\b(?:it|its)\b",

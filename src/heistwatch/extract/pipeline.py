@@ -315,7 +315,11 @@ def _split_episodes(text: str, sentences: list[Span], incidents: list[IncidentMe
             moved_any = True
         if moved_any or not AGAIN_SPLIT:
             continue
-        for c in claims:
+        def earlier_first(c: Claim) -> tuple[int, int]:
+            cue = _AGAIN.search(text, c.sentence.start, c.sentence.end)
+            return (0 if cue and _EARLIER.search(cue.group(0)) else 1, c.span.start)
+
+        for c in sorted((c for c in claims if c.incident == n), key=earlier_first):
             cue = _AGAIN.search(text, c.sentence.start, c.sentence.end) if c.incident == n else None
             # the victim (or "the exchange", "it") comes before the cue: "the same site suffered a separate hack"
             if cue is not None and not inc.ANAPHORA.search(text, c.sentence.start, cue.start()) and not any(
