@@ -106,8 +106,19 @@ def main() -> int:
             store = open_store(f"sqlite:///{tmp}/eval.db")
             report = ingest_documents(store, [str(a.corpus)])
             t_ingest = time.perf_counter() - t
-            rows = [i.score_row() for i in load_ledger(store)]
+            incidents = load_ledger(store)
+            rows = [i.score_row() for i in incidents]
+            texts = {}
+            for doc_id in store.document_ids():
+                info = store.document_info(doc_id)
+                texts[info.doc_key] = store.document_text(doc_id)
             store.close()
+        from heistwatch.resolve.trace import trace_problems
+
+        problems = [p for inc in incidents for p in trace_problems(inc, texts)]
+        figures = sum(len(i.claims) for i in incidents)
+        print(f"traceability: {figures} claims behind {len(incidents)} incidents checked against the stored texts, "
+              f"{len(problems)} problems" + "".join(f"\n  {p}" for p in problems[:10]))
         path = out_dir / "ledger-e2e.jsonl"
         path.write_text("".join(json.dumps(r, sort_keys=True) + "\n" for r in rows))
         print(f"\ningested {len(report.new)} documents ({len(report.failures)} failed) in {t_ingest:.1f} s, "

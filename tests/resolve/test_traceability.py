@@ -8,6 +8,7 @@ from resolve_builders import DictValuer, actor, doc, native, recovery, usd, when
 from test_incremental import corpus
 
 from heistwatch.resolve import Incident, Ledger
+from heistwatch.resolve.trace import trace_problems
 
 
 def rich_corpus():
@@ -51,7 +52,8 @@ def check(inc: Incident, records: dict) -> None:
     for a in inc.actors:
         assert a.claims and all(refs[c.claim].kind == "actor" and refs[c.claim].doc == c.doc for c in a.claims)
     for finding in inc.findings:
-        assert finding.claims and all(k in refs for k in finding.claims), finding
+        assert finding.claims or finding.documents, finding
+        assert all(k in refs for k in finding.claims) and set(finding.documents) <= set(inc.documents), finding
 
 
 def test_every_figure_is_traceable() -> None:
@@ -60,8 +62,10 @@ def test_every_figure_is_traceable() -> None:
     ledger = Ledger.build(recs, valuer=valuer)
     records = {r.key: r for r in recs}
     assert len(ledger.incidents) >= 6
+    texts = {r.key: r.text for r in recs}
     for inc in ledger.incidents.values():
         check(inc, records)
+        assert trace_problems(inc, texts) == []
         row = inc.score_row()
         assert {m["doc"] for m in row["mentions"]} == set(inc.documents)
 
@@ -71,3 +75,16 @@ def test_incident_round_trips_through_dicts() -> None:
     ledger = Ledger.build(recs, valuer=DictValuer({("XEM", date(2018, 1, 26)): 0.87}))
     for inc in ledger.incidents.values():
         assert Incident.from_dict(inc.to_dict()).to_dict() == inc.to_dict()
+
+
+def test_trace_check_catches_a_broken_record() -> None:
+    recs = rich_corpus()
+    ledger = Ledger.build(recs)
+    texts = {r.key: r.text for r in recs}
+    inc = next(i for i in ledger.incidents.values() if i.consensus and i.claims)
+    broken = Incident.from_dict(inc.to_dict())
+    broken.claims[0].surface = "not in the text"
+    broken.consensus.value = broken.consensus.high * 2
+    problems = trace_problems(broken, texts)
+    assert any("is not 'not in the text'" in p for p in problems)
+    assert any("outside the figures it rests on" in p for p in problems)

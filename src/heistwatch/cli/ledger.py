@@ -99,7 +99,8 @@ def ledger(
     for inc in shown:
         actors = ", ".join(f"{a.actor} ({a.confidence})" for a in inc.actors if a.stance != "denied")
         flagged = inc.conflicts
-        conflict_text = "" if not flagged else f"{len(flagged)}: " + "; ".join(f.kind for f in flagged)
+        kinds = sorted({f.kind for f in flagged})
+        conflict_text = ", ".join(k + (f" x{n}" if (n := sum(f.kind == k for f in flagged)) > 1 else "") for k in kinds)
         table.add_row(escape(inc.id), escape(inc.victim), inc.date or "?", inc.type, loss_cell(inc), escape(actors),
                       str(len(inc.sources)), conflict_text)
     console.print(table)

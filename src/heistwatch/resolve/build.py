@@ -178,7 +178,15 @@ def build_incident(
     date_claims = []
     if chosen is not None:
         date_claims = sorted({k for d, _, _, k in cands if k and d.iso() and (d.iso().startswith(chosen.iso()) or chosen.iso().startswith(d.iso()))})  # type: ignore[union-attr]
-        findings += _date_conflicts(chosen, cands, live, sentences)
+        # conflicts compare the date each document states for the incident (its mention's date,
+        # backed by its date claims), not every date claim an extractor linked to it
+        stated = [c for c in cands if c[3] is None]
+        keys_of_doc: dict[str, list[str]] = defaultdict(list)
+        for d, src, _, k in cands:
+            if k:
+                keys_of_doc[(src, d.iso())].append(k)  # type: ignore[index]
+        stated = [(d, src, w, (keys_of_doc.get((src, d.iso())) or [None])[0]) for d, src, w, _ in stated]  # type: ignore[call-overload]
+        findings += _date_conflicts(chosen, stated, live, sentences)
 
     # ---- losses
     vday = _valuation_day(chosen, members)
@@ -259,6 +267,7 @@ def _date_conflicts(chosen: DateValue, cands, live, sentences: dict[str, str]) -
             claims_of[iso].append(key)
     out = []
     agree = sorted(docs_of.get(chosen.iso() or "", set()))
+    date_keys = sorted(set(claims_of.get(chosen.iso() or "", [])))
     for iso in sorted(values):
         d = values[iso]
         if dates.conflicting(d, chosen):
@@ -271,7 +280,8 @@ def _date_conflicts(chosen: DateValue, cands, live, sentences: dict[str, str]) -
                 explanation=(f"dates disagree: {dates.human(chosen)} ({', '.join(agree) or 'consensus'}) vs "
                              f"{dates.human(d)} ({', '.join(sorted(docs_of[iso]))}"
                              + (f': "{example}"' if example else "") + ")"),
-                claims=sorted(set(claims_of[iso])),
+                claims=sorted(set(claims_of[iso])) + [k for k in date_keys if k not in claims_of[iso]][:1],
+                documents=sorted(docs_of[iso] | set(agree)),
             ))
     return out
 

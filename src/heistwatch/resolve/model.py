@@ -210,10 +210,11 @@ class Consensus:
 class Finding:
     """A conflict (flagged) or an explained difference (not flagged) between claims."""
 
-    kind: str                         # loss | date | type | valuation | revision
+    kind: str                         # loss | recovery | date | outlier | valuation | revision
     flagged: bool
     explanation: str
     claims: list[str]
+    documents: list[str] = field(default_factory=list)   # documents it is about (a date a mention states)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
