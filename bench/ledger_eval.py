@@ -8,6 +8,7 @@
    those, so clustering and consensus are scored apart from extraction quality.
 
 Usage: .venv/bin/python bench/ledger_eval.py [--corpus DIR] [--scorer PATH] [--keep DIR] [--only gold|e2e]
+       [--prices DIR ...]   (default: the CMC and Yahoo daily closes in ../shared/data; none: --prices)
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import argparse
 import calendar
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -85,6 +87,9 @@ def main() -> int:
     ap.add_argument("--scorer", type=Path, default=SHARED / "eval" / "score.py")
     ap.add_argument("--keep", type=Path, help="write the JSONL files here")
     ap.add_argument("--only", choices=["gold", "e2e"])
+    ap.add_argument("--prices", type=Path, nargs="*",
+                    default=[SHARED / "data" / "cmc-coin-history", SHARED / "data" / "yahoo-crypto-daily"],
+                    help="price folders to import first (none: --prices with no value)")
     a = ap.parse_args()
     from heistwatch.resolve import Ledger
 
@@ -103,7 +108,16 @@ def main() -> int:
 
         with tempfile.TemporaryDirectory() as tmp:
             t = time.perf_counter()
-            store = open_store(f"sqlite:///{tmp}/eval.db")
+            url = f"sqlite:///{tmp}/eval.db"
+            store = open_store(url)
+            if a.prices:
+                # crypto closes for valuing native amounts at the incident date (heistwatch prices import)
+                dirs = [str(p) for p in a.prices if p.exists()]
+                if dirs:
+                    done = subprocess.run([str(Path(sys.executable).with_name("heistwatch")), "prices", "import", *dirs,
+                                           "--db", url], capture_output=True, text=True, env={**os.environ, "COLUMNS": "200"})
+                    summary = (done.stdout.strip().splitlines() or ["?"])[-1]
+                    print(f"imported prices from {', '.join(dirs)}: {summary}")
             report = ingest_documents(store, [str(a.corpus)])
             t_ingest = time.perf_counter() - t
             incidents = load_ledger(store)
