@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import threading
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -275,13 +276,27 @@ def summarize(data: dict[str, Any]) -> Summary:
     )
 
 
-class LedgerCache:
-    """In-memory summaries of all incidents, rebuilt when the incidents table changes."""
+SUMMARY_FIELDS = ("consensus", "actors", "findings", "mentions")
 
-    def __init__(self, engine: Engine) -> None:
+
+class LedgerCache:
+    """In-memory summaries of all incidents, kept in step with the incidents table.
+
+    Every request checks a cheap stamp (row count, newest ``updated_at``, newest decision; the
+    ``ix_incidents_updated_at`` index answers it); when it moved, only incidents whose
+    ``updated_at`` changed are read again, and only the parts of their record a summary needs.
+    The stamp is checked at most every ``recheck`` seconds; changes made through this app
+    (decisions, ingest) call :meth:`invalidate`, so they show at once.
+    """
+
+    def __init__(self, engine: Engine, recheck: float = 1.0) -> None:
         self.engine = engine
+        self.recheck = recheck
+        self._checked = 0.0
         self._lock = threading.Lock()
         self._stamp: tuple[Any, ...] | None = None
+        self._versions: dict[str, Any] = {}
+        self._by_id: dict[str, Summary] = {}
         self._rows: list[Summary] = []
         self._by_doc: dict[str, list[Summary]] = {}
         self._actors: dict[str, list[Summary]] = {}
@@ -295,13 +310,37 @@ class LedgerCache:
         decisions = session.execute(select(func.max(Decision.id))).scalar()
         return (count, str(newest), decisions)
 
+    def _load(self, session: Session, ids: list[str]) -> list[Summary]:
+        cols = [Incident.id, Incident.victim, Incident.type, Incident.date_iso] + [
+            Incident.data[f].label(f) for f in SUMMARY_FIELDS]
+        out = []
+        for start in range(0, len(ids), 500):
+            for row in session.execute(select(*cols).where(Incident.id.in_(ids[start:start + 500]))):
+                data = {"id": row.id, "victim": row.victim, "type": row.type, "date": row.date_iso}
+                for f in SUMMARY_FIELDS:
+                    data[f] = getattr(row, f) or ([] if f != "consensus" else None)
+                out.append(summarize(data))
+        return out
+
     def rows(self, session: Session) -> list[Summary]:
+        now = time.monotonic()
+        with self._lock:
+            if self._stamp is not None and now - self._checked < self.recheck:
+                return self._rows
         stamp = self._current_stamp(session)
         with self._lock:
+            self._checked = now
             if stamp == self._stamp:
                 return self._rows
-        rows = [summarize(data) for (data,) in session.execute(select(Incident.data))]
-        rows.sort(key=lambda s: (s.date or "", s.victim, s.id), reverse=True)
+            versions_before = dict(self._versions)
+            by_id = dict(self._by_id)
+        versions = {i: str(u) for i, u in session.execute(select(Incident.id, Incident.updated_at))}
+        changed = sorted(i for i, u in versions.items() if versions_before.get(i) != u)
+        for gone in set(by_id) - set(versions):
+            by_id.pop(gone, None)
+        for summary in self._load(session, changed):
+            by_id[summary.id] = summary
+        rows = sorted(by_id.values(), key=lambda s: (s.date or "", s.victim, s.id), reverse=True)
         by_doc: dict[str, list[Summary]] = defaultdict(list)
         actors: dict[str, list[Summary]] = defaultdict(list)
         for s in rows:
@@ -310,7 +349,8 @@ class LedgerCache:
             for a in s.actors:
                 actors[a["actor"]].append(s)
         with self._lock:
-            self._rows, self._by_doc, self._actors, self._stamp = rows, dict(by_doc), dict(actors), stamp
+            self._rows, self._by_doc, self._actors = rows, dict(by_doc), dict(actors)
+            self._by_id, self._versions, self._stamp = by_id, versions, stamp
         return rows
 
     def by_doc(self, session: Session) -> dict[str, list[Summary]]:

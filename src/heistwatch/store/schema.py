@@ -186,6 +186,7 @@ class Incident(Base):
     """A resolved incident; ``id`` is the resolver's deterministic id, ``data`` its full record."""
 
     __tablename__ = "incidents"
+    __table_args__ = (Index("ix_incidents_updated_at", "updated_at", "id"),)  # serve: change checks
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     victim: Mapped[str] = mapped_column(Text, index=True)
