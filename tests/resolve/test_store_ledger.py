@@ -88,3 +88,30 @@ def test_decision_recorded_in_store_survives_rebuild(store) -> None:
     assert stored[0].author == "ana" and stored[0].action == "merge"
     rebuild_ledger(store, valuer=False)
     assert [i.documents for i in load_ledger(store) if i.victim == "Youbit"] == [["a", "b", "e"]]
+
+
+def test_ingest_hook_updates_the_ledger_incrementally(store, tmp_path) -> None:
+    import json
+
+    from heistwatch.documents.ingest import ingest_documents
+
+    recs = {r.text: r for r in records()}
+
+    def extractor(text, published=None, title=None):  # the hand-made extraction of each text
+        return recs[text].extraction
+
+    def write(name: str, batch: list[DocumentRecord]) -> str:
+        path = tmp_path / name
+        path.write_text("".join(json.dumps({"id": r.key, "text": r.text,
+                                            "published": r.published.isoformat() if r.published else None}) + "\n"
+                                for r in batch))
+        return str(path)
+
+    all_recs = list(recs.values())
+    ingest_documents(store, [write("one.jsonl", all_recs[:2])], extractor=extractor)
+    assert {i.victim for i in load_ledger(store)} == {"Youbit"}
+    ingest_documents(store, [write("two.jsonl", all_recs[2:])], extractor=extractor)
+    after_hook = rows(store)
+    assert {i.victim for i in load_ledger(store)} == {"Youbit", "Coincheck", "Bithumb"}
+    rebuild_ledger(store)
+    assert rows(store) == after_hook
