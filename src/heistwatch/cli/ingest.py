@@ -43,6 +43,8 @@ def ingest(
     Claims are extracted and stored with each document. Exits 1 when any input failed.
     """
     from heistwatch.documents.ingest import ingest_documents
+    from heistwatch.documents.model import ParsedDocument, ReadError
+    from heistwatch.documents.readers import expand_inputs, input_of
     from heistwatch.store import display_url
 
     limit = _parse_size(max_bytes)
@@ -55,20 +57,24 @@ def ingest(
                 TextColumn("[progress.description]{task.description}"),
                 BarColumn(bar_width=None),
                 MofNCompleteColumn(),
+                TextColumn("inputs"),
                 TimeElapsedColumn(),
                 console=console,
                 transient=True,
             ) as progress:
-                task = progress.add_task("ingesting", total=None)
+                inputs = expand_inputs(paths)
+                position = {name: i for i, name in enumerate(inputs)}
+                task = progress.add_task("ingesting", total=len(inputs) or None)
                 counts = {"new": 0, "duplicate": 0, "failed": 0}
 
-                def on_item(status: str, item: object) -> None:
+                def on_item(status: str, item: ParsedDocument | ReadError) -> None:
                     key = "new" if status in ("new", "near-duplicate") else status
                     counts[key] = counts.get(key, 0) + 1
+                    done = position.get(input_of(item))
                     progress.update(
                         task,
-                        advance=1,
-                        description=f"ingesting: {counts['new']} new, {counts['duplicate']} duplicate, {counts['failed']} failed",
+                        completed=done if done is not None else progress.tasks[0].completed,
+                        description=f"{counts['new']} new, {counts['duplicate']} duplicate, {counts['failed']} failed",
                     )
 
                 report = ingest_documents(store, paths, max_bytes=limit, timeout=timeout, on_item=on_item)

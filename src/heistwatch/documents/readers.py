@@ -25,7 +25,16 @@ DEFAULT_MAX_BYTES = 50 * 2**20
 DEFAULT_TIMEOUT = 20.0
 USER_AGENT = f"heistwatch/{__version__} (+https://github.com/heistwatch)"
 
-__all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_TIMEOUT", "ParsedDocument", "ReadError", "iter_documents", "is_url"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "DEFAULT_TIMEOUT",
+    "ParsedDocument",
+    "ReadError",
+    "expand_inputs",
+    "input_of",
+    "is_url",
+    "iter_documents",
+]
 
 
 def is_url(value: str) -> bool:
@@ -172,6 +181,33 @@ def _read_url(url: str, client: object, max_bytes: int, timeout: float) -> Itera
         yield _fail(url, "empty response")
         return
     yield from parse(raw, url, _media_type_of_response(final_url, content_type, raw), url=final_url)
+
+
+def expand_inputs(paths: Sequence[str]) -> list[str]:
+    """The inputs ``iter_documents(paths)`` will read, in order: absolute file paths and URLs
+    (for progress display; arguments that match nothing are left out)."""
+    out: list[str] = []
+    for arg in paths:
+        if is_url(arg):
+            out.append(arg)
+            continue
+        for item in _expand(arg):
+            if not isinstance(item, ReadError):
+                out.append(str(item[0].absolute()))
+    return out
+
+
+def input_of(item: ParsedDocument | ReadError) -> str:
+    """The file or URL an item came from (without ``:line``, ``[index]`` or ``#item=N``)."""
+    if isinstance(item, ParsedDocument):
+        return item.input
+    source = item.source
+    if "#item=" in source:
+        return source.split("#item=", 1)[0]
+    if source.endswith("]") and "[" in source:
+        return source.rsplit("[", 1)[0]
+    head, _, tail = source.rpartition(":")
+    return head if head and tail.isdigit() and not source.endswith("/" + tail) else source
 
 
 def iter_documents(
