@@ -74,3 +74,13 @@ def test_icd203_words() -> None:
     assert word_for(0.99) == "almost certain"
     assert word_for(0.5) == "roughly even chance"
     assert word_for(0.02) == "almost no chance"
+
+
+def test_unattributed_reports_are_one_voice() -> None:
+    recs = [_doc(f"o{i}", actor("North Korea", "suspected", "North Korea"), f"2017-12-2{i}", f"Outlet {i}")
+            for i in range(5)]
+    five, one = assessment(recs), assessment(recs[:1])
+    assert five.claimants == 1 and five.probability == one.probability and five.confidence == "likely"
+    # a named official claimant adds independent weight
+    named = assessment(recs + [_doc("p", actor("North Korea", "confirmed", "North Korea", claimant="the FBI"), "2017-12-30")])
+    assert named.claimants == 2 and named.probability > five.probability

@@ -6,14 +6,17 @@ Rules (each claim is an :class:`~heistwatch.extract.model.Attribution` with its 
    hedge to one ("likely" -> 0.675); otherwise it follows the stance: confirmed 0.90 (stated as
    fact or officially attributed), suspected 0.65, denied 0.10.
 2. **Independent claimants count once.** Claims are grouped by claimant (folded: "the NIS",
-   "South Korea's National Intelligence Service" are one); a claim with no named claimant belongs
-   to the outlet, and near-duplicate documents are one outlet. An intelligence agency quoted by
-   Bloomberg, Reuters and Yonhap is one claimant. Within a claimant the latest claim (by the
-   document's publication date) is its current belief; claims of one day average.
+   "South Korea's National Intelligence Service" are one), so an intelligence agency quoted by
+   Bloomberg, Reuters and Yonhap is one claimant. Claims that name no claimant ("North Korea is
+   believed to be behind the hack") are together one claimant, "unattributed reports": outlets
+   repeating an attribution without saying whose it is most often repeat one another, and
+   counting each as independent would turn an echo into certainty (near-duplicate documents are
+   one source in any case). Within a claimant the latest claims (by the document's publication
+   date) are its current belief; claims of one day average.
 3. **Weights by claimant class**: official bodies (intelligence services, police, ministries,
    courts, the FBI, the UN panel) 1.0; security and blockchain-analytics firms 0.8; companies
-   (the victim itself, an exchange) 0.6; the outlet itself (no claimant named) 0.5; anonymous
-   sources 0.4.
+   (the victim itself, an exchange) 0.6; unattributed reports (no claimant named) 0.5;
+   anonymous sources 0.4.
 4. **Pooling** adds the weighted log-odds of the claimants' probabilities:
    ``logit(P) = sum(w_i * logit(p_i))``, P clamped to [0.01, 0.99]. Two official confirmations
    give "almost certain"; one outlet's suspicion "likely"; a denial pulls the figure down.

@@ -33,6 +33,8 @@ from heistwatch.resolve.model import (
 )
 from heistwatch.resolve.names import actor_name, claimant_class, claimant_key, known_platform
 
+UNATTRIBUTED = "unattributed reports"   # every claim that names no claimant: one voice (see attribution.py)
+
 TYPE_PREFERENCE = ["exchange_hack", "bridge_hack", "defi_exploit", "wallet_hack", "data_breach", "phishing",
                    "cryptojacking", "ransomware", "other"]
 
@@ -214,7 +216,7 @@ def build_incident(
     for (doc, i), r in live:
         v = records[doc].extraction.claims[i].value
         if isinstance(v, Attribution):
-            ck = claimant_key(v.claimant) or f"outlet:{r.source or doc}"
+            ck = claimant_key(v.claimant) or UNATTRIBUTED
             by_actor[actor_name(v.actor)].append(ActorClaim(
                 claim=r.key, doc=doc, source=r.source or doc, claimant=v.claimant, claimant_key=ck,
                 claimant_class=claimant_class(v.claimant), stance=v.stance.value, hedge=v.hedge,
