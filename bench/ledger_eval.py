@@ -59,8 +59,17 @@ def _date(s: str | None):
 
 def gold_records(corpus: Path):
     """DocumentRecords built from the gold annotations (spans are placeholders at 0: no text)."""
-    from heistwatch.extract.model import (Attribution, Claim, ClaimKind, Extraction, IncidentMention, IncidentType,
-                                          Money, Span, Stance)
+    from heistwatch.extract.model import (
+        Attribution,
+        Claim,
+        ClaimKind,
+        Extraction,
+        IncidentMention,
+        IncidentType,
+        Money,
+        Span,
+        Stance,
+    )
     from heistwatch.resolve import DocumentRecord
 
     out = []

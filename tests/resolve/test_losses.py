@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from resolve_builders import C, DictValuer, aggregate, actor, doc, native, recovery, usd, when
+from resolve_builders import C, DictValuer, actor, aggregate, doc, native, recovery, usd, when
 
 from heistwatch.extract.model import ClaimKind, Money
 from heistwatch.resolve import Ledger, aggregate_view

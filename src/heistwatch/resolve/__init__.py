@@ -9,5 +9,15 @@ from heistwatch.resolve.decisions import Decision, mention_ref
 from heistwatch.resolve.ledger import AggregateClaim, Ledger, UpdateResult, actor_summary, aggregate_view, aggregates_of
 from heistwatch.resolve.model import DocumentRecord, Incident
 
-__all__ = ["AggregateClaim", "Decision", "DocumentRecord", "Incident", "Ledger", "UpdateResult", "actor_summary", "aggregate_view", "aggregates_of",
-           "mention_ref"]
+__all__ = [
+    "AggregateClaim",
+    "Decision",
+    "DocumentRecord",
+    "Incident",
+    "Ledger",
+    "UpdateResult",
+    "actor_summary",
+    "aggregate_view",
+    "aggregates_of",
+    "mention_ref",
+]

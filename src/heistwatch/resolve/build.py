@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, timedelta
-from typing import Any, Mapping
+from datetime import date
+from typing import Any
 
 from heistwatch.extract.model import (
     Attribution,
@@ -289,7 +290,6 @@ def _date_conflicts(chosen: DateValue, cands, live, sentences: dict[str, str]) -
 
 
 def _figures(live, records: Mapping[str, DocumentRecord], valuer: ValuerLike | None, vday: date | None) -> list[LossFigure]:
-    pos_of = {pos: r for pos, r in live}
     figures: list[LossFigure] = []
     # which native figures carry a stated USD conversion (and which USD figures are conversions)
     reported: dict[tuple[str, int], float] = {}
@@ -336,5 +336,3 @@ def _figures(live, records: Mapping[str, DocumentRecord], valuer: ValuerLike | N
         figures.append(f)
     return figures
 
-
-__all__ = ["Overrides", "build_incident", "claims_for", "timedelta"]

@@ -17,9 +17,9 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Iterable
 
 from heistwatch.extract.model import Aggregate, ClaimKind
 from heistwatch.resolve import dates
@@ -111,7 +111,7 @@ class Ledger:
             for m in ms:
                 self._by_key[m.key][m.id] = m
                 touched_keys.add(m.key)
-            self._aggregates[rec.key] = _aggregates_of(rec)
+            self._aggregates[rec.key] = aggregates_of(rec)
         if not touched_keys and not old_blocks:
             return UpdateResult()
         old_blocks |= self._graph.blocks_touching(touched_keys)
@@ -320,10 +320,6 @@ class Ledger:
 
     def jsonl_rows(self) -> list[dict]:
         return [i.score_row() for i in self.sorted_incidents()]
-
-
-def _aggregates_of(rec: DocumentRecord) -> list[AggregateClaim]:
-    return aggregates_of(rec)
 
 
 def aggregates_of(rec: DocumentRecord) -> list[AggregateClaim]:

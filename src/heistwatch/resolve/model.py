@@ -46,7 +46,7 @@ def value_dict(value: Any) -> dict[str, Any]:
             v = v.isoformat()
         elif hasattr(v, "__slots__") and not isinstance(v, str):
             v = value_dict(v)
-        elif hasattr(v, "value") and isinstance(getattr(v, "value"), str):  # an enum
+        elif hasattr(v, "value") and isinstance(v.value, str):  # an enum
             v = v.value
         out[name] = v
     return out

@@ -15,9 +15,9 @@ ingest) share a source group ``dup-<smallest id>`` and count once as evidence.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Iterable
 from urllib.parse import urlparse
 
 from sqlalchemy import select
