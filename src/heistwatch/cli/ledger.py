@@ -161,9 +161,15 @@ def incident_show(
         usd = usd_text(f.usd) if f.usd is not None else "USD unknown"
         native = "" if f.unit == "USD" else f"{f.amount:,.0f} {f.unit} = "
         quote = f" [dim](rate {f.quote['rate']:.6g} on {f.quote['rate_date']}, {f.quote['source']})[/dim]" if f.quote else ""
-        status = "used" if f.used else f"not used: {f.note or 'valued later' if f.valued_at else f.note or 'not used'}"
-        role = "" if f.role == "loss" else f"[{f.role}] "
-        console.print(f"  {role}{native}{usd}{quote} [{status}]  {said(f.claim)}", highlight=False, soft_wrap=True)
+        if f.used:
+            status = "used"
+        elif f.valued_at:
+            status = f"not used: valued {f.valued_at}"
+        else:
+            status = f"not used: {f.note or 'superseded'}"
+        role = "" if f.role == "loss" else escape(f"[{f.role}] ")
+        console.print(f"  {role}{escape(native + usd)}{quote} {escape('[' + status + ']')}  {said(f.claim)}",
+                      highlight=False, soft_wrap=True)
     if inc.recovered:
         console.print(f"  recovered/frozen {usd_text(inc.recovered.value)}; net loss {usd_text(inc.net_loss)}", highlight=False)
     if inc.findings:
