@@ -162,7 +162,7 @@ _SCAN = re.compile(
 _TRIGGER_WORDS = (
     "jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun q1 q2 q3 q4 h1 h2 yesterday today "
     "tonight week month year day morning night spring summer autumn fall winter christmas halloween valentine "
-    "new year early mid late end beginning start middle half final last closing between from quarter first second "
+    "early mid late end beginning start middle half final last closing between from quarter first second "
     "third fourth"
 ).split()
 
