@@ -300,6 +300,7 @@ class LedgerCache:
         self._rows: list[Summary] = []
         self._by_doc: dict[str, list[Summary]] = {}
         self._actors: dict[str, list[Summary]] = {}
+        self._memo: dict[Any, Any] = {}   # sorted orders and facets of the current rows
 
     def invalidate(self) -> None:
         with self._lock:
@@ -351,7 +352,19 @@ class LedgerCache:
         with self._lock:
             self._rows, self._by_doc, self._actors = rows, dict(by_doc), dict(actors)
             self._by_id, self._versions, self._stamp = by_id, versions, stamp
+            self._memo = {}
         return rows
+
+    def memo(self, session: Session, key: Any, compute: Any) -> Any:
+        """``compute(rows)`` for the current rows, computed once per change of the ledger."""
+        rows = self.rows(session)
+        memo = self._memo
+        if key not in memo:
+            memo[key] = compute(rows)
+        return memo[key]
+
+    def sorted_rows(self, session: Session, sort: str, direction: str) -> list[Summary]:
+        return self.memo(session, ("sort", sort, direction), lambda rows: sort_rows(rows, sort, direction))
 
     def by_doc(self, session: Session) -> dict[str, list[Summary]]:
         self.rows(session)
@@ -434,8 +447,7 @@ def sort_rows(rows: list[Summary], sort: str, direction: str) -> list[Summary]:
 
 
 def ledger_page(cache: LedgerCache, session: Session, q: LedgerQuery) -> dict[str, Any]:
-    rows = filter_rows(cache.rows(session), q)
-    rows = sort_rows(rows, q.sort, q.dir)
+    rows = filter_rows(cache.sorted_rows(session, q.sort, q.dir), q)  # filtering keeps the order
     per_page = max(1, min(q.per_page, MAX_PER_PAGE))
     pages = max(1, math.ceil(len(rows) / per_page))
     number = max(1, min(q.page, pages))
@@ -445,13 +457,15 @@ def ledger_page(cache: LedgerCache, session: Session, q: LedgerQuery) -> dict[st
 
 
 def facets(cache: LedgerCache, session: Session) -> dict[str, Any]:
-    rows = cache.rows(session)
-    return {
-        "actors": sorted(cache.by_actor(session)),
-        "years": sorted({s.year for s in rows if s.year}, reverse=True),
-        "types": sorted({s.type for s in rows}),
-        "confidences": CONFIDENCE_ORDER,
-    }
+    def compute(rows: list[Summary]) -> dict[str, Any]:
+        return {
+            "actors": sorted({a["actor"] for s in rows for a in s.actors}),
+            "years": sorted({s.year for s in rows if s.year}, reverse=True),
+            "types": sorted({s.type for s in rows}),
+            "confidences": CONFIDENCE_ORDER,
+        }
+
+    return cache.memo(session, "facets", compute)
 
 
 def load_incident(session: Session, incident_id: str) -> dict[str, Any] | None:
@@ -488,6 +502,13 @@ def incident_views(session: Session, ids: list[str] | None = None, q: LedgerQuer
 
 
 def actor_view(cache: LedgerCache, session: Session, name: str) -> dict[str, Any] | None:
+    """An actor's incidents, totals per year with bounds (computed once per ledger change)."""
+    if name not in cache.by_actor(session):
+        return None
+    return cache.memo(session, ("actor", name), lambda _rows: _actor_view(cache, session, name))
+
+
+def _actor_view(cache: LedgerCache, session: Session, name: str) -> dict[str, Any] | None:
     rows = cache.by_actor(session).get(name)
     aliases, state, attack_id = _aliases(name)
     if not rows:
@@ -597,18 +618,23 @@ def _snippet(text: str, q: str | None, width: int = 160) -> str:
 def search_documents(session: Session, q: str | None, *, page: int = 1, per_page: int = 25) -> dict[str, Any]:
     """Documents whose title or text contains ``q`` (case-insensitive), newest first."""
     per_page = max(1, min(per_page, MAX_PER_PAGE))
-    base = select(Document.id)
-    if q:
-        pattern = f"%{_escape_like(q)}%"
-        base = base.where(or_(Document.title.ilike(pattern, escape="\\"), Document.text.ilike(pattern, escape="\\")))
-    total = session.execute(select(func.count()).select_from(base.subquery())).scalar() or 0
-    pages = max(1, math.ceil(total / per_page))
-    number = max(1, min(page, pages))
     cols = (Document.id, Document.external_id, Document.title, Document.url, Document.site_name,
             Document.published, func.substr(Document.text, 1, 4000).label("head"))
-    query = select(*cols).where(Document.id.in_(base)).order_by(Document.published.desc().nullslast(),
-                                                                 Document.id.desc())
-    rows = session.execute(query.limit(per_page).offset((number - 1) * per_page)).all()
+    query = select(*cols)
+    count = select(func.count(Document.id))
+    if q:
+        pattern = f"%{_escape_like(q)}%"
+        cond = or_(Document.title.ilike(pattern, escape="\\"), Document.text.ilike(pattern, escape="\\"))
+        query, count = query.where(cond), count.where(cond)
+    total = session.execute(count).scalar() or 0
+    pages = max(1, math.ceil(total / per_page))
+    number = max(1, min(page, pages))
+    # newest first, undated last (SQLite already sorts NULL last in DESC and can then use the index)
+    published = Document.published.desc()
+    if session.get_bind().dialect.name != "sqlite":
+        published = published.nullslast()
+    rows = session.execute(query.order_by(published, Document.id.desc())
+                           .limit(per_page).offset((number - 1) * per_page)).all()
     n_claims = dict(session.execute(
         select(ClaimRow.document_id, func.count()).where(ClaimRow.document_id.in_([r.id for r in rows]))
         .group_by(ClaimRow.document_id)).all()) if rows else {}
