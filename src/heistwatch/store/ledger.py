@@ -141,13 +141,31 @@ def load_ledger(store: Store, ids: Iterable[str] | None = None) -> list[Incident
     return sorted(incs, key=lambda i: (i.date_start or "9999", i.victim, i.id))
 
 
+def _stored_index(store: Store) -> tuple[dict[str, list[dict]], dict[str, set[int]]]:
+    """For every stored incident: its mentions (as the ledger records them) and its document ids.
+
+    Reads only the ``mentions`` part of each record, not whole incidents."""
+    from heistwatch.store.schema import Incident as IncidentRow
+    from heistwatch.store.schema import IncidentMentionRow
+
+    mentions: dict[str, list[dict]] = {}
+    docs: dict[str, set[int]] = {}
+    with store.session() as s:
+        for iid, ms in s.execute(select(IncidentRow.id, IncidentRow.data["mentions"])):
+            mentions[iid] = list(ms or [])
+            docs[iid] = set()
+        for iid, doc_id in s.execute(select(IncidentMentionRow.incident_id, IncidentMentionRow.document_id)):
+            docs.setdefault(iid, set()).add(doc_id)
+    return mentions, docs
+
+
 def update_ledger(store: Store, document_ids: Iterable[int], valuer: ValuerLike | None = None) -> LedgerChange:
     """Bring the stored ledger up to date after ``document_ids`` were added or re-extracted."""
     document_ids = sorted(set(document_ids))
     if not document_ids:
         return LedgerChange()
-    stored = store.load_incidents()
-    if not stored:
+    mentions_of, doc_ids_of = _stored_index(store)
+    if not mentions_of:
         ledger = rebuild_ledger(store, valuer)
         return LedgerChange(documents=len(ledger.records), saved=sorted(ledger.incidents))
     valuer = default_valuer_for(store) if valuer is None else (valuer or None)
@@ -155,9 +173,7 @@ def update_ledger(store: Store, document_ids: Iterable[int], valuer: ValuerLike 
     new_records, new_ids = load_records(store, document_ids, groups)
     decisions = load_decisions(store)
 
-    incidents = {r.id: Incident.from_dict(r.data) for r in stored}
-    doc_ids_of = {r.id: {d for d, _ in r.mentions} for r in stored}
-    keys_of = {iid: {victim_key(m.victim) for m in inc.mentions} for iid, inc in incidents.items()}
+    keys_of = {iid: {victim_key(m.get("victim", "")) for m in ms} for iid, ms in mentions_of.items()}
     graph = KeyGraph()
     graph.rebuild(set(), {k for ks in keys_of.values() for k in ks})
     new_keys = {victim_key(m.victim) for r in new_records for m in r.extraction.incidents}
@@ -168,7 +184,7 @@ def update_ledger(store: Store, document_ids: Iterable[int], valuer: ValuerLike 
     # decisions tie incidents (and so their blocks) together: take the closure
     while True:
         affected = {iid for iid, ks in keys_of.items() if ks & affected_keys}
-        docs = {m.doc for iid in affected for m in incidents[iid].mentions} | {r.key for r in new_records}
+        docs = {m.get("doc") for iid in affected for m in mentions_of[iid]} | {r.key for r in new_records}
         more = set()
         for d in decisions:
             refs = list(d.target.get("mentions", [])) + [r for g in d.target.get("groups", []) for r in g]
