@@ -147,7 +147,8 @@ def _read_url(url: str, client: object, max_bytes: int, timeout: float) -> Itera
     import httpx
 
     assert isinstance(client, httpx.Client)
-    deadline = time.monotonic() + max(timeout * 3, timeout + 10)
+    total_limit = max(timeout * 3, timeout + 10)  # whole download, against servers that trickle bytes
+    deadline = time.monotonic() + total_limit
     try:
         with client.stream("GET", url) as response:
             if response.status_code >= 400:
@@ -165,7 +166,7 @@ def _read_url(url: str, client: object, max_bytes: int, timeout: float) -> Itera
                     yield _fail(url, f"response is over the size limit of {_mb(max_bytes)} (--max-bytes)")
                     return
                 if time.monotonic() > deadline:
-                    yield _fail(url, f"timed out: download took longer than {deadline - time.monotonic() + max(timeout * 3, timeout + 10):.0f}s")
+                    yield _fail(url, f"timed out: download took longer than {total_limit:g}s")
                     return
                 chunks.append(chunk)
             raw = b"".join(chunks)
