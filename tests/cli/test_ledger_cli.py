@@ -69,6 +69,7 @@ def test_ledger_table_and_jsonl(db, tmp_path) -> None:
     result = runner.invoke(app, ["ledger", "--db", db])
     assert result.exit_code == 0, result.output
     assert "Coincheck" in result.output and "Youbit" in result.output and "North Korea" in result.output
+    assert "Aggregate claims (not incidents)" in result.output and "r5" in result.output
     out = tmp_path / "ledger.jsonl"
     result = runner.invoke(app, ["ledger", "--db", db, "--jsonl", str(out)])
     assert result.exit_code == 0, result.output

@@ -71,12 +71,17 @@ def ledger(
     """The incident ledger: victim, date, type, consensus loss with range, actors, sources, conflicts."""
     from heistwatch.resolve.ledger import attributed
 
+    from heistwatch.store.ledger import load_aggregates
+
     store = open_db(db)
     try:
         incidents = _load(store, rebuild)
+        aggregates = [] if jsonl is not None else load_aggregates(store)
     finally:
         store.close()
+    all_incidents = list(incidents)
     if actor:
+        aggregates = [a for a in aggregates if a.actor and attributed_name(a.actor, actor)]
         incidents = [i for i in incidents if attributed(i, actor)]
     if year:
         incidents = [i for i in incidents if (i.date or "").startswith(year)]
@@ -106,6 +111,29 @@ def ledger(
     console.print(table)
     if len(shown) < len(incidents):
         console.print(f"... {len(incidents) - len(shown)} more (use --limit 0)")
+    vague = [a for a in aggregates if not (a.actor and a.period)]
+    aggregates = [a for a in aggregates if a.actor and a.period]
+    if aggregates:
+        from heistwatch.resolve import aggregate_view
+
+        agg = Table(title="Aggregate claims (not incidents), beside the ledger's incidents of that actor and period",
+                    title_justify="left")
+        for col in ("actor", "period", "claimed", "document", "ledger sum (incidents)"):
+            agg.add_column(col)
+        for ag in aggregates:
+            v = aggregate_view(all_incidents, ag)
+            s = v["incidents_sum"]
+            agg.add_row(escape(ag.actor or "?"), ag.period or "?", usd_text(ag.usd) if ag.usd else escape(ag.surface),
+                        escape(ag.doc), f"{usd_text(s['value'])} ({len(s['incidents'])})")
+        console.print(agg)
+    if vague:
+        console.print(f"{len(vague)} more aggregate claims name no actor or no period (see `actor show`)")
+
+
+def attributed_name(name: str, wanted: str) -> bool:
+    from heistwatch.resolve.names import actor_key
+
+    return actor_key(name) == actor_key(wanted)
 
 
 def _find(incidents: list[Any], ref: str) -> Any:
