@@ -43,12 +43,17 @@ def test_postgres_urls_use_psycopg3() -> None:
 
 
 def test_migrations_create_the_schema_the_models_describe(store) -> None:  # type: ignore[no-untyped-def]
+    """Every table, column, index and constraint of the models exists with the model's type.
+
+    Objects only the migrations create (full-text search tables and indexes) are allowed: they
+    show up as ``remove_*`` differences, which are not problems for code querying the models."""
     assert current_revision(store.engine) == head_revision()
     tables = set(inspect(store.engine).get_table_names())
     assert {t.name for t in Base.metadata.sorted_tables} <= tables and "alembic_version" in tables
     with store.engine.connect() as conn:
         diffs = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
-    assert diffs == []
+    problems = [d for d in diffs if isinstance(d, list) or d[0] not in ("remove_table", "remove_index")]
+    assert problems == []
 
 
 def test_opening_again_is_a_no_op(db_url: str) -> None:
