@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from heistwatch.extract.model import (
@@ -69,10 +69,19 @@ def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
 
-def _choose_date(cands: list[tuple[DateValue, str, float, str | None]]) -> DateValue | None:
+def _choose_date(cands: list[tuple[DateValue, str, float, str | None]], first_report: date | None = None) -> DateValue | None:
     """Pick the incident date from (date, source, weight, claim) candidates; see build_incident."""
     if not cands:
         return None
+
+    def near(prefix: str) -> int:
+        """1 when the candidate lies in the 120 days before the first report (news is about recent events)."""
+        if first_report is None:
+            return 0
+        d = dates.date_from_iso(prefix)
+        return int(d is not None and d.start is not None and d.end is not None
+                   and d.end >= first_report - timedelta(days=120) and d.start <= first_report + timedelta(days=2))
+
     months: dict[str, dict[str, float]] = defaultdict(dict)
     years: dict[str, dict[str, float]] = defaultdict(dict)
     for d, src, w, _ in cands:
@@ -80,18 +89,18 @@ def _choose_date(cands: list[tuple[DateValue, str, float, str | None]]) -> DateV
         years[iso[:4]][src] = max(years[iso[:4]].get(src, 0), w)
         if dates.rank(d) <= 1:
             months[iso[:7]][src] = max(months[iso[:7]].get(src, 0), w)
-    best_year = max(sorted(years), key=lambda y: sum(years[y].values()))
+    best_year = max(sorted(years), key=lambda y: (round(sum(years[y].values()), 6), near(y)))
     in_year = {m: v for m, v in months.items() if m.startswith(best_year)}
     if not in_year:
         coarse = [d for d, *_ in cands if (d.iso() or "").startswith(best_year)]
         return min(coarse, key=lambda d: (dates.rank(d), d.start))
-    best_month = max(sorted(in_year), key=lambda m: sum(in_year[m].values()))
+    best_month = max(sorted(in_year), key=lambda m: (round(sum(in_year[m].values()), 6), near(m)))
     days: dict[str, dict[str, float]] = defaultdict(dict)
     for d, src, w, _ in cands:
         if d.granularity == Granularity.DAY and (d.iso() or "").startswith(best_month):
             days[d.iso()][src] = max(days[d.iso()].get(src, 0), w)  # type: ignore[index]
     if days:
-        best_day = max(sorted(days), key=lambda x: sum(days[x].values()))
+        best_day = max(sorted(days), key=lambda x: (round(sum(days[x].values()), 6), near(x)))
         return dates.date_from_iso(best_day)
     return dates.date_from_iso(best_month)
 
@@ -127,7 +136,8 @@ def build_incident(
 
     Date: the year most sources name, then the month within it most sources name, then the day
     within that month most sources name (a source = a near-duplicate group; dates resolved from
-    relative words such as "last Monday" weigh 0.6); ties go to the earliest. Dates of other
+    relative words such as "last Monday" weigh 0.6); ties go to a date within 120 days before the
+    first report, then to the earliest. Dates of other
     sources that disagree beyond the conflict tolerance are flagged.
     """
     ov = overrides or Overrides()
@@ -173,7 +183,8 @@ def build_incident(
             if dates.usable(dv):  # type: ignore[arg-type]
                 cands.append((dv, r.source or doc, 0.6 if dv.relative else 1.0, r.key))  # type: ignore[arg-type,union-attr]
     findings: list[Finding] = []
-    chosen = _choose_date(cands)
+    pubs = sorted(m.published for m in members if m.published)
+    chosen = _choose_date(cands, pubs[0] if pubs else None)
     pinned: dict[str, Any] = {}
     if "date" in ov.pins:
         chosen = dates.date_from_iso(ov.pins["date"]["value"])
@@ -183,13 +194,13 @@ def build_incident(
         date_claims = sorted({k for d, _, _, k in cands if k and d.iso() and (d.iso().startswith(chosen.iso()) or chosen.iso().startswith(d.iso()))})  # type: ignore[union-attr]
         # conflicts compare the date each document states for the incident (its mention's date,
         # backed by its date claims), not every date claim an extractor linked to it
-        stated = [c for c in cands if c[3] is None]
-        keys_of_doc: dict[str, list[str]] = defaultdict(list)
-        for d, src, _, k in cands:
-            if k:
-                keys_of_doc[(src, d.iso())].append(k)  # type: ignore[index]
-        stated = [(d, src, w, (keys_of_doc.get((src, d.iso())) or [None])[0]) for d, src, w, _ in stated]  # type: ignore[call-overload]
-        findings += _date_conflicts(chosen, stated, live, sentences)
+        keys_of_doc: dict[tuple[str, str | None], list[str]] = defaultdict(list)
+        for (doc, _i), r in live:
+            if r.kind == ClaimKind.DATE.value and r.value.get("start"):
+                keys_of_doc[(doc, dates.iso(records[doc].extraction.claims[_i].value))].append(r.key)  # type: ignore[arg-type]
+        stated = [(m.date, m.doc, 1.0, (keys_of_doc.get((m.doc, dates.iso(m.date))) or [None])[0])
+                  for m in members if dates.usable(m.date) and (m.doc, m.index, dates.iso(m.date)) not in rejected_dates]
+        findings += _date_conflicts(chosen, stated, live, sentences)  # type: ignore[arg-type]
 
     # ---- losses
     vday = _valuation_day(chosen, members)
@@ -256,16 +267,16 @@ def build_incident(
 
 
 def _date_conflicts(chosen: DateValue, cands, live, sentences: dict[str, str]) -> list[Finding]:
+    """Findings for dates (from (date, document, weight, claim) candidates) that conflict with ``chosen``."""
     docs_of: dict[str, set[str]] = defaultdict(set)
     claims_of: dict[str, list[str]] = defaultdict(list)
     values: dict[str, DateValue] = {}
-    src_doc = {r.source or doc: doc for (doc, _), r in live}
-    for d, src, _, key in cands:
+    for d, doc, _, key in cands:
         iso = d.iso()
         if not iso or dates.rank(d) > 1:
             continue
         values[iso] = d
-        docs_of[iso].add(src_doc.get(src, src))
+        docs_of[iso].add(doc)
         if key:
             claims_of[iso].append(key)
     out = []
