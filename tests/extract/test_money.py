@@ -283,3 +283,8 @@ def test_initial_and_revised_figures() -> None:
     first, second = find_amounts(text)
     assert first.context.initial and not first.context.revised
     assert second.context.revised and not second.context.initial
+
+
+def test_conversion_after_a_verb_phrase_is_paired() -> None:
+    text = "The server mined 70 Monero coins that generated the equivalent of 13,962 dollars."
+    assert [a.pair for a in find_amounts(text)] == [1, 0]

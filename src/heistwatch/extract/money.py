@@ -332,7 +332,8 @@ _NEGATION = re.compile(r"\b(?:not|never|no|yet\s+to|unable\s+to|failed\s+to|n't|
 _PAIR_GAP_WORDS = frozenset(
     """or worth valued at equivalent equal to then which is was were i.e the of about roughly around
     approximately some nearly almost over more than estimated an a as time currently now that in
-    value according""".split()
+    value according generated generating amounting amounted totaling totalling totaled totalled
+    for equivalent""".split()
 )
 _PAIR_GAP_PUNCT = re.compile(r"[\s()\[\],:/\-]+")
 
