@@ -91,6 +91,9 @@ def test_documents_search_and_claims(client, tokens, seeded):  # type: ignore[no
     found = client.get("/api/documents", params={"q": "58 billion"}, headers=h).json()
     assert [d["key"] for d in found["rows"]] == ["t-cc-1"]
     assert client.get("/api/documents", params={"q": "100%_"}, headers=h).json()["total"] == 0
+    prefix = client.get("/api/documents", params={"q": "Coinch"}, headers=h).json()
+    assert sorted(d["key"] for d in prefix["rows"]) == ["t-cc-1", "t-cc-2"]  # words and a prefix, any case
+    assert client.get("/api/documents", params={"q": "billion 58"}, headers=h).json()["total"] == 0
     doc = client.get(f"/api/documents/{ids['t-cc-1']}", headers=h).json()
     assert doc["text"].startswith("Tokyo exchange Coincheck")
     for claim in doc["claims"]:
@@ -207,6 +210,8 @@ def test_upload_ingests_a_document(client, tokens, seeded):  # type: ignore[no-u
     assert empty.status_code == 422
     with store.session() as s:
         assert s.execute(select(func.count()).select_from(Document)).scalar() == 5
+    found = client.get("/api/documents", params={"q": "Zaif"}, headers=auth(tokens["viewer"])).json()
+    assert [d["id"] for d in found["rows"]] == r.json()["new"]  # the search index follows new documents
 
 
 def test_openapi_documents_the_api(client):  # type: ignore[no-untyped-def]

@@ -359,9 +359,12 @@ class LedgerCache:
         """``compute(rows)`` for the current rows, computed once per change of the ledger."""
         rows = self.rows(session)
         memo = self._memo
-        if key not in memo:
-            memo[key] = compute(rows)
-        return memo[key]
+        if key in memo:
+            return memo[key]
+        value = compute(rows)
+        if len(memo) < 512:  # bounded: filters are few in practice, the memo resets on every change
+            memo[key] = value
+        return value
 
     def sorted_rows(self, session: Session, sort: str, direction: str) -> list[Summary]:
         return self.memo(session, ("sort", sort, direction), lambda rows: sort_rows(rows, sort, direction))
@@ -447,7 +450,8 @@ def sort_rows(rows: list[Summary], sort: str, direction: str) -> list[Summary]:
 
 
 def ledger_page(cache: LedgerCache, session: Session, q: LedgerQuery) -> dict[str, Any]:
-    rows = filter_rows(cache.sorted_rows(session, q.sort, q.dir), q)  # filtering keeps the order
+    key = ("filtered", q.actor, q.year, q.type, q.conflicts, q.confidence, q.since, q.until, q.sort, q.dir)
+    rows = cache.memo(session, key, lambda _r: filter_rows(cache.sorted_rows(session, q.sort, q.dir), q))
     per_page = max(1, min(q.per_page, MAX_PER_PAGE))
     pages = max(1, math.ceil(len(rows) / per_page))
     number = max(1, min(q.page, pages))
@@ -623,8 +627,7 @@ def search_documents(session: Session, q: str | None, *, page: int = 1, per_page
     query = select(*cols)
     count = select(func.count(Document.id))
     if q:
-        pattern = f"%{_escape_like(q)}%"
-        cond = or_(Document.title.ilike(pattern, escape="\\"), Document.text.ilike(pattern, escape="\\"))
+        cond = _text_condition(session, q)
         query, count = query.where(cond), count.where(cond)
     total = session.execute(count).scalar() or 0
     pages = max(1, math.ceil(total / per_page))
@@ -644,6 +647,46 @@ def search_documents(session: Session, q: str | None, *, page: int = 1, per_page
                     "publisher": r.site_name, "published": r.published.isoformat() if r.published else None,
                     "snippet": _snippet(r.head or "", q), "n_claims": n_claims.get(r.id, 0)})
     return {"total": total, "pages": pages, "number": number, "per_page": per_page, "rows": out}
+
+
+_FTS: dict[str, bool] = {}
+
+
+def _has_fts(session: Session) -> bool:
+    """Whether the full-text index of migration 0003 is there (SQLite FTS5 table / PostgreSQL GIN)."""
+    bind = session.get_bind()
+    key = str(bind.url)
+    if key not in _FTS:
+        from sqlalchemy import inspect
+
+        if bind.dialect.name == "sqlite":
+            _FTS[key] = "documents_fts" in inspect(bind).get_table_names()
+        elif bind.dialect.name == "postgresql":
+            _FTS[key] = any(ix["name"] == "ix_documents_fts" for ix in inspect(bind).get_indexes("documents"))
+        else:
+            _FTS[key] = False
+    return _FTS[key]
+
+
+def _text_condition(session: Session, q: str) -> Any:
+    """Documents matching ``q``: the words of ``q`` in this order, the last one as a prefix
+    ("58 bill" finds "58 billion yen"), through the full-text index; substring search without it."""
+    import re
+
+    from sqlalchemy import Integer, column, literal_column, text
+
+    words = re.findall(r"\w+", q)
+    dialect = session.get_bind().dialect.name
+    if words and _has_fts(session):
+        if dialect == "sqlite":
+            phrase = '"' + " ".join(words).replace('"', '""') + '" *'
+            return Document.id.in_(text("SELECT rowid FROM documents_fts WHERE documents_fts MATCH :phrase")
+                                   .bindparams(phrase=phrase).columns(column("rowid", Integer)))
+        prefix = " <-> ".join(w.replace("'", "") for w in words) + ":*"
+        vector = literal_column("to_tsvector('simple', coalesce(documents.title, '') || ' ' || documents.text)")
+        return vector.op("@@")(func.to_tsquery("simple", prefix))
+    pattern = f"%{_escape_like(q)}%"
+    return or_(Document.title.ilike(pattern, escape="\\"), Document.text.ilike(pattern, escape="\\"))
 
 
 def _escape_like(q: str) -> str:
