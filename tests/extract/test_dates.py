@@ -209,3 +209,20 @@ def test_guess_published_is_latest_full_date() -> None:
 
 def test_unresolved_value_has_no_iso() -> None:
     assert DateValue(None, None, Granularity.DAY, resolved=False).iso() is None
+
+
+def test_weekday_year_is_shared_by_other_mentions_of_the_day() -> None:
+    text = "A report dated July 3, 2018 was cited. On Tuesday (May 7) hackers struck. By May 7 the coins were gone."
+    found = [d for d in find_dates(text, None) if d.month == 5]
+    assert [d.value.iso() for d in found] == ["2019-05-07", "2019-05-07"]
+
+
+def test_month_with_last_year_uses_document_year_without_publication() -> None:
+    text = "Bithumb was hacked on June 20, 2018. In July last year it leaked customer data."
+    assert find_dates(text, None)[1].value.iso() == "2017-07"
+
+
+def test_only_years_in_text_take_the_latest() -> None:
+    text = "The platform launched in 2018. It was drained on Dec. 31, a loss reported in 2023."
+    dec = [d for d in find_dates(text, None) if d.pattern == "month_day"][0]
+    assert dec.value.iso() == "2023-12-31"

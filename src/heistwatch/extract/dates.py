@@ -679,8 +679,8 @@ def _resolve(r: _Raw, published: date | None, refs: list[tuple[int, date]], year
                 d = _from_published(r.month, r.day, r.weekday, published)
                 anchor = "published"
             if d is None and years:
-                y = min(years, key=lambda py: abs(py[0] - r.start))[1]
-                d = _day(y, r.month, r.day)
+                # only years elsewhere: the most recent one (news tells of its latest events)
+                d = _day(max(y for _, y in years), r.month, r.day)
                 anchor = "document"
             if d is None:
                 return DateMention(value=_unresolved(Granularity.DAY), **mk)
@@ -701,7 +701,12 @@ def _resolve(r: _Raw, published: date | None, refs: list[tuple[int, date]], year
                 elif r.qual == "this":
                     y = published.year
             elif refs or years:
-                y = min(refs + [(p, date(yy, 7, 1)) for p, yy in years], key=lambda pr: abs(pr[0] - r.start))[1].year
+                if refs:
+                    y = min(refs, key=lambda pr: abs(pr[0] - r.start))[1].year
+                else:
+                    y = max(yy for _, yy in years)
+                if r.pattern == "month_rel":
+                    y += {"last": -1, "this": 0, "next": 1}[r.qual or "this"]
                 anchor = "document"
             if y is None:
                 return DateMention(value=_unresolved(Granularity.MONTH), **mk)
@@ -787,7 +792,33 @@ def find_dates(text: str, published: date | None = None, start: int = 0, end: in
     for r in raws:
         previous = out[-1] if out else None
         out.append(_resolve(r, published, refs, years, previous))
-    return out
+    return _agree_with_weekdays(out)
+
+
+def _agree_with_weekdays(out: list[DateMention]) -> list[DateMention]:
+    """A year-less date whose weekday fixed its year ("Tuesday (May 7)" -> 2019) lends that year to
+    the other year-less mentions of the same day ("on May 7")."""
+    years: dict[tuple[int, int], int] = {}
+    for m in out:
+        v = m.value
+        if (m.year is None and m.weekday is not None and m.month and m.day and v.resolved and v.start
+                and v.start.weekday() == m.weekday):
+            years.setdefault((m.month, m.day), v.start.year)
+    if not years:
+        return out
+    fixed: list[DateMention] = []
+    for m in out:
+        y = years.get((m.month or 0, m.day or 0))
+        v = m.value
+        if (y is not None and m.year is None and m.weekday is None and m.anchor in ("document", "published")
+                and v.start is not None and v.start.year != y):
+            d = _day(y, m.month, m.day)  # type: ignore[arg-type]
+            if d is not None:
+                m = DateMention(span=m.span, value=DateValue(d, d, Granularity.DAY, relative=v.relative),
+                                pattern=m.pattern, year=None, month=m.month, day=m.day, weekday=None,
+                                anchor="document", relative_to_previous=m.relative_to_previous)
+        fixed.append(m)
+    return fixed
 
 
 def guess_published(text: str) -> date | None:
