@@ -10,6 +10,7 @@ from typing import Any
 from heistwatch.documents.model import ParsedDocument
 from heistwatch.documents.text import content_hash
 from heistwatch.extract.model import (
+    Aggregate,
     Attribution,
     Claim,
     ClaimKind,
@@ -54,7 +55,8 @@ DOCS: list[dict[str, Any]] = [
         "id": "t-cc-2", "title": "Exchange confirms $534 million theft", "site": "Example Wire",
         "url": "https://wire.example.com/cc-2", "published": date(2018, 2, 6),
         "text": ("Coincheck confirmed on Tuesday that hackers took $534 million from it on January 18, 2018. "
-                 "Officials later said the Lazarus Group was confirmed as the culprit."),
+                 "Officials later said the Lazarus Group was confirmed as the culprit. "
+                 "The same group took about $200 million from exchanges across 2018, the agency added."),
         "incident": ("Coincheck", IncidentType.EXCHANGE_HACK),
         "claims": [
             ("victim", "Coincheck", Victim("Coincheck", "Coincheck", True)),
@@ -62,6 +64,8 @@ DOCS: list[dict[str, Any]] = [
             ("date", "January 18, 2018", DateValue(date(2018, 1, 18), date(2018, 1, 18), Granularity.DAY)),
             ("actor", "Lazarus Group was confirmed", Attribution("Lazarus Group", Stance.CONFIRMED, "confirmed",
                                                                  "almost certain", "officials", "Lazarus Group")),
+            ("aggregate", "about $200 million", Aggregate("Lazarus Group", "2018",
+                                                           Money(200e6, "USD", 180e6, 220e6, "about"))),
         ],
     },
     {
@@ -108,7 +112,8 @@ def extraction_of(doc: dict[str, Any]) -> Extraction:
         span = Span(start, start + len(surface))
         if kind == "victim" and first is None:
             first = span
-        claims.append(Claim(ClaimKind(kind), value, span, _sentence(text, span.start, span.end), incident=0))
+        claims.append(Claim(ClaimKind(kind), value, span, _sentence(text, span.start, span.end),
+                            incident=None if kind == "aggregate" else 0))
     victim, itype = doc["incident"]
     claims.append(Claim(ClaimKind.INCIDENT_TYPE, IncidentTypeValue(itype), first, _sentence(text, first.start, first.end),
                         incident=0))

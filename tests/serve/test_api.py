@@ -82,6 +82,9 @@ def test_actor_totals_per_year(client, tokens):  # type: ignore[no-untyped-def]
     year = actor["years"][0]
     assert year["year"] == 2018 and year["count"] == 1
     assert year["low"] <= year["total"] <= year["high"]
+    # the agency's aggregate claim sits beside the year's sum, not in it
+    assert [(a["usd"], a["period"], a["publisher"]) for a in year["aggregates"]] == [(200e6, "2018", "Example Wire")]
+    assert year["total"] < 6e8
     assert client.get("/api/actors/Nobody", headers=h).status_code == 404
 
 

@@ -95,7 +95,7 @@ def get_actor(request: Request, name: str, _: Principal = Depends(viewer)) -> di
         view = D.actor_view(request.app.state.cache, s, name)
     if view is None:
         raise HTTPException(404, f"no incident attributed to {name!r}")
-    return view
+    return D.with_aggregates(view, D.actor_aggregates(request.app.state.store, name))
 
 
 # ---------------------------------------------------------------- documents

@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import Engine, func, or_, select
 from sqlalchemy.orm import Session
 
-from heistwatch.serve.views import ICD203_SCORES, IncidentView, confidence_score
+from heistwatch.serve.views import ICD203_SCORES, IncidentView, confidence_score, fmt_usd
 from heistwatch.store.schema import ClaimRow, Decision, Document, DocumentLink, Incident, IncidentMentionRow
 
 CONFIDENCE_ORDER = list(ICD203_SCORES)
@@ -547,6 +547,40 @@ def _actor_view(cache: LedgerCache, session: Session, name: str) -> dict[str, An
         "total_low": sum(y["low"] for y in year_list),
         "total_high": sum(y["high"] for y in year_list),
     }
+
+
+def actor_aggregates(store: Any, name: str) -> list[dict[str, Any]]:
+    """Aggregate claims about ``name`` ("North Korean hackers stole $X in 2017, says the NIS"),
+    kept apart from the incidents (see :func:`heistwatch.store.ledger.load_aggregates`)."""
+    try:
+        from heistwatch.store.ledger import load_aggregates
+    except ImportError:  # pragma: no cover
+        return []
+    out = []
+    for ag in load_aggregates(store):
+        if ag.actor != name:
+            continue
+        figure = fmt_usd(ag.usd) if ag.usd is not None else ag.surface
+        out.append({"claim": ag.claim, "doc": ag.doc, "period": ag.period, "usd": ag.usd, "low": ag.low,
+                    "high": ag.high, "surface": ag.surface, "sentence": ag.sentence, "publisher": ag.publisher,
+                    "published": ag.published,
+                    "text": f"{ag.publisher or ag.doc}: {figure} ({ag.period or 'no period'})"})
+    return out
+
+
+def with_aggregates(actor: dict[str, Any], aggregates: list[dict[str, Any]]) -> dict[str, Any]:
+    """A copy of an actor view with its aggregate claims beside the years they speak of."""
+    years = {y["year"]: dict(y, aggregates=[]) for y in actor["years"]}
+    undated = []
+    for ag in aggregates:
+        period = ag.get("period") or ""
+        if period[:4].isdigit():
+            year = int(period[:4])
+            years.setdefault(year, {"year": year, "count": 0, "total": 0.0, "low": 0.0, "high": 0.0, "unknown": 0,
+                                    "aggregates": []})["aggregates"].append(ag)
+        else:
+            undated.append(ag)
+    return dict(actor, years=[years[k] for k in sorted(years)], aggregates=aggregates, undated_aggregates=undated)
 
 
 def actor_charts(actor: dict[str, Any]) -> dict[str, Any]:

@@ -156,6 +156,8 @@ def actor_page(request: Request, name: str) -> HTMLResponse:
     who = _who(request)
     with request.app.state.store.session() as s:
         actor = D.actor_view(request.app.state.cache, s, name)
+    if actor is not None:
+        actor = D.with_aggregates(actor, D.actor_aggregates(request.app.state.store, name))
     if actor is None:
         return HTMLResponse(render("base.html", user=who, csrf="", error=f"No incident is attributed to {name}."),
                             status_code=404)
