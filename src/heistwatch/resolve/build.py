@@ -134,7 +134,8 @@ def build_incident(
 ) -> Incident:
     """Everything about one incident, each figure tied to the claims it comes from.
 
-    Date: the year most sources name, then the month within it most sources name, then the day
+    Date: each source (a near-duplicate group) votes for the date it states for the incident; the
+    year most sources name wins, then the month within it most sources name, then the day
     within that month most sources name (a source = a near-duplicate group; dates resolved from
     relative words such as "last Monday" weigh 0.6); ties go to a date within 120 days before the
     first report, then to the earliest. Dates of other
@@ -174,9 +175,10 @@ def build_incident(
     # a mention's own date stands on the document's date claims: rejecting the claim drops it too
     rejected_dates = {(r.doc, r.mention, dates.iso(records[d].extraction.claims[i].value))  # type: ignore[arg-type]
                       for (d, i), r in sorted(by_pos.items()) if r.rejected and r.kind == ClaimKind.DATE.value}
+    votes: list[tuple[DateValue, str, float, str | None]] = []
     for m in members:
         if dates.usable(m.date) and (m.doc, m.index, dates.iso(m.date)) not in rejected_dates:
-            cands.append((m.date, m.source, 0.6 if m.date.relative else 1.0, None))  # type: ignore[arg-type,union-attr]
+            votes.append((m.date, m.source, 0.6 if m.date.relative else 1.0, None))  # type: ignore[arg-type,union-attr]
     for (doc, i), r in live:
         if r.kind == ClaimKind.DATE.value:
             dv = records[doc].extraction.claims[i].value
@@ -184,7 +186,9 @@ def build_incident(
                 cands.append((dv, r.source or doc, 0.6 if dv.relative else 1.0, r.key))  # type: ignore[arg-type,union-attr]
     findings: list[Finding] = []
     pubs = sorted(m.published for m in members if m.published)
-    chosen = _choose_date(cands, pubs[0] if pubs else None)
+    # each source votes once, for the date it states for the incident (its mention's date, or its
+    # best date claim when the mention has none); other date claims vote only when no source states one
+    chosen = _choose_date(votes or cands, pubs[0] if pubs else None)
     pinned: dict[str, Any] = {}
     if "date" in ov.pins:
         chosen = dates.date_from_iso(ov.pins["date"]["value"])
