@@ -288,3 +288,10 @@ def test_initial_and_revised_figures() -> None:
 def test_conversion_after_a_verb_phrase_is_paired() -> None:
     text = "The server mined 70 Monero coins that generated the equivalent of 13,962 dollars."
     assert [a.pair for a in find_amounts(text)] == [1, 0]
+
+
+def test_ranges_need_a_magnitude_or_unit() -> None:
+    text = "They took 5,000-6,000 BTC in 2017-2018; call 555-1234."
+    found = find_amounts(text)
+    assert [a.span.of(text) for a in found] == ["5,000-6,000 BTC"]
+    assert (found[0].money.low, found[0].money.high) == (5000, 6000) and found[0].context.stated_range

@@ -547,11 +547,16 @@ def _parse_at(t: str, m: re.Match[str], lo: int, hi: int) -> _Raw | None:
             n2 = _decimal(rm.group("num2"))
             after = rm.end()
             mm = _RANGE_MAG.match(t, after, min(hi, after + 12))
-            if n2 is not None and mm and n2 > base:
-                mag2, abbrev = _mag_value(mm.group("mag"))
+            # "$5-6 million", "5,000-6,000 BTC", "10-15%": a range needs a magnitude or a unit after it
+            # (else "2017-2018" or "555-1234" would be one)
+            unit_next = mm is None and (
+                _match_unit(t, after, hi) is not None or _PERCENT.match(t, after, min(hi, after + 24)) is not None
+            )
+            if n2 is not None and (mm or unit_next) and n2 > base:
+                mag2, abbrev = _mag_value(mm.group("mag")) if mm else (1, False)
                 value = base * mag2
                 range_high = n2 * mag2
-                pos = mm.end()
+                pos = mm.end() if mm else after
                 stated_range = True
                 plain_digits = False
                 is_year_like = False
