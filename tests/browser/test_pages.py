@@ -116,3 +116,22 @@ def test_review_reject_claim_updates_ledger(server, page):  # type: ignore[no-un
     assert "ann analyst" in page.inner_text("#decisions")
     shot(page, "review")
     assert page.url.split("?")[0] == incident_url.split("?")[0]
+
+
+def test_reports_render_charts_offline(server, page):  # type: ignore[no-untyped-def]
+    base = server["base"]
+    outside: list[str] = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(base) else None)
+    sign_in(page, base, server["tokens"]["viewer"])
+    page.goto(base + "/exports")
+    page.fill("#period-form input[name=since]", "2017-01-01")
+    page.fill("#period-form input[name=until]", "2018-12-31")
+    page.click("#period-form button[type=submit]")
+    page.wait_for_selector("#chart-years[data-rendered='1']", timeout=15000)
+    assert "Coincheck" in page.inner_text("main") and "Youbit" in page.inner_text("main")
+    assert "Evilex" not in page.inner_text("main")  # 2019 is outside the period
+    assert "https://wire.example.com/cc-2" in page.inner_text("#report-sources")
+    shot(page, "report-period")
+    page.goto(base + "/reports/actor/Lazarus%20Group")
+    page.wait_for_selector("#chart-timeline[data-rendered='1']", timeout=15000)
+    assert outside == []  # nothing fetched from anywhere but this server

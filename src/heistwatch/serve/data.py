@@ -556,12 +556,16 @@ def actor_aggregates(store: Any, name: str) -> list[dict[str, Any]]:
         from heistwatch.store.ledger import load_aggregates
     except ImportError:  # pragma: no cover
         return []
+    mine = [ag for ag in load_aggregates(store) if ag.actor == name]
+    if not mine:
+        return []
+    with store.session() as session:
+        docs = _doc_lookup(session, {ag.doc for ag in mine})
     out = []
-    for ag in load_aggregates(store):
-        if ag.actor != name:
-            continue
+    for ag in mine:
         figure = fmt_usd(ag.usd) if ag.usd is not None else ag.surface
-        out.append({"claim": ag.claim, "doc": ag.doc, "period": ag.period, "usd": ag.usd, "low": ag.low,
+        out.append({"claim": ag.claim, "doc": ag.doc, "document_id": docs.get(ag.doc, {}).get("id"),
+                    "period": ag.period, "usd": ag.usd, "low": ag.low,
                     "high": ag.high, "surface": ag.surface, "sentence": ag.sentence, "publisher": ag.publisher,
                     "published": ag.published,
                     "text": f"{ag.publisher or ag.doc}: {figure} ({ag.period or 'no period'})"})
@@ -599,6 +603,15 @@ def actor_charts(actor: dict[str, Any]) -> dict[str, Any]:
         "layout": {"title": {"text": "Losses per year (USD, with bounds)"}, "margin": {"t": 40, "l": 70, "r": 10, "b": 40},
                    "yaxis": {"title": {"text": "USD"}}, "xaxis": {"type": "category"}, "height": 320},
     }
+    claimed = [(str(y["year"]), g) for y in years for g in y.get("aggregates", []) if g.get("usd") is not None]
+    if claimed:
+        bar["data"].append({
+            "type": "scatter", "mode": "markers", "name": "aggregate claims", "x": [x for x, _ in claimed],
+            "y": [g["usd"] for _, g in claimed], "text": [g["text"] for _, g in claimed],
+            "marker": {"symbol": "diamond", "size": 12, "color": "#b3541e"},
+        })
+        bar["layout"]["showlegend"] = True
+        bar["layout"]["legend"] = {"orientation": "h", "y": -0.15}
     pts = [i for i in actor["incidents"] if i["date"]]
     timeline = {
         "data": [
