@@ -85,6 +85,8 @@ MAGNITUDES: dict[str, tuple[int, bool]] = {
 MAGNITUDE_EXAMPLES = {
     "$1.5bn": 1.5e9, "US$5m": 5e6, "$5.2 million": 5.2e6, "$50k": 5e4, "$3M": 3e6, "$2B": 2e9, "₹200 crore": 2e9,
     "5 mln dollars": 5e6, "$1.2 trillion": 1.2e12, "two thousand bitcoins": 2000, "half a billion dollars": 5e8,
+    "three hundred and twenty million dollars": 3.2e8, "two hundred fifty-five thousand euros": 255e3,
+    "a hundred million yen": 1e8,
 }
 
 # Vague quantities: (lower factor, upper factor) times the magnitude that follows.
@@ -202,6 +204,10 @@ _WORDNUM = (
     rf"(?:(?:{_TENS})(?:[- ](?:{_ONES}))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
     rf"|nineteen|ten|{_ONES}|a\s+dozen|dozen|an?(?=\s+(?:hundred|thousand|million|billion|trillion)\b))"
 )
+_WORDNUM_REST = (  # what may follow "hundred": "one hundred and ninety", "two hundred fifty-five"
+    rf"(?:(?:{_TENS})(?:[- ](?:{_ONES}))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+    rf"|nineteen|ten|{_ONES})"
+)
 _MAG_FULL = "trillions?|billions?|millions?|thousands?|hundred|crores?|lakhs?"
 _MAG_ABBR = "tn|trn|bn|bln|mn|mln|mil|[kKmMbB]"
 
@@ -223,13 +229,14 @@ _WORD_CORE = re.compile(
       | (?P<vq>tens|hundreds|dozens|scores)\s+of\s+(?P<vqmag>trillions|billions|millions|thousands)\b
       | (?P<few>{_alt(VAGUE_FEW)})\s+(?P<fewmag>trillion|billion|million|thousand|hundred)\b
       | (?P<bare>hundreds|thousands|millions|billions|trillions)(?=\s+of\s)
-      | (?P<wnum>{_WORDNUM})\b(?:\s+(?P<whund>hundred)\b)?(?:\s+(?P<wmag>trillion|billion|million|thousand)\b)?
+      | (?P<wnum>{_WORDNUM})\b(?:\s+(?P<whund>hundred)\b(?:\s+(?:and\s+)?(?P<wrest>{_WORDNUM_REST})\b)?)?
+        (?:\s+(?P<wmag>trillion|billion|million|thousand)\b)?
     )
     """,
     re.I | re.X,
 )
 _NO_GROUPS = dict.fromkeys(
-    ("num", "mag", "frac", "fmag", "vq", "vqmag", "few", "fewmag", "bare", "wnum", "whund", "wmag")
+    ("num", "mag", "frac", "fmag", "vq", "vqmag", "few", "fewmag", "bare", "wnum", "whund", "wrest", "wmag")
 )
 
 
@@ -515,7 +522,9 @@ def _parse_at(t: str, m: re.Match[str], lo: int, hi: int) -> _Raw | None:
             return None
         if g["wnum"].lower() in ("a", "an") and not (g["wmag"] or g["whund"]):
             return None
-        value = Decimal(wv) * (100 if g["whund"] else 1) * (_mag_value(g["wmag"])[0] if g["wmag"] else 1)
+        if g["whund"]:
+            wv = wv * 100 + (_word_value(g["wrest"]) or 0 if g["wrest"] else 0)
+        value = Decimal(wv) * (_mag_value(g["wmag"])[0] if g["wmag"] else 1)
 
     # ---- dates and times are not amounts
     if g["num"] and plain_digits:
