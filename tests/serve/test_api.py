@@ -225,3 +225,25 @@ def test_openapi_documents_the_api(client):  # type: ignore[no-untyped-def]
     assert "post" in spec["paths"]["/api/decisions"]
     docs = client.get("/api/docs")
     assert docs.status_code == 200 and "/api/decisions" in docs.text and "cdn" not in docs.text.lower()
+
+
+def test_parse_usd():  # type: ignore[no-untyped-def]
+    from heistwatch.serve.review import parse_usd
+
+    assert parse_usd("$534M") == 534e6
+    assert parse_usd("534 million") == 534e6
+    assert parse_usd("1.2bn USD") == 1.2e9
+    assert parse_usd("534,000,000") == 534e6
+    assert parse_usd(12) == 12.0
+    assert parse_usd("58 billion yen") is None and parse_usd("soon") is None and parse_usd(True) is None
+
+
+def test_edit_claim_pins_the_corrected_value(client, tokens):  # type: ignore[no-untyped-def]
+    inc = _coincheck(client, tokens["viewer"])
+    usd = next(l["claim_id"] for l in inc["losses"] if l["unit"] == "USD")
+    r = client.post("/api/decisions", json={"action": "edit_claim", "target": {"claim": usd},
+                                            "after": {"value": "$530 million"}}, headers=auth(tokens["analyst"]))
+    assert r.status_code == 201, r.text
+    assert r.json()["after"] == {"field": "loss_usd", "value": 530e6, "claim": usd, "review": "edited"}
+    assert r.json()["before"]["ledger_value"] == inc["loss_usd"]["value"]
+    assert _coincheck(client, tokens["viewer"])["loss_usd"]["value"] == 530e6

@@ -90,15 +90,33 @@ def mention_refs(data: dict[str, Any], docs: set[str] | None = None) -> list[dic
     ]
 
 
+_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9}
+
+
+def parse_usd(value: Any) -> float | None:
+    """A USD amount from a number or from text an analyst types: "534000000", "$534M",
+    "534 million", "1.2bn USD". None when it is not one (or names another currency)."""
+    import re
+
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    text = str(value or "").strip().lower().replace(",", "")
+    m = re.fullmatch(r"(?:us)?\$?\s*(\d+(?:\.\d+)?)\s*(k|thousand|m|mn|million|b|bn|billion)?\s*(?:usd|dollars?)?", text)
+    if not m:
+        return None
+    return float(m.group(1)) * _SCALE.get(m.group(2) or "", 1.0)
+
+
 def _field_value(fld: str, value: Any, data: dict[str, Any]) -> Any:
     """Check (and normalise) a pinned value for ``fld``."""
     from heistwatch.extract.model import IncidentType
 
     if fld == "loss_usd":
-        try:
-            number = float(value)
-        except (TypeError, ValueError):
-            raise ReviewError("loss_usd must be a number of US dollars") from None
+        number = parse_usd(value)
+        if number is None:
+            raise ReviewError("loss_usd must be an amount in US dollars, e.g. 534000000, $534M or 534 million")
         if number < 0:
             raise ReviewError("loss_usd cannot be negative")
         return number

@@ -255,43 +255,13 @@ async def review_claim(request: Request, key: str) -> Response:
         target["incident"] = back.split("/")[2].split("?")[0]
     after = None
     if action == "edit":
-        after = {"value": _edited_value(request, key, str(form.get("value") or ""))}
+        text = str(form.get("value") or "").strip()
+        # actors are typed as a comma-separated list; other fields as plain text (amounts in USD)
+        after = {"value": text}
     mapped = {"accept": "accept_claim", "reject": "reject_claim", "edit": "edit_claim"}.get(action)
     if mapped is None:
         raise HTTPException(422, "action must be accept, reject or edit")
     return await _review(request, mapped, target, after, back)
-
-
-def _edited_value(request: Request, key: str, text: str) -> dict[str, Any]:
-    """The claim's value with the analyst's correction: for amounts "534000000 USD" sets value
-    (and unit); for other kinds a JSON object replaces the value."""
-    import json
-
-    from sqlalchemy import select
-
-    from heistwatch.store.schema import ClaimRow
-
-    with request.app.state.store.session() as s:
-        row = s.execute(select(ClaimRow).where(ClaimRow.claim_key == key).limit(1)).scalar()
-        current = dict(row.value) if row is not None else {}
-        kind = row.kind if row is not None else ""
-    text = text.strip()
-    if text.startswith("{"):
-        try:
-            return json.loads(text)
-        except ValueError:
-            return {"unparsed": text}
-    if kind in ("loss", "recovery"):
-        parts = text.replace(",", "").split()
-        try:
-            amount = float(parts[0])
-        except (IndexError, ValueError):
-            return {"unparsed": text}
-        current.update(value=amount, low=amount, high=amount, qualifier=None, vague=False)
-        if len(parts) > 1:
-            current["unit"] = parts[1].upper()
-        return current
-    return {"unparsed": text}
 
 
 @router.post("/review/merge")
