@@ -295,3 +295,13 @@ def test_ranges_need_a_magnitude_or_unit() -> None:
     found = find_amounts(text)
     assert [a.span.of(text) for a in found] == ["5,000-6,000 BTC"]
     assert (found[0].money.low, found[0].money.high) == (5000, 6000) and found[0].context.stated_range
+
+
+def test_reward_funding_and_market_hints() -> None:
+    found = only("The exchange offered the hacker a $10 million bounty to return the funds.")
+    assert found.context.reward and not found.recovered
+    assert only("The bridge had raised $22 million in a seed round in May.").context.funding
+    assert only("The token has a market cap of about $900 million.").context.market
+    assert only("Bitcoin rose above $100,000 on Thursday.").context.market
+    theft = only("Hackers stole $534 million from the exchange on Friday.")
+    assert not (theft.context.reward or theft.context.funding or theft.context.market)

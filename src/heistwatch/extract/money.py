@@ -157,6 +157,9 @@ class AmountContext:
     per_unit: bool = False       # a price: "$275 each", "$11.33 per ether", "a price of $5,000"
     initial: bool = False        # an earlier figure: "initially $31 million", "first reported as $30m"
     revised: bool = False        # a later figure: "later revised to $60 million", "now estimated at"
+    reward: bool = False         # a bounty or reward: "offered a $1 million bounty", "a 5% reward"
+    funding: bool = False        # money raised or put in: "raised $150 million", "5 billion yen of support"
+    market: bool = False         # market size, price or volume: "market value of $900 million", "volume near $400m"
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,6 +332,24 @@ _REVISED_BEFORE = re.compile(
     r"\b(?:later\s+(?:revised|raised|updated|lowered|put)|revised\s+(?:up|down|upward|downward)?|raised\s+(?:the|its)\s+"
     r"estimate|updated\s+(?:figure|estimate|tally)|now\s+(?:estimated|believed|thought|put|says?)|new\s+estimates?)"
     r"\b[^.;]{0,40}$",
+    re.I,
+)
+_REWARD_RE = re.compile(r"\b(?:bount(?:y|ies)|rewards?|white[- ]?hat\s+(?:fee|bounty|reward)|finder'?s\s+fee)\b", re.I)
+_BOUNTY_ON = re.compile(r"\s*+(?:on|for)\s++(?:the\s++)?", re.I)
+_FUNDING_BEFORE = re.compile(
+    r"\b(?:raised|raises|raising|fundraising|funding\s+(?:of|round)|seed\s+round|series\s+[a-e]\s+round|invested|"
+    r"investment\s+of|financial\s+support\s+of|capital\s+injection\s+of|bailout\s+of|(?:a|its)\s+valuation\s+of|"
+    r"valued\s+(?:the\s+company|it)\s+at)\b[^.;]{0,30}$",
+    re.I,
+)
+_FUNDING_AFTER = re.compile(r"[\s,]*+(?:in\s+(?:a\s+)?(?:funding|seed|series|financing|investment)|from\s+investors)\b", re.I)
+_MARKET_BEFORE = re.compile(
+    r"\b(?:market\s+cap(?:itali[sz]ation)?\s+of|trading\s+volumes?\s+(?:of|near|around|at)|daily\s+volumes?\s+of|"
+    r"total\s+value\s+locked\s+of|TVL\s+of|price\s+(?:of|to|at)|(?:tops|topped|crossed|breached)|"
+    r"(?:rose|rises|climbed|jumped|surged|touched|fell|dropped|slid|plunged)(?:\s+(?:above|below|past|to|over|at))?|"
+    r"(?:traded|trading|trades)\s+(?:above|below|at|near)|"
+    r"(?:crypto|cryptocurrency|stablecoin|token)\s+market\s+is\s+(?:now\s+)?worth|inflows\s+of)"
+    r"\s*+(?:(?:about|around|roughly|nearly|almost|some|more\s+than|over|under)\s+)?$",
     re.I,
 )
 _RANGE_GAP = re.compile(r"\s*+(?:-|to|and)\s*+$", re.I)
@@ -725,6 +746,8 @@ def _context(t: str, raws: list[_Raw], i: int, lo: int, hi: int) -> AmountContex
     recovered = False
     for src, base in ((before, left_lim), (after, r.end)):
         for m in _RECOVERY_RE.finditer(src):
+            if src.startswith(" from", m.end()):   # "recover from a $72 million hack"
+                continue
             if not _NEGATION.search(t, max(lo, base + m.start() - 30), base + m.start()):
                 recovered = True
                 break
@@ -732,8 +755,19 @@ def _context(t: str, raws: list[_Raw], i: int, lo: int, hi: int) -> AmountContex
     per_unit = bool(_PER_UNIT_AFTER.match(after) or _PER_UNIT_BEFORE.search(before))
     initial = bool(_INITIAL_BEFORE.search(before))
     revised = bool(_REVISED_BEFORE.search(before))
+    near_before, near_after = before[-60:], after[:40]
+    rm = None
+    for rm in _REWARD_RE.finditer(near_before):
+        pass
+    # "a 5% bounty on $114M stolen": the amount the bounty is a share of, not the bounty
+    reward = bool((rm and not _BOUNTY_ON.fullmatch(near_before, rm.end())) or _REWARD_RE.search(near_after))
+    if reward:
+        recovered = False   # "offered $10 million to return the funds": the offer, not a recovery
+    funding = bool(_FUNDING_BEFORE.search(near_before) or _FUNDING_AFTER.match(near_after))
+    market = bool(_MARKET_BEFORE.search(t, max(lo, r.start - 40), r.start))
     return AmountContext(now_worth=now, at_the_time=then, recovered=recovered, refunded=refunded,
-                         stated_range=r.stated_range, per_unit=per_unit, initial=initial, revised=revised)
+                         stated_range=r.stated_range, per_unit=per_unit, initial=initial, revised=revised,
+                         reward=reward, funding=funding, market=market)
 
 
 def _pairable(t: str, a: _Raw, b: _Raw) -> bool:
