@@ -222,3 +222,20 @@ def test_the_figure_most_sources_agree_on_wins_over_noise() -> None:
     ]
     inc = only(Ledger.build(recs))
     assert 81.5e6 <= inc.consensus.value <= 82e6 and inc.consensus.sources == ["a", "b", "c"]
+
+
+def test_later_value_recognised_from_the_sentence_when_the_extractor_did_not_mark_it() -> None:
+    recs = [
+        doc("a", "The miner earned 70 XMR, worth $13,962 at the time.", [("Acme server", "cryptojacking", "2017-06")],
+            [usd(13962, "$13,962")]),
+        doc("b", "Those coins are now worth more than $25,000, analysts said.", [("Acme server", "cryptojacking", "2017")],
+            [usd(25000, "$25,000", qualifier="more than")]),
+        doc("c", "The firm now says $60 million was lost.", [("Other", "exchange_hack", "2019-01-01")],
+            [usd(60e6, "$60 million")]),
+    ]
+    ledger = Ledger.build(recs)
+    acme = next(i for i in ledger.incidents.values() if i.victim == "Acme server")
+    assert acme.conflicts == [] and acme.consensus.value == 13962
+    assert next(f for f in acme.losses if f.amount == 25000).valued_at == "now"
+    other = next(i for i in ledger.incidents.values() if i.victim == "Other")
+    assert other.losses[0].valued_at is None and other.consensus.value == 60e6

@@ -329,7 +329,7 @@ def _figures(live, records: Mapping[str, DocumentRecord], valuer: ValuerLike | N
             role="loss" if c.kind == ClaimKind.LOSS else "recovery",
             amount=mv.value, unit=mv.unit, low=mv.low, high=mv.high,
             qualifier="vague" if mv.vague else mv.qualifier, published=r.published,
-            valued_at=losses.valued_later(mv.valued_at, vday),
+            valued_at=losses.valued_later(mv.valued_at, vday, r.sentence if mv.unit == "USD" else "", r.surface),
             reported_usd=reported.get((doc, i)),
         )
         if mv.unit == "USD":

@@ -273,8 +273,23 @@ def _cite(f: LossFigure, sentences: dict[str, str]) -> str:
     return f'{money_text(f.usd)}{native} in {f.doc} ("{s}")'
 
 
-def valued_later(valued_at: str | None, incident_day: date | None) -> str | None:
-    """Normalise Money.valued_at: "now"/a date well after the incident -> that label; else None."""
+# "now worth more than $25,000", "currently valued at", "worth about $9 million today"
+LATER_VALUE_CUES = re.compile(
+    r"\b(?:now|currently|today|at (?:current|today's) prices)\b[^.;]{0,30}\b(?:worth|valued|value)\b|"
+    r"\b(?:worth|valued at|value of)\b[^.;]{0,40}\b(?:today|now|currently|at current prices)\b",
+    re.IGNORECASE)
+
+
+def valued_later(valued_at: str | None, incident_day: date | None, sentence: str = "", surface: str = "") -> str | None:
+    """Normalise Money.valued_at: "now"/a date well after the incident -> that label; else None.
+
+    When the extractor left it unset, a sentence that says the amount is worth that *now*
+    ("the coins are now worth more than $25,000") marks a USD figure as valued later."""
+    if not valued_at and surface and sentence:
+        at = sentence.find(surface)
+        window = sentence[max(0, at - 60): at + len(surface) + 30] if at >= 0 else ""
+        if window and LATER_VALUE_CUES.search(window):
+            return "now"
     if not valued_at or valued_at == "then":
         return None
     if valued_at == "now":
