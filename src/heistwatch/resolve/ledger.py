@@ -186,9 +186,7 @@ class Ledger:
         ties = [set(bs) for bs in self._blocks_of.values() if len(bs) > 1]
         for d in self._decisions:
             bs = {self._graph.block_of[m.key] for m in self._decision_mentions(d) if m.key in self._graph.block_of}
-            if d.action == "reject_claim":
-                bs |= self._claim_blocks(d.target["claim"])
-            if bs:
+            if len(bs) > 1:
                 ties.append(bs)
         changed = True
         while changed:
@@ -200,10 +198,9 @@ class Ledger:
         return blocks
 
     def _claim_blocks(self, claim_key: str) -> set[str]:
-        doc = claim_key.split("#")[0] if "#" in claim_key else None
-        docs = [doc] if doc in self.records else list(self.records)
+        """Blocks of the documents holding a claim (a scan: only run when decisions change)."""
         out = set()
-        for dk in docs:
+        for dk in sorted(self.records):
             rec = self.records[dk]
             if any(rec.claim_key(i) == claim_key for i in range(len(rec.extraction.claims))):
                 out |= {self._graph.block_of[m.key] for m in self._mentions.get(dk, []) if m.key in self._graph.block_of}
