@@ -7,8 +7,10 @@
    (day, month, season, year, undated; then by date, document, index). Each joins the cluster
    that fits it, or starts a new one. A cluster fits when it is of the same type family (thefts
    of any kind are one family; data breaches, phishing, cryptojacking and ransomware each their
-   own: a theft and a later data leak of one exchange are two incidents; but two mentions dated
-   to the same day, give or take one, are one event however they are typed), its dated members are
+   own: a theft and a later data leak of one exchange are two incidents; phishing *of* an
+   exchange, bridge or other fund-holding platform is how a theft was done and counts as theft;
+   two mentions dated to the same day, give or take one, are one event however they are typed),
+   its dated members are
    all within ``CLUSTER_SLACK_DAYS`` of the mention's date, and (for an undated mention) it is
    not dated after the document was published. A cluster does not fit when it holds a mention
    of the same document with another stated date (one article naming two Youbit hacks tells of
