@@ -99,6 +99,9 @@ def test_api_exports_of_the_ledger(client, tokens):  # type: ignore[no-untyped-d
     assert result.is_valid, [str(e) for e in result.errors]
     names = {o.get("name") for o in stix.json()["objects"]}
     assert "Lazarus Group" in names and "National Intelligence Service" in names
+    lazarus = next(o for o in stix.json()["objects"] if o["type"] == "intrusion-set")
+    assert {"source_name": "mitre-attack", "external_id": "G0032",
+            "url": "https://attack.mitre.org/groups/G0032/"} in lazarus["external_references"]
 
     only = client.get("/api/exports/stix", params={"actor": "Lazarus Group"}, headers=h).json()
     assert sum(o["type"] == "incident" for o in only["objects"]) == 1

@@ -119,12 +119,21 @@ def export_cmd(
         raise typer.Exit(2) from None
     store = open_db(db)
     cache = D.LedgerCache(store.engine)
+    count = 0
+
+    def counted(views):  # type: ignore[no-untyped-def]
+        nonlocal count
+        for view in views:
+            count += 1
+            yield view
+
     with store.session() as s:
         if incident:
-            views = D.incident_views(s, ids=list(incident))
+            views = D.iter_incident_views(s, ids=list(incident))
         else:
-            views = D.incident_views(s, q=D.LedgerQuery(actor=actor, since=since_d, until=until_d), cache=cache)
-    body, _media, _suffix = export(fmt, views, tlp=tlp, title=title, actor=actor, since=since, until=until)
+            views = D.iter_incident_views(s, q=D.LedgerQuery(actor=actor, since=since_d, until=until_d), cache=cache)
+        body, _media, _suffix = export(fmt, counted(views), tlp=tlp, title=title, actor=actor, since=since,
+                                       until=until)
     if str(out) == "-":
         import sys
 
@@ -135,7 +144,7 @@ def export_cmd(
         tmp = out.with_name(out.name + ".part")
         tmp.write_bytes(body)
         tmp.replace(out)
-        err_console.print(f"wrote {len(views)} incidents as {fmt} to {out} ({len(body):,} bytes)")
+        err_console.print(f"wrote {count} incidents as {fmt} to {out} ({len(body):,} bytes)")
 
 
 def register(app: typer.Typer) -> None:

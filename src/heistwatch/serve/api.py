@@ -237,12 +237,12 @@ def get_export(
 ) -> Response:
     with request.app.state.store.session() as s:
         if incident:
-            views = D.incident_views(s, ids=[incident])
+            views = D.iter_incident_views(s, ids=[incident])
         else:
             q = D.LedgerQuery(actor=actor, since=since, until=until, per_page=D.MAX_PER_PAGE)
-            views = D.incident_views(s, q=q, cache=request.app.state.cache)
-    body, media, suffix = export(fmt, views, tlp=tlp, actor=actor, since=since.isoformat() if since else None,
-                                 until=until.isoformat() if until else None)
+            views = D.iter_incident_views(s, q=q, cache=request.app.state.cache)
+        body, media, suffix = export(fmt, views, tlp=tlp, actor=actor, since=since.isoformat() if since else None,
+                                     until=until.isoformat() if until else None)
     name = "heistwatch-" + (incident or (actor or "ledger").replace(" ", "_")) + suffix
     return Response(body, media_type=media,
                     headers={"Content-Disposition": f'attachment; filename="{_safe_name(name)}"'})

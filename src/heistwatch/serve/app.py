@@ -41,7 +41,6 @@ class Settings:
     max_body: int = DEFAULT_MAX_BODY
     max_upload: int = DEFAULT_MAX_UPLOAD
     fetch_timeout: float = 20.0
-    tlp: str = "green"
 
 
 def create_app(

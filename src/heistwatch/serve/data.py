@@ -13,6 +13,7 @@ import math
 import threading
 import time
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -60,15 +61,12 @@ def _doc_lookup(session: Session, keys: set[str]) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     if not keys:
         return out
-    ids = [int(k[4:]) for k in keys if k.startswith("doc-") and k[4:].isdigit()]
-    ext = [k for k in keys if not (k.startswith("doc-") and k[4:].isdigit())]
-    conds = []
-    if ids:
-        conds.append(Document.id.in_(ids))
-    if ext:
-        conds.append(Document.external_id.in_(ext))
+    ids = sorted(int(k[4:]) for k in keys if k.startswith("doc-") and k[4:].isdigit())
+    ext = sorted(k for k in keys if not (k.startswith("doc-") and k[4:].isdigit()))
     cols = (Document.id, Document.external_id, Document.title, Document.url, Document.site_name, Document.published)
-    for row in session.execute(select(*cols).where(or_(*conds))):
+    queries = [select(*cols).where(Document.id.in_(ids[i:i + 500])) for i in range(0, len(ids), 500)]
+    queries += [select(*cols).where(Document.external_id.in_(ext[i:i + 500])) for i in range(0, len(ext), 500)]
+    for row in (r for query in queries for r in session.execute(query)):
         ref = {
             "id": row.id,
             "key": row.external_id or f"doc-{row.id}",
@@ -485,21 +483,33 @@ def get_incident(session: Session, incident_id: str) -> IncidentView | None:
     return incident_view(data, _doc_lookup(session, keys))
 
 
+def iter_incident_views(session: Session, ids: list[str] | None = None, q: LedgerQuery | None = None,
+                        cache: LedgerCache | None = None, batch: int = 200) -> Iterator[IncidentView]:
+    """Full views of many incidents (exports) in ledger order (date, victim, id), ``batch`` at a
+    time so memory stays flat on a large ledger; filtered by ``q`` (with ``cache``) when given."""
+    if q is not None and cache is not None:
+        ids = [s.id for s in filter_rows(cache.rows(session), q)]
+    order = select(Incident.id, Incident.date_iso, Incident.victim)
+    rows = session.execute(order).all() if ids is None else [
+        r for start in range(0, len(ids), 500)
+        for r in session.execute(order.where(Incident.id.in_(ids[start:start + 500])))]
+    ordered = [r.id for r in sorted(rows, key=lambda r: (r.date_iso or "", r.victim, r.id))]
+    for start in range(0, len(ordered), batch):
+        chunk = ordered[start:start + batch]
+        datas = {d["id"]: d for (d,) in session.execute(select(Incident.data).where(Incident.id.in_(chunk)))}
+        keys: set[str] = set()
+        for d in datas.values():
+            keys |= {m["doc"] for m in d.get("mentions", [])} | {c["doc"] for c in d.get("claims", [])}
+        docs = _doc_lookup(session, keys)
+        for iid in chunk:
+            if iid in datas:
+                yield incident_view(datas[iid], docs)
+
+
 def incident_views(session: Session, ids: list[str] | None = None, q: LedgerQuery | None = None,
                    cache: LedgerCache | None = None) -> list[IncidentView]:
-    """Full views of many incidents (exports), in ledger order, filtered by ``q`` when given."""
-    if q is not None and cache is not None:
-        ids = [s.id for s in sort_rows(filter_rows(cache.rows(session), q), "date", "asc")]
-    query = select(Incident.data)
-    if ids is not None:
-        query = query.where(Incident.id.in_(ids)) if ids else query.where(Incident.id.is_(None))
-    datas = [d for (d,) in session.execute(query)]
-    datas.sort(key=lambda d: (d.get("date") or "", d["victim"], d["id"]))
-    keys: set[str] = set()
-    for d in datas:
-        keys |= {m["doc"] for m in d.get("mentions", [])} | {c["doc"] for c in d.get("claims", [])}
-    docs = _doc_lookup(session, keys)
-    return [incident_view(d, docs) for d in datas]
+    """:func:`iter_incident_views` as a list."""
+    return list(iter_incident_views(session, ids, q, cache))
 
 
 # ---------------------------------------------------------------- actors

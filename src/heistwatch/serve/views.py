@@ -3,27 +3,30 @@
 Pages, API responses and exports all read these, so one adapter (``heistwatch.serve.data``)
 turns the ledger's own objects into them and nothing downstream depends on the store's tables.
 
-IncidentView (dict):
-    id, victim, type, date (ISO, coarse as known), date_start, date_end, n_sources,
-    loss_usd: {value, low, high} | None                 consensus figure and its range
-    losses: [LossView]                                  every claimed figure with its source
-    recovered: [LossView], net_loss_usd: float | None
-    conflicts: [{field, explanation, values: [str]}]
+IncidentView (dict), built by :func:`heistwatch.serve.data.incident_view` from
+``heistwatch.resolve.Incident.to_dict()``:
+    id, victim, type, date (ISO, as coarse as known), date_start, date_end, n_sources, n_documents
+    loss_usd: {value, low, high, claims, method} | None     consensus figure, its range, its claims
+    losses: [LossView]                                      every stated figure with its source
+    recovered: [LossView], recovered_usd, net_loss_usd
+    conflicts: [{field, explanation, claims}]               flagged disagreements
+    explained: [{field, explanation}]                       differences explained (valuation date ...)
     attributions: [AttributionView]
-    techniques: [{attack_id, name, document_id, sentence}]
-    indicators: [{type, value, valid, document_id}]
-    documents: [DocRef]
-    aggregates: [...] (as the ledger gives them)
+    techniques: [{attack_id, name, sentence, document_id, ...}]
+    indicators: [{type, value, valid, sentence, document_id, ...}]
+    documents: [DocRef], pinned, decisions
 
-LossView: claim_id, amount, unit, low, high, qualifier, usd, usd_low, usd_high, usd_reported,
-    rate (units of ``unit`` per USD), rate_date, valued_at, document_id, document_title, url,
-    publisher, sentence, surface, in_consensus (bool)
+LossView: claim_id (the claim key), amount, unit, low, high, qualifier, usd (at the incident
+    date), usd_low, usd_high, usd_reported (a conversion the text states), rate, rate_date,
+    valued_at, document_id, document_title, url, publisher, sentence, surface, in_consensus,
+    note, revision, rejected
 
-AttributionView: actor, kind ("group" | "state"), aliases, confidence (ICD 203 word),
-    confidence_score (0-100), claims: [{claimant, stance, hedge, probability, date, document_id,
-    document_title, url, publisher, sentence}], timeline: [{date, stance, claimant}]
+AttributionView: actor, kind ("group" | "state"), aliases, attack_id, stance, confidence
+    (ICD 203 word), confidence_score (0-100), claimants, rule, claims: [{claim_id, claimant,
+    stance, hedge, probability, date, document_id, document_title, url, publisher, sentence}],
+    timeline: [{date, stance, claimant}]
 
-DocRef: id, title, url, publisher, published
+DocRef: id (database id), key (external id or doc-<id>), title, url, publisher, published
 """
 
 from __future__ import annotations

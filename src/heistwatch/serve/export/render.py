@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from heistwatch.serve.views import IncidentView
@@ -16,7 +17,7 @@ MEDIA = {
 }
 
 
-def export(fmt: str, incidents: list[IncidentView], *, tlp: str = "green", title: str | None = None,
+def export(fmt: str, incidents: Iterable[IncidentView], *, tlp: str = "green", title: str | None = None,
            actor: str | None = None, since: str | None = None, until: str | None = None) -> tuple[bytes, str, str]:
     fmt = fmt.lower()
     if fmt not in MEDIA:
@@ -49,5 +50,5 @@ def export(fmt: str, incidents: list[IncidentView], *, tlp: str = "green", title
         default = f"Crypto heists attributed to {actor}" if actor else "Crypto heists"
         if since or until:
             default += f", {since or '…'} to {until or '…'}"
-        body = render_report(incidents, title=title or default, actor=actor, since=since, until=until)
+        body = render_report(list(incidents), title=title or default, actor=actor, since=since, until=until)
     return (body.encode("utf-8") if isinstance(body, str) else body), media, suffix

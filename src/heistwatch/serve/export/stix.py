@@ -427,7 +427,12 @@ def _actor(att: dict[str, Any], authored: dict[str, Any], aliases: dict[str, lis
             aliases=names or None,
             **authored,
         )
-    return stix2.IntrusionSet(id=_id("intrusion-set", name.lower()), name=name, aliases=names or None, **authored)
+    refs = None
+    if att.get("attack_id"):
+        refs = [{"source_name": "mitre-attack", "external_id": att["attack_id"],
+                 "url": f"https://attack.mitre.org/groups/{att['attack_id']}/"}]
+    return stix2.IntrusionSet(id=_id("intrusion-set", name.lower()), name=name, aliases=names or None,
+                              external_references=refs, **authored)
 
 
 def _fmt_ts(value: datetime) -> str:

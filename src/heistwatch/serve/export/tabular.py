@@ -64,7 +64,9 @@ def to_csv(incidents: Iterable[IncidentView]) -> str:
 
 
 def to_json(incidents: Iterable[IncidentView]) -> str:
-    return json.dumps({"incidents": list(incidents)}, indent=2, sort_keys=True, default=str)
+    """``{"incidents": [...]}``, encoded one incident at a time."""
+    parts = [json.dumps(i, indent=2, sort_keys=True, default=str) for i in incidents]
+    return '{\n"incidents": [\n' + ",\n".join(parts) + "\n]\n}\n"
 
 
 def to_parquet(incidents: Iterable[IncidentView]) -> bytes:
