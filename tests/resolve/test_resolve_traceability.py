@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from resolve_builders import DictValuer, actor, doc, native, recovery, usd, when
-from test_incremental import corpus
+from test_resolve_incremental import corpus
 
 from heistwatch.resolve import Incident, Ledger
 from heistwatch.resolve.trace import trace_problems
