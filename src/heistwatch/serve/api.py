@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from heistwatch.serve import data as D
 from heistwatch.serve import review
+from heistwatch.serve import schemas as S
 from heistwatch.serve.auth import Principal
 from heistwatch.serve.deps import analyst, principal, viewer
 from heistwatch.serve.export.render import MEDIA, export
@@ -42,7 +43,7 @@ def _query(actor: str | None, year: int | None, type_: str | None, conflicts: bo
                          page=page, per_page=per_page)
 
 
-@router.get("/me", tags=["auth"], summary="who the token belongs to")
+@router.get("/me", tags=["auth"], summary="who the token belongs to", response_model=S.Me)
 def me(request: Request, who: Principal = Depends(viewer)) -> dict[str, Any]:
     return {"name": who.name, "role": who.role, "public_read": request.app.state.settings.public_read}
 
@@ -50,7 +51,8 @@ def me(request: Request, who: Principal = Depends(viewer)) -> dict[str, Any]:
 # ---------------------------------------------------------------- incidents
 
 
-@router.get("/incidents", tags=["ledger"], summary="the ledger, filtered, sorted and paginated")
+@router.get("/incidents", tags=["ledger"], summary="the ledger, filtered, sorted and paginated",
+            response_model=S.IncidentPage)
 def list_incidents(
     request: Request,
     actor: str | None = None,
@@ -71,7 +73,8 @@ def list_incidents(
         return D.ledger_page(request.app.state.cache, s, q)
 
 
-@router.get("/incidents/{incident_id}", tags=["ledger"], summary="one incident with every source")
+@router.get("/incidents/{incident_id}", tags=["ledger"], summary="one incident with every source",
+            response_model=S.IncidentDetail)
 def get_incident(request: Request, incident_id: str, _: Principal = Depends(viewer)) -> dict[str, Any]:
     with request.app.state.store.session() as s:
         view = D.get_incident(s, incident_id)
@@ -101,7 +104,8 @@ def get_actor(request: Request, name: str, _: Principal = Depends(viewer)) -> di
 # ---------------------------------------------------------------- documents
 
 
-@router.get("/documents", tags=["documents"], summary="documents, optionally full-text searched")
+@router.get("/documents", tags=["documents"], summary="documents, optionally full-text searched",
+            response_model=S.DocumentPage)
 def list_documents(
     request: Request,
     q: str | None = Query(None, max_length=200),
@@ -127,7 +131,7 @@ def _after_ingest(request: Request, result: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
-@router.post("/documents/upload", tags=["documents"], status_code=201,
+@router.post("/documents/upload", tags=["documents"], status_code=201, response_model=S.IngestResult,
              summary="ingest an uploaded file (txt, md, html, pdf, json, jsonl, rss/atom)")
 async def upload_document(request: Request, file: UploadFile = File(...),
                           _: Principal = Depends(analyst)) -> dict[str, Any]:
@@ -143,7 +147,7 @@ async def upload_document(request: Request, file: UploadFile = File(...),
     return _after_ingest(request, result)
 
 
-@router.post("/documents/url", tags=["documents"], status_code=201,
+@router.post("/documents/url", tags=["documents"], status_code=201, response_model=S.IngestResult,
              summary="fetch a URL and ingest it (public http/https addresses only, unless allow-listed)")
 def ingest_url(request: Request, body: UrlIn, _: Principal = Depends(analyst)) -> dict[str, Any]:
     from heistwatch.serve import ingest
@@ -167,7 +171,8 @@ def ingest_url(request: Request, body: UrlIn, _: Principal = Depends(analyst)) -
 # ---------------------------------------------------------------- claims
 
 
-@router.get("/claims", tags=["claims"], summary="extracted claims with their provenance")
+@router.get("/claims", tags=["claims"], summary="extracted claims with their provenance",
+            response_model=S.ClaimPage)
 def list_claims(
     request: Request,
     document_id: int | None = None,
@@ -189,7 +194,7 @@ def list_claims(
         return {"total": total, "page": page, "per_page": per_page, "rows": [D.claim_dict(r) for r in rows]}
 
 
-@router.get("/claims/{claim_id}", tags=["claims"], summary="one claim")
+@router.get("/claims/{claim_id}", tags=["claims"], summary="one claim", response_model=S.ClaimOut)
 def get_claim(request: Request, claim_id: int, _: Principal = Depends(viewer)) -> dict[str, Any]:
     with request.app.state.store.session() as s:
         row = s.get(ClaimRow, claim_id)
@@ -201,7 +206,8 @@ def get_claim(request: Request, claim_id: int, _: Principal = Depends(viewer)) -
 # ---------------------------------------------------------------- decisions
 
 
-@router.get("/decisions", tags=["review"], summary="analyst decisions, newest first")
+@router.get("/decisions", tags=["review"], summary="analyst decisions, newest first",
+            response_model=list[S.DecisionOut])
 def list_decisions(request: Request, incident: str | None = None, limit: int = Query(200, ge=1, le=1000),
                    _: Principal = Depends(viewer)) -> list[dict[str, Any]]:
     with request.app.state.store.session() as s:
