@@ -15,8 +15,10 @@ from heistwatch.extract.model import Span
 from heistwatch.reference.platforms import Platform, find_platforms, lookup
 
 # A proper name as news writes a company: capitalised words, CamelCase, digits, dots (Gate.io, 4E, C.R.E.A.M.).
-_WORD = r"(?:[A-Z][\w.\-]*[\w]|[A-Z]|\d+[A-Za-z][\w.\-]*)"
-NAME = rf"(?P<name>{_WORD}(?:\s(?:{_WORD}|of|de|&))*?(?:\s{_WORD})?)"
+# Possessive quantifiers and bounded repetition keep every pattern linear on hostile input
+# (a 5 MB line of digits, thousands of capitalised words).
+_WORD = r"(?:[A-Z](?:\w|[.\-](?=\w))*+|\d++[A-Za-z](?:\w|[.\-](?=\w))*+)"
+NAME = rf"(?<![\w.\-])(?P<name>{_WORD}(?:\s(?:{_WORD}|of|de|&)){{0,5}}?(?:\s{_WORD})?)"
 _NAME_CS = rf"(?-i:{NAME})"
 _PLATFORM_NOUN = (
     r"(?:cryptocurrency|crypto|bitcoin|digital[\s\-]currency|digital[\s\-]asset|virtual[\s\-]currency|"
@@ -119,6 +121,7 @@ north south east west korea korean japan japanese china chinese us u.s. usa amer
 europe european russia russian singapore hong kong india indian taiwan vietnam iran israel seoul tokyo
 government police fbi nis cia treasury court reuters bloomberg coindesk cointelegraph the block decrypt
 ceo cto founder hackers hacker attackers users customers investors officials experts researchers analysts
+funds tokens coins assets money millions billions thieves criminals scammers victims
 according however also after before while when where since following if as because though although
 so yet despite during until unless whether what which who whose how why earlier later today yesterday meanwhile still then there here
 new other another one two three some many most several all both each first last last week second third
