@@ -69,7 +69,8 @@ COUNT_WORDS: dict[str, int] = {
 # The patterns, in the order the scanner tries them at one position, with examples a test runs:
 # (name, must find with this surface, must not find anything in these).
 PATTERN_EXAMPLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "iso": (("2018-01-26",), ("version 2018-1",)),
+    "iso": (("2018-01-26", "2018/01/26", "2018.01.26"), ("version 2018-1", "2018-01/26")),
+    "dotted": (("26.01.2018",), ("1.2.3",)),
     "slash": (("1/27/2018", "27/1/2018"), ("1/2",)),
     "month_day": (("January 26, 2018", "Jan. 26", "January 26th", "Monday, January 06, 2015", "Sunday, January 4"),
                   ("Mayday 5",)),
@@ -110,7 +111,8 @@ _SCAN = re.compile(
     rf"""
     (?<![\w$€£¥₩#])(?<!\d[.,/-])
     (?:
-      (?P<iso>(?P<iso_y>{_YEAR})-(?P<iso_m>[01]?\d)-(?P<iso_d>[0-3]?\d)(?![\d-]))
+      (?P<iso>(?P<iso_y>{_YEAR})(?P<iso_s>[-/.])(?P<iso_m>[01]?\d)(?P=iso_s)(?P<iso_d>[0-3]?\d)(?![\d-]|[./]\d))
+    | (?P<dotted>(?P<dt_d>[0-3]?\d)\.(?P<dt_m>[01]?\d)\.(?P<dt_y>{_YEAR})(?![\d.]\d|\d))
     | (?P<slash>(?P<sl_a>[01]?\d|[23]\d)/(?P<sl_b>[0-3]?\d)/(?P<sl_y>{_YEAR}|\d\d)(?![\d/]))
     | (?P<month_rel>(?P<mr_m>{_MONTH_FULL})\s++(?P<mr_q>(?i:last|this|next|of\s+last|of\s+this|of\s+next))\s++(?i:year)(?![\w]))
     | (?P<month_day>(?:(?P<md_wd>{_WD})\.?,?\s*+\(?\s*+)?(?P<md_m>{_MONTH})\.?\s++(?P<md_d>[0-3]?\d){_ORD}?+(?!\d)
@@ -187,7 +189,8 @@ _DIGIT_SCAN = re.compile(
     rf"""
     (?<![\w$€£¥₩#])(?<!\d[.,/-])
     (?:
-      (?P<iso>(?P<iso_y>{_YEAR})-(?P<iso_m>[01]?\d)-(?P<iso_d>[0-3]?\d)(?![\d-]))
+      (?P<iso>(?P<iso_y>{_YEAR})(?P<iso_s>[-/.])(?P<iso_m>[01]?\d)(?P=iso_s)(?P<iso_d>[0-3]?\d)(?![\d-]|[./]\d))
+    | (?P<dotted>(?P<dt_d>[0-3]?\d)\.(?P<dt_m>[01]?\d)\.(?P<dt_y>{_YEAR})(?![\d.]\d|\d))
     | (?P<slash>(?P<sl_a>[01]?\d|[23]\d)/(?P<sl_b>[0-3]?\d)/(?P<sl_y>{_YEAR}|\d\d)(?![\d/]))
     | (?P<year_range>(?P<yr_a>{_YEAR})\s*+(?:-|/|to|and|through)\s*+(?P<yr_b>{_YEAR}|\d\d)(?!\d|,\d|%))
     | (?P<year>(?P<y_y>{_YEAR})(?![\w%$]|[.,]\d|-\d|/\d))
@@ -349,6 +352,11 @@ def _read(m: re.Match[str], t: str) -> _Raw | None:
     r = _Raw(m.start(), m.end(), name)
     if name == "iso":
         d = _day(int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"]))
+        if d is None:
+            return None
+        r.value = DateValue(d, d, Granularity.DAY)
+    elif name == "dotted":
+        d = _day(int(g["dt_y"]), int(g["dt_m"]), int(g["dt_d"]))
         if d is None:
             return None
         r.value = DateValue(d, d, Granularity.DAY)
@@ -830,7 +838,7 @@ def guess_published(text: str) -> date | None:
     best: date | None = None
     t = fold_chars(text)
     for m in _scan(t, 0, len(t)):
-        if m.lastgroup in ("iso", "slash", "month_day", "day_month"):
+        if m.lastgroup in ("iso", "dotted", "slash", "month_day", "day_month"):
             r = _read(m, t)
             if r is not None and r.value is not None and r.value.start is not None:
                 if best is None or r.value.start > best:
