@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -195,12 +196,12 @@ class AmountMention:
 # --------------------------------------------------------------------------------------------
 
 
-def _alt(words, flags_words=False) -> str:
+def _alt(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first, any run of spaces where a word has one."""
     parts = sorted(set(words), key=lambda w: (-len(w), w))
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in parts)
 
 
-_UNIT_WORDS = [w for w in NUMBER_WORDS if w not in ("a", "an", "a dozen", "dozen")]
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 _WORDNUM = (
