@@ -182,6 +182,7 @@ def incident_view(data: dict[str, Any], docs: dict[str, dict[str, Any]]) -> Inci
 
     consensus = data.get("consensus")
     doc_keys = sorted({m["doc"] for m in data.get("mentions", [])})
+    loss_groups = group_figures(losses)
     sources = {m.get("source") or m["doc"] for m in data.get("mentions", [])}
     return {
         "id": data["id"],
@@ -198,6 +199,7 @@ def incident_view(data: dict[str, Any], docs: dict[str, dict[str, Any]]) -> Inci
             if consensus else None
         ),
         "losses": losses,
+        "loss_groups": loss_groups,
         "recovered": recovered,
         "recovered_usd": data.get("recovered"),
         "net_loss_usd": data.get("net_loss"),
@@ -216,6 +218,26 @@ def incident_view(data: dict[str, Any], docs: dict[str, dict[str, Any]]) -> Inci
         "pinned": data.get("pinned", {}),
         "decisions": data.get("decisions", []),
     }
+
+
+def group_figures(losses: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Figures stated alike (same amount and unit) grouped, each group keeping all its sources;
+    groups the consensus rests on first, then by number of sources."""
+    groups: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for loss in losses:
+        key = (loss.get("amount"), (loss.get("unit") or "").upper(), loss.get("qualifier"), bool(loss.get("rejected")))
+        g = groups.setdefault(key, {"amount": loss.get("amount"), "unit": loss.get("unit"),
+                                    "qualifier": loss.get("qualifier"), "usd": loss.get("usd"),
+                                    "usd_reported": loss.get("usd_reported"), "rejected": bool(loss.get("rejected")),
+                                    "in_consensus": False, "items": []})
+        g["items"].append(loss)
+        g["in_consensus"] = g["in_consensus"] or bool(loss.get("in_consensus"))
+        if g["usd"] is None:
+            g["usd"] = loss.get("usd")
+        if g["usd_reported"] is None:
+            g["usd_reported"] = loss.get("usd_reported")
+    return sorted(groups.values(), key=lambda g: (g["rejected"], not g["in_consensus"], -len(g["items"]),
+                                                  -(g["usd"] or 0)))
 
 
 # ---------------------------------------------------------------- ledger summaries
