@@ -14,7 +14,6 @@ import httpx
 import pytest
 
 CHROMIUM = "/usr/bin/chromium"
-SCREENSHOTS = Path(__file__).resolve().parents[1] / "screenshots"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 
@@ -30,7 +29,7 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):  # type: ignore[no-untyped-def]
     """A seeded SQLite database, an analyst and a viewer token, and the server running on it."""
-    from seed import seed
+    from serve_seed import seed
 
     from heistwatch.serve.auth import create_token
     from heistwatch.store import open_store
@@ -89,17 +88,3 @@ def page(browser):  # type: ignore[no-untyped-def]
         yield pg
     finally:
         context.close()
-
-
-def shot(page, name: str) -> Path:  # type: ignore[no-untyped-def]
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
-    return path
-
-
-def sign_in(page, base: str, token: str) -> None:  # type: ignore[no-untyped-def]
-    page.goto(base + "/login")
-    page.fill("input[name=token]", token)
-    page.click("button[type=submit]")
-    page.wait_for_url(base + "/")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import shot, sign_in
+from browser_helpers import shot, sign_in
 
 pytestmark = pytest.mark.browser
 

@@ -11,7 +11,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 @pytest.fixture
 def seeded(store):  # type: ignore[no-untyped-def]
     """The shared ``store`` fixture (SQLite, and PostgreSQL when configured) with the test ledger."""
-    from seed import seed
+    from serve_seed import seed
 
     ids = seed(store)
     return store, ids
@@ -41,6 +41,3 @@ def client(app):  # type: ignore[no-untyped-def]
     with TestClient(app) as c:
         yield c
 
-
-def auth(token: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}

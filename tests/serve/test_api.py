@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import auth
+from serve_helpers import auth
 from sqlalchemy import func, select
 
 from heistwatch.store.schema import Decision, Document

@@ -10,9 +10,9 @@ import re
 
 import pyarrow.parquet as pq
 import pytest
-from conftest import auth
+from serve_helpers import auth
 from pymisp import MISPEvent
-from samples import incidents as sample_incidents
+from serve_samples import incidents as sample_incidents
 from typer.testing import CliRunner
 
 from heistwatch.serve.export.misp import export_json

@@ -7,7 +7,7 @@ import threading
 import time
 
 import pytest
-from conftest import auth
+from serve_helpers import auth
 from sqlalchemy import func, select
 
 from heistwatch.serve.security import URLAllowList, UnsafeURL, check_url, read_session, sign_session

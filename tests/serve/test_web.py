@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import auth
+from serve_helpers import auth
 
 
 def _login(client, token):  # type: ignore[no-untyped-def]
@@ -45,8 +45,6 @@ def test_review_forms_edit_merge_split(client, tokens):  # type: ignore[no-untyp
     page = client.get(f"/incidents/{merged['id']}").text
     doc_ids = re.findall(r'name="documents" value="(\d+)"', page)
     assert len(doc_ids) == 3
-    from seed import DOCS  # noqa: F401  (documents are listed by numeric id in the form)
-
     youbit_doc = client.get("/api/documents", params={"q": "Youbit"}).json()["rows"][0]["id"]
     r = client.post("/review/split", data={"csrf": _csrf(page), "incident": merged["id"],
                                            "documents": [str(youbit_doc)]}, follow_redirects=True)
