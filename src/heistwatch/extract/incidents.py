@@ -22,7 +22,8 @@ ATTACK_CUE = re.compile(
     r"breach(?:ed|es)?|attack(?:s|ed|er|ers)?|drain(?:s|ed|ing)?|compromis(?:e|ed|ing)|siphon(?:ed|ing)?|"
     r"looted|loot|robbed|robbery|cyber-?attack|malware|phishing|ransomware|illicit(?:ly)?|"
     r"lost|lose|loses|losing|losses|loss|missing|unauthori[sz]ed|infiltrat\w+|intrusion|crypto-?jacking|mined|mining\s+malware|"
-    r"gone|vanish\w*|disappear\w*|vulnerabilit(?:y|ies)|flaw|bug|cyber-?heist|scandal|meltdown|collapse[ds]?|victims?|hijack\w*|emptied)\b",
+    r"gone|vanish\w*|disappear\w*|outflows?|(?:suspicious|unauthori[sz]ed|abnormal|irregular|large)\s+(?:withdrawals?|transfers?|transactions?)|"
+    r"broken\s+into|break-?ins?|vulnerabilit(?:y|ies)|flaw|bug|cyber-?heist|scandal|meltdown|collapse[ds]?|victims?|hijack\w*|emptied)\b",
     re.IGNORECASE,
 )
 

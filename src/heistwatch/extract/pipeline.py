@@ -53,7 +53,8 @@ NOT_A_LOSS = re.compile(
     r"moratorium|creditors?|debts?|liabilit\w+|deposited|deposits?|loans?|lent|withdrew|purchased|bought|sold|"
     r"holds?|holding|remains|swapped|converted|laundered|"
     r"bridged|offloaded|flash-?loan(?:ed|ing)|minted|redeemed|received|offer\w*|keep|recover\w*|froze|frozen|seized|"
-    r"returned|secured|securing|burn\w*|ransom|contains|currently)\b",
+    r"returned|secured|securing|burn\w*|ransom|contains|currently|support|replenish\w*|inject\w*|backstop\w*|"
+    r"own\s+funds|could\s+not\s+withdraw|unable\s+to\s+withdraw)\b",
     re.IGNORECASE,
 )
 _MOVED_BEFORE = re.compile(r"\b(?:moved|moving|moves|transferred|transferring|transfers|sent|sending|sends|"
@@ -61,7 +62,7 @@ _MOVED_BEFORE = re.compile(r"\b(?:moved|moving|moves|transferred|transferring|tr
 _TO_AFTER = re.compile(r"[^.;]{0,45}?\b(?:to|into|onto|through|via)\b", re.IGNORECASE)
 
 _ATTACK_NEAR = re.compile(
-    r"\b(?:stole|stolen|steal|theft|heist|hack\w*|drain\w*|lost|loss|losses|missing|exploit\w*|siphon\w*|"
+    r"\b(?:stole|stolen|steal|theft|heist|hack(?:ed|ing|s)?|drain\w*|lost|loss|losses|missing|exploit\w*|siphon\w*|"
     r"taken|took|looted|swiped|compromised|breach\w*|attack\w*)\b",
     re.IGNORECASE,
 )
@@ -155,6 +156,10 @@ def _date_score(text: str, s: Span, d, attack: bool, victim_here: bool, publishe
         score += 0.0   # "was compromised on January 4th"
     if d.span.start < 60 and published is not None and v.start == published:
         score -= 3   # the dateline at the top of the text
+    if _POSSESSIVE_ATTACK.match(text, d.span.end, min(s.end, d.span.end + 40)):
+        score += 1.5   # "last Friday's raid"
+    if _REPORTING_AFTER.match(text, d.span.end, min(s.end, d.span.end + 60)):
+        score -= 2   # "On Wednesday the FBI blamed ...": when it was said
     if _REPORTING_BEFORE.search(text, max(s.start, d.span.start - 30), d.span.start):
         score -= 2   # "an update on December 6", "said on Monday": when it was told, not when it happened
     return score
@@ -163,6 +168,12 @@ def _date_score(text: str, s: Span, d, attack: bool, victim_here: bool, publishe
 _ATTACK_BEFORE = re.compile(
     r"\b(?:hacked|stolen|stole|compromised|breached|drained|exploited|attacked|robbed|hit|hack|attack|breach|"
     r"exploit|theft|heist)\b[^.;]{0,30}$", re.IGNORECASE)
+
+_POSSESSIVE_ATTACK = re.compile(
+    r"['’]s?\s+(?:\w+\s+){0,2}?(?:hack|hacking|attack|theft|heist|exploit|breach|raid|robbery|incident)\b", re.IGNORECASE)
+_REPORTING_AFTER = re.compile(
+    r"\s*,?\s*(?:the\s+)?(?:[A-Z][\w.\-]*\s+){1,4}(?:said|says|blamed|announced|reported|confirmed|told|revealed|"
+    r"disclosed|attributed|charged|arrested|published|issued|warned|stated)\b")
 
 _REPORTING_BEFORE = re.compile(
     r"\b(?:update[sd]?|announce(?:d|ment)?|statement|report(?:ed)?|said|says|published|posted|disclosed|revealed|"
@@ -233,6 +244,7 @@ _AGAIN = re.compile(r"\b(?:hacked|attacked|breached|hit|targeted|robbed)\s+(?:tw
 
 
 AGAIN_SPLIT = True
+ATTRIBUTING = True   # attributing sentences without a named victim go to the main incident
 
 
 def _month_index(v: DateValue) -> tuple[int, bool]:
@@ -439,7 +451,8 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
             continue
         targets = sorted({n for _, n in plan.mentions.get(i, [])}) or list(plan.focus[i])
         mains = [n for n, m in enumerate(plan.main) if m]
-        if not targets and not aggregate[i] and attack[i] and len(mains) >= 1:
+        attributing = any(a.attribution.hedge is not None for a in atts)
+        if not targets and not aggregate[i] and len(mains) >= 1 and (attack[i] or ATTRIBUTING and attributing):
             targets = mains
         if aggregate[i] and not plan.mentions.get(i):
             targets = []
