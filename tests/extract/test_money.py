@@ -10,6 +10,7 @@ import pytest
 from heistwatch.extract.money import (
     COUNT_EXAMPLES,
     MAGNITUDE_EXAMPLES,
+    NOT_AMOUNT_EXAMPLES,
     PERCENT_EXAMPLES,
     QUALIFIERS,
     VAGUE_EXAMPLES,
@@ -236,21 +237,7 @@ def test_counts() -> None:
 # ---------------------------------------------------------------- what is not an amount
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The exchange was founded in 2017 in Seoul.",
-        "The attack began on January 26, 2018 at 3 am.",
-        "It happened on 26 January 2018.",
-        "Call the hotline at 555-1234 before 5 pm.",
-        "Traders piled into $BTC and $ETH on the news.",
-        "The wallet app reached version 2.5 last week.",
-        "The firm has 12 offices and 3 data centres.",
-        "API keys, 2FA codes and the 3CRV pool were named.",
-        "It said the fix would take about ONE WEEK.",
-        "The 2014 Bitcoin crash hurt many traders.",
-    ],
-)
+@pytest.mark.parametrize("text", NOT_AMOUNT_EXAMPLES)
 def test_not_amounts(text: str) -> None:
     assert find_amounts(text) == []
 

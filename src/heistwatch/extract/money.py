@@ -130,6 +130,22 @@ COUNT_EXAMPLES = {
     "31,000 South Korean users": 31000,
 }
 
+# Sentences in which nothing is an amount (years, dates, times, phone numbers, versions, "$BTC").
+NOT_AMOUNT_EXAMPLES: tuple[str, ...] = (
+    "The exchange was founded in 2017 in Seoul.",
+    "The attack began on January 26, 2018 at 3 am.",
+    "It happened on 26 January 2018.",
+    "Call the hotline at 555-1234 before 5 pm.",
+    "Traders piled into $BTC and $ETH on the news.",
+    "The wallet app reached version 2.5 last week.",
+    "The firm has 12 offices and 3 data centres.",
+    "API keys, 2FA codes and the 3CRV pool were named.",
+    "It said the fix would take about ONE WEEK.",
+    "The 2014 Bitcoin crash hurt many traders.",
+    "Staff found one of its wallets compromised.",
+    "Over 150 Ethereum-based tokens were listed.",
+)
+
 PERCENT_EXAMPLES = {"17% of its assets": 17, "17 percent of its total assets": 17, "seven percent of all the NEM tokens": 7}
 
 # Context words near an amount.
