@@ -20,12 +20,17 @@ from heistwatch.reference.platforms import find_platforms
 ATTACK_CUE = re.compile(
     r"\b(?:hack(?:s|ed|ing|er|ers)?|stole|stolen|steal(?:s|ing)?|theft|thefts|thieves|heist|exploit(?:s|ed|er|ers)?|"
     r"breach(?:ed|es)?|attack(?:s|ed|er|ers)?|drain(?:s|ed|ing)?|compromis(?:e|ed|ing)|siphon(?:ed|ing)?|"
-    r"looted|loot|robbed|robbery|cyber-?attack|malware|phishing|ransomware|illicit(?:ly)?|"
+    r"looted|loot|robbed|robbery|cyber-?attack|malware|malicious|cyber-?crime|phishing|ransomware|illicit(?:ly)?|"
     r"lost|lose|loses|losing|losses|loss|missing|unauthori[sz]ed|infiltrat\w+|intrusion|crypto-?jacking|mined|mining\s+malware|"
     r"gone|vanish\w*|disappear\w*|outflows?|(?:suspicious|unauthori[sz]ed|abnormal|irregular|large)\s+(?:withdrawals?|transfers?|transactions?)|"
     r"broken\s+into|break-?ins?|vulnerabilit(?:y|ies)|flaw|bug|cyber-?heist|scandal|meltdown|collapse[ds]?|victims?|hijack\w*|emptied)\b",
     re.IGNORECASE,
 )
+
+# Words that tell of a loss without saying it was an attack: enough beside other evidence, weak alone.
+WEAK_CUE = re.compile(
+    r"\b(?:lost|lose|loses|losing|losses|loss|missing|gone|vulnerabilit(?:y|ies)|flaw|bug|scandal|meltdown|"
+    r"collapse[ds]?|victims?)\b", re.IGNORECASE)
 
 ANAPHORA = re.compile(
     r"\b(?:the|this|that|its)\s+(?:\w+[\s\-]){0,2}?(?:exchange|company|firm|platform|site|website|protocol|project|network|bridge|"
@@ -92,7 +97,8 @@ def mention_evidence(text: str, sentence: Span, v: VictimMention, attack: bool) 
     if v.strength >= 2:
         score += 3.0
     elif attack:
-        score += 1.5 if v.known else 1.0
+        strong = bool(ATTACK_CUE.search(WEAK_CUE.sub(" ", text[sentence.start : sentence.end])))
+        score += (1.5 if v.known else 1.0) if strong else (1.0 if v.known else 0.75)
     else:
         score += 0.25 if v.known else 0.0
     before = text[max(sentence.start, v.span.start - 60) : v.span.start]
