@@ -148,7 +148,7 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
             ev = mention_evidence(text, s, v, attack[i])
             if v.platform is not None and v.platform.kind in BYSTANDER and v.strength < 2:
                 ev = min(ev, 0.75)
-            if money_here and ev > 0 and attack[i]:
+            if money_here and ev > 0 and attack[i] and ATTACK_CUE.search(WEAK_CUE.sub(" ", text[s.start : s.end])):
                 ev += 0.5
             key = victim_key(v.name)
             c = cands.get(key)
