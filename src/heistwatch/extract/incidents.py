@@ -146,8 +146,9 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
             if v.platform is not None and v.platform.kind in NEVER_VICTIM:
                 continue
             ev = mention_evidence(text, s, v, attack[i])
-            if v.platform is not None and v.platform.kind in BYSTANDER and v.strength < 2:
-                ev = min(ev, 0.75)
+            if v.platform is not None and v.platform.kind in BYSTANDER and (
+                    v.strength < 2 or v.pattern == "stolen-from-name"):
+                ev = min(ev, 0.75)   # "funds taken from BNB Chain": the chain is where, not whom
             if money_here and ev > 0 and attack[i] and ATTACK_CUE.search(WEAK_CUE.sub(" ", text[s.start : s.end])):
                 ev += 0.5
             key = victim_key(v.name)
@@ -205,8 +206,13 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
     for c in cands.values():
         evs = sorted((ev for _, _, ev in c.mentions), reverse=True)
         c.score = sum(ev if n < 2 else ev * 0.5 for n, ev in enumerate(evs)) + (c.score - c.base)
-    victims = sorted((c for c in cands.values() if c.score >= (known_threshold if c.first.known else threshold)),
-                     key=lambda c: c.first.span.start)
+    def needed(c: Candidate) -> float:
+        p = c.first.platform
+        if p is not None and p.kind in BYSTANDER:
+            return threshold + 0.5
+        return known_threshold if c.first.known else threshold
+
+    victims = sorted((c for c in cands.values() if c.score >= needed(c)), key=lambda c: c.first.span.start)
     if not victims:
         campaign = _campaign(text, sentences, attack)
         if campaign is not None:
