@@ -425,17 +425,27 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
     # dates
     date_claims: list[tuple[float, int, Claim]] = []
     if find_dates is not None:
-        for d in (_fix_relative_year(x, text) for x in find_dates(text, published)):
+        found_dates = [_fix_relative_year(x, text) for x in find_dates(text, published)]
+        dates_in: dict[int, int] = {}
+        for d in found_dates:
+            k = _sentence_of(sentences, d.span.start)
+            dates_in[k] = dates_in.get(k, 0) + 1
+        for d in found_dates:
             i = _sentence_of(sentences, d.span.start)
             s = sentences[i]
-            target = _nearest_incident(plan, i, d.span.start)
-            if aggregate[i] and not plan.mentions.get(i):
-                target = None
-            claim = Claim(ClaimKind.DATE, d.value, d.span, s, target, confidence=0.7 if attack[i] else 0.4)
-            claims.append(claim)
-            if target is not None:
-                date_claims.append((_date_score(text, s, d, attack[i], bool(plan.mentions.get(i)), published),
-                                    target, claim))
+            targets: list[int | None] = [_nearest_incident(plan, i, d.span.start)]
+            here = plan.mentions.get(i, [])
+            named = sorted({n for _, n in here})
+            if len(named) > 1 and dates_in.get(i) == 1 and (
+                    all(v.span.start >= d.span.end for v, _ in here) or all(v.span.end <= d.span.start for v, _ in here)):
+                targets = list(named)   # "hacks in 2019 include A, B and C": the one date holds for all
+            if aggregate[i] and not here:
+                targets = [None]
+            for target in targets:
+                claim = Claim(ClaimKind.DATE, d.value, d.span, s, target, confidence=0.7 if attack[i] else 0.4)
+                claims.append(claim)
+                if target is not None:
+                    date_claims.append((_date_score(text, s, d, attack[i], bool(here), published), target, claim))
     guessed: set[int] = set()
     for n, incident in enumerate(incidents):
         incident.date = _choose_date([(sc, c) for sc, t, c in date_claims if t == n and sc > -50])
