@@ -54,16 +54,20 @@ NOT_A_LOSS = re.compile(
     r"holds?|holding|remains|swapped|converted|laundered|"
     r"bridged|offloaded|flash-?loan(?:ed|ing)|minted|redeemed|received|offer\w*|keep|recover\w*|froze|frozen|seized|"
     r"returned|secured|securing|burn\w*|ransom|contains|currently|support|replenish\w*|inject\w*|backstop\w*|"
-    r"own\s+funds|could\s+not\s+withdraw|unable\s+to\s+withdraw)\b",
+    r"own\s+funds|could\s+not\s+withdraw|unable\s+to\s+withdraw|flash\s+loans|balance)\b",
     re.IGNORECASE,
 )
+_TODAY_AFTER = re.compile(r"[^.;]{0,25}?\b(?:today|at\s+current\s+prices|at\s+today['’]s\s+prices|at\s+the\s+current\s+(?:exchange\s+)?rate|"
+                          r"at\s+current\s+(?:exchange\s+)?rates?)\b", re.IGNORECASE)
+_WOULD_BEFORE = re.compile(r"\b(?:would|will)\s+(?:now\s+)?(?:be|have\s+been)\s+(?:worth|valued)|\bwould\s+exceed|\bnow\s+worth",
+                           re.IGNORECASE)
 _MOVED_BEFORE = re.compile(r"\b(?:moved|moving|moves|transferred|transferring|transfers|sent|sending|sends|"
                            r"routed|funnel+ed|deposited|bridged)\b", re.IGNORECASE)
 _TO_AFTER = re.compile(r"[^.;]{0,45}?\b(?:to|into|onto|through|via)\b", re.IGNORECASE)
 
 _ATTACK_NEAR = re.compile(
-    r"\b(?:stole|stolen|steal|theft|heist|hack(?:ed|ing|s)?|drain\w*|lost|loss|losses|missing|exploit\w*|siphon\w*|"
-    r"taken|took|looted|swiped|compromised|breach\w*|attack\w*)\b",
+    r"\b(?:stole|stolen|steal|theft|heist|hack(?:ed)?|drain(?:ed|ing)?|lost|loss|losses|missing|exploit(?:ed)?|"
+    r"siphon(?:ed|ing)?|taken|took|looted|swiped)\b",
     re.IGNORECASE,
 )
 
@@ -117,6 +121,8 @@ def _is_loss(text: str, sentence: Span, a: AmountMention) -> bool:
     window_after = text[a.span.end : hi]
     if a.money is not None and a.money.unit == "USD" and a.money.value < 1000:
         return False   # a price ("$147 per ether"), not a theft
+    if _TODAY_AFTER.match(text, a.span.end, min(sentence.end, a.span.end + 40)) or _WOULD_BEFORE.search(window_before):
+        return False   # what the loot would be worth today, not what was lost
     if _MOVED_BEFORE.search(window_before[-40:]) and _TO_AFTER.match(text, a.span.end, min(sentence.end, a.span.end + 60)):
         return False   # "moved $48 million to a new wallet": where the loot went, not what was lost
     if NOT_A_LOSS.search(window_before[-30:]) or NOT_A_LOSS.search(window_after[:40]):
