@@ -84,3 +84,49 @@ def test_unattributed_reports_are_one_voice() -> None:
     # a named official claimant adds independent weight
     named = assessment(recs + [_doc("p", actor("North Korea", "confirmed", "North Korea", claimant="the FBI"), "2017-12-30")])
     assert named.claimants == 2 and named.probability > five.probability
+
+
+# ---- which actors the ledger row shows (attribution rule 7)
+def _row_actors(recs):
+    (inc,) = [i for i in Ledger.build(recs).incidents.values() if i.victim == "Stakeout"]
+    return [a["name"] for a in inc.score_row()["actors"]], inc
+
+
+def test_actor_named_for_another_heist_in_a_roundup_stays_off_the_row() -> None:
+    text = ("Stakeout lost $41 million on Monday. Separately, police said the Andariel unit ran a mining scheme "
+            "on a server in Busan.")
+    rec = doc("r1", text, [("Stakeout", "exchange_hack", "2023-09-04"), ("Busan server", "cryptojacking", "2023")],
+              [actor("Andariel", "confirmed", "Andariel", claimant="police", incident=0)], published="2023-09-06")
+    names, inc = _row_actors([rec])
+    assert names == []
+    kept = next(a for a in inc.actors if a.actor == "Andariel")
+    assert not kept.on_row and "several incidents" in kept.support
+
+
+def test_actor_in_a_sentence_naming_the_victim_or_following_it_is_on_the_row() -> None:
+    named = doc("r2", "Stakeout lost $41 million. Later, the FBI said Lazarus robbed Stakeout. Busan had a separate leak.",
+                [("Stakeout", "exchange_hack", "2023-09-04"), ("Busan", "data_breach", "2023")],
+                [actor("Lazarus Group", "confirmed", "Lazarus", claimant="the FBI")], published="2023-09-08")
+    follows = doc("r3", "Stakeout lost $41 million. The FBI blamed Lazarus for the attack.\n\nBusan had a separate leak.",
+                  [("Stakeout", "exchange_hack", "2023-09-04"), ("Busan", "data_breach", "2023")],
+                  [actor("Lazarus Group", "confirmed", "Lazarus", claimant="the FBI")], published="2023-09-08")
+    assert _row_actors([named])[0] == ["Lazarus Group"]
+    assert _row_actors([follows])[0] == ["Lazarus Group"]
+
+
+def test_actor_in_a_single_incident_report_is_on_the_row_but_an_aside_is_not() -> None:
+    text = "Stakeout lost $41 million. The attackers are believed to be Lazarus. The CEO will visit Russia next week."
+    rec = doc("r4", text, [("Stakeout", "exchange_hack", "2023-09-04")],
+              [actor("Lazarus Group", "suspected", "Lazarus"), actor("Russia", "suspected", "Russia")],
+              published="2023-09-05")
+    assert _row_actors([rec])[0] == ["Lazarus Group"]
+
+
+def test_another_name_of_a_named_group_is_not_a_second_actor() -> None:
+    text = "The attackers who robbed Stakeout were the Lazarus Group. The group, also known as APT38, denies nothing."
+    rec = doc("r5", text, [("Stakeout", "exchange_hack", "2023-09-04")],
+              [actor("Lazarus Group", "confirmed", "Lazarus Group"), actor("APT38", "confirmed", "APT38")],
+              published="2023-09-05")
+    names, inc = _row_actors([rec])
+    assert names == ["Lazarus Group"]
+    assert any(a.actor == "APT38" for a in inc.actors)   # kept in the record

@@ -31,7 +31,9 @@ Rules (each claim is an :class:`~heistwatch.extract.model.Attribution` with its 
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 
 from heistwatch.resolve.model import ActorAssessment, ActorClaim
 
@@ -136,3 +138,85 @@ def assess(actor: str, claims: list[ActorClaim]) -> ActorAssessment:
         claims=claims, timeline=timeline,
         rule=f"weighted log-odds pooling of {n} independent claimant(s); see heistwatch.resolve.attribution",
     )
+
+
+# A sentence speaks of an attack, a theft or its authors (rule 7b).
+ATTACK_WORDS = re.compile(
+    r"\b(hack|attack|heist|theft|thie[fv]|stol[ei]|steal|breach|exploit|behind|responsib|attribut|blam|"
+    r"suspect|perpetrat|carried out|drain|launder|incident|adversar|compromis|culprit|link|involv|orchestrat|"
+    r"target|intrusion|malware|phish|loot|siphon)",
+    re.I,
+)
+# A sentence gives an actor as another name of a group (rule 7, last paragraph).
+ALIAS_WORDS = re.compile(r"(also known as|\ba\.?k\.?a\b|\balias\b|otherwise known as|also called|also tracked as)", re.I)
+
+
+def _fold(text: str) -> str:
+    from heistwatch.resolve.names import fold
+
+    return fold(text)
+
+
+def name_forms(name: str) -> set[str]:
+    """Folded forms of a victim name a sentence may use: the name, the name without generic words,
+    and its first distinctive word ("Harmony Horizon Bridge" -> "harmony horizon bridge",
+    "harmony horizon", "harmony")."""
+    from heistwatch.resolve.names import GENERIC_WORDS, WEAK_TOKENS
+
+    full = _fold(re.sub(r"\([^)]*\)", " ", name))
+    core = " ".join(t for t in full.split() if t not in GENERIC_WORDS)
+    out = {f for f in (full, core) if len(f) >= 3}
+    first = next((t for t in core.split() if len(t) >= 4 and t not in WEAK_TOKENS and not t.isdigit()), None)
+    if first:
+        out.add(first)
+    return out
+
+
+def names_victim(sentence: str, victim_names: Iterable[str]) -> bool:
+    """Does the sentence name one of the victim's names (whole words, generic words aside)?"""
+    text = f" {_fold(sentence)} "
+    return any(f" {form} " in text for name in victim_names for form in name_forms(name))
+
+
+def last_named(text: str, before: int, names_of: Mapping[str, Iterable[str]], window: int = 600) -> str | None:
+    """Which of ``names_of`` (label -> names) is named last in the ``window`` characters before
+    ``before``, within the same paragraph? (what "the attack" in a sentence refers back to)"""
+    start = max(0, before - window)
+    para = text.rfind("\n\n", start, before)
+    chunk = text[para + 2 if para >= 0 else start:before]
+    folded = f" {_fold(chunk)} "
+    best, best_at = None, -1
+    for label in sorted(names_of):
+        for name in names_of[label]:
+            for form in name_forms(name):
+                at = folded.rfind(f" {form} ")
+                if at > best_at:
+                    best, best_at = label, at
+    return best
+
+
+def support(claims: list[ActorClaim], sentences: Mapping[str, str], victim_names: Iterable[str],
+            sole_docs: set[str], parent_named: bool = False, refers_back: set[str] = frozenset()) -> tuple[bool, str]:
+    """Is the actor of these claims shown as the incident's actor? (rule 7) -> (on_row, reason).
+
+    ``refers_back``: claims whose sentence follows a mention of this incident's victim, with no
+    other victim of the document named in between (so "the attack" in it is this one).
+    """
+    names = sorted(set(victim_names))
+    usable = [c for c in claims if not (parent_named and ALIAS_WORDS.search(sentences.get(c.claim, "")))]
+    if not usable:
+        return False, "named only as another name of a group named for this incident"
+    for c in usable:
+        if names_victim(sentences.get(c.claim, ""), names):
+            return True, f"named in a sentence that names the victim ({c.doc})"
+    for c in usable:
+        if c.claim in refers_back and ATTACK_WORDS.search(sentences.get(c.claim, "")):
+            return True, f"named for the attack in a sentence that follows the victim's name ({c.doc})"
+    for c in usable:
+        if c.doc in sole_docs and ATTACK_WORDS.search(sentences.get(c.claim, "")):
+            return True, f"named for the attack in a document about this incident only ({c.doc})"
+    sole_sources = sorted({c.source for c in usable if c.doc in sole_docs})
+    if len(sole_sources) >= 2:
+        return True, f"named by {len(sole_sources)} independent sources about this incident only"
+    return False, ("named only in documents about several incidents, in sentences that do not name the victim: "
+                   "kept as a low-confidence claim, not shown as the incident's actor")

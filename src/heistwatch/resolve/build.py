@@ -18,7 +18,7 @@ from heistwatch.extract.model import (
     Technique,
 )
 from heistwatch.resolve import dates, losses
-from heistwatch.resolve.attribution import assess
+from heistwatch.resolve.attribution import assess, last_named, support
 from heistwatch.resolve.cluster import Mention
 from heistwatch.resolve.model import (
     ActorClaim,
@@ -112,6 +112,34 @@ def _valuation_day(d: DateValue | None, mentions: list[Mention]) -> date | None:
         return d.start + (d.end - d.start) // 2
     pubs = [m.published for m in mentions if m.published]
     return min(pubs) if pubs else None
+
+
+def _refers_back(live, records: Mapping[str, DocumentRecord], own: dict[str, int], victim_names: list[str]) -> set[str]:
+    """Keys of the attribution claims (in documents reporting several incidents) whose sentence
+    follows this incident's victim's name with no other victim of the document named in between."""
+    out = set()
+    for (doc, i), r in live:
+        rec = records[doc]
+        if r.kind != ClaimKind.ACTOR.value or len(rec.extraction.incidents) < 2 or not rec.text:
+            continue
+        names_of: dict[str, list[str]] = {"this": list(victim_names)}
+        for m in rec.extraction.incidents:
+            if m.index != own.get(doc) and m.victim not in victim_names:
+                names_of.setdefault(f"other{m.index}", []).append(m.victim)
+        if last_named(rec.text, r.sentence_span[0], names_of) == "this":
+            out.add(r.key)
+    return out
+
+
+def _parent(actor: str) -> str | None:
+    """The group an actor belongs to in the reference list ("APT38" -> "Lazarus Group"), if any."""
+    try:
+        from heistwatch.reference.actors import lookup
+
+        ref = lookup(actor)
+        return getattr(ref, "parent", None) if ref else None
+    except Exception:
+        return None
 
 
 def _name(mentions: list[Mention]) -> str:
@@ -245,6 +273,13 @@ def build_incident(
             ind = indicators.setdefault((v.type, v.value), {"type": v.type, "value": v.value, "valid": v.valid, "claims": []})
             ind["claims"].append(r.key)
     actors = [assess(name, cs) for name, cs in sorted(by_actor.items())]
+    victim_names = sorted({m.victim for m in members} | {known_platform(m.victim) or m.victim for m in members})
+    sole_docs = {m.doc for m in members if len(records[m.doc].extraction.incidents) == 1}
+    named = {a.actor for a in actors}
+    refers_back = _refers_back(live, records, {m.doc: m.index for m in members}, victim_names)
+    for a in actors:
+        a.on_row, a.support = support(a.claims, sentences, victim_names, sole_docs,
+                                      parent_named=_parent(a.actor) in named, refers_back=refers_back)
     if "actors" in ov.pins:
         pinned["actors"] = ov.pins["actors"]
         keep = set(ov.pins["actors"]["value"])

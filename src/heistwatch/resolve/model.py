@@ -257,6 +257,8 @@ class ActorAssessment:
     claims: list[ActorClaim] = field(default_factory=list)
     timeline: list[dict[str, Any]] = field(default_factory=list)
     rule: str = ""
+    on_row: bool = True               # supported well enough to be shown as the incident's actor (see attribution.support)
+    support: str = ""                 # why it is (or is not) on the row
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -371,7 +373,7 @@ class Incident:
             "type": self.type,
             "mentions": [{"doc": m.doc, "victim": m.victim, "date": m.date, "type": m.type} for m in self.mentions],
             "actors": [{"name": a.actor, "confidence": a.confidence, "stance": a.stance, "probability": a.probability}
-                       for a in self.actors if a.stance != "denied"],
+                       for a in self.actors if a.stance != "denied" and a.on_row],
             "sources": len(self.sources),
             "conflicts": [f.explanation for f in self.conflicts],
         }
