@@ -112,3 +112,48 @@ def test_spans_match_surfaces_on_report_like_text(parts):
         assert c.sentence.start <= c.span.start and c.span.end <= c.sentence.end
     for i in ex.incidents:
         assert i.span is None or text[i.span.start : i.span.end]
+
+
+def _eval(text: str, published: date | None = PUBLISHED):
+    from heistwatch.extract.evalformat import to_eval
+
+    return to_eval("t", run(text, published=published))["incidents"]
+
+
+def test_a_victim_hit_twice_is_two_incidents():
+    text = ("Hackers stole $2 million from the Zumo exchange on 5 March 2024, the company said. "
+            "The exchange had been hacked once before in October 2023, when thieves took 300 BTC from Zumo.")
+    incs = [i for i in _eval(text) if i["victim"] == "Zumo"]
+    assert len(incs) == 2
+    first, second = sorted(incs, key=lambda i: i["date"] or "")
+    assert first["date"] == "2023-10" and first["loss_native"] == [{"amount": 300, "asset": "BTC"}]
+    assert second["date"] == "2024-03-05" and second["loss_usd"] == [2000000]
+
+
+def test_one_date_before_a_list_dates_every_victim_and_amounts_stay_apart():
+    text = "Zaif ($60 million), Coinrail ($40 million) and Bithumb ($31 million) were all robbed by hackers in 2018."
+    incs = {i["victim"]: i for i in _eval(text, None)}
+    assert {k: v["date"] for k, v in incs.items()} == {"Zaif": "2018", "Coinrail": "2018", "Bithumb": "2018"}
+    assert {k: v["loss_usd"] for k, v in incs.items()} == {"Zaif": [6e7], "Coinrail": [4e7], "Bithumb": [3.1e7]}
+
+
+def test_sums_that_are_not_losses():
+    text = ("Hackers stole $4 million from the Zumo exchange on Monday. "
+            "The exchange later offered the hacker a $400,000 reward. "
+            "The thief moved $1.5 million to a mixer on Tuesday. "
+            "The stolen coins would now be worth $9 million at today's prices.")
+    (inc,) = _eval(text)
+    assert inc["loss_usd"] == [4000000]
+
+
+def test_attribution_without_the_victim_named_goes_to_the_main_incident():
+    text = "Hackers drained $5 million from the Zumo exchange on Monday. Elliptic believes the Lazarus Group is responsible."
+    (inc,) = _eval(text)
+    assert inc["actors"] == [{"name": "Lazarus Group", "stance": "suspected"}]
+
+
+def test_dates_of_statements_do_not_replace_the_incident_date():
+    text = ("On Wednesday the FBI blamed North Korea for last Friday's raid on the Zumo exchange, "
+            "in which hackers stole $7 million.")
+    (inc,) = _eval(text)
+    assert inc["date"] == "2024-03-01"   # the Friday before publication (Friday 8 March 2024)
