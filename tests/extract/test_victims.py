@@ -82,3 +82,54 @@ def test_type_from_platform_and_strong_cues():
     assert infer_type(lookup("Bithumb"), "Bithumb", "Bithumb was hacked.") == IncidentType.EXCHANGE_HACK
     assert infer_type(None, "Zumo Bridge", "The bridge was drained.") == IncidentType.BRIDGE_HACK
     assert infer_type(None, "a server", "Hackers mined Monero on the server.") == IncidentType.CRYPTOJACKING
+
+
+# ---------------------------------------------------------------- linear time on hostile input
+import time  # noqa: E402
+from collections.abc import Callable  # noqa: E402
+
+from heistwatch.extract.actors import find_attributions  # noqa: E402
+from heistwatch.extract.model import Span  # noqa: E402
+from heistwatch.reference.actors import find_actors  # noqa: E402
+from heistwatch.reference.estimative import find_hedges  # noqa: E402
+
+RATIO = 3.5  # doubling the input may at most do this to the CPU time (linear is about 2)
+
+
+def _cpu(fn: Callable[[str], object], text: str) -> float:
+    best = float("inf")
+    for _ in range(2):
+        t0 = time.process_time()
+        fn(text)
+        best = min(best, time.process_time() - t0)
+    return best
+
+
+HOSTILE = {
+    "digits": lambda n: "7" * n,
+    "dollar signs": lambda n: "$" * n,
+    "capitalised words": lambda n: ("Zumo " * (n // 5 + 1))[:n],
+    "hack of capitalised words": lambda n: "the hack of " + ("Aa " * (n // 3 + 1))[:n],
+    "name, a very ... exchange": lambda n: "Zumo, a " + ("very " * (n // 5 + 1))[:n] + "exchange",
+    "dotted words": lambda n: ("A.b." * (n // 4 + 1))[:n],
+}
+FINDERS = {
+    "victims": find_victim_candidates,
+    "platforms": find_platforms,
+    "actors": find_actors,
+    "hedges": find_hedges,
+    "attributions": lambda s: find_attributions(s, Span(0, len(s))),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+@pytest.mark.parametrize("finder", sorted(FINDERS))
+def test_finders_are_linear_on_hostile_input(case, finder):
+    make, fn = HOSTILE[case], FINDERS[finder]
+    n = 20_000
+    small = _cpu(fn, make(n))
+    while small < 0.02 and n < 2_000_000:
+        n *= 2
+        small = _cpu(fn, make(n))
+    big = _cpu(fn, make(2 * n))
+    assert big <= RATIO * max(small, 1e-3), (n, small, big)
