@@ -213,10 +213,16 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
         return known_threshold if c.first.known else threshold
 
     victims = sorted((c for c in cands.values() if c.score >= needed(c)), key=lambda c: c.first.span.start)
-    if not victims:
-        campaign = _campaign(text, sentences, attack)
-        if campaign is not None:
-            victims = [campaign]
+    campaign = _campaign(text, sentences, attack)
+    if campaign is not None:
+        named = {i for c in victims for i, _, _ in c.mentions}
+        own = [m for m in campaign.mentions if m[0] not in named]
+        kinds = {c.first.platform.type for c in victims if c.first.platform is not None}
+        # beside named victims, a campaign needs sentences of its own and must not be one of them
+        if not victims or (campaign.name == "cryptojacking campaign" and len(own) >= 2
+                           and IncidentType_of(campaign.name) not in kinds):
+            campaign.mentions = own if victims else campaign.mentions
+            victims = sorted([*victims, campaign], key=lambda c: c.first.span.start)
     index = {c.key: n for n, c in enumerate(victims)}
     mentions: dict[int, list[tuple[VictimMention, int]]] = {}
     for n, c in enumerate(victims):
@@ -276,6 +282,11 @@ CAMPAIGN_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+def IncidentType_of(label: str) -> str:  # noqa: N802 - mirrors the enum's values
+    return {"cryptojacking campaign": "cryptojacking", "ransomware campaign": "ransomware",
+            "phishing campaign": "phishing", "fake job campaign": "phishing"}.get(label, "other")
+
+
 def _campaign(text: str, sentences: list[Span], attack: list[bool]) -> Candidate | None:
     """A victimless campaign when the text keeps describing one kind of attack."""
     best: tuple[int, int, str, list[tuple[int, re.Match[str]]]] | None = None
@@ -285,7 +296,7 @@ def _campaign(text: str, sentences: list[Span], attack: list[bool]) -> Candidate
             m = rx.search(text, s.start, s.end)
             if m and attack[i]:
                 hits.append((i, m))
-        if len(hits) >= 2 and (best is None or len(hits) > best[0] * 1.5):
+        if len(hits) >= 2 and (best is None or len(hits) >= best[0] * 2):   # the more specific label wins
             best = (len(hits), rank, label, hits)
     if best is None:
         return None
