@@ -117,3 +117,39 @@ def test_phishing_of_an_exchange_is_its_theft_but_a_phishing_campaign_stays_apar
     ]
     got = victims(Ledger.build(recs))
     assert sorted(g[3] for g in got) == [["a", "b"], ["c", "d"]]
+
+
+def test_a_date_said_of_another_platform_does_not_split_an_incident() -> None:
+    from resolve_builders import when
+
+    recs = [
+        doc("a", "Coincheck lost NEM tokens on 26 January.", [("Coincheck", "exchange_hack", "2018-01-26")]),
+        doc("b", "Coincheck lost NEM tokens overnight.", [("Coincheck", "exchange_hack", "2018-01-26")]),
+        # the extractor dated this report's Coincheck mention by a sentence about Mt. Gox
+        doc("c", "Coincheck halted withdrawals. Japan licensed exchanges after the collapse of Mt Gox in 2014.",
+            [("Coincheck", "exchange_hack", "2014")], [when("2014", "2014")], published="2018-01-28"),
+    ]
+    ledger = Ledger.build(recs)
+    assert victims(ledger) == [("Coincheck", "2018-01-26", "exchange_hack", ["a", "b", "c"])]
+    (inc,) = ledger.incidents.values()
+    assert not [f for f in inc.findings if f.kind == "date" and f.flagged]
+
+
+def test_a_date_said_of_the_victim_still_counts() -> None:
+    from resolve_builders import when
+
+    recs = [
+        doc("a", "Coincheck lost NEM tokens on 26 January 2018.", [("Coincheck", "exchange_hack", "2018-01-26")]),
+        doc("b", "Coincheck was hacked in 2014, unlike Mt Gox.", [("Coincheck", "exchange_hack", "2014")],
+            [when("2014", "2014")], published="2014-05-01"),
+    ]
+    assert len(Ledger.build(recs).incidents) == 2
+
+
+def test_an_unlinked_figure_goes_to_the_incident_its_sentence_names() -> None:
+    text = "Euler Finance lost $195 million in March. In February, Platypus was drained of $8.5 million."
+    rec = doc("a", text, [("Euler Finance", "defi_exploit", "2023-03"), ("Platypus", "defi_exploit", "2023-02")],
+              [usd(195e6, "$195 million", incident=0), usd(8.5e6, "$8.5 million", incident=None)])
+    by_victim = {i.victim: i for i in Ledger.build([rec]).incidents.values()}
+    assert by_victim["Platypus"].consensus is not None and by_victim["Platypus"].consensus.value == 8.5e6
+    assert by_victim["Euler Finance"].consensus.value == 195e6

@@ -18,7 +18,7 @@ from heistwatch.extract.model import (
     Technique,
 )
 from heistwatch.resolve import dates, losses
-from heistwatch.resolve.attribution import assess, last_named, support
+from heistwatch.resolve.attribution import assess, last_named, names_victim, support
 from heistwatch.resolve.cluster import Mention
 from heistwatch.resolve.model import (
     ActorClaim,
@@ -52,15 +52,26 @@ class Overrides:
 def claims_for(record: DocumentRecord, mention_index: int) -> list[int]:
     """Indexes of the claims of ``record`` about its mention ``mention_index``.
 
-    Claims the extractor left unlinked belong to the document's only incident when it has one.
+    Claims the extractor left unlinked belong to the document's only incident when it has one; in
+    a document reporting several incidents, to the incident whose victim their sentence names when
+    it names exactly one of the document's victims ("... when Platypus was drained of $8.5M").
     """
     ex = record.extraction
     only = len(ex.incidents) == 1
+    named: dict[int, int | None] = {}
+    if not only:
+        text = record.text or ""
+        victims = {m.index: m.victim for m in ex.incidents}
+        for i, c in enumerate(ex.claims):
+            if c.incident is None and c.kind != ClaimKind.AGGREGATE and text:
+                sentence = c.sentence.of(text)
+                hits = sorted({ix for ix, v in victims.items() if names_victim(sentence, [v])})
+                named[i] = hits[0] if len(hits) == 1 else None
     out = []
     for i, c in enumerate(ex.claims):
         if c.kind == ClaimKind.AGGREGATE:
             continue
-        if c.incident == mention_index or (c.incident is None and only):
+        if c.incident == mention_index or (c.incident is None and (only or named.get(i) == mention_index)):
             out.append(i)
     return out
 

@@ -36,7 +36,7 @@ from datetime import date, timedelta
 from heistwatch.extract.model import ClaimKind, DateValue, Granularity, Money
 from heistwatch.resolve import dates
 from heistwatch.resolve.model import DocumentRecord
-from heistwatch.resolve.names import key_tokens, keys_link, platform_kind, victim_key
+from heistwatch.resolve.names import key_tokens, keys_link, known_platform, platform_kind, victim_key
 
 SCALE_APART = 3.0       # loss scales this far apart, with another incident type: not one incident
 RECENT_DAYS = 120       # an undated mention prefers an incident dated this close before its publication
@@ -80,16 +80,53 @@ class Mention:
         return (dates.rank(d), d.start if d else date.max, d.end if d else date.max, self.doc, self.index)
 
 
+def _about_another_victim(sentence: str, victim: str) -> bool:
+    """Does the sentence name a known platform other than ``victim`` and not ``victim`` itself?
+    ("... after the collapse of Mt. Gox in 2014" is no date of the Coincheck hack.)"""
+    if not sentence:
+        return False
+    try:
+        from heistwatch.reference.platforms import find_platforms
+    except Exception:
+        return False
+    from heistwatch.resolve.attribution import names_victim
+
+    if names_victim(sentence, [victim] + ([known_platform(victim)] if known_platform(victim) else [])):
+        return False
+    own = known_platform(victim)
+    return any(known_platform(p.platform.name) != own for p in find_platforms(sentence))
+
+
+def stated_date(record: DocumentRecord, index: int, victim: str) -> DateValue | None:
+    """The date a document states for its incident mention ``index``.
+
+    The extractor's date for the mention, else its most precise date claim; but a date that only
+    stands on sentences naming another platform (and not this victim) is that platform's date,
+    not this incident's, and is passed over.
+    """
+    ex = record.extraction
+    text = record.text or ""
+    claims = [c for c in ex.claims_of(index, ClaimKind.DATE) if dates.usable(c.value)]  # type: ignore[arg-type]
+
+    def elsewhere(iso: str | None) -> bool:
+        backing = [c for c in claims if c.value.iso() == iso]  # type: ignore[union-attr]
+        return bool(backing) and bool(text) and all(_about_another_victim(c.sentence.of(text), victim) for c in backing)
+
+    m = next((x for x in ex.incidents if x.index == index), None)
+    if m is not None and dates.usable(m.date) and not elsewhere(m.date.iso()):  # type: ignore[union-attr]
+        return m.date
+    own = [c.value for c in claims if not elsewhere(c.value.iso())]  # type: ignore[union-attr]
+    if own:
+        return min(own, key=lambda v: (dates.rank(v), v.start))  # type: ignore[arg-type,return-value]
+    return None
+
+
 def mentions_of(record: DocumentRecord) -> list[Mention]:
-    """The document's incident mentions; an undated mention takes the date of its best date claim."""
+    """The document's incident mentions, each with the date the document states for it (:func:`stated_date`)."""
     ex = record.extraction
     out = []
     for m in ex.incidents:
-        d = m.date if dates.usable(m.date) else None
-        if d is None:
-            claimed = [c.value for c in ex.claims_of(m.index, ClaimKind.DATE) if dates.usable(c.value)]  # type: ignore[arg-type]
-            if claimed:
-                d = min(claimed, key=lambda v: (dates.rank(v), v.start))  # type: ignore[arg-type,return-value]
+        d = stated_date(record, m.index, m.victim)
         usd = [c.value.value for c in ex.claims_of(m.index, ClaimKind.LOSS)
                if isinstance(c.value, Money) and c.value.unit == "USD" and c.value.value > 0 and not c.value.vague]
         out.append(Mention(
