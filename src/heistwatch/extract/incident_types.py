@@ -30,7 +30,8 @@ TYPE_CUES: tuple[TypeCue, ...] = (
     _cue(IncidentType.RANSOMWARE, r"\bransomware\b|\bWannaCry\b|\bransom\s+(?:note|demand)", True,
          ["The ransomware encrypted hospital files.", "WannaCry spread fast."], ["They paid a fee."]),
     _cue(IncidentType.CRYPTOJACKING,
-         r"\bcrypto-?jacking\b|\b(?:coin|crypto)-?miner\b|\bmining\s+malware\b|\bmined?\s+(?:Monero|XMR|crypto\w*)\b|"
+         r"\bcrypto-?jacking\b|\b(?:coin|crypto)-?miners?\b|\bmining\s+(?:malware|scripts?|software|code|bots?)\b|"
+         r"\b(?:mined?|mining)\s+(?:an?\s+)?(?:[\w\-]+\s+){0,3}?(?:Monero|XMR|cryptocurrenc\w+)\b|\b(?:Monero|XMR)[\s\-]+mining\b|"
          r"\b(?:hijack\w*|infected)\s+(?:\w+\s+){0,3}(?:servers?|computers?)\s+to\s+mine\b|\billicit(?:ly)?\s+min(?:e|ing)\b",
          True,
          ["The gang mined Monero on hijacked servers.", "A cryptojacking campaign hit firms."],

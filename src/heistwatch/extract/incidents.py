@@ -23,7 +23,7 @@ ATTACK_CUE = re.compile(
     r"looted|loot|robbed|robbery|cyber-?attack|malware|malicious|cyber-?crime|phishing|ransomware|illicit(?:ly)?|"
     r"lost|lose|loses|losing|losses|loss|missing|unauthori[sz]ed|infiltrat\w+|intrusion|crypto-?jacking|mined|mining\s+malware|"
     r"gone|vanish\w*|disappear\w*|outflows?|(?:suspicious|unauthori[sz]ed|abnormal|irregular|large)\s+(?:withdrawals?|transfers?|transactions?)|"
-    r"broken\s+into|break-?ins?|vulnerabilit(?:y|ies)|flaw|bug|cyber-?heist|scandal|meltdown|collapse[ds]?|victims?|hijack\w*|emptied)\b",
+    r"broken\s+into|break-?ins?|penetrat(?:ed|ing|ion)|vulnerabilit(?:y|ies)|flaw|bug|cyber-?heist|scandal|meltdown|collapse[ds]?|victims?|hijack\w*|emptied)\b",
     re.IGNORECASE,
 )
 
@@ -272,8 +272,9 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
 # Attacks without one victim platform: a campaign against many (cryptojacking, ransomware, phishing, malware).
 CAMPAIGN_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cryptojacking campaign", re.compile(
-        r"\bcrypto-?jacking\b|\b(?:coin|crypto)-?miners?\b|\bmining\s+malware\b|\bmined?\s+(?:Monero|XMR|crypto\w*)\b|"
-        r"\bmining\s+(?:Monero|XMR|cryptocurrenc\w+)\b", re.IGNORECASE)),
+        r"\bcrypto-?jacking\b|\b(?:coin|crypto)-?miners?\b|\bmining\s+(?:malware|scripts?|software|code|bots?)\b|"
+        r"\b(?:mined?|mining)\s+(?:an?\s+)?(?:[\w\-]+\s+){0,3}?(?:Monero|XMR|cryptocurrenc\w+|crypto\w*)\b|"
+        r"\b(?:Monero|XMR)[\s\-]+mining\b", re.IGNORECASE)),
     ("ransomware campaign", re.compile(r"\bransomware\b", re.IGNORECASE)),
     ("fake job campaign", re.compile(r"\bfake\s+(?:job|recruit\w*|interview\w*|hiring)\b|\bjob\s+offers?\b", re.IGNORECASE)),
     ("phishing campaign", re.compile(r"\b(?:spear-?)?phishing\b", re.IGNORECASE)),
