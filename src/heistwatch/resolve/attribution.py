@@ -143,12 +143,12 @@ def assess(actor: str, claims: list[ActorClaim]) -> ActorAssessment:
 # A sentence speaks of an attack, a theft or its authors (rule 7b).
 ATTACK_WORDS = re.compile(
     r"\b(hack|attack|heist|theft|thie[fv]|stol[ei]|steal|breach|exploit|behind|responsib|attribut|blam|"
-    r"suspect|perpetrat|carried out|drain|launder|incident|adversar|compromis|culprit|link|involv|orchestrat|"
-    r"target|intrusion|malware|phish|loot|siphon)",
+    r"suspect|perpetrat|carried out|drain|launder|incident|adversar|compromis|culprit|link|orchestrat|"
+    r"target|intrusion|malware|phish|loot|siphon|operation|raid|work of|campaign|robb)",
     re.I,
 )
 # A sentence gives an actor as another name of a group (rule 7, last paragraph).
-ALIAS_WORDS = re.compile(r"(also known as|\ba\.?k\.?a\b|\balias\b|otherwise known as|also called|also tracked as)", re.I)
+ALIAS_WORDS = re.compile(r"(known as|\ba\.?k\.?a\b|\balias\b|also called|track(s|ed)? as|referred to as|dubbed)", re.I)
 
 
 def _fold(text: str) -> str:
@@ -178,13 +178,10 @@ def names_victim(sentence: str, victim_names: Iterable[str]) -> bool:
     return any(f" {form} " in text for name in victim_names for form in name_forms(name))
 
 
-def last_named(text: str, before: int, names_of: Mapping[str, Iterable[str]], window: int = 600) -> str | None:
+def last_named(text: str, before: int, names_of: Mapping[str, Iterable[str]], window: int = 800) -> str | None:
     """Which of ``names_of`` (label -> names) is named last in the ``window`` characters before
-    ``before``, within the same paragraph? (what "the attack" in a sentence refers back to)"""
-    start = max(0, before - window)
-    para = text.rfind("\n\n", start, before)
-    chunk = text[para + 2 if para >= 0 else start:before]
-    folded = f" {_fold(chunk)} "
+    ``before``? (what "the attack" in a sentence refers back to)"""
+    folded = f" {_fold(text[max(0, before - window):before])} "
     best, best_at = None, -1
     for label in sorted(names_of):
         for name in names_of[label]:
@@ -196,14 +193,16 @@ def last_named(text: str, before: int, names_of: Mapping[str, Iterable[str]], wi
 
 
 def support(claims: list[ActorClaim], sentences: Mapping[str, str], victim_names: Iterable[str],
-            sole_docs: set[str], parent_named: bool = False, refers_back: set[str] = frozenset()) -> tuple[bool, str]:
+            sole_docs: set[str], alias_claims: set[str] = frozenset(), refers_back: set[str] = frozenset()) -> tuple[bool, str]:
     """Is the actor of these claims shown as the incident's actor? (rule 7) -> (on_row, reason).
 
     ``refers_back``: claims whose sentence follows a mention of this incident's victim, with no
     other victim of the document named in between (so "the attack" in it is this one).
+    ``alias_claims``: claims that only give the actor as another name of its parent group, named
+    for this incident close before ("Lazarus Group, which the FBI tracks as APT38").
     """
     names = sorted(set(victim_names))
-    usable = [c for c in claims if not (parent_named and ALIAS_WORDS.search(sentences.get(c.claim, "")))]
+    usable = [c for c in claims if c.claim not in alias_claims]
     if not usable:
         return False, "named only as another name of a group named for this incident"
     for c in usable:

@@ -142,13 +142,43 @@ def _refers_back(live, records: Mapping[str, DocumentRecord], own: dict[str, int
     return out
 
 
+def _alias_claims(claims: list[ActorClaim], parent: str | None, by_pos: dict[tuple[str, int], ClaimRef],
+                  records: Mapping[str, DocumentRecord]) -> set[str]:
+    """Claims whose sentence gives the actor as another name ("also known as", "tracks as") of
+    ``parent``, named in that sentence or in the 300 characters before it."""
+    if not parent:
+        return set()
+    from heistwatch.resolve.attribution import ALIAS_WORDS
+    from heistwatch.resolve.names import actor_key
+
+    try:
+        from heistwatch.reference.actors import find_actors
+    except Exception:
+        return set()
+    refs = {r.key: r for r in by_pos.values()}
+    out = set()
+    for c in claims:
+        r = refs.get(c.claim)
+        text = records[c.doc].text or "" if c.doc in records else ""
+        if r is None or not text or not ALIAS_WORDS.search(r.sentence):
+            continue
+        lo, hi = r.sentence_span
+        window = text[max(0, lo - 300):hi]
+        if any(actor_key(m.actor.name) == actor_key(parent) for m in find_actors(window)):
+            out.add(c.claim)
+    return out
+
+
 def _parent(actor: str) -> str | None:
-    """The group an actor belongs to in the reference list ("APT38" -> "Lazarus Group"), if any."""
+    """The group an actor belongs to in the reference list ("APT38" -> "Lazarus Group"), if any
+    (a state is no group: "Lazarus Group" has none)."""
     try:
         from heistwatch.reference.actors import lookup
 
         ref = lookup(actor)
-        return getattr(ref, "parent", None) if ref else None
+        parent = getattr(ref, "parent", None) if ref else None
+        up = lookup(parent) if parent else None
+        return parent if parent and not (up is not None and up.state) else None
     except Exception:
         return None
 
@@ -289,8 +319,10 @@ def build_incident(
     named = {a.actor for a in actors}
     refers_back = _refers_back(live, records, {m.doc: m.index for m in members}, victim_names)
     for a in actors:
+        parent = _parent(a.actor)
+        aliases = _alias_claims(a.claims, parent, by_pos, records) if parent in named else set()
         a.on_row, a.support = support(a.claims, sentences, victim_names, sole_docs,
-                                      parent_named=_parent(a.actor) in named, refers_back=refers_back)
+                                      alias_claims=aliases, refers_back=refers_back)
     if "actors" in ov.pins:
         pinned["actors"] = ov.pins["actors"]
         keep = set(ov.pins["actors"]["value"])
