@@ -39,6 +39,19 @@ def long_article(seed: int, words: int = 220) -> str:
     return f"Report {seed}: " + " ".join(out) + "."
 
 
+def heist_article(seed: int, words: int = 120) -> str:
+    """A short made-up heist report (a named exchange, an amount, a date) plus varied filler, unique per seed."""
+    names = ["Zentrix", "Corvana", "Lumabit", "Oxtrade", "Pellico", "Quorra", "Rivenex", "Solbridge"]
+    victim = f"{names[seed % len(names)]}{seed}"
+    millions = 3 + (seed * 37) % 400
+    day = 1 + seed % 28
+    lead = (
+        f"Hackers stole ${millions} million in bitcoin from the cryptocurrency exchange {victim} on "
+        f"March {day}, 2021, the company said. {victim} halted withdrawals after the theft."
+    )
+    return lead + " " + long_article(seed, words)
+
+
 def make_pdf(lines: list[str], title: str | None = None) -> bytes:
     """A small valid PDF with one page showing ``lines`` (Helvetica), built by hand."""
 

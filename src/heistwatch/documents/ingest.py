@@ -50,14 +50,16 @@ class IngestReport:
 def after_ingest(store: Store, document_ids: Sequence[int]) -> None:
     """Called once after ``ingest`` (new documents) and ``reextract_all`` (re-extracted documents).
 
-    The single place where later stages hook in (e.g. updating the incident ledger); a no-op
-    until they do."""
+    The single place where later stages hook in: it updates the incident ledger
+    (:func:`heistwatch.store.ledger.update_ledger`) with these documents and with any stored
+    document the ledger has missed (a run killed between storing documents and this call)."""
     try:
         from heistwatch.store.ledger import update_ledger
     except ImportError:
         return
-    if document_ids:
-        update_ledger(store, list(document_ids))
+    ids = sorted(set(document_ids) | set(store.unresolved_document_ids()))
+    if ids:
+        update_ledger(store, ids)
 
 
 def _extract(extractor: Extractor, doc: ParsedDocument) -> Extraction:
@@ -89,7 +91,11 @@ def ingest_documents(
         if on_item:
             on_item(status, item)
     if run_hook:
-        after_ingest(store, report.new)
+        try:
+            after_ingest(store, report.new)
+        except Exception as exc:  # the documents are stored; say so rather than lose the summary
+            problem = f"ledger update failed after ingest ({type(exc).__name__}: {exc}); the documents are stored"
+            report.failures.append(ReadError(source="ledger", message=problem.replace("\n", " ")))
     return report
 
 

@@ -512,6 +512,18 @@ class Store:
             )
             return {doc_id: version for doc_id, version in rows}
 
+    def unresolved_document_ids(self) -> list[int]:
+        """Documents whose current extraction mentions incidents but none of which is in the stored
+        ledger, e.g. stored by an ingest that was killed before its ledger update."""
+        with self.session() as s:
+            placed = select(IncidentMentionRow.document_id)
+            rows = s.execute(
+                select(ExtractionRow.document_id, ExtractionRow.incidents).where(
+                    ExtractionRow.relevant.is_(True), ExtractionRow.document_id.not_in(placed)
+                )
+            )
+            return sorted(doc_id for doc_id, incidents in rows if incidents)
+
     def load_extractions(
         self,
         document_ids: Iterable[int] | None = None,
