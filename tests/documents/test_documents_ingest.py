@@ -172,3 +172,17 @@ def test_bad_database_url_is_one_line(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.output.startswith("error: cannot open database nosuchdriver://x/y")
     assert len(result.output.strip().splitlines()) == 1
+
+
+def test_failing_ledger_update_is_reported_after_the_documents_are_stored(db_url: str, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import heistwatch.store.ledger as ledger
+
+    def broken(store, document_ids, valuer=None):  # type: ignore[no-untyped-def]
+        raise RuntimeError("resolver exploded")
+
+    monkeypatch.setattr(ledger, "update_ledger", broken)
+    result = runner.invoke(app, ["ingest", write(tmp_path, "a.txt", ARTICLE_A), "--db", db_url])
+    assert result.exit_code == 1
+    assert "1 new" in result.output
+    assert "failed: ledger: ledger update failed after ingest (RuntimeError: resolver exploded); the documents are stored" in result.output
+    assert json.loads(runner.invoke(app, ["stats", "--json", "--db", db_url]).output)["documents"] == 1
