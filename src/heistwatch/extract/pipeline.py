@@ -242,10 +242,15 @@ _THEFT = re.compile(r"\b(?:hack(?:ed|ing)?|stole|stolen|steal\w*|theft|heist|exp
                     r"drain(?:ed)?|robbed|looted|compromised|lost)\b", re.IGNORECASE)
 _AFTERMATH = re.compile(r"\b(?:returned|recovered|repaid|repay\w*|compensat\w*|reimburs\w*|bankrupt\w*|filed|"
                         r"resum\w+|reopen\w*|fined|sued|charged|indicted|sentenced|arrested|relaunch\w*)\b", re.IGNORECASE)
-_EARLIER = re.compile(r"\b(?:once\s+before|before|earlier|previous|prior|separate|first)\b", re.IGNORECASE)
+_EARLIER = re.compile(r"\b(?:once\s+before|before|earlier|previous|prior|separate|first|after|also)\b|"
+                      r"\bthe\s+[A-Za-z]+\s+(?:\w+\s+)?(?:hack|attack|breach|theft|heist|incident)\b", re.IGNORECASE)
 _AGAIN = re.compile(r"\b(?:hacked|attacked|breached|hit|targeted|robbed)\s+(?:twice|again|once\s+before|before|"
                     r"for\s+the\s+second\s+time)\b|\bsecond\s+(?:hack|attack|breach|theft|heist|time)\b|"
-                    r"\b(?:earlier|previous|prior|separate|first)\s+(?:\w+\s+)?(?:hack|attack|breach|theft|heist|incident)\b",
+                    r"\b(?:earlier|previous|prior|separate|first)\s+(?:\w+\s+)?(?:hack|attack|breach|theft|heist|incident)\b|"
+                    r"\b(?:\w+|\d+)\s+months?\s+(?:after|earlier|before)\b|"
+                    r"\bthe\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                    r"spring|summer|autumn|fall|winter)\s+(?:\w+\s+)?(?:hack|attack|breach|theft|heist|incident)\b|"
+                    r"\balso\s+(?:was|been|fell)\s+(?:a\s+)?victim",
                     re.IGNORECASE)
 
 
@@ -278,12 +283,13 @@ def _split_episodes(text: str, sentences: list[Span], incidents: list[IncidentMe
 
     for n in range(len(incidents)):
         base = incidents[n]
-        if base.date is None or base.date.start is None or plan.victims[n].first.pattern == "campaign":
+        if plan.victims[n].first.pattern == "campaign":
             continue
-        b_idx, b_month = _month_index(base.date)
+        dated = base.date is not None and base.date.start is not None
+        b_idx, b_month = _month_index(base.date) if dated else (0, False)  # type: ignore[arg-type]
         episodes: dict[int, list[Claim]] = {}
         base_sentences = {c.sentence for sc, t, c in date_claims if t == n and c.value == base.date}
-        for sc, t, c in date_claims:
+        for sc, t, c in (date_claims if dated else []):
             v: DateValue = c.value  # type: ignore[assignment]
             if t != n or v.start is None or not v.resolved or sc < 2.0 or c.sentence in base_sentences:
                 continue
@@ -342,8 +348,15 @@ def _split_episodes(text: str, sentences: list[Span], incidents: list[IncidentMe
         for c in sorted((c for c in claims if c.incident == n), key=earlier_first):
             cue = _AGAIN.search(text, c.sentence.start, c.sentence.end) if c.incident == n else None
             # the victim (or "the exchange", "it") comes before the cue: "the same site suffered a separate hack"
+            anywhere = cue is not None and re.match(r"(?i)the\s", cue.group(0)) is not None
+            if cue is not None and base.date is not None and base.date.start is not None and any(
+                    x.kind == ClaimKind.DATE and x.sentence == c.sentence and x.value.start is not None  # type: ignore[union-attr]
+                    and abs(_month_index(x.value)[0] - _month_index(base.date)[0]) <= 1  # type: ignore[arg-type]
+                    and _month_index(x.value)[1] == _month_index(base.date)[1]  # type: ignore[arg-type]
+                    for x in claims):
+                cue = None   # "the October 16 incident" is this one
             if cue is not None and not inc.ANAPHORA.search(text, c.sentence.start, cue.start()) and not any(
-                    v.span.end <= cue.start() and v.span.start >= c.sentence.start
+                    (anywhere or v.span.end <= cue.start()) and v.span.start >= c.sentence.start
                     for v, k in plan.mentions.get(_sentence_of(sentences, c.span.start), []) if k == n):
                 cue = None
             if cue is not None:
