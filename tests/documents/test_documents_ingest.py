@@ -184,5 +184,5 @@ def test_failing_ledger_update_is_reported_after_the_documents_are_stored(db_url
     result = runner.invoke(app, ["ingest", write(tmp_path, "a.txt", ARTICLE_A), "--db", db_url])
     assert result.exit_code == 1
     assert "1 new" in result.output
-    assert "failed: ledger: ledger update failed after ingest (RuntimeError: resolver exploded); the documents are stored" in result.output
+    assert "failed: ledger update failed after ingest (RuntimeError: resolver exploded); the documents are stored" in result.output
     assert json.loads(runner.invoke(app, ["stats", "--json", "--db", db_url]).output)["documents"] == 1
