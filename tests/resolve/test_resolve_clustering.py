@@ -153,3 +153,25 @@ def test_an_unlinked_figure_goes_to_the_incident_its_sentence_names() -> None:
     by_victim = {i.victim: i for i in Ledger.build([rec]).incidents.values()}
     assert by_victim["Platypus"].consensus is not None and by_victim["Platypus"].consensus.value == 8.5e6
     assert by_victim["Euler Finance"].consensus.value == 195e6
+
+
+def test_two_hacks_of_one_exchange_in_one_report_with_one_inherited_date_stay_apart() -> None:
+    from resolve_builders import when
+
+    text = "Youbit was hacked today. The same site suffered a separate hack in April."
+    rec = doc("a", text, [("Youbit", "exchange_hack", "2017-12-19"), ("Youbit", "exchange_hack", "2017-12-19")],
+              [when("2017-12-19", "today", 0), when("2017-04", "April", 1)], published="2017-12-19")
+    april = doc("b", "Yapizon lost 3,800 bitcoin on 22 April.", [("Youbit", "exchange_hack", "2017-04-22")])
+    ledger = Ledger.build([rec, april])
+    assert [(i.date, i.documents) for i in ledger.sorted_incidents()] == [("2017-04-22", ["a", "b"]), ("2017-12-19", ["a"])]
+
+
+def test_a_founding_year_is_no_incident_date() -> None:
+    from resolve_builders import when
+
+    recs = [
+        doc("a", "Youbit lost bitcoin on 22 April.", [("Youbit", "exchange_hack", "2017-04-22")]),
+        doc("b", "Youbit, which has traded since 2014, lost bitcoin.", [("Youbit", "exchange_hack", "2014")],
+            [when("2014", "2014")], published="2017-04-24"),
+    ]
+    assert [(i.date, i.documents) for i in Ledger.build(recs).sorted_incidents()] == [("2017-04-22", ["a", "b"])]

@@ -29,6 +29,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -97,36 +98,62 @@ def _about_another_victim(sentence: str, victim: str) -> bool:
     return any(known_platform(p.platform.name) != own for p in find_platforms(sentence))
 
 
-def stated_date(record: DocumentRecord, index: int, victim: str) -> DateValue | None:
+# Words before a year that make it no incident date: "traded since 2014", "founded in 2013".
+NOT_EVENT_BEFORE = re.compile(
+    r"\b(since|founded|established|launched|created|started|began operating|operating|in business|incorporated|"
+    r"listed|opened)\b[^.;]{0,15}$", re.I)
+
+
+def stated_date(record: DocumentRecord, index: int, victim: str, avoid: str | None = None) -> DateValue | None:
     """The date a document states for its incident mention ``index``.
 
-    The extractor's date for the mention, else its most precise date claim; but a date that only
-    stands on sentences naming another platform (and not this victim) is that platform's date,
-    not this incident's, and is passed over.
+    The extractor's date for the mention, else its most precise date claim; but passed over are
+    a date that only stands on sentences naming another platform (and not this victim: that
+    platform's date), a date only given as a start ("traded since 2014", "founded in 2013"),
+    and ``avoid``: the date of another mention of the same victim in this document (one article
+    telling of two hacks of one exchange tells of two dates; an identical one was inherited).
     """
     ex = record.extraction
     text = record.text or ""
     claims = [c for c in ex.claims_of(index, ClaimKind.DATE) if dates.usable(c.value)]  # type: ignore[arg-type]
 
+    def not_event(c) -> bool:  # type: ignore[no-untyped-def]
+        return bool(text) and bool(NOT_EVENT_BEFORE.search(text[max(0, c.span.start - 40):c.span.start]))
+
     def elsewhere(iso: str | None) -> bool:
         backing = [c for c in claims if c.value.iso() == iso]  # type: ignore[union-attr]
-        return bool(backing) and bool(text) and all(_about_another_victim(c.sentence.of(text), victim) for c in backing)
+        return bool(backing) and bool(text) and all(
+            not_event(c) or _about_another_victim(c.sentence.of(text), victim) for c in backing)
 
     m = next((x for x in ex.incidents if x.index == index), None)
     if m is not None and dates.usable(m.date) and not elsewhere(m.date.iso()):  # type: ignore[union-attr]
-        return m.date
-    own = [c.value for c in claims if not elsewhere(c.value.iso())]  # type: ignore[union-attr]
+        if avoid is None or m.date.iso() != avoid:  # type: ignore[union-attr]
+            return m.date
+        other = [c.value for c in claims if c.value.iso() != avoid and not elsewhere(c.value.iso())]  # type: ignore[union-attr]
+        return min(other, key=lambda v: (dates.rank(v), v.start)) if other else m.date  # type: ignore[arg-type,return-value]
+    own = [c.value for c in claims if not elsewhere(c.value.iso()) and c.value.iso() != avoid]  # type: ignore[union-attr]
     if own:
         return min(own, key=lambda v: (dates.rank(v), v.start))  # type: ignore[arg-type,return-value]
     return None
 
 
 def mentions_of(record: DocumentRecord) -> list[Mention]:
-    """The document's incident mentions, each with the date the document states for it (:func:`stated_date`)."""
+    """The document's incident mentions, each with the date the document states for it (:func:`stated_date`).
+
+    Of two mentions of one victim in one document, the main one (else the first) keeps its date;
+    the other avoids that date when it has a date claim of its own that differs.
+    """
     ex = record.extraction
     out = []
+    first_of: dict[str, tuple[int, str | None]] = {}
+    for m in sorted(ex.incidents, key=lambda x: (not x.main, x.index)):
+        k = victim_key(m.victim)
+        if k not in first_of:
+            first_of[k] = (m.index, dates.iso(stated_date(record, m.index, m.victim)))
     for m in ex.incidents:
-        d = stated_date(record, m.index, m.victim)
+        k = victim_key(m.victim)
+        avoid = first_of[k][1] if first_of[k][0] != m.index else None
+        d = stated_date(record, m.index, m.victim, avoid)
         usd = [c.value.value for c in ex.claims_of(m.index, ClaimKind.LOSS)
                if isinstance(c.value, Money) and c.value.unit == "USD" and c.value.value > 0 and not c.value.vague]
         out.append(Mention(
