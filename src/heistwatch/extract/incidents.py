@@ -220,10 +220,9 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
         kinds = {c.first.platform.type for c in victims if c.first.platform is not None}
         # beside named victims, a campaign needs sentences of its own and must not be one of them
         if not victims or (campaign.name == "cryptojacking campaign" and len(own) >= 2
-                           and IncidentType_of(campaign.name) not in kinds):
+                           and campaign_type(campaign.name) not in kinds):
             campaign.mentions = own if victims else campaign.mentions
             victims = sorted([*victims, campaign], key=lambda c: c.first.span.start)
-    index = {c.key: n for n, c in enumerate(victims)}
     mentions: dict[int, list[tuple[VictimMention, int]]] = {}
     for n, c in enumerate(victims):
         for i, v, _ in c.mentions:
@@ -265,7 +264,6 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
             focus.append([lead])
         else:
             focus.append([])
-    del index
     return IncidentPlan(victims, mentions, focus, main)
 
 
@@ -283,7 +281,8 @@ CAMPAIGN_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
-def IncidentType_of(label: str) -> str:  # noqa: N802 - mirrors the enum's values
+def campaign_type(label: str) -> str:
+    """The incident type (value) a campaign label stands for."""
     return {"cryptojacking campaign": "cryptojacking", "ransomware campaign": "ransomware",
             "phishing campaign": "phishing", "fake job campaign": "phishing"}.get(label, "other")
 
