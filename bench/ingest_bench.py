@@ -5,6 +5,7 @@ Prints wall time, documents/s and peak memory for each run, with the real extrac
 no-op extractor (to separate reading + dedup + near-duplicate + storage from extraction).
 
     .venv/bin/python bench/ingest_bench.py [--n 10000] [--db-dir DIR] [--no-extract-only]
+        [--pg postgresql://postgres@127.0.0.1:5432/postgres]   # also on PostgreSQL (a scratch database)
 """
 
 from __future__ import annotations
@@ -97,10 +98,15 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run(label: str, paths: list[str], db: Path, extractor=None) -> None:  # type: ignore[no-untyped-def]
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{db}{suffix}").unlink(missing_ok=True)
-    store = open_store(f"sqlite:///{db}")
+def run(label: str, paths: list[str], db: Path | str, extractor=None) -> None:  # type: ignore[no-untyped-def]
+    if isinstance(db, Path):
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        url = f"sqlite:///{db}"
+    else:
+        url = db
+        _pg_reset(url)
+    store = open_store(url)
     started, cpu_started = time.perf_counter(), time.process_time()
     report = ingest_documents(store, paths, extractor=extractor, run_hook=False)
     took, cpu = time.perf_counter() - started, time.process_time() - cpu_started
@@ -111,8 +117,22 @@ def run(label: str, paths: list[str], db: Path, extractor=None) -> None:  # type
         f"{label:<44} {took:8.2f} s  {seen / took:8.1f} docs/s  (CPU {cpu:7.2f} s, {seen / cpu:7.1f} docs/CPU-s)  "
         f"new {len(report.new):>6}  dup {len(report.duplicates):>5}  near {len(report.near_duplicates):>5}  "
         f"failed {len(report.failures):>3}  claims {stats['claims']:>7}  peak RSS {peak_mb():7.0f} MB  "
-        f"db {db.stat().st_size / 2**20:6.1f} MB"
+        + (f"db {db.stat().st_size / 2**20:6.1f} MB" if isinstance(db, Path) else "")
     )
+
+
+def _pg_reset(url: str) -> None:
+    """Drop and recreate the scratch database named in ``url``."""
+    import sqlalchemy as sa
+
+    from heistwatch.store.db import normalize_url
+
+    target = normalize_url(url)
+    admin = sa.create_engine(target.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{target.database}" WITH (FORCE)')
+        conn.exec_driver_sql(f'CREATE DATABASE "{target.database}"')
+    admin.dispose()
 
 
 def main() -> None:
@@ -120,6 +140,7 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=10_000, help="generated documents (default 10000)")
     parser.add_argument("--db-dir", type=Path, default=None, help="where the SQLite files go (default: a temp dir)")
     parser.add_argument("--no-extract-only", action="store_true", help="skip the runs with the real extractor")
+    parser.add_argument("--pg", metavar="URL", help="also run on this PostgreSQL server (uses a scratch database heistwatch_bench)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="heistwatch-bench-") as tmp:
@@ -141,6 +162,13 @@ def main() -> None:
         if not args.no_extract_only:
             run(f"{args.n} generated, real extractor", [str(gen)], work / "gen.db")
         run(f"{args.n} generated, no-op extractor", [str(gen)], work / "gen-noop.db", noop_extractor)
+        if args.pg:
+            from heistwatch.store.db import normalize_url
+
+            pg = normalize_url(args.pg).set(database="heistwatch_bench").render_as_string(hide_password=False)
+            if DEV.is_dir() and not args.no_extract_only:
+                run("PostgreSQL: dev corpus, real extractor", [str(DEV)], pg)
+            run(f"PostgreSQL: {args.n} generated, no-op extractor", [str(gen)], pg, noop_extractor)
         started = time.perf_counter()
         store = open_store(f"sqlite:///{work / 'gen-noop.db'}")
         again = ingest_documents(store, [str(gen)], extractor=noop_extractor, run_hook=False)
