@@ -174,8 +174,21 @@ def name_forms(name: str) -> set[str]:
 
 def names_victim(sentence: str, victim_names: Iterable[str]) -> bool:
     """Does the sentence name one of the victim's names (whole words, generic words aside)?"""
+    names = list(victim_names)
     text = f" {_fold(sentence)} "
-    return any(f" {form} " in text for name in victim_names for form in name_forms(name))
+    if any(f" {form} " in text for name in names for form in name_forms(name)):
+        return True
+    # another name the reference list knows ("Axie Infinity" for the Ronin Network)
+    from heistwatch.resolve.names import known_platform
+
+    own = {known_platform(n) for n in names} - {None}
+    if not own:
+        return False
+    try:
+        from heistwatch.reference.platforms import find_platforms
+    except Exception:
+        return False
+    return any(known_platform(p.platform.name) in own for p in find_platforms(sentence))
 
 
 def last_named(text: str, before: int, names_of: Mapping[str, Iterable[str]], window: int = 800) -> str | None:

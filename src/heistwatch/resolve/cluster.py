@@ -95,7 +95,8 @@ def _about_another_victim(sentence: str, victim: str) -> bool:
     if names_victim(sentence, [victim] + ([known_platform(victim)] if known_platform(victim) else [])):
         return False
     own = known_platform(victim)
-    return any(known_platform(p.platform.name) != own for p in find_platforms(sentence))
+    named = {known_platform(p.platform.name) for p in find_platforms(sentence)}
+    return bool(named) and own not in named      # "Axie Infinity" names the Ronin Network
 
 
 # Words before a year that make it no incident date: "traded since 2014", "founded in 2013".
