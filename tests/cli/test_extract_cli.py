@@ -66,3 +66,20 @@ def test_stdout_and_claims(tmp_path):
 def test_needs_paths_or_all():
     result = runner.invoke(app, ["extract"])
     assert result.exit_code != 0
+
+
+def test_all_reextracts_the_store(tmp_path):
+    db = f"sqlite:///{tmp_path / 'store.db'}"
+    doc = tmp_path / "a.txt"
+    doc.write_text("Hackers stole $5 million from the exchange Zumo on Monday.\n")
+    assert runner.invoke(app, ["ingest", str(doc), "--db", db]).exit_code == 0
+    result = runner.invoke(app, ["extract", "--all", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "1 already current" in result.output
+    result = runner.invoke(app, ["extract", "--all", "--force", "--db", db])
+    assert result.exit_code == 0 and "1 re-extracted" in result.output
+
+
+def test_paths_and_all_together_is_an_error(tmp_path):
+    result = runner.invoke(app, ["extract", "--all", str(tmp_path)])
+    assert result.exit_code != 0
