@@ -50,7 +50,7 @@ NOT_A_LOSS = re.compile(
     r"refund\w*|bail\w*|loan\s+of|borrow\w*|capital\s+of|worth\s+of\s+trad\w+|daily|monthly|annual|"
     r"jumped|fell|dropped|rose|surged|plunged|slumped|climbed|high\s+of|low\s+of|insurance|policy|covering|coverage|"
     r"tax|taxes|locked|TVL|total\s+value|payout|paid\s+out|claims?\s+for|traded|trades|trading|crowdfund\w*|"
-    r"moratorium|creditors?|debts?|liabilit\w+|deposited|deposits?|loans?|lent|withdrew|purchased|bought|sold|"
+    r"moratorium|creditors?|debts?|liabilit\w+|deposited|deposits?|(?<!flash\s)(?<!flash-)loans?(?!\s+(?:attacks?|exploits?))|lent|withdrew|purchased|bought|sold|"
     r"holds?|holding|remains|swapped|converted|laundered|"
     r"bridged|offloaded|flash-?loan(?:ed|ing)|minted|redeemed|received|offer\w*|keep|recover\w*|froze|frozen|seized|"
     r"returned|secured|securing|burn\w*|ransom|contains|currently|support|replenish\w*|inject\w*|backstop\w*|"
@@ -93,6 +93,7 @@ def _sentences(text: str) -> list[Span]:
 
 _ELSEWHERE = re.compile(r"\s*[\W]*\s*(?:read\s+also|also\s+read|read\s+more|related|see\s+also|recommended|read)\s*:", re.IGNORECASE)
 
+_NAME_NEXT = re.compile(r"^\s*(?:worth\s+of\s+)?(?:[a-z]+\s+){0,2}$")   # "the $300 million DMM Bitcoin theft"
 _POINTS_AHEAD = re.compile(r"^[^.;()]{0,30}?\b(?:from|at|on|of|in|against|targeting)\s+(?:the\s+)?(?:\w+\s+){0,3}?$",
                            re.IGNORECASE)
 
@@ -103,7 +104,8 @@ def _nearest_incident(plan: inc.IncidentPlan, i: int, pos: int, text: str | None
         if text is not None and end is not None:
             # "$620 million from Axie Infinity": the name after the figure owns it
             for v, n in here:
-                if v.span.start >= end and _POINTS_AHEAD.match(text[end : v.span.start]):
+                gap = text[end : v.span.start]
+                if v.span.start >= end and (_POINTS_AHEAD.match(gap) or _NAME_NEXT.match(gap)):
                     return n
         before = [(pos - v.span.end, n) for v, n in here if v.span.end <= pos]
         if before:
