@@ -157,3 +157,12 @@ def test_dates_of_statements_do_not_replace_the_incident_date():
             "in which hackers stole $7 million.")
     (inc,) = _eval(text)
     assert inc["date"] == "2024-03-01"   # the Friday before publication (Friday 8 March 2024)
+
+
+def test_each_victim_keeps_its_own_figure():
+    incs = {i["victim"]: i for i in _eval("Coinrail lost $40 million and Bithumb lost $31 million to hackers in June 2018.", None)}
+    assert incs["Coinrail"]["loss_usd"] == [40000000] and incs["Bithumb"]["loss_usd"] == [31000000]
+    incs = {i["victim"]: i for i in _eval(
+        "Past heists include the $625 million Ronin Network hack in 2022 and the $300 million DMM Bitcoin theft in 2024.", None)}
+    assert incs["DMM Bitcoin"]["loss_usd"] == [300000000] and incs["Ronin Network"]["loss_usd"] == [625000000]
+    assert incs["DMM Bitcoin"]["date"] == "2024" and incs["Ronin Network"]["date"] == "2022"

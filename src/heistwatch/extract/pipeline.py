@@ -93,7 +93,8 @@ def _sentences(text: str) -> list[Span]:
 
 _ELSEWHERE = re.compile(r"\s*[\W]*\s*(?:read\s+also|also\s+read|read\s+more|related|see\s+also|recommended|read)\s*:", re.IGNORECASE)
 
-_NAME_NEXT = re.compile(r"^\s*(?:worth\s+of\s+)?(?:[a-z]+\s+){0,2}$")   # "the $300 million DMM Bitcoin theft"
+_NAME_NEXT = re.compile(r"^\s*(?:worth\s+of\s+)?(?:(?!(?:and|or|but|while|whereas|as|to|than|after|before|when|since|"
+                        r"then|so|if|because)\b)[a-z]+\s+){0,2}$")   # "the $300 million DMM Bitcoin theft"
 _POINTS_AHEAD = re.compile(r"^[^.;()]{0,30}?\b(?:from|at|on|of|in|against|targeting)\s+(?:the\s+)?(?:\w+\s+){0,3}?$",
                            re.IGNORECASE)
 
