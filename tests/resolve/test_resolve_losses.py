@@ -239,3 +239,19 @@ def test_later_value_recognised_from_the_sentence_when_the_extractor_did_not_mar
     assert next(f for f in acme.losses if f.amount == 25000).valued_at == "now"
     other = next(i for i in ledger.incidents.values() if i.victim == "Other")
     assert other.losses[0].valued_at is None and other.consensus.value == 60e6
+
+
+def test_consensus_rests_on_usd_as_reported_with_native_valuation_beside() -> None:
+    # 70 XMR were worth about $2,100 on the day; the outlets report the $25,000 they are worth at publication
+    valuer = DictValuer({("XMR", date(2017, 7, 15)): 30.0})
+    recs = [
+        doc(k, f"Hackers mined 70 Monero, about ${v:,} ({k}).", [("Busan server", "cryptojacking", "2017-07-15")],
+            [native(70, "XMR", "70 Monero"), usd(v, f"${v:,}")], published="2018-01-02")
+        for k, v in (("a", 25000), ("b", 25000), ("c", 26000))
+    ] + [doc("d", "Hackers mined 70 Monero on a server.", [("Busan server", "cryptojacking", "2017-07-15")],
+             [native(70, "XMR", "70 Monero")], published="2018-01-03")]
+    inc = only(Ledger.build(recs, valuer=valuer))
+    assert 25000 <= inc.consensus.value <= 26000 and inc.consensus.sources == ["a", "b", "c"]
+    assert inc.valued is not None and inc.valued.value == 2100 and inc.valued.sources == ["a", "b", "c", "d"]
+    assert not inc.conflicts
+    assert inc.score_row()["loss_usd"]["value"] == inc.consensus.value

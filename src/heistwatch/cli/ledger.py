@@ -102,7 +102,9 @@ def ledger(
         table.add_column(col, **kw)
     shown = incidents if limit <= 0 else incidents[:limit]
     for inc in shown:
-        actors = ", ".join(f"{a.actor} ({a.confidence})" for a in inc.actors if a.stance != "denied")
+        actors = ", ".join(f"{a.actor} ({a.confidence})" for a in inc.actors if a.stance != "denied" and a.on_row)
+        weak = sum(1 for a in inc.actors if a.stance != "denied" and not a.on_row)
+        actors += f"{', ' if actors else ''}+{weak} low-confidence" if weak else ""
         flagged = inc.conflicts
         kinds = sorted({f.kind for f in flagged})
         conflict_text = ", ".join(k + (f" x{n}" if (n := sum(f.kind == k for f in flagged)) > 1 else "") for k in kinds)
@@ -185,6 +187,11 @@ def incident_show(
                       f"sources: {escape(', '.join(c.sources))}", highlight=False, soft_wrap=True)
     else:
         console.print("  consensus: USD value unknown")
+    if inc.valued:
+        v = inc.valued
+        console.print(f"  beside it, native amounts valued at the incident date: {usd_text(v.value)} "
+                      f"(range {usd_text(v.low)} - {usd_text(v.high)}; sources: {escape(', '.join(v.sources))})",
+                      highlight=False, soft_wrap=True)
     for f in inc.losses:
         usd = usd_text(f.usd) if f.usd is not None else "USD unknown"
         native = "" if f.unit == "USD" else f"{f.amount:,.0f} {f.unit} = "
@@ -209,7 +216,9 @@ def incident_show(
         console.print("\n[bold]Attribution[/bold]")
         for a in inc.actors:
             console.print(f"  {escape(a.actor)}: {a.stance}, {a.confidence} (p={a.probability:.2f}, "
-                          f"{a.claimants} independent claimant(s))", highlight=False)
+                          f"{a.claimants} independent claimant(s))"
+                          + ("" if a.on_row else " [dim]not shown as the incident's actor: "
+                             + escape(a.support) + "[/dim]"), highlight=False, soft_wrap=True)
             for step in a.timeline:
                 console.print(f"    {step['date'] or 'undated'}: {step['stance']} ({step['confidence']})", highlight=False)
                 for s in step["said"]:

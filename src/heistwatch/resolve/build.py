@@ -287,6 +287,7 @@ def build_incident(
                          claims=[p["claim"]] if p.get("claim") else [], sources=[],
                          method=f"pinned by analyst decision {p['decision']}")
         pinned["loss_usd"] = p
+    valued = losses.valued_beside(figures)
     recovered = losses.consensus(figures, confidence, "recovery", sentences)
     findings += losses.loss_conflicts(figures, sentences, "loss")
     findings += losses.valuation_notes(figures, sentences, cons)
@@ -341,6 +342,7 @@ def build_incident(
         date=chosen.iso() if chosen else None,
         date_start=_iso(chosen.start) if chosen else None, date_end=_iso(chosen.end) if chosen else None,
         mentions=mention_refs, claims=refs, losses=figures, consensus=cons, recovered=recovered, net_loss=net,
+        valued=valued,
         findings=findings, actors=actors,
         techniques=[techniques[k] for k in sorted(techniques)],
         indicators=[indicators[k] for k in sorted(indicators)],

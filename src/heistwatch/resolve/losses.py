@@ -9,7 +9,10 @@
   and figures a source has since revised ("initially $31 million, now over $60 million") are
   kept and shown but not used; vague figures ("tens of millions") are used only when nothing
   sharper is stated.
-* **Consensus**: the figure the most independent sources agree on (near-duplicate documents
+* **Consensus**: the figures sources state in USD (as reported, conversions included) when any
+  source states one; native amounts valued at the incident date are then shown beside it
+  (:func:`valued_beside`) and neither join it nor conflict with it (a coin's price moves: 70 XMR
+  are $2,000 at one date and $25,000 at another). Among those, the figure the most independent sources agree on (near-duplicate documents
   are one source; every source has reliability weight 1.0, scaled by the extractor's confidence
   in its claim), within ``LOSS_TOLERANCE`` (10%); the consensus value is the weighted median
   of the agreeing sources' figures and its range runs over them (see :func:`consensus`).
@@ -143,6 +146,27 @@ def _far(a: float, b: float) -> bool:
 
 OUTLIER_FACTOR = 3.0
 OUTLIER_NOTE = "outlier"
+VALUED_NOTE = "valued at the incident date: shown beside the consensus, which rests on the figures sources state in USD"
+
+
+def valued_beside(figures: list[LossFigure], role: str = "loss") -> Consensus | None:
+    """The native amounts (BTC, XEM, KRW, ...) valued at the incident date, beside a consensus that
+    rests on the USD figures sources state: the median over sources of each source's median."""
+    by_source: dict[str, list[float]] = defaultdict(list)
+    claims = []
+    for f in figures:
+        if f.role == role and f.note == VALUED_NOTE and f.usd is not None and f.usd > 0:
+            by_source[f.source].append(f.usd)
+            claims.append(f.claim)
+    if not by_source:
+        return None
+    reps = [_median(v) for _, v in sorted(by_source.items())]
+    value = _median(reps)
+    return Consensus(
+        value=round(value, 2), low=round(min(reps), 2), high=round(max(reps), 2), claims=sorted(claims),
+        sources=sorted(by_source),
+        method=f"native amounts of {len(by_source)} source(s) valued in USD at the incident date; median of the sources",
+    )
 
 
 def _agrees(f: LossFigure, center: float) -> bool:
@@ -170,6 +194,14 @@ def consensus(figures: list[LossFigure], confidence: dict[str, float], role: str
     sharp = [f for f in cands if f.qualifier != "vague"]
     if sharp:
         cands = sharp
+    stated = [f for f in cands if f.unit == "USD"]
+    if stated and len(stated) < len(cands):
+        # figures sources state in USD make the consensus; native amounts valued at the incident
+        # date are shown beside it (valued_beside), not mixed in
+        for f in cands:
+            if f.unit != "USD":
+                f.note = VALUED_NOTE
+        cands = stated
     if not cands:
         return None
     weight: dict[str, float] = {}
@@ -224,7 +256,7 @@ def loss_conflicts(figures: list[LossFigure], sentences: dict[str, str], role: s
     ref = sorted(used, key=lambda f: (f.usd, f.claim))[len(used) // 2]
     assert ref.usd is not None
     dissent = [f for f in figures if f.role == role and not f.used and f.usd is not None and f.note
-               and not f.note.startswith("superseded") and f.source not in agreeing_sources]
+               and not f.note.startswith("superseded") and f.note != VALUED_NOTE and f.source not in agreeing_sources]
     close = [f for f in dissent if not _far(f.usd, ref.usd)]  # type: ignore[arg-type]
     far = [f for f in dissent if _far(f.usd, ref.usd)]  # type: ignore[arg-type]
     out: list[Finding] = []

@@ -289,6 +289,7 @@ class Incident:
     consensus: Consensus | None = None
     recovered: Consensus | None = None
     net_loss: float | None = None
+    valued: Consensus | None = None               # native amounts valued at the incident date, beside the consensus
     findings: list[Finding] = field(default_factory=list)
     actors: list[ActorAssessment] = field(default_factory=list)
     techniques: list[dict[str, Any]] = field(default_factory=list)
@@ -330,6 +331,7 @@ class Incident:
             "consensus": self.consensus.to_dict() if self.consensus else None,
             "recovered": self.recovered.to_dict() if self.recovered else None,
             "net_loss": self.net_loss,
+            "valued": self.valued.to_dict() if self.valued else None,
             "findings": [f.to_dict() for f in self.findings],
             "actors": [a.to_dict() for a in self.actors],
             "techniques": self.techniques,
@@ -355,6 +357,7 @@ class Incident:
             consensus=Consensus.from_dict(d.get("consensus")),
             recovered=Consensus.from_dict(d.get("recovered")),
             net_loss=d.get("net_loss"),
+            valued=Consensus.from_dict(d.get("valued")),
             findings=[Finding.from_dict(f) for f in d.get("findings", [])],
             actors=[ActorAssessment.from_dict(a) for a in d.get("actors", [])],
             techniques=list(d.get("techniques", [])),
