@@ -68,7 +68,7 @@ _NOT_VICTIM_AFTER = re.compile(
 )
 
 
-NEVER_VICTIM = frozenset({"security", "analytics", "media"})
+NEVER_VICTIM = frozenset({"security", "analytics", "media", "noncrypto"})   # see data/platforms.tsv
 BYSTANDER = frozenset({"venue", "chain"})   # victims only when a pattern says they were attacked
 
 
