@@ -122,6 +122,7 @@ europe european russia russian singapore hong kong india indian taiwan vietnam i
 government police fbi nis cia treasury court reuters bloomberg coindesk cointelegraph the block decrypt
 ceo cto founder hackers hacker attackers users customers investors officials experts researchers analysts
 funds tokens coins assets money millions billions thieves criminals scammers victims
+total value locked bankrupt trading price prices market markets report reports data update
 according however also after before while when where since following if as because though although
 so yet despite during until unless whether what which who whose how why earlier later today yesterday meanwhile still then there here
 new other another one two three some many most several all both each first last last week second third
