@@ -215,6 +215,9 @@ def test_upload_ingests_a_document(client, tokens, seeded):  # type: ignore[no-u
         assert s.execute(select(func.count()).select_from(Document)).scalar() == 5
     found = client.get("/api/documents", params={"q": "Zaif"}, headers=auth(tokens["viewer"])).json()
     assert [d["id"] for d in found["rows"]] == r.json()["new"]  # the search index follows new documents
+    # ingest runs the extractor and updates the ledger: the new incident is listed at once
+    victims = {x["victim"] for x in client.get("/api/incidents", headers=auth(tokens["viewer"])).json()["rows"]}
+    assert "Zaif" in victims
 
 
 def test_openapi_documents_the_api(client):  # type: ignore[no-untyped-def]
