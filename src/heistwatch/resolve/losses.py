@@ -9,10 +9,10 @@
   and figures a source has since revised ("initially $31 million, now over $60 million") are
   kept and shown but not used; vague figures ("tens of millions") are used only when nothing
   sharper is stated.
-* **Consensus**: the figures sources state in USD (as reported, conversions included) when any
-  source states one; native amounts valued at the incident date are then shown beside it
-  (:func:`valued_beside`) and neither join it nor conflict with it (a coin's price moves: 70 XMR
-  are $2,000 at one date and $25,000 at another). Among those, the figure the most independent sources agree on (near-duplicate documents
+* **Consensus**: the figures sources state in money (USD as reported, conversions included;
+  fiat such as yen at the ECB rate) when any source states one; crypto amounts valued at the
+  incident date are then shown beside it (:func:`valued_beside`) and neither join it nor
+  conflict with it (a coin's price moves: 70 XMR are $2,000 at one date and $25,000 at another). Among those, the figure the most independent sources agree on (near-duplicate documents
   are one source; every source has reliability weight 1.0, scaled by the extractor's confidence
   in its claim), within ``LOSS_TOLERANCE`` (10%); the consensus value is the weighted median
   of the agreeing sources' figures and its range runs over them (see :func:`consensus`).
@@ -146,12 +146,29 @@ def _far(a: float, b: float) -> bool:
 
 OUTLIER_FACTOR = 3.0
 OUTLIER_NOTE = "outlier"
-VALUED_NOTE = "valued at the incident date: shown beside the consensus, which rests on the figures sources state in USD"
+VALUED_NOTE = "valued at the incident date: shown beside the consensus, which rests on the figures sources state in money"
+
+
+# Dollar stablecoins: an amount of them is an amount of dollars.
+STABLECOINS = frozenset({"USDT", "USDC", "DAI", "BUSD", "TUSD", "USDP", "PYUSD", "FDUSD", "GUSD", "USDD"})
+
+
+def is_crypto(unit: str) -> bool:
+    """A coin or token (its price moves by the day), not a currency (USD, a dollar stablecoin, or a
+    fiat currency at the ECB rate)."""
+    if unit == "USD" or unit.upper() in STABLECOINS:
+        return False
+    try:
+        from heistwatch.reference.assets import is_fiat
+
+        return not is_fiat(unit)
+    except Exception:
+        return len(unit) != 3 or not unit.isalpha()
 
 
 def valued_beside(figures: list[LossFigure], role: str = "loss") -> Consensus | None:
-    """The native amounts (BTC, XEM, KRW, ...) valued at the incident date, beside a consensus that
-    rests on the USD figures sources state: the median over sources of each source's median."""
+    """The crypto amounts (BTC, XEM, ...) valued at the incident date, beside a consensus that rests
+    on the figures sources state in money: the median over sources of each source's median."""
     by_source: dict[str, list[float]] = defaultdict(list)
     claims = []
     for f in figures:
@@ -194,12 +211,12 @@ def consensus(figures: list[LossFigure], confidence: dict[str, float], role: str
     sharp = [f for f in cands if f.qualifier != "vague"]
     if sharp:
         cands = sharp
-    stated = [f for f in cands if f.unit == "USD"]
+    stated = [f for f in cands if not is_crypto(f.unit)]
     if stated and len(stated) < len(cands):
-        # figures sources state in USD make the consensus; native amounts valued at the incident
-        # date are shown beside it (valued_beside), not mixed in
+        # figures sources state in money (USD, or yen at the ECB rate) make the consensus; crypto
+        # amounts valued at the incident date are shown beside it (valued_beside), not mixed in
         for f in cands:
-            if f.unit != "USD":
+            if is_crypto(f.unit):
                 f.note = VALUED_NOTE
         cands = stated
     if not cands:
