@@ -175,3 +175,15 @@ def test_a_founding_year_is_no_incident_date() -> None:
             [when("2014", "2014")], published="2017-04-24"),
     ]
     assert [(i.date, i.documents) for i in Ledger.build(recs).sorted_incidents()] == [("2017-04-22", ["a", "b"])]
+
+
+def test_a_passing_mention_that_inherited_the_main_incidents_date_joins_its_own_incident() -> None:
+    stake = [doc(k, "Stakeout was drained of $41 million on 4 September.", [("Stakeout", "exchange_hack", "2023-09-04")],
+                 published="2023-09-05") for k in "ab"]
+    # a report on another exchange's hack of 10 November whose extractor dated the Stakeout aside that day
+    polo = doc("c", "Poloxchange lost $120 million on 10 November. Analysts compared it with the Stakeout hack.",
+               [("Poloxchange", "exchange_hack", "2023-11-10"), ("Stakeout", "exchange_hack", "2023-11-10")],
+               published="2023-11-11")
+    ledger = Ledger.build(stake + [polo])
+    assert [(i.victim, i.date, i.documents) for i in ledger.sorted_incidents()] == [
+        ("Stakeout", "2023-09-04", ["a", "b", "c"]), ("Poloxchange", "2023-11-10", ["c"])]

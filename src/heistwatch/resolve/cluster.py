@@ -20,7 +20,9 @@
    document, then the one whose losses are of the same scale (weak evidence: within a factor of
    1.5), then one of its own type, then (undated mentions) one dated within ``RECENT_DAYS``
    before the document was published (news reports recent events), then the one with most
-   dated members, then the largest, then the oldest.
+   dated members, then the largest, then the oldest. A passing mention dated the same day as its
+   document's main incident (of another victim) may have inherited that date: when no cluster
+   fits it with that date, it is placed as an undated mention and its date does not vote.
 3. **Ids** derive from content: block, type family and the month of the cluster's first (most
    precise) member, with a counter only when one block has two incidents in one month; so the
    same inputs give the same ids, and adding reports of a known incident keeps its id.
@@ -31,7 +33,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from heistwatch.extract.model import ClaimKind, DateValue, Granularity, Money
@@ -71,6 +73,7 @@ class Mention:
     published: date | None
     source: str
     scale: float | None      # largest USD loss the document states for it (weak evidence)
+    inherited: bool = False  # a passing mention dated the same day as its document's main incident (of another victim)
 
     @property
     def id(self) -> str:
@@ -151,16 +154,20 @@ def mentions_of(record: DocumentRecord) -> list[Mention]:
         k = victim_key(m.victim)
         if k not in first_of:
             first_of[k] = (m.index, dates.iso(stated_date(record, m.index, m.victim)))
+    main = next((x for x in ex.incidents if x.main), None)
+    main_date = dates.iso(stated_date(record, main.index, main.victim)) if main is not None else None
     for m in ex.incidents:
         k = victim_key(m.victim)
         avoid = first_of[k][1] if first_of[k][0] != m.index else None
         d = stated_date(record, m.index, m.victim, avoid)
+        inherited = (main is not None and not m.main and k != victim_key(main.victim) and d is not None
+                     and d.granularity == Granularity.DAY and dates.iso(d) == main_date)
         usd = [c.value.value for c in ex.claims_of(m.index, ClaimKind.LOSS)
                if isinstance(c.value, Money) and c.value.unit == "USD" and c.value.value > 0 and not c.value.vague]
         out.append(Mention(
             doc=record.key, index=m.index, victim=m.victim, key=victim_key(m.victim), type=m.type.value,
             family=type_family(m.type.value, m.victim), date=d, main=m.main, published=record.published,
-            source=record.group, scale=max(usd) if usd else None,
+            source=record.group, scale=max(usd) if usd else None, inherited=inherited,
         ))
     return out
 
@@ -238,6 +245,13 @@ def cluster_block(mentions: list[Mention]) -> list[list[Mention]]:
     clusters: list[_Cluster] = []
     for m in sorted(mentions, key=Mention.sort_key):
         fits = [c for c in clusters if c.fits(m)]
+        if not fits and m.inherited:
+            # its date may be its document's main incident's: where no incident fits it, the
+            # mention joins as an undated one would (and its date does not vote)
+            bare = replace(m, date=None)
+            if any(c.fits(bare) for c in clusters):
+                m = bare
+                fits = [c for c in clusters if c.fits(m)]
         if fits:
             best = max(fits, key=lambda c: (m.doc not in c.docs, c.scale_agrees(m), c.same_type(m), c.recent(m),
                                             len(c.dated), len(c.members), -c.order))
