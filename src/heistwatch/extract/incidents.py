@@ -44,8 +44,8 @@ _LIST_ITEM = re.compile(r"\s*(?:[-*\u2022\u2013\u25cf]|\d{1,2}[.)])\s")
 
 # Phrases that make a sentence about many incidents or a period, not about one incident.
 AGGREGATE_CUE = re.compile(
-    r"\b(?:in\s+total|a\s+total\s+of|so\s+far\s+this\s+year|since\s+(?:19|20)\d\d|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|months)|"
-    r"(?:this|last)\s+year\s+alone|combined|altogether|cumulative|overall|all\s+told|"
+    r"\b(?:so\s+far\s+this\s+year|since\s+(?:19|20)\d\d|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|months)|"
+    r"(?:this|last)\s+year\s+alone|cumulative|"
     r"(?:a\s+)?(?:series|string|spate|wave)\s+of|(?:several|multiple|numerous|dozens\s+of|various)\s+(?:\w+\s+)?(?:exchanges|hacks|attacks|heists)|"
     r"in\s+(?:19|20)\d\d\s+alone|throughout\s+(?:19|20)\d\d|during\s+(?:19|20)\d\d|per\s+cent\s+of\s+all|"
     r"(?:stole|stolen|stealing)\s+(?:a\s+)?(?:record|an\s+estimated)|(?:exchanges|hacks|attacks|heists)\s+(?:in|since|this|last|worldwide|globally))\b",
