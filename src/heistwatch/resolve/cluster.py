@@ -34,6 +34,7 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from datetime import date, timedelta
 
 from heistwatch.extract.model import ClaimKind, DateValue, Granularity, Money
@@ -84,6 +85,7 @@ class Mention:
         return (dates.rank(d), d.start if d else date.max, d.end if d else date.max, self.doc, self.index)
 
 
+@lru_cache(maxsize=65536)
 def _about_another_victim(sentence: str, victim: str) -> bool:
     """Does the sentence name a known platform other than ``victim`` and not ``victim`` itself?
     ("... after the collapse of Mt. Gox in 2014" is no date of the Coincheck hack.)"""
@@ -149,17 +151,18 @@ def mentions_of(record: DocumentRecord) -> list[Mention]:
     """
     ex = record.extraction
     out = []
+    base = {m.index: stated_date(record, m.index, m.victim) for m in ex.incidents}
     first_of: dict[str, tuple[int, str | None]] = {}
     for m in sorted(ex.incidents, key=lambda x: (not x.main, x.index)):
         k = victim_key(m.victim)
         if k not in first_of:
-            first_of[k] = (m.index, dates.iso(stated_date(record, m.index, m.victim)))
+            first_of[k] = (m.index, dates.iso(base[m.index]))
     main = next((x for x in ex.incidents if x.main), None)
-    main_date = dates.iso(stated_date(record, main.index, main.victim)) if main is not None else None
+    main_date = dates.iso(base[main.index]) if main is not None else None
     for m in ex.incidents:
         k = victim_key(m.victim)
         avoid = first_of[k][1] if first_of[k][0] != m.index else None
-        d = stated_date(record, m.index, m.victim, avoid)
+        d = stated_date(record, m.index, m.victim, avoid) if avoid is not None else base[m.index]
         inherited = (main is not None and not m.main and k != victim_key(main.victim) and d is not None
                      and d.granularity == Granularity.DAY and dates.iso(d) == main_date)
         usd = [c.value.value for c in ex.claims_of(m.index, ClaimKind.LOSS)
