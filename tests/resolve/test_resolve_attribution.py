@@ -130,3 +130,15 @@ def test_another_name_of_a_named_group_is_not_a_second_actor() -> None:
     names, inc = _row_actors([rec])
     assert names == ["Lazarus Group"]
     assert any(a.actor == "APT38" for a in inc.actors)   # kept in the record
+
+
+def test_a_claim_with_no_sentence_to_check_keeps_the_extractors_link() -> None:
+    from heistwatch.extract.model import Attribution, Claim, ClaimKind, Extraction, IncidentMention, IncidentType, Span, Stance
+    from heistwatch.resolve import DocumentRecord
+
+    ex = Extraction(True, [IncidentMention(0, "Stakeout", IncidentType("exchange_hack"), True, None),
+                           IncidentMention(1, "Busan server", IncidentType("cryptojacking"), False, None)],
+                    [Claim(ClaimKind.ACTOR, Attribution("Lazarus Group", Stance("confirmed")), Span(0, 0), Span(0, 0), 0)],
+                    "structured")
+    names, _ = _row_actors([DocumentRecord(key="s1", extraction=ex)])
+    assert names == ["Lazarus Group"]

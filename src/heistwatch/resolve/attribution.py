@@ -219,6 +219,8 @@ def support(claims: list[ActorClaim], sentences: Mapping[str, str], victim_names
     if not usable:
         return False, "named only as another name of a group named for this incident"
     for c in usable:
+        if not sentences.get(c.claim, "").strip():
+            return True, f"no sentence to check ({c.doc}): the extractor's link stands"
         if names_victim(sentences.get(c.claim, ""), names):
             return True, f"named in a sentence that names the victim ({c.doc})"
     for c in usable:
