@@ -32,6 +32,9 @@ _KIND = (
 )
 _KIND_PHRASE = rf"(?:{_PLATFORM_NOUN}[\s\-]*(?:[\w\-’']+\s+){{0,2}}?{_KIND}\s+)"
 _ATTACK_NOUN = r"(?:hack|hacking|attack|breach|theft|heist|exploit|compromise|robbery|raid|incident|drain)"
+_KIND_WORDS = (r"exchange|platform|marketplace|protocol|wallet|bridge|lender|lending|casino|startup|firm|company|"
+               r"operator|processor|service|network|game|project|maker|custodian|broker|dex|app")
+_ATTACK_WORDS = r"hack|attack|breach|theft|heist|exploit|compromise|robbery|raid|incident|drain"
 _ATTACK_VERB_PASSIVE = (
     r"(?:hacked|breached|exploited|compromised|drained|attacked|robbed|targeted|struck|hit|looted|raided|"
     r"victimi[sz]ed)"
@@ -45,10 +48,13 @@ class VictimPattern:
     strength: int                # 2 = the pattern itself says the name was attacked; 1 = it names a platform
     must_match: tuple[tuple[str, str], ...]   # (sentence, expected name)
     must_not_match: tuple[str, ...]
+    trigger: re.Pattern[str] | None = None    # a cheap test a text must pass before the pattern is tried
 
 
-def _p(name: str, regex: str, strength: int, must: list[tuple[str, str]], must_not: list[str]) -> VictimPattern:
-    return VictimPattern(name, re.compile(regex, re.IGNORECASE), strength, tuple(must), tuple(must_not))
+def _p(name: str, regex: str, strength: int, must: list[tuple[str, str]], must_not: list[str],
+       trigger: str | None = None) -> VictimPattern:
+    return VictimPattern(name, re.compile(regex, re.IGNORECASE), strength, tuple(must), tuple(must_not),
+                         re.compile(trigger, re.IGNORECASE) if trigger else None)
 
 
 VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
@@ -58,56 +64,56 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
        [("The Tokyo-based exchange Zumo lost its hot wallet.", "Zumo"),
         ("Hackers raided cryptocurrency exchange Quidax on Friday.", "Quidax"),
         ("A DeFi protocol called Moonwell Lend was drained.", "Moonwell Lend")],
-       ["The exchange said it would repay users."]),
+       ["The exchange said it would repay users."], trigger=_KIND_WORDS),
     _p("name-comma-kind",
        rf"{_NAME_CS},\s+(?:(?:a|an|the|one\s+of\s+the)\s+)?(?:(?!(?:at|of|in|for|with|on|by)\b)[\w\-’']+\s+){{0,5}}?{_KIND}\b",
        1,
        [("Zumo, South Korea's fourth-largest exchange, was hit on Tuesday.", "Zumo"),
         ("Quidax, a Nigerian trading platform, said funds were safe.", "Quidax")],
-       ["On Tuesday, the company said nothing."]),
+       ["On Tuesday, the company said nothing."], trigger=_KIND_WORDS),
     _p("name-kind",
        rf"{_NAME_CS}\s+(?:crypto(?:currency)?\s+|bitcoin\s+|DeFi\s+)?(?-i:exchange|Exchange|protocol|Protocol|bridge|Bridge|wallet|Wallet|platform|casino)\b",
        1,
        [("Users of the Zumo exchange could not log in.", "Zumo"),
         ("The Moonwell protocol lost funds.", "Moonwell")],
-       ["the crypto exchange was hacked"]),
+       ["the crypto exchange was hacked"], trigger=r"exchange|protocol|bridge|wallet|platform|casino"),
     _p("attack-of-name",
        rf"\b{_ATTACK_NOUN}s?\s+(?:of|on|at|against|targeting|affecting|involving)\s+(?:the\s+)?{_KIND_PHRASE}?{_NAME_CS}",
        2,
        [("The hack of Zumo shook the market.", "Zumo"),
         ("After the attack on Moonwell Lend, prices fell.", "Moonwell Lend"),
         ("the breach at crypto exchange Quidax", "Quidax")],
-       ["the attack on Tuesday was quick", "the hack of the exchange"]),
+       ["the attack on Tuesday was quick", "the hack of the exchange"], trigger=_ATTACK_WORDS),
     _p("name-attack",
        rf"{_NAME_CS}(?:['’]s)?\s+(?:{_PLATFORM_NOUN}\s+)?(?:{_KIND}\s+)?(?-i:hack|Hack|heist|Heist|exploit|Exploit|breach|Breach|theft|attack|Attack|incident|hacking)\b",
        2,
        [("The Zumo hack cost users dearly.", "Zumo"),
         ("Since Quidax's exchange breach, volumes fell.", "Quidax")],
-       ["The Monday attack was quick."]),
+       ["The Monday attack was quick."], trigger=_ATTACK_WORDS),
     _p("name-was-attacked",
        rf"{_NAME_CS}(?:,[^,]{{3,60}},)?\s+(?:was|were|has\s+been|had\s+been|have\s+been|got|gets|is|became|suffered|fell\s+victim\s+to)\s+(?:\w+\s+)?(?:{_ATTACK_VERB_PASSIVE}|an?\s+(?:[\w\-]+\s+){{0,3}}?{_ATTACK_NOUN})\b",
        2,
        [("Zumo was hacked last week.", "Zumo"),
         ("Quidax has been exploited for $3 million.", "Quidax"),
         ("Moonwell suffered a flash loan exploit.", "Moonwell")],
-       ["The team was hacked off by the delay"]),
+       ["The team was hacked off by the delay"], trigger=r"\b(?:was|were|been|got|gets|is|became|suffered|fell)\b"),
     _p("stolen-from-name",
        rf"\b(?:stolen|stole|steal|stealing|taken|took|drained|siphoned|looted|swiped|withdrawn|lost)\s+(?:[^.;]{{0,80}}?\s)?from\s+(?:the\s+)?(?:users\s+of\s+|customers\s+of\s+|{_KIND_PHRASE})?{_NAME_CS}",
        2,
        [("Hackers stole $5 million from Zumo on Monday.", "Zumo"),
         ("Funds were drained from the DeFi protocol Moonwell Lend.", "Moonwell Lend")],
-       ["Funds were stolen from the exchange."]),
+       ["Funds were stolen from the exchange."], trigger=r"\bfrom\b"),
     _p("name-lost",
        rf"{_NAME_CS}(?:,[^,]{{3,60}},)?\s+(?:has\s+|had\s+)?(?:lost|loses|losing|says\s+it\s+lost|said\s+it\s+lost)\b",
        2,
        [("Zumo lost 4,000 BTC to thieves.", "Zumo")],
-       ["the exchange lost money"]),
+       ["the exchange lost money"], trigger=r"\blos[ti]|\bloses\b"),
     _p("hackers-hit-name",
        rf"\b(?:hackers|attackers|thieves|cybercriminals|criminals|exploiters?)\s+(?:have\s+|had\s+)?(?:hacked|hit|breached|attacked|targeted|raided|robbed|drained|exploited|struck|compromised|infiltrated)\s+(?:the\s+)?{_KIND_PHRASE}?{_NAME_CS}",
        2,
        [("Hackers breached the crypto exchange Zumo overnight.", "Zumo"),
         ("Attackers drained Moonwell Lend of $2 million.", "Moonwell Lend")],
-       ["Hackers hit the exchange."]),
+       ["Hackers hit the exchange."], trigger=r"hackers|attackers|thieves|criminals|exploiter"),
 )
 
 # Capitalised words that are not names of victims.
@@ -199,6 +205,8 @@ def find_victim_candidates(text: str, start: int = 0, end: int | None = None, *,
         found.append(VictimMention(Span(m.start, m.end), m.platform.name, m.surface, True, m.platform, 1, "known"))
     segment = text[start:end]
     for pat in VICTIM_PATTERNS:
+        if pat.trigger is not None and not pat.trigger.search(segment):
+            continue
         for m in pat.regex.finditer(segment):
             raw = m.group("name")
             name = clean_name(raw)

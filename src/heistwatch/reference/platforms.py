@@ -116,17 +116,18 @@ def _matcher() -> tuple[dict[str, list[tuple[re.Pattern[str], str]]], dict[str, 
     return index, by_alias, amb
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1)
+def _by_key() -> dict[str, Platform]:
+    _, by_alias, _ = _matcher()
+    out: dict[str, Platform] = {}
+    for a, p in by_alias.items():
+        out.setdefault(_alias_key(a), p)
+    return out
+
+
 def lookup(name: str) -> Platform | None:
     """The platform a name or alias refers to (case and punctuation folded), or None."""
-    key = _alias_key(name)
-    if not key:
-        return None
-    _, by_alias, _ = _matcher()
-    for a, p in by_alias.items():
-        if _alias_key(a) == key:
-            return p
-    return None
+    return _by_key().get(_alias_key(name))
 
 
 def find_platforms(text: str, start: int = 0, end: int | None = None) -> list[PlatformMatch]:
