@@ -706,8 +706,10 @@ def search_documents(session: Session, q: str | None, *, page: int = 1, per_page
     query = select(*cols)
     count = select(func.count(Document.id))
     if q:
-        cond = _text_condition(session, q)
+        cond, fts_count = _text_condition(session, q)
         query, count = query.where(cond), count.where(cond)
+        if fts_count is not None:  # the FTS table counts its matches without touching documents
+            count = fts_count
     total = session.execute(count).scalar() or 0
     pages = max(1, math.ceil(total / per_page))
     number = max(1, min(page, pages))
@@ -747,9 +749,10 @@ def _has_fts(session: Session) -> bool:
     return _FTS[key]
 
 
-def _text_condition(session: Session, q: str) -> Any:
-    """Documents matching ``q``: the words of ``q`` in this order, the last one as a prefix
-    ("58 bill" finds "58 billion yen"), through the full-text index; substring search without it."""
+def _text_condition(session: Session, q: str) -> tuple[Any, Any]:
+    """(condition on documents, cheaper count statement or None) for documents matching ``q``:
+    the words of ``q`` in this order, the last one as a prefix ("58 bill" finds "58 billion yen"),
+    through the full-text index; substring search without it."""
     import re
 
     from sqlalchemy import Integer, column, literal_column, text
@@ -759,13 +762,15 @@ def _text_condition(session: Session, q: str) -> Any:
     if words and _has_fts(session):
         if dialect == "sqlite":
             phrase = '"' + " ".join(words).replace('"', '""') + '" *'
-            return Document.id.in_(text("SELECT rowid FROM documents_fts WHERE documents_fts MATCH :phrase")
+            cond = Document.id.in_(text("SELECT rowid FROM documents_fts WHERE documents_fts MATCH :phrase")
                                    .bindparams(phrase=phrase).columns(column("rowid", Integer)))
+            return cond, text("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH :phrase").bindparams(
+                phrase=phrase)
         prefix = " <-> ".join(w.replace("'", "") for w in words) + ":*"
         vector = literal_column("to_tsvector('simple', coalesce(documents.title, '') || ' ' || documents.text)")
-        return vector.op("@@")(func.to_tsquery("simple", prefix))
+        return vector.op("@@")(func.to_tsquery("simple", prefix)), None
     pattern = f"%{_escape_like(q)}%"
-    return or_(Document.title.ilike(pattern, escape="\\"), Document.text.ilike(pattern, escape="\\"))
+    return or_(Document.title.ilike(pattern, escape="\\"), Document.text.ilike(pattern, escape="\\")), None
 
 
 def _escape_like(q: str) -> str:
