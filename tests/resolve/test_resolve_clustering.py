@@ -187,3 +187,27 @@ def test_a_passing_mention_that_inherited_the_main_incidents_date_joins_its_own_
     ledger = Ledger.build(stake + [polo])
     assert [(i.victim, i.date, i.documents) for i in ledger.sorted_incidents()] == [
         ("Stakeout", "2023-09-04", ["a", "b", "c"]), ("Poloxchange", "2023-11-10", ["c"])]
+
+
+def test_a_date_said_with_a_news_outlet_or_security_firm_still_counts() -> None:
+    from resolve_builders import when
+
+    recs = [
+        doc("a", "Coincheck lost NEM tokens on 26 January 2018.", [("Coincheck", "exchange_hack", "2018-01-26")]),
+        doc("b", "The theft happened on 26 January, Bloomberg reported.", [("Coincheck", "exchange_hack", "2018-01-26")],
+            [when("2018-01-26", "26 January")], published="2018-01-27"),
+    ]
+    (inc,) = Ledger.build(recs).incidents.values()
+    assert inc.date == "2018-01-26" and [m.date for m in inc.mentions] == ["2018-01-26", "2018-01-26"]
+
+
+def test_in_a_roundup_the_date_whose_sentence_names_the_victim_wins() -> None:
+    from resolve_builders import when
+
+    text = ("Stakeout was drained on 4 September. The FBI said Lazarus also robbed Coinspay on 22 July. "
+            "The exploit was noticed on 4 September by analysts.")
+    rec = doc("a", text, [("Stakeout", "exchange_hack", "2023-09-04"), ("Coinspay", "exchange_hack", "2023-09-04")],
+              [when("2023-09-04", "4 September", 0), when("2023-07-22", "22 July", 1), when("2023-09-04", "4 September", 1)],
+              published="2023-09-07")
+    by_victim = {i.victim: i.date for i in Ledger.build([rec]).incidents.values()}
+    assert by_victim == {"Stakeout": "2023-09-04", "Coinspay": "2023-07-22"}

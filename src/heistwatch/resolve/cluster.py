@@ -85,6 +85,9 @@ class Mention:
         return (dates.rank(d), d.start if d else date.max, d.end if d else date.max, self.doc, self.index)
 
 
+NOT_VICTIM_KINDS = frozenset({"media", "security", "analytics"})
+
+
 @lru_cache(maxsize=65536)
 def _about_another_victim(sentence: str, victim: str) -> bool:
     """Does the sentence name a known platform other than ``victim`` and not ``victim`` itself?
@@ -100,7 +103,8 @@ def _about_another_victim(sentence: str, victim: str) -> bool:
     if names_victim(sentence, [victim] + ([known_platform(victim)] if known_platform(victim) else [])):
         return False
     own = known_platform(victim)
-    named = {known_platform(p.platform.name) for p in find_platforms(sentence)}
+    # only platforms that are victims of heists count ("Bloomberg reported", "PeckShield said" do not)
+    named = {known_platform(p.platform.name) for p in find_platforms(sentence) if p.platform.kind not in NOT_VICTIM_KINDS}
     return bool(named) and own not in named      # "Axie Infinity" names the Ronin Network
 
 
@@ -116,6 +120,8 @@ def stated_date(record: DocumentRecord, index: int, victim: str, avoid: str | No
     The extractor's date for the mention, else its most precise date claim; but passed over are
     a date that only stands on sentences naming another platform (and not this victim: that
     platform's date), a date only given as a start ("traded since 2014", "founded in 2013"),
+    a date no sentence of which names the victim when another date's sentence does (in a
+    document reporting several incidents),
     and ``avoid``: the date of another mention of the same victim in this document (one article
     telling of two hacks of one exchange tells of two dates; an identical one was inherited).
     """
@@ -134,13 +140,30 @@ def stated_date(record: DocumentRecord, index: int, victim: str, avoid: str | No
     m = next((x for x in ex.incidents if x.index == index), None)
     if m is not None and dates.usable(m.date) and not elsewhere(m.date.iso()):  # type: ignore[union-attr]
         if avoid is None or m.date.iso() != avoid:  # type: ignore[union-attr]
-            return m.date
+            return _named_instead(record, claims, m.date, victim) or m.date
         other = [c.value for c in claims if c.value.iso() != avoid and not elsewhere(c.value.iso())]  # type: ignore[union-attr]
         return min(other, key=lambda v: (dates.rank(v), v.start)) if other else m.date  # type: ignore[arg-type,return-value]
     own = [c.value for c in claims if not elsewhere(c.value.iso()) and c.value.iso() != avoid]  # type: ignore[union-attr]
     if own:
         return min(own, key=lambda v: (dates.rank(v), v.start))  # type: ignore[arg-type,return-value]
     return None
+
+
+def _named_instead(record: DocumentRecord, claims: list, chosen: DateValue, victim: str) -> DateValue | None:
+    """In a document reporting several incidents: when no sentence behind ``chosen`` names the
+    victim but a sentence with another date as precise does, that date is the victim's."""
+    if len(record.extraction.incidents) < 2 or not record.text:
+        return None
+    from heistwatch.resolve.attribution import names_victim
+
+    text = record.text
+    iso = chosen.iso()
+    backing = [c for c in claims if c.value.iso() == iso]
+    if not backing or any(names_victim(c.sentence.of(text), [victim]) for c in backing):
+        return None
+    better = [c.value for c in claims if c.value.iso() != iso and dates.rank(c.value) <= dates.rank(chosen)
+              and names_victim(c.sentence.of(text), [victim])]
+    return min(better, key=lambda v: (dates.rank(v), v.start)) if better else None
 
 
 def mentions_of(record: DocumentRecord) -> list[Mention]:
