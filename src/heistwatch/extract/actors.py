@@ -104,9 +104,13 @@ def _stance_for(text: str, sentence: Span, match: ActorMatch, hedges: list[Hedge
     return Stance.SUSPECTED, None, "likely"
 
 
-def find_attributions(text: str, sentence: Span) -> list[AttributionMention]:
-    """Every threat actor named in ``sentence`` with the stance the sentence takes on it."""
-    matches = find_actors(text, sentence.start, sentence.end)
+def find_attributions(text: str, sentence: Span, matches: list[ActorMatch] | None = None) -> list[AttributionMention]:
+    """Every threat actor named in ``sentence`` with the stance the sentence takes on it.
+
+    ``matches``: the actor names already found in the sentence (the pipeline finds them once per text).
+    """
+    if matches is None:
+        matches = find_actors(text, sentence.start, sentence.end)
     if not matches:
         return []
     hedges = find_hedges(text, sentence.start, sentence.end)

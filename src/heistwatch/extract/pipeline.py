@@ -27,6 +27,7 @@ from heistwatch.extract.model import (
 )
 from heistwatch.extract.money import AmountMention, find_amounts
 from heistwatch.extract.text import split_sentences
+from heistwatch.reference.actors import find_actors
 
 try:  # written by the primitives stage
     from heistwatch.extract.dates import find_dates
@@ -477,8 +478,13 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
             guessed.add(n)
 
     # actors
-    for i, s in enumerate(sentences):
-        atts = find_attributions(text, s)
+    actor_matches: dict[int, list] = {}
+    for am in find_actors(text):
+        actor_matches.setdefault(_sentence_of(sentences, am.start), []).append(am)
+    for i in sorted(actor_matches):
+        s = sentences[i]
+        inside = [am for am in actor_matches[i] if am.end <= s.end]
+        atts = find_attributions(text, s, inside) if inside else []
         if not atts:
             continue
         targets = sorted({n for _, n in plan.mentions.get(i, [])}) or list(plan.focus[i])
