@@ -166,3 +166,10 @@ def test_each_victim_keeps_its_own_figure():
         "Past heists include the $625 million Ronin Network hack in 2022 and the $300 million DMM Bitcoin theft in 2024.", None)}
     assert incs["DMM Bitcoin"]["loss_usd"] == [300000000] and incs["Ronin Network"]["loss_usd"] == [625000000]
     assert incs["DMM Bitcoin"]["date"] == "2024" and incs["Ronin Network"]["date"] == "2022"
+
+
+def test_the_same_group_refers_to_the_actor_just_named():
+    text = ("Analysts say the Lazarus Group has grown bolder this year. "
+            "Investigators linked the same group to the theft of $9 million from the Quidax exchange on Monday.")
+    incs = {i["victim"]: i for i in _eval(text)}
+    assert incs["Quidax"]["actors"] == [{"name": "Lazarus Group", "stance": "suspected"}]

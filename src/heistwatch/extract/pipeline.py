@@ -11,10 +11,11 @@ import re
 from datetime import date
 
 from heistwatch.extract import incidents as inc
-from heistwatch.extract.actors import find_attributions
+from heistwatch.extract.actors import find_attributions, find_claimant
 from heistwatch.extract.incident_types import infer_type
 from heistwatch.extract.model import (
     Aggregate,
+    Attribution,
     Claim,
     ClaimKind,
     DateValue,
@@ -23,11 +24,13 @@ from heistwatch.extract.model import (
     IncidentMention,
     IncidentTypeValue,
     Span,
+    Stance,
     Victim,
 )
 from heistwatch.extract.money import AmountMention, find_amounts
 from heistwatch.extract.text import split_sentences
 from heistwatch.reference.actors import find_actors
+from heistwatch.reference.estimative import find_hedges
 
 try:  # written by the primitives stage
     from heistwatch.extract.dates import find_dates
@@ -191,6 +194,16 @@ _REPORTING_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
+
+# A group named in an earlier sentence, referred to again ("the same group", "the gang", "these hackers").
+_GROUP_REF = re.compile(
+    r"\b(?:the|this|that|these|those)\s+(?:same\s+|notorious\s+|infamous\s+|north\s+korean\s+|hacking\s+|state-backed\s+)*"
+    r"(?:group|gang|collective|unit|crew|syndicate|hackers|attackers|actors|threat\s+actors?)\b", re.IGNORECASE)
+_ATTRIBUTING_PHRASES = frozenset({
+    "linked to", "linked the", "tied to", "attributed", "attributes", "attribution", "blamed", "blames", "was behind",
+    "were behind", "is behind", "are behind", "responsible for", "suspected", "believed to", "accused", "officially linked",
+    "officially attributed", "formally attributed", "carried out", "perpetrated", "hallmarks of", "hallmark of",
+})
 
 # Sentences about an actor's habits, not about this incident.
 _BACKGROUND = re.compile(
@@ -505,6 +518,29 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
                 continue
             for n in targets:
                 claims.append(Claim(ClaimKind.ACTOR, att.attribution, att.span, s, n, 0.7))
+
+    # "the same group was linked to two thefts in July": the group is the actor named just before
+    named_at = sorted(i for i in actor_matches if any(c.kind == ClaimKind.ACTOR and c.sentence == sentences[i]
+                                                      for c in claims))
+    for i, s in enumerate(sentences):
+        if i in actor_matches or not named_at:
+            continue
+        prev = [k for k in named_at if 0 < i - k <= 2]
+        ref = _GROUP_REF.search(text, s.start, s.end) if prev else None
+        if ref is None:
+            continue
+        hedges = [h for h in find_hedges(text, s.start, s.end) if h.hedge.phrase in _ATTRIBUTING_PHRASES
+                  or h.hedge.stance == Stance.DENIED]
+        targets = sorted({n for _, n in plan.mentions.get(i, [])}) or list(plan.focus[i])
+        if not hedges or not targets:
+            continue
+        before = next(c.value for c in reversed(claims) if c.kind == ClaimKind.ACTOR
+                      and c.sentence == sentences[prev[-1]])
+        h = min(hedges, key=lambda h: abs(h.start - ref.start()))
+        att = Attribution(actor=before.actor, stance=h.hedge.stance, hedge=text[h.start:h.end], probability=h.hedge.word,  # type: ignore[union-attr]
+                          claimant=find_claimant(text, s, ref.start()), surface_actor=ref.group(0))
+        for n in targets:
+            claims.append(Claim(ClaimKind.ACTOR, att, Span(ref.start(), ref.end()), s, n, 0.5))
 
     # techniques and indicators (other stage's finders), linked through the focus
     if find_techniques is not None:
