@@ -190,7 +190,8 @@ _REPORTING_AFTER = re.compile(
 
 _REPORTING_BEFORE = re.compile(
     r"\b(?:update[sd]?|announce(?:d|ment)?|statement|report(?:ed)?|said|says|published|posted|disclosed|revealed|"
-    r"confirmed|tweet(?:ed)?|blog\s+post|press\s+release|as\s+of|filed|wrote|told)\s+(?:\w+\s+)?(?:on|in|of|dated)?\s*$",
+    r"confirmed|tweet(?:ed)?|blog\s+post|press\s+release|as\s+of|filed|wrote|told|pleaded\s+guilty|sentenced|arrested|"
+    r"charged|indicted|convicted|extradited|ruled|hearing)\s+(?:\w+\s+)?(?:on|in|of|dated)?\s*$",
     re.IGNORECASE,
 )
 
