@@ -211,3 +211,24 @@ def test_in_a_roundup_the_date_whose_sentence_names_the_victim_wins() -> None:
               published="2023-09-07")
     by_victim = {i.victim: i.date for i in Ledger.build([rec]).incidents.values()}
     assert by_victim == {"Stakeout": "2023-09-04", "Coinspay": "2023-07-22"}
+
+
+def test_a_plea_or_official_finding_date_gives_way_to_the_earlier_heist_date() -> None:
+    from resolve_builders import when
+
+    recs = [
+        doc("a", "Bitfinix lost 120,000 bitcoin in August 2016.", [("Bitfinix", "exchange_hack", "2016-08")]),
+        doc("b", "The hacker of the 2016 Bitfinix theft pleaded guilty on Thursday in court.",
+            [("Bitfinix", "exchange_hack", "2023-08-03")], [when("2016", "2016"), when("2023-08-03", "Thursday")],
+            published="2023-08-04"),
+    ]
+    ledger = Ledger.build(recs)
+    assert [(i.date, i.documents) for i in ledger.sorted_incidents()] == [("2016-08", ["a", "b"])]
+
+
+def test_a_later_date_of_the_heist_itself_is_kept() -> None:
+    from resolve_builders import when
+
+    rec = doc("a", "Exchange Foocoin opened in 2016. Hackers drained Foocoin on 3 August 2023.",
+              [("Foocoin", "exchange_hack", "2023-08-03")], [when("2016", "2016"), when("2023-08-03", "3 August 2023")])
+    assert [i.date for i in Ledger.build([rec]).sorted_incidents()] == ["2023-08-03"]

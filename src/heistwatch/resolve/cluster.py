@@ -140,13 +140,38 @@ def stated_date(record: DocumentRecord, index: int, victim: str, avoid: str | No
     m = next((x for x in ex.incidents if x.index == index), None)
     if m is not None and dates.usable(m.date) and not elsewhere(m.date.iso()):  # type: ignore[union-attr]
         if avoid is None or m.date.iso() != avoid:  # type: ignore[union-attr]
-            return _named_instead(record, claims, m.date, victim) or m.date
+            chosen = _named_instead(record, claims, m.date, victim) or m.date
+            return _earlier_event(claims, chosen, elsewhere, text) or chosen
         other = [c.value for c in claims if c.value.iso() != avoid and not elsewhere(c.value.iso())]  # type: ignore[union-attr]
         return min(other, key=lambda v: (dates.rank(v), v.start)) if other else m.date  # type: ignore[arg-type,return-value]
     own = [c.value for c in claims if not elsewhere(c.value.iso()) and c.value.iso() != avoid]  # type: ignore[union-attr]
     if own:
         return min(own, key=lambda v: (dates.rank(v), v.start))  # type: ignore[arg-type,return-value]
     return None
+
+
+# A sentence telling what followed a heist: a plea, an arrest, charges, an official finding.
+FOLLOW_UP = re.compile(
+    r"\b(plead|pleaded|pled|arrest|charged|charges|sentenc|indict|convict|extradit|court|announced that|"
+    r"revealed that|concluded that|attributed|identified|seized|sanction)", re.I)
+
+
+def _earlier_event(claims: list, chosen: DateValue, elsewhere, text: str) -> DateValue | None:  # type: ignore[no-untyped-def]
+    """When every sentence behind ``chosen`` tells what followed the heist (a plea, an arrest, an
+    official finding), a date claim of the mention well before it (its most precise form) is the
+    heist's: the incident comes before what is reported after it."""
+    assert chosen.start is not None
+    iso = chosen.iso()
+    backing = [c for c in claims if c.value.iso() == iso]
+    if not backing or not text or not all(FOLLOW_UP.search(c.sentence.of(text)) for c in backing):
+        return None
+    limit = chosen.start - timedelta(days=30)
+    early = [c.value for c in claims if c.value.end is not None and c.value.end < limit and not elsewhere(c.value.iso())]
+    if not early:
+        return None
+    first = min(early, key=lambda v: v.start)
+    inside = [v for v in early if v.start >= first.start and v.end <= first.end]
+    return min(inside, key=lambda v: (dates.rank(v), v.start))
 
 
 def _named_instead(record: DocumentRecord, claims: list, chosen: DateValue, victim: str) -> DateValue | None:
