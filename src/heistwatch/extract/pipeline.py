@@ -142,7 +142,7 @@ _AGGREGATE_NEAR = re.compile(
     r"\b(?:(?:this|last|per|a|each|every)\s+year|so\s+far\s+this\s+year|to\s+date|notorious|history\s+of|"
     r"since\s+(?:19|20)\d\d|in\s+(?:19|20)\d\d\s+alone|over\s+the\s+(?:past|last)|cumulative|combined|altogether|"
     r"all\s+(?:of\s+)?(?:those|these|the)\s+(?:hacks|attacks|heists|thefts)|worldwide|globally|spree|"
-    r"(?:stolen|stole|steal|taken|pilfered|looted|siphoned)\s+[^.;]{0,60}?\b(?:in|during|for|since)\s+(?:19|20)\d\d(?!\s*[,-]?\s*\d)|"
+    r"(?:stolen|stole|steal|taken|pilfered|looted|siphoned|lost)\s+[^.;]{0,60}?\b(?:in|during|for|since)\s+(?:19|20)\d\d(?!\s*[,-]?\s*\d)|"
     r"so\s+far\s+in\s+(?:19|20)\d\d|(?:19|20)\d\d\s+alone|"
     r"(?:through|from|in|across|via|with|suffering|of|among)\s+(?:\d+\s+)?(?:[\w\-]+\s+){0,2}?(?:hacks|scams|incidents|heists|attacks|exploits|thefts))\b",
     re.IGNORECASE,
@@ -436,7 +436,7 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
         target = _nearest_incident(plan, i, a.span.start, text, a.span.end)
         if aggregate[i] and not plan.mentions.get(i):
             target = None
-        near = text[max(s.start, a.span.start - 70) : min(s.end, a.span.end + 50)]
+        near = text[max(s.start, a.span.start - 70) : min(s.end, a.span.end + 70)]
         if a.money is not None and target is not None and _AGGREGATE_NEAR.search(near) and not any(
                 abs(v.span.start - a.span.start) < 70 for v, _ in plan.mentions.get(i, [])):
             target = None
