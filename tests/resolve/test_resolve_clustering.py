@@ -232,3 +232,14 @@ def test_a_later_date_of_the_heist_itself_is_kept() -> None:
     rec = doc("a", "Exchange Foocoin opened in 2016. Hackers drained Foocoin on 3 August 2023.",
               [("Foocoin", "exchange_hack", "2023-08-03")], [when("2016", "2016"), when("2023-08-03", "3 August 2023")])
     assert [i.date for i in Ledger.build([rec]).sorted_incidents()] == ["2023-08-03"]
+
+
+def test_a_roundup_mention_dated_only_by_the_publication_day_joins_its_incident() -> None:
+    atomic = doc("a", "Atomwallet users lost $35 million on 3 June.", [("Atomwallet", "wallet_hack", "2023-06-03")],
+                 published="2023-06-05")
+    # the extractor gave the aside the article's own day, with no date in the text behind it
+    roundup = doc("b", "Alphapay was drained on Saturday. Atomwallet was hit earlier by the same group.",
+                  [("Alphapay", "exchange_hack", "2023-07-22"), ("Atomwallet", "wallet_hack", "2023-07-25")],
+                  published="2023-07-25")
+    by_victim = {i.victim: (i.date, i.documents) for i in Ledger.build([atomic, roundup]).incidents.values()}
+    assert by_victim["Atomwallet"] == ("2023-06-03", ["a", "b"])

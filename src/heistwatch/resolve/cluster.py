@@ -21,8 +21,9 @@
    1.5), then one of its own type, then (undated mentions) one dated within ``RECENT_DAYS``
    before the document was published (news reports recent events), then the one with most
    dated members, then the largest, then the oldest. A passing mention dated the same day as its
-   document's main incident (of another victim) may have inherited that date: when no cluster
-   fits it with that date, it is placed as an undated mention and its date does not vote.
+   document's main incident (of another victim), or a mention of a report on several incidents
+   dated to the publication day with no date claim behind it, may have inherited that date: when
+   no cluster fits it with that date, it is placed as an undated mention and its date does not vote.
 3. **Ids** derive from content: block, type family and the month of the cluster's first (most
    precise) member, with a counter only when one block has two incidents in one month; so the
    same inputs give the same ids, and adding reports of a known incident keeps its id.
@@ -213,6 +214,11 @@ def mentions_of(record: DocumentRecord) -> list[Mention]:
         d = stated_date(record, m.index, m.victim, avoid) if avoid is not None else base[m.index]
         inherited = (main is not None and not m.main and k != victim_key(main.victim) and d is not None
                      and d.granularity == Granularity.DAY and dates.iso(d) == main_date)
+        # or the publication day itself, with no date claim behind it
+        inherited = inherited or (
+            d is not None and d.granularity == Granularity.DAY and record.published is not None
+            and d.start == record.published and len(ex.incidents) > 1
+            and not any(dates.iso(c.value) == dates.iso(d) for c in ex.claims_of(m.index, ClaimKind.DATE)))  # type: ignore[arg-type]
         usd = [c.value.value for c in ex.claims_of(m.index, ClaimKind.LOSS)
                if isinstance(c.value, Money) and c.value.unit == "USD" and c.value.value > 0 and not c.value.vague]
         out.append(Mention(
