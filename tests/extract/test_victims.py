@@ -133,3 +133,7 @@ def test_finders_are_linear_on_hostile_input(case, finder):
         small = _cpu(fn, make(n))
     big = _cpu(fn, make(2 * n))
     assert big <= RATIO * max(small, 1e-3), (n, small, big)
+
+
+def test_people_named_by_their_role_are_not_victims():
+    assert "Rowan Pike" not in names("Two platforms tied to investor Rowan Pike were hacked on Friday.")

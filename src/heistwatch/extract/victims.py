@@ -137,6 +137,11 @@ hidden cobra lazarus group apt38 kimsuky andariel bluenoroff tradertraitor dprk 
 security agency ministry commission authority service police department bureau
 """.split())
 
+_PERSON_BEFORE = re.compile(
+    r"\b(?:entrepreneur|founder|co-?founder|CEO|CTO|COO|CFO|chief|mogul|billionaire|investor|Mr|Ms|Mrs|Dr|analyst|"
+    r"researcher|developer|spokes(?:man|woman|person)|director|executive|president|chairman|minister|secretary|"
+    r"detective|sleuth|journalist|reporter|lawyer|attorney|judge|professor)\.?\s+$", re.IGNORECASE)
+
 _ANAPHORA_NAMES = frozenset({"company", "firm", "exchange", "platform", "protocol", "project", "network", "service"})
 
 
@@ -230,6 +235,8 @@ def find_victim_candidates(text: str, start: int = 0, end: int | None = None, *,
                 plat = lookup(first) if len(name.split()) > 1 else None
             if plat is None and not unknown_names:
                 continue
+            if plat is None and _PERSON_BEFORE.search(text, max(0, span.start - 30), span.start):
+                continue   # "entrepreneur Justin Sun": a person, not a platform
             found.append(VictimMention(span, plat.name if plat else name, name, plat is not None, plat,
                                        pat.strength, pat.name))
     found.sort(key=lambda v: (v.span.start, -v.span.end))
