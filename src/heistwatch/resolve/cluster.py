@@ -300,7 +300,8 @@ class _Cluster:
 def cluster_block(mentions: list[Mention]) -> list[list[Mention]]:
     """Split one block's mentions into incidents (see module docstring); deterministic."""
     clusters: list[_Cluster] = []
-    for m in sorted(mentions, key=Mention.sort_key):
+    # mentions whose date may be inherited come last, once the incidents they may belong to exist
+    for m in sorted(mentions, key=lambda x: (x.inherited, x.sort_key())):
         fits = [c for c in clusters if c.fits(m)]
         if not fits and m.inherited:
             # its date may be its document's main incident's: where no incident fits it, the
