@@ -243,3 +243,13 @@ def test_a_roundup_mention_dated_only_by_the_publication_day_joins_its_incident(
                   published="2023-07-25")
     by_victim = {i.victim: (i.date, i.documents) for i in Ledger.build([atomic, roundup]).incidents.values()}
     assert by_victim["Atomwallet"] == ("2023-06-03", ["a", "b"])
+
+
+def test_an_inherited_day_date_waits_for_a_month_dated_incident() -> None:
+    harmony = doc("a", "Harmonia bridge lost $100 million in June 2022.", [("Harmonia", "bridge_hack", "2022-06")],
+                  published="2022-06-25")
+    roundup = doc("b", "Alphapay was drained on Saturday. Harmonia was hit by the same group last year.",
+                  [("Alphapay", "exchange_hack", "2023-07-22"), ("Harmonia", "bridge_hack", "2023-07-25")],
+                  published="2023-07-25")
+    by_victim = {i.victim: (i.date, i.documents) for i in Ledger.build([roundup, harmony]).incidents.values()}
+    assert by_victim["Harmonia"] == ("2022-06", ["a", "b"])
