@@ -217,28 +217,6 @@ _BACKGROUND = re.compile(
 _RANK = {Granularity.DAY: 4, Granularity.MONTH: 3, Granularity.SEASON: 2, Granularity.QUARTER: 2, Granularity.YEAR: 1}
 
 
-def _fix_relative_year(d, text: str):  # type: ignore[no-untyped-def]
-    """Work around dates.py (reported to its owner): with a year taken from the text, "July last
-    year" comes back in that year itself; shift it by the "last"/"next" the text says."""
-    from dataclasses import replace
-
-    if True:  # fixed in dates.py (c622311): "July last year" now comes back shifted; shifting again is wrong
-        return d
-    v = d.value
-    if getattr(d, "anchor", None) != "document" or getattr(d, "pattern", "") != "month_rel" or v.start is None:
-        return d
-    m = re.search(r"\b(last|next)\s+year\b", text[d.span.start : d.span.end], re.IGNORECASE)
-    if m is None:
-        return d
-    step = -1 if m.group(1).lower() == "last" else 1
-    try:
-        start = v.start.replace(year=v.start.year + step)
-        end = v.end.replace(year=v.end.year + step) if v.end else None
-    except ValueError:
-        return d
-    return replace(d, value=replace(v, start=start, end=end))
-
-
 def _choose_date(scored: list[tuple[float, Claim]]) -> DateValue | None:
     """The incident's date: the best-supported mention, refined by a more precise one inside it."""
     if not scored:
@@ -462,7 +440,7 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
     # dates
     date_claims: list[tuple[float, int, Claim]] = []
     if find_dates is not None:
-        found_dates = [_fix_relative_year(x, text) for x in find_dates(text, published)]
+        found_dates = find_dates(text, published)
         dates_in: dict[int, int] = {}
         for d in found_dates:
             k = _sentence_of(sentences, d.span.start)
