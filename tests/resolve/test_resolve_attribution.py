@@ -142,3 +142,14 @@ def test_a_claim_with_no_sentence_to_check_keeps_the_extractors_link() -> None:
                     "structured")
     names, _ = _row_actors([DocumentRecord(key="s1", extraction=ex)])
     assert names == ["Lazarus Group"]
+
+
+def test_the_name_the_document_uses_for_the_victim_counts_as_naming_it() -> None:
+    from heistwatch.extract.model import Span
+
+    text = "Bithumb leaked user data. Coinus, a local exchange, was robbed in September; the NIS blamed Lazarus for it."
+    rec = doc("r6", text, [("Bithumb", "data_breach", "2017-06"), ("Stakeout", "exchange_hack", "2017-09")],
+              [actor("Lazarus Group", "confirmed", "Lazarus", claimant="the NIS", incident=1)], published="2017-12-16")
+    # the extractor canonicalised the victim it found as "Coinus" to another name
+    rec.extraction.incidents[1].span = Span(text.find("Coinus"), text.find("Coinus") + len("Coinus"))
+    assert _row_actors([rec])[0] == ["Lazarus Group"]

@@ -61,11 +61,11 @@ def claims_for(record: DocumentRecord, mention_index: int) -> list[int]:
     named: dict[int, int | None] = {}
     if not only:
         text = record.text or ""
-        victims = {m.index: m.victim for m in ex.incidents}
+        victims = {m.index: [m.victim] + [n for n in [surface_name(record, m.index)] if n] for m in ex.incidents}
         for i, c in enumerate(ex.claims):
             if c.incident is None and c.kind != ClaimKind.AGGREGATE and text:
                 sentence = c.sentence.of(text)
-                hits = sorted({ix for ix, v in victims.items() if names_victim(sentence, [v])})
+                hits = sorted({ix for ix, v in victims.items() if names_victim(sentence, v)})
                 named[i] = hits[0] if len(hits) == 1 else None
     out = []
     for i, c in enumerate(ex.claims):
@@ -125,6 +125,18 @@ def _valuation_day(d: DateValue | None, mentions: list[Mention]) -> date | None:
     return min(pubs) if pubs else None
 
 
+def surface_name(record: DocumentRecord, index: int) -> str | None:
+    """The name a document first calls its mention's victim by ("Yapizon" for Youbit, "Coinus" for
+    Coinis), when that surface is a name: capitalised, at most four words, no digits."""
+    m = next((x for x in record.extraction.incidents if x.index == index), None)
+    if m is None or m.span is None or not record.text:
+        return None
+    surface = record.text[m.span.start:m.span.end].strip()
+    if not surface or not surface[0].isupper() or len(surface.split()) > 4 or any(ch.isdigit() for ch in surface):
+        return None
+    return surface
+
+
 def _refers_back(live, records: Mapping[str, DocumentRecord], own: dict[str, int], victim_names: list[str]) -> set[str]:
     """Keys of the attribution claims (in documents reporting several incidents) whose sentence
     follows this incident's victim's name with no other victim of the document named in between."""
@@ -137,6 +149,8 @@ def _refers_back(live, records: Mapping[str, DocumentRecord], own: dict[str, int
         for m in rec.extraction.incidents:
             if m.index != own.get(doc) and m.victim not in victim_names:
                 names_of.setdefault(f"other{m.index}", []).append(m.victim)
+                if (n := surface_name(rec, m.index)) and n not in victim_names:
+                    names_of[f"other{m.index}"].append(n)
         if last_named(rec.text, r.sentence_span[0], names_of) == "this":
             out.add(r.key)
     return out
@@ -315,7 +329,8 @@ def build_incident(
             ind = indicators.setdefault((v.type, v.value), {"type": v.type, "value": v.value, "valid": v.valid, "claims": []})
             ind["claims"].append(r.key)
     actors = [assess(name, cs) for name, cs in sorted(by_actor.items())]
-    victim_names = sorted({m.victim for m in members} | {known_platform(m.victim) or m.victim for m in members})
+    victim_names = sorted({m.victim for m in members} | {known_platform(m.victim) or m.victim for m in members}
+                          | {n for m in members if (n := surface_name(records[m.doc], m.index))})
     sole_docs = {m.doc for m in members if len(records[m.doc].extraction.incidents) == 1}
     named = {a.actor for a in actors}
     refers_back = _refers_back(live, records, {m.doc: m.index for m in members}, victim_names)
