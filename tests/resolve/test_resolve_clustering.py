@@ -253,3 +253,14 @@ def test_an_inherited_day_date_waits_for_a_month_dated_incident() -> None:
                   published="2023-07-25")
     by_victim = {i.victim: (i.date, i.documents) for i in Ledger.build([roundup, harmony]).incidents.values()}
     assert by_victim["Harmonia"] == ("2022-06", ["a", "b"])
+
+
+def test_a_mention_typed_otherwise_but_stating_the_same_loss_is_the_same_event() -> None:
+    recs = [
+        doc("a", "Bithumb was hacked and lost $31 million.", [("Bithumb", "exchange_hack", "2018-06-19")],
+            [usd(31e6, "$31 million")]),
+        doc("b", "A breach at Bithumb cost $31 million.", [("Bithumb", "data_breach", "2018-06")], [usd(31e6, "$31 million")]),
+        doc("c", "Bithumb user data leaked.", [("Bithumb", "data_breach", "2017-06")]),
+    ]
+    assert [(i.date, i.documents) for i in Ledger.build(recs).sorted_incidents()] == [
+        ("2017-06", ["c"]), ("2018-06-19", ["a", "b"])]

@@ -9,7 +9,9 @@
    of any kind are one family; data breaches, phishing, cryptojacking and ransomware each their
    own: a theft and a later data leak of one exchange are two incidents; phishing *of* an
    exchange, bridge or other fund-holding platform is how a theft was done and counts as theft;
-   two mentions dated to the same day, give or take one, are one event however they are typed),
+   two mentions dated to the same day, give or take one, are one event however they are typed,
+   and so are compatible mentions stating the same loss, within a factor of 1.5: a "data breach"
+   that cost the same $31 million as the theft is the theft),
    its dated members are
    all within ``CLUSTER_SLACK_DAYS`` of the mention's date, and (for an undated mention) it is
    not dated after the document was published. A cluster does not fit when it holds a mention
@@ -250,7 +252,7 @@ class _Cluster:
             self.scales.append(m.scale)
 
     def fits(self, m: Mention) -> bool:
-        if m.family != self.family and not self.same_day(m):
+        if m.family != self.family and not self.same_day(m) and not self.scale_agrees(m):
             return False
         if dates.usable(m.date):
             if not all(dates.compatible(d, m.date) for d in self.dated):
