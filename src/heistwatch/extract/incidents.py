@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from heistwatch.extract.model import Span
-from heistwatch.extract.victims import VictimMention, find_victim_candidates
+from heistwatch.extract.victims import VictimMention, find_victim_candidates, sentences_per_pattern
 from heistwatch.reference.platforms import find_platforms
 
 ATTACK_CUE = re.compile(
@@ -119,6 +119,7 @@ class IncidentPlan:
     mentions: dict[int, list[tuple[VictimMention, int]]]  # sentence -> [(mention, victim index)]
     focus: list[list[int]]                                # sentence -> victim indices in focus
     main: list[bool]
+    attack: list[bool]                                    # sentence -> holds an attack word
 
 
 def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None,
@@ -135,9 +136,11 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
             if known_all[k].start >= s.start or i == 0:
                 known_by.setdefault(i, []).append(known_all[k])
             k += 1
+    per_pattern = sentences_per_pattern(text, sentences)
     for i, s in enumerate(sentences):
+        tried = {name for name, hit in per_pattern.items() if i in hit}
         found = find_victim_candidates(text, s.start, max(s.end, max((m.end for m in known_by.get(i, [])), default=0)),
-                                       known=known_by.get(i, []))
+                                       known=known_by.get(i, []), patterns=tried)
         if not found:
             continue
         per_sentence[i] = found
@@ -264,7 +267,7 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
             focus.append([lead])
         else:
             focus.append([])
-    return IncidentPlan(victims, mentions, focus, main)
+    return IncidentPlan(victims, mentions, focus, main, attack)
 
 
 # Attacks without one victim platform: a campaign against many (cryptojacking, ransomware, phishing, malware).
@@ -290,12 +293,18 @@ def campaign_type(label: str) -> str:
 def _campaign(text: str, sentences: list[Span], attack: list[bool]) -> Candidate | None:
     """A victimless campaign when the text keeps describing one kind of attack."""
     best: tuple[int, int, str, list[tuple[int, re.Match[str]]]] | None = None
+    import bisect
+
+    starts = [s.start for s in sentences]
     for rank, (label, rx) in enumerate(CAMPAIGN_CUES):
         hits = []
-        for i, s in enumerate(sentences):
-            m = rx.search(text, s.start, s.end)
-            if m and attack[i]:
-                hits.append((i, m))
+        seen: set[int] = set()
+        for m in rx.finditer(text):
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if i < 0 or i in seen or m.end() > sentences[i].end or not attack[i]:
+                continue
+            seen.add(i)
+            hits.append((i, m))
         if len(hits) >= 2 and (best is None or len(hits) >= best[0] * 2):   # the more specific label wins
             best = (len(hits), rank, label, hits)
     if best is None:

@@ -387,7 +387,7 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
         first = text.strip().split("\n", 1)[0]
         title = first if len(first) < 200 else None
     plan = inc.plan_incidents(text, sentences, title=title, amounts_in=has_money)
-    attack = [bool(inc.ATTACK_CUE.search(text, s.start, s.end)) for s in sentences]
+    attack = plan.attack
     aggregate = [inc.is_aggregate_sentence(text, s) for s in sentences]
 
     claims: list[Claim] = []

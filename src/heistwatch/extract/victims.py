@@ -192,13 +192,34 @@ def is_title_case(text: str, start: int, end: int) -> bool:
     return sum(1 for w in long if w[0].isupper()) / len(long) >= 0.75
 
 
+def sentences_per_pattern(text: str, sentences: list[Span]) -> dict[str, set[int]]:
+    """For each pattern with a trigger, the sentences where the trigger occurs (one scan of the text each)."""
+    import bisect
+
+    starts = [s.start for s in sentences]
+    out: dict[str, set[int]] = {}
+    for pat in VICTIM_PATTERNS:
+        if pat.trigger is None:
+            continue
+        hit: set[int] = set()
+        for m in pat.trigger.finditer(text):
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if i >= 0 and m.start() < sentences[i].end:
+                hit.add(i)
+        out[pat.name] = hit
+    return out
+
+
 def find_victim_candidates(text: str, start: int = 0, end: int | None = None, *,
-                           known: list | None = None, unknown_names: bool | None = None) -> list[VictimMention]:
+                           known: list | None = None, unknown_names: bool | None = None,
+                           patterns: set[str] | None = None) -> list[VictimMention]:
     """Known and unknown platforms named in ``text[start:end]``, strongest reading per span first.
 
     ``known``: platform matches already found (``find_platforms`` over the whole text, so names that a
     sentence splitter cut, like "Mt. Gox", are kept). ``unknown_names``: read names the reference list
-    does not know (default: unless the span is a Title Case headline).
+    does not know (default: unless the span is a Title Case headline). ``patterns``: the names of the
+    patterns worth trying here (see :func:`sentences_per_pattern`); default: every pattern whose
+    trigger occurs in the span.
     """
     end = len(text) if end is None else end
     if unknown_names is None:
@@ -210,7 +231,10 @@ def find_victim_candidates(text: str, start: int = 0, end: int | None = None, *,
         found.append(VictimMention(Span(m.start, m.end), m.platform.name, m.surface, True, m.platform, 1, "known"))
     segment = text[start:end]
     for pat in VICTIM_PATTERNS:
-        if pat.trigger is not None and not pat.trigger.search(segment):
+        if patterns is not None:
+            if pat.trigger is not None and pat.name not in patterns:
+                continue
+        elif pat.trigger is not None and not pat.trigger.search(segment):
             continue
         for m in pat.regex.finditer(segment):
             raw = m.group("name")
