@@ -153,3 +153,16 @@ def test_the_name_the_document_uses_for_the_victim_counts_as_naming_it() -> None
     # the extractor canonicalised the victim it found as "Coinus" to another name
     rec.extraction.incidents[1].span = Span(text.find("Coinus"), text.find("Coinus") + len("Coinus"))
     assert _row_actors([rec])[0] == ["Lazarus Group"]
+
+
+def test_actor_totals_count_only_incidents_the_actor_is_shown_for() -> None:
+    from heistwatch.resolve import actor_summary
+
+    aside = doc("r7", "Stakeout lost $41 million on Monday. Separately, Andariel ran a mining scheme on a server in Busan.",
+                [("Stakeout", "exchange_hack", "2023-09-04"), ("Busan server", "cryptojacking", "2023")],
+                [actor("Andariel", "confirmed", "Andariel", incident=0)], published="2023-09-06")
+    own = doc("r8", "Police said Andariel took $2 million from Minerco in May.", [("Minerco", "wallet_hack", "2023-05")],
+              [actor("Andariel", "confirmed", "Andariel", claimant="police")], published="2023-06-01")
+    ledger = Ledger.build([aside, own])
+    summary = actor_summary(ledger.incidents.values(), [], "Andariel")
+    assert [r["victim"] for r in summary["incidents"]] == ["Minerco"]

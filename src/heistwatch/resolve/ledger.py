@@ -363,10 +363,11 @@ def period_bounds(period: str | None) -> tuple[date, date] | None:
 
 
 def attributed(incident: Incident, actor: str) -> bool:
-    """Is ``actor`` (or, for a state, one of its groups) named for this incident, not denied?"""
+    """Is ``actor`` (or, for a state, one of its groups) named for this incident, not denied, and
+    shown as its actor (low-confidence links, see attribution rule 7, are not counted)?"""
     key = actor_key(actor)
     for a in incident.actors:
-        if a.stance == "denied":
+        if a.stance == "denied" or not a.on_row:
             continue
         if actor_key(a.actor) == key:
             return True
