@@ -76,7 +76,7 @@ class Mention:
     main: bool
     published: date | None
     source: str
-    scale: float | None      # largest USD loss the document states for it (weak evidence)
+    scale: float | None      # median USD loss the document states for it (weak evidence; robust to other amounts)
     inherited: bool = False  # a passing mention dated the same day as its document's main incident (of another victim)
 
     @property
@@ -221,12 +221,14 @@ def mentions_of(record: DocumentRecord) -> list[Mention]:
             d is not None and d.granularity == Granularity.DAY and record.published is not None
             and d.start == record.published and len(ex.incidents) > 1
             and not any(dates.iso(c.value) == dates.iso(d) for c in ex.claims_of(m.index, ClaimKind.DATE)))  # type: ignore[arg-type]
-        usd = [c.value.value for c in ex.claims_of(m.index, ClaimKind.LOSS)
-               if isinstance(c.value, Money) and c.value.unit == "USD" and c.value.value > 0 and not c.value.vague]
+        only = len(ex.incidents) == 1     # unlinked figures of a one-incident report are its incident's
+        usd = [c.value.value for c in ex.claims
+               if c.kind == ClaimKind.LOSS and (c.incident == m.index or (only and c.incident is None))
+               and isinstance(c.value, Money) and c.value.unit == "USD" and c.value.value > 0 and not c.value.vague]
         out.append(Mention(
             doc=record.key, index=m.index, victim=m.victim, key=victim_key(m.victim), type=m.type.value,
             family=type_family(m.type.value, m.victim), date=d, main=m.main, published=record.published,
-            source=record.group, scale=max(usd) if usd else None, inherited=inherited,
+            source=record.group, scale=sorted(usd)[len(usd) // 2] if usd else None, inherited=inherited,
         ))
     return out
 
