@@ -238,6 +238,8 @@ _THEFT = re.compile(r"\b(?:hack(?:ed|ing)?|stole|stolen|steal\w*|theft|heist|exp
                     r"drain(?:ed)?|robbed|looted|compromised|lost)\b", re.IGNORECASE)
 _AFTERMATH = re.compile(r"\b(?:returned|recovered|repaid|repay\w*|compensat\w*|reimburs\w*|bankrupt\w*|filed|"
                         r"resum\w+|reopen\w*|fined|sued|charged|indicted|sentenced|arrested|relaunch\w*)\b", re.IGNORECASE)
+_OTHER_INCIDENT = re.compile(r"\b(?:follows?|followed|another|separate|smaller|larger|previous|earlier|prior|"
+                             r"second|first|also)\b", re.IGNORECASE)
 _EARLIER = re.compile(r"\b(?:once\s+before|before|earlier|previous|prior|separate|first|after|also)\b|"
                       r"\bthe\s+[A-Za-z]+\s+(?:\w+\s+)?(?:hack|attack|breach|theft|heist|incident)\b", re.IGNORECASE)
 _AGAIN = re.compile(r"\b(?:hacked|attacked|breached|hit|targeted|robbed)\s+(?:twice|again|once\s+before|before|"
@@ -299,7 +301,8 @@ def _split_episodes(text: str, sentences: list[Span], incidents: list[IncidentMe
             if not month and not _AGAIN.search(seg):
                 continue
             if month and b_month:
-                far = abs(idx - b_idx) >= 2
+                # a month apart is the same incident reported later, unless the text says it is another one
+                far = abs(idx - b_idx) >= (1 if _OTHER_INCIDENT.search(seg) else 2)
                 key = idx
             else:
                 far = v.start.year != base.date.start.year
