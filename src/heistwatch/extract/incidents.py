@@ -259,8 +259,8 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
             last, last_at = here, i
             continue
         anaphora = bool(ANAPHORA.search(text, s.start, s.end))
-        if focus and focus[-1] and _LIST_ITEM.match(text, s.start, s.end):
-            focus.append(list(focus[-1]))   # an item of a list continues the sentence that opened it
+        if focus and focus[-1] and (_LIST_ITEM.match(text, s.start, s.end) or text[s.start : s.end].rstrip().endswith(":")):
+            focus.append(list(focus[-1]))   # a list and the line that opens it continue the sentence before
         elif last and i - last_at <= 2 and (anaphora or attack[i] or money[i]):
             focus.append(list(last))
         elif lead is not None and attack[i]:
