@@ -173,3 +173,10 @@ def test_the_same_group_refers_to_the_actor_just_named():
             "Investigators linked the same group to the theft of $9 million from the Quidax exchange on Monday.")
     incs = {i["victim"]: i for i in _eval(text)}
     assert incs["Quidax"]["actors"] == [{"name": "Lazarus Group", "stance": "suspected"}]
+
+
+def test_a_list_under_a_colon_line_belongs_to_the_incident():
+    text = ("Attackers drained the Quidax exchange on Monday. The thieves took off with about $20 million. "
+            "The stolen tokens were:\n- 4,000 ETH\n- 2.5M USDC\n- 120 WBTC")
+    (inc,) = _eval(text)
+    assert {(x["asset"], x["amount"]) for x in inc["loss_native"]} == {("ETH", 4000), ("USDC", 2500000), ("WBTC", 120)}
