@@ -255,3 +255,21 @@ def test_consensus_rests_on_usd_as_reported_with_native_valuation_beside() -> No
     assert inc.valued is not None and inc.valued.value == 2100 and inc.valued.sources == ["a", "b", "c", "d"]
     assert not inc.conflicts
     assert inc.score_row()["loss_usd"]["value"] == inc.consensus.value
+
+
+def test_a_figure_matching_the_coins_value_on_the_report_day_is_explained_not_flagged() -> None:
+    # 523 million NEM: $534M at the theft; the price fell and a report two days later says about $400M
+    valuer = DictValuer({("XEM", date(2018, 1, 26)): 1.02, ("XEM", date(2018, 1, 28)): 0.77, ("XEM", date(2018, 1, 27)): 0.80})
+    recs = [
+        doc(k, "Thieves took 523 million NEM, about $534 million.", [("Coincheck", "exchange_hack", "2018-01-26")],
+            [usd(534e6, "$534 million")], published="2018-01-26") for k in ("a", "b")
+    ] + [doc("c", "Hackers stole 523 million NEM worth about $400 million.", [("Coincheck", "exchange_hack", "2018-01-26")],
+             [native(523e6, "XEM", "523 million NEM"), usd(400e6, "$400 million")], published="2018-01-28"),
+         doc("d", "Some put the loss at $250 million.", [("Coincheck", "exchange_hack", "2018-01-26")],
+             [usd(250e6, "$250 million")], published="2018-01-28")]
+    inc = only(Ledger.build(recs, valuer=valuer))
+    assert inc.consensus.value == 534e6
+    explained = [f for f in inc.findings if f.kind == "valuation" and not f.flagged]
+    assert any("2018-01-28" in f.explanation or "2018-01-27" in f.explanation for f in explained)
+    flagged = [f for f in inc.findings if f.flagged]
+    assert flagged and all("$400.0M" not in f.explanation for f in flagged) and any("$250.0M" in f.explanation for f in flagged)

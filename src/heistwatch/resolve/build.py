@@ -303,6 +303,7 @@ def build_incident(
         pinned["loss_usd"] = p
     valued = losses.valued_beside(figures)
     recovered = losses.consensus(figures, confidence, "recovery", sentences)
+    losses.explain_by_price_moves(figures, valuer, vday)
     findings += losses.loss_conflicts(figures, sentences, "loss")
     findings += losses.valuation_notes(figures, sentences, cons)
     net = None

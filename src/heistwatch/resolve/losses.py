@@ -27,7 +27,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
 
 from heistwatch.resolve.model import Consensus, Finding, LossFigure
 
@@ -297,6 +297,45 @@ def loss_conflicts(figures: list[LossFigure], sentences: dict[str, str], role: s
             claims=[f.claim for f in far] + [ref.claim],
         ))
     return out
+
+
+def explain_by_price_moves(figures: list[LossFigure], valuer, incident_day: date | None) -> None:  # type: ignore[no-untyped-def]
+    """A USD figure that disagrees with the consensus but equals a crypto amount of the incident
+    valued on the day its report was published (or the day before: the last close), within
+    LOSS_TOLERANCE, is a value at a later date: the coin's price moved between the theft and the
+    report ("523 million NEM, $534 million on the day, about $400 million once the price fell").
+    It is marked ``valued_at`` so it is explained (valuation_notes), not flagged."""
+    if valuer is None or incident_day is None:
+        return
+    coins = sorted({(f.unit, f.amount) for f in figures
+                    if f.role == "loss" and f.unit != "USD" and is_crypto(f.unit) and f.usd is not None and f.revision != 0})
+    if not coins:
+        return
+    for f in figures:
+        if not (f.role == "loss" and f.unit == "USD" and not f.used and f.usd and f.valued_at is None
+                and f.note == "disagrees with the consensus" and f.published):
+            continue
+        try:
+            pub = date.fromisoformat(f.published)
+        except ValueError:
+            continue
+        if (pub - incident_day).days < 1:
+            continue
+        for unit, amount in coins:
+            hit = None
+            for day in (pub, pub - timedelta(days=1)):
+                try:
+                    q = valuer.usd(amount, unit, day)
+                except Exception:
+                    q = None
+                if q is not None and abs(q.usd - f.usd) / max(q.usd, f.usd) <= LOSS_TOLERANCE:
+                    hit = (day, q.usd)
+                    break
+            if hit:
+                f.valued_at = (f"{hit[0].isoformat()} (the report's day or the close before it: {amount:,.0f} {unit} "
+                               f"were worth {money_text(hit[1])} then)")
+                f.note = None
+                break
 
 
 def valuation_notes(figures: list[LossFigure], sentences: dict[str, str], base: Consensus | None) -> list[Finding]:
