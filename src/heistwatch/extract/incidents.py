@@ -23,7 +23,7 @@ ATTACK_CUE = re.compile(
     r"looted|loot|robbed|robbery|cyber-?attack|malware|malicious|cyber-?crime|phishing|ransomware|illicit(?:ly)?|"
     r"lost|lose|loses|losing|losses|loss|missing|unauthori[sz]ed|infiltrat\w+|intrusion|crypto-?jacking|mined|mining\s+malware|"
     r"gone|vanish\w*|disappear\w*|outflows?|(?:suspicious|unauthori[sz]ed|abnormal|irregular|large)\s+(?:withdrawals?|transfers?|transactions?)|"
-    r"broken\s+into|break-?ins?|penetrat(?:ed|ing|ion)|vulnerabilit(?:y|ies)|flaw|bug|cyber-?heist|scandal|meltdown|collapse[ds]?|victims?|hijack\w*|emptied)\b",
+    r"broken\s+into|break-?ins?|penetrat(?:ed|ing|ion)|made\s+off\s+with|swiped|pilfered|snatched|plundered|vulnerabilit(?:y|ies)|flaw|bug|cyber-?heist|scandal|meltdown|collapse[ds]?|victims?|hijack\w*|emptied)\b",
     re.IGNORECASE,
 )
 

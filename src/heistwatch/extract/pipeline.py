@@ -139,7 +139,7 @@ def _is_loss(text: str, sentence: Span, a: AmountMention) -> bool:
 
 # An amount that sums many thefts or a period: "has stolen over $200 million this year".
 _AGGREGATE_NEAR = re.compile(
-    r"\b(?:(?:this|last|per|a|each|every)\s+year|so\s+far\s+this\s+year|to\s+date|notorious|history\s+of|"
+    r"\b(?:(?:this|last|per|a|each|every)\s+year|so\s+far\s+this\s+year|notorious|history\s+of|"
     r"since\s+(?:19|20)\d\d|in\s+(?:19|20)\d\d\s+alone|over\s+the\s+(?:past|last)|cumulative|combined|altogether|"
     r"all\s+(?:of\s+)?(?:those|these|the)\s+(?:hacks|attacks|heists|thefts)|worldwide|globally|spree|"
     r"(?:stolen|stole|steal|taken|pilfered|looted|siphoned|lost)\s+[^.;]{0,60}?\b(?:in|during|for|since)\s+(?:19|20)\d\d(?!\s*[,-]?\s*\d)|"
