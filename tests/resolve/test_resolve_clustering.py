@@ -264,3 +264,12 @@ def test_a_mention_typed_otherwise_but_stating_the_same_loss_is_the_same_event()
     ]
     assert [(i.date, i.documents) for i in Ledger.build(recs).sorted_incidents()] == [
         ("2017-06", ["c"]), ("2018-06-19", ["a", "b"])]
+
+
+def test_display_name_is_the_most_common_canonical_name_counting_sources_once() -> None:
+    recs = [doc(k, "Coincheck Inc. lost NEM.", [("Coincheck Inc.", "exchange_hack", "2018-01-26")], group="wire")
+            for k in "abc"] + [doc("d", "Coincheck lost NEM.", [("Coincheck", "exchange_hack", "2018-01-26")]),
+                               doc("e", "The exchange Coincheck lost NEM.", [("Coincheck exchange", "exchange_hack", None)],
+                                   published="2018-01-27")]
+    (inc,) = Ledger.build(recs).incidents.values()
+    assert inc.victim == "Coincheck"

@@ -198,12 +198,19 @@ def _parent(actor: str) -> str | None:
 
 
 def _name(mentions: list[Mention]) -> str:
-    counts = Counter(m.victim for m in mentions)
+    """The victim's display name: the most common canonical name (the reference list's name for a
+    known platform, "Coincheck" for "Coincheck Inc."), counting each source once; ties go to a
+    known platform's name, then to the shorter name."""
+    by_source: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        by_source[known_platform(m.victim) or m.victim].add(m.source or m.doc)
+    counts = {v: len(srcs) for v, srcs in by_source.items()}
     return max(sorted(counts), key=lambda v: (counts[v], known_platform(v) == v, -len(v)))
 
 
 def _type(mentions: list[Mention]) -> str:
-    counts = Counter(m.type for m in mentions)
+    """The incident type most sources give (each source once), ties by TYPE_PREFERENCE."""
+    counts = Counter(t for t, _ in {(m.type, m.source or m.doc) for m in mentions})
     return max(sorted(counts), key=lambda t: (counts[t], -TYPE_PREFERENCE.index(t) if t in TYPE_PREFERENCE else -99))
 
 
