@@ -79,3 +79,13 @@ def test_icd203_scale_and_hedge_table():
     assert level("probable").word == "likely"
     found = {h.hedge.phrase for h in find_hedges("It may have been, possibly, with high probability; no hard evidence.")}
     assert {"may have", "possibly", "high probability", "no hard evidence"} <= found
+
+
+def test_a_plain_confirmation_beside_a_loose_link_stays_confirmed():
+    (att,) = attributions("Investigators said the heist was carried out by Lazarus, a group linked to Pyongyang's spy agency.")
+    assert att.stance == Stance.CONFIRMED
+
+
+def test_doubt_governing_the_confirmation_wins():
+    (att,) = attributions("The attack follows similar patterns to hacks carried out by Lazarus Group.")
+    assert att.stance == Stance.SUSPECTED

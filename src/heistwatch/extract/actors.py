@@ -95,11 +95,14 @@ def _stance_for(text: str, sentence: Span, match: ActorMatch, hedges: list[Hedge
         if h.hedge.stance == Stance.DENIED and h.start >= match.end and \
                 re.fullmatch(r"[\s,]*(?:has|have|had|again|flatly|repeatedly|strongly)?\s*", text[match.end:h.start]):
             continue
-        # confirmed-ness words must be close; hedges of doubt near the name win over them
-        doubt = [x for x in ranked if x.hedge.stance == Stance.SUSPECTED and dist(x) <= 70]
-        if h.hedge.stance == Stance.CONFIRMED and doubt:
-            d = doubt[0]
-            return Stance.SUSPECTED, d.hedge.phrase, d.hedge.word
+        # a confirmation nearest the name holds, unless a word of doubt governs it ("believed to have
+        # carried out", "similar patterns to hacks carried out by") or sits as close to the name
+        if h.hedge.stance == Stance.CONFIRMED:
+            doubt = [x for x in ranked if x.hedge.stance == Stance.SUSPECTED and (
+                dist(x) <= dist(h) + 15 or (x.end <= h.start and h.start - x.end <= 40))]
+            if doubt:
+                d = doubt[0]
+                return Stance.SUSPECTED, d.hedge.phrase, d.hedge.word
         return h.hedge.stance, text[h.start:h.end], h.hedge.word
     return Stance.SUSPECTED, None, "likely"
 
