@@ -273,3 +273,15 @@ def test_display_name_is_the_most_common_canonical_name_counting_sources_once() 
                                    published="2018-01-27")]
     (inc,) = Ledger.build(recs).incidents.values()
     assert inc.victim == "Coincheck"
+
+
+def test_a_mention_dated_only_by_an_official_finding_joins_its_incident() -> None:
+    from resolve_builders import when
+
+    may = doc("a", "The WannaCrypt worm spread in May 2017.", [("WannaCrypt campaign", "ransomware", "2017-05")],
+              published="2017-05-20")
+    later = doc("b", "On Monday the U.S. officially blamed North Korea for WannaCrypt. Youbit also went bust.",
+                [("Youbit", "exchange_hack", "2017-12-19"), ("WannaCrypt campaign", "ransomware", "2017-12-18")],
+                [when("2017-12-18", "Monday", 1)], published="2017-12-20")
+    by_victim = {i.victim: (i.date, i.documents) for i in Ledger.build([may, later]).incidents.values()}
+    assert by_victim["WannaCrypt campaign"] == ("2017-05", ["a", "b"])

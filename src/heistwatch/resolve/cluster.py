@@ -23,8 +23,9 @@
    1.5), then one of its own type, then (undated mentions) one dated within ``RECENT_DAYS``
    before the document was published (news reports recent events), then the one with most
    dated members, then the largest, then the oldest. A passing mention dated the same day as its
-   document's main incident (of another victim), or a mention of a report on several incidents
-   dated to the publication day with no date claim behind it, may have inherited that date: when
+   document's main incident (of another victim), a mention of a report on several incidents
+   dated to the publication day with no date claim behind it, or one dated only by sentences on
+   what followed the heist (a plea, an official finding), may have inherited that date: when
    no cluster fits it with that date, it is placed as an undated mention and its date does not vote.
 3. **Ids** derive from content: block, type family and the month of the cluster's first (most
    precise) member, with a counter only when one block has two incidents in one month; so the
@@ -156,7 +157,15 @@ def stated_date(record: DocumentRecord, index: int, victim: str, avoid: str | No
 # A sentence telling what followed a heist: a plea, an arrest, charges, an official finding.
 FOLLOW_UP = re.compile(
     r"\b(plead|pleaded|pled|arrest|charged|charges|sentenc|indict|convict|extradit|court|announced that|"
-    r"revealed that|concluded that|attributed|identified|seized|sanction)", re.I)
+    r"revealed that|concluded that|attributed|identified|seized|sanction|declared|blamed|accused)", re.I)
+
+
+def _follow_up_date(record: DocumentRecord, index: int, d: DateValue) -> bool:
+    """Do all the date claims behind ``d`` tell what followed the heist (FOLLOW_UP)?"""
+    text = record.text or ""
+    backing = [c for c in record.extraction.claims_of(index, ClaimKind.DATE)
+               if dates.usable(c.value) and c.value.iso() == d.iso()]  # type: ignore[arg-type,union-attr]
+    return bool(text) and bool(backing) and all(FOLLOW_UP.search(c.sentence.of(text)) for c in backing)
 
 
 def _earlier_event(claims: list, chosen: DateValue, elsewhere, text: str) -> DateValue | None:  # type: ignore[no-untyped-def]
@@ -221,6 +230,8 @@ def mentions_of(record: DocumentRecord) -> list[Mention]:
             d is not None and d.granularity == Granularity.DAY and record.published is not None
             and d.start == record.published and len(ex.incidents) > 1
             and not any(dates.iso(c.value) == dates.iso(d) for c in ex.claims_of(m.index, ClaimKind.DATE)))  # type: ignore[arg-type]
+        # or the day of what followed the heist (a plea, an official finding), all its sentences say
+        inherited = inherited or (d is not None and _follow_up_date(record, m.index, d))
         only = len(ex.incidents) == 1     # unlinked figures of a one-incident report are its incident's
         usd = [c.value.value for c in ex.claims
                if c.kind == ClaimKind.LOSS and (c.incident == m.index or (only and c.incident is None))
