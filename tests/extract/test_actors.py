@@ -82,7 +82,7 @@ def test_icd203_scale_and_hedge_table():
 
 
 def test_a_plain_confirmation_beside_a_loose_link_stays_confirmed():
-    (att,) = attributions("Investigators said the heist was carried out by Lazarus, a group linked to Pyongyang's spy agency.")
+    (att,) = attributions("Investigators said the heist was carried out by Lazarus, a group linked to many earlier thefts.")
     assert att.stance == Stance.CONFIRMED
 
 
