@@ -280,7 +280,7 @@ def test_a_mention_dated_only_by_an_official_finding_joins_its_incident() -> Non
 
     may = doc("a", "The WannaCrypt worm spread in May 2017.", [("WannaCrypt campaign", "ransomware", "2017-05")],
               published="2017-05-20")
-    later = doc("b", "On Monday the U.S. officially blamed North Korea for WannaCrypt. Youbit also went bust.",
+    later = doc("b", "On Monday Washington officially blamed North Korea for WannaCrypt. Youbit also went bust.",
                 [("Youbit", "exchange_hack", "2017-12-19"), ("WannaCrypt campaign", "ransomware", "2017-12-18")],
                 [when("2017-12-18", "Monday", 1)], published="2017-12-20")
     by_victim = {i.victim: (i.date, i.documents) for i in Ledger.build([may, later]).incidents.values()}
