@@ -11,7 +11,8 @@ from doc_samples import ARTICLE_A, ARTICLE_B, ARTICLE_C, long_article
 from typer.testing import CliRunner
 
 from heistwatch.cli.main import app
-from heistwatch.documents.ingest import ingest_documents
+from heistwatch.documents.ingest import ingest_documents, ingest_parsed
+from heistwatch.documents.model import ParsedDocument, ReadError
 from heistwatch.documents.reextract import reextract_all
 from heistwatch.extract.model import Claim, ClaimKind, Extraction, IncidentMention, IncidentType, Money, Span, Victim
 
@@ -109,6 +110,43 @@ def test_extractor_crash_keeps_document_and_reports_it(store, tmp_path: Path) ->
     counts = reextract_all(store, extractor=fake_extractor("v1"), version="v1")
     assert counts == {"documents": 2, "reextracted": 1, "current": 1, "failed": 0}
     assert store.stats()["extracted"] == 2
+
+
+def parsed(text: str, source: str) -> ParsedDocument:
+    return ParsedDocument(source=source, text=text, raw=text.encode(), media_type="text/plain")
+
+
+def test_ingest_parsed_stores_documents_already_read(store) -> None:  # type: ignore[no-untyped-def]
+    original = long_article(3)
+    syndicated = "Wire copy. " + original.replace("Report 3:", "Report three:") + " Reporting by Wire Service."
+    seen: list[tuple[str, str]] = []
+    items = [
+        parsed(ARTICLE_A, "upload:a.txt"),
+        ReadError("upload:bad.pdf", "upload:bad.pdf: not a PDF"),
+        parsed(ARTICLE_A.replace(". ", ".\n"), "upload:copy.txt"),  # the same words again
+        parsed(original, "upload:orig.txt"),
+        parsed(syndicated, "upload:synd.txt"),
+    ]
+    report = ingest_parsed(store, items, extractor=fake_extractor("v1"), on_item=lambda st, it: seen.append((st, it.source)))
+    assert seen == [("new", "upload:a.txt"), ("failed", "upload:bad.pdf"), ("duplicate", "upload:copy.txt"),
+                    ("new", "upload:orig.txt"), ("near-duplicate", "upload:synd.txt")]
+    assert len(report.new) == 3 and report.duplicates == report.new[:1] and report.near_duplicates == report.new[2:]
+    assert [f.message for f in report.failures] == ["upload:bad.pdf: not a PDF"]
+    assert [source for source, _, _ in store.failures()] == ["upload:bad.pdf"]
+    assert store.stats()["documents"] == 3 and store.stats()["extracted"] == 3
+    (first,) = [s for s in store.load_extractions(with_text=True) if s.document.id == report.new[0]]
+    assert first.extraction.claims[1].surface(first.text) == "$40 million"
+
+
+def test_ingest_parsed_updates_the_ledger_once_for_the_new_documents(store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import heistwatch.store.ledger as ledger
+
+    calls: list[list[int]] = []
+    monkeypatch.setattr(ledger, "update_ledger", lambda store, ids, valuer=None: calls.append(list(ids)))
+    report = ingest_parsed(store, [parsed(ARTICLE_A, "a"), parsed(ARTICLE_B, "b")], extractor=fake_extractor("v1"))
+    assert calls == [sorted(report.new)] and len(report.new) == 2
+    later = ingest_parsed(store, [parsed(ARTICLE_C, "c")], extractor=fake_extractor("v1"), run_hook=False)
+    assert len(later.new) == 1 and len(calls) == 1
 
 
 def test_reextract_replaces_claims_and_keeps_decisions(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

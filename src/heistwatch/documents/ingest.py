@@ -2,11 +2,14 @@
 
 One transaction per document (document + extraction + claims + links), so a run killed at any
 point leaves only whole documents behind and re-running it completes the batch without duplicates.
+
+``ingest_documents`` reads paths and URLs; ``ingest_parsed`` stores documents read elsewhere (the
+API's uploads and fetched URLs). Both go through the same steps and the same ledger hook.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from heistwatch.documents.model import ParsedDocument, ReadError
@@ -77,16 +80,42 @@ def ingest_documents(
     run_hook: bool = True,
 ) -> IngestReport:
     """Ingest every document under ``paths`` into ``store``; never raises for bad input."""
+    items = iter_documents(paths, max_bytes=max_bytes, timeout=timeout)
+    return ingest_parsed(store, items, extractor=extractor, on_item=on_item, run_hook=run_hook)
+
+
+def ingest_parsed(
+    store: Store,
+    items: Iterable[ParsedDocument | ReadError],
+    *,
+    extractor: Extractor | None = None,
+    on_item: Progress | None = None,
+    run_hook: bool = True,
+) -> IngestReport:
+    """Store documents that are already read and parsed (e.g. an API upload), as ``heistwatch ingest`` does.
+
+    For each :class:`ParsedDocument`, in order: a document whose text is already stored is noted as
+    a duplicate of it (not stored again); otherwise its claims are extracted (``extractor``, default
+    the real pipeline; an extractor error stores the document without claims and reports a
+    failure) and it is stored with them and with links to its near duplicates, in one transaction.
+    A :class:`ReadError` among ``items`` is recorded as a failure. ``on_item(status, item)`` is told
+    "new", "near-duplicate", "duplicate" or "failed" for each item. With ``run_hook``,
+    :func:`after_ingest` then updates the ledger once for the new documents; should that fail, the
+    documents stay stored and the report carries a failure with source "ledger".
+    Never raises for bad input; the report lists the ids stored, seen again and near-duplicated.
+    """
     extractor = extractor or default_extractor()
     report = IngestReport()
-    index = NearDuplicateIndex.build(store.minhashes())
-    for item in iter_documents(paths, max_bytes=max_bytes, timeout=timeout):
+    index: NearDuplicateIndex | None = None  # built on the first document (reads every stored signature)
+    for item in items:
         if isinstance(item, ReadError):
             report.failures.append(item)
             store.record_failure(item.source, item.message)
             if on_item:
                 on_item("failed", item)
             continue
+        if index is None:
+            index = NearDuplicateIndex.build(store.minhashes())
         status = _ingest_one(store, item, extractor, index, report)
         if on_item:
             on_item(status, item)
@@ -132,4 +161,4 @@ def _ingest_one(store: Store, doc: ParsedDocument, extractor: Extractor, index: 
     return "near-duplicate" if near else "new"
 
 
-__all__ = ["IngestReport", "after_ingest", "ingest_documents"]
+__all__ = ["IngestReport", "after_ingest", "ingest_documents", "ingest_parsed"]

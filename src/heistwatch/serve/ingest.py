@@ -95,51 +95,18 @@ def parse(raw: bytes, source: str, media_type: str, url: str | None = None) -> l
 
 
 def store_documents(store: Store, items: Iterable[ParsedDocument | ReadError]) -> dict[str, Any]:
-    """Store parsed documents exactly as ``heistwatch ingest`` does (exact and near duplicates,
-    extraction, one transaction per document, then the ledger update hook); returns the ids."""
-    items = list(items)
-    failed = [{"source": i.source, "error": i.message} for i in items if isinstance(i, ReadError)]
-    docs = [i for i in items if isinstance(i, ParsedDocument)]
-    result: dict[str, Any] = {"new": [], "duplicate": [], "near_duplicate": [], "failed": failed}
-    try:
-        from heistwatch.documents import ingest as stage
-        from heistwatch.documents.near_dup import NearDuplicateIndex
-    except ImportError:  # pragma: no cover - the documents stage ships with the package
-        stage = None
-    if stage is None or not hasattr(stage, "_ingest_one"):  # pragma: no cover
-        for doc in docs:
-            status, doc_id = _direct(store, doc)
-            result["duplicate" if status == "duplicate" else "new"].append(doc_id)
-        return result
-    report = stage.IngestReport()
-    if docs:
-        index = NearDuplicateIndex.build(store.minhashes())
-        extractor = stage.default_extractor()
-        for doc in docs:
-            stage._ingest_one(store, doc, extractor, index, report)
-        stage.after_ingest(store, report.new)
-    result["new"] = list(report.new)
-    result["duplicate"] = list(report.duplicates)
-    result["near_duplicate"] = list(report.near_duplicates)
-    failed.extend({"source": f.source, "error": f.message} for f in report.failures)
-    return result
+    """Store parsed documents exactly as ``heistwatch ingest`` does, through
+    :func:`heistwatch.documents.ingest.ingest_parsed` (exact and near duplicates, extraction, one
+    transaction per document, then the ledger update hook); returns the ids and the failures."""
+    from heistwatch.documents.ingest import ingest_parsed
 
-
-def _direct(store: Store, doc: ParsedDocument) -> tuple[str, int]:
-    from heistwatch.documents.text import content_hash
-    from heistwatch.extract.pipeline import run
-    from heistwatch.store.store import DuplicateDocument
-
-    digest = content_hash(doc.text)
-    existing = store.document_id_by_hash(digest)
-    if existing is not None:
-        store.note_duplicate(existing, doc)
-        return "duplicate", existing
-    extraction = run(doc.text, published=doc.published, title=doc.title)
-    try:
-        return "new", store.add_document(doc, extraction, content_hash=digest)
-    except DuplicateDocument as dup:
-        return "duplicate", dup.document_id
+    report = ingest_parsed(store, items)
+    return {
+        "new": list(report.new),
+        "duplicate": list(report.duplicates),
+        "near_duplicate": list(report.near_duplicates),
+        "failed": [{"source": f.source, "error": f.message} for f in report.failures],
+    }
 
 
 __all__ = ["FetchError", "UnsafeURL", "fetch", "media_type_for", "parse", "store_documents"]
