@@ -205,16 +205,8 @@ def build_bundle(
                 **authored,
             )
         )
-        add(
-            stix2.Relationship(
-                id=_id("relationship", inc["id"], "targets", victim["id"]),
-                relationship_type="related-to",
-                source_ref=incident["id"],
-                target_ref=victim["id"],
-                description=f"{inc['victim']} is the victim",
-                **authored,
-            )
-        )
+        add(_related_to(inc["id"], "targets", incident["id"], victim["id"], authored,
+                        description=f"{inc['victim']} is the victim"))
 
         for att in inc.get("attributions") or []:
             actor = add(_actor(att, authored, aliases or {}))
@@ -283,16 +275,8 @@ def build_bundle(
                     **authored,
                 )
             )
-            add(
-                stix2.Relationship(
-                    id=_id("relationship", inc["id"], "technique", ap["id"]),
-                    relationship_type="related-to",
-                    source_ref=incident["id"],
-                    target_ref=ap["id"],
-                    description=f"technique reported: {tech.get('name') or attack_id}",
-                    **authored,
-                )
-            )
+            add(_related_to(inc["id"], "technique", incident["id"], ap["id"], authored,
+                            description=f"technique reported: {tech.get('name') or attack_id}"))
 
         for ioc in inc.get("indicators") or []:
             template = PATTERNS.get(ioc.get("type", ""))
@@ -311,19 +295,21 @@ def build_bundle(
                     **authored,
                 )
             )
-            add(
-                stix2.Relationship(
-                    id=_id("relationship", inc["id"], "indicator", ind["id"]),
-                    relationship_type="related-to",
-                    source_ref=ind["id"],
-                    target_ref=incident["id"],
-                    **authored,
-                )
-            )
+            add(_related_to(inc["id"], "indicator", incident["id"], ind["id"], authored, other_is_source=True))
 
     ordered = [marking] + [objects[k] for k in sorted(objects)]
     bundle_id = _id("bundle", *sorted(k for k in objects))
     return stix2.Bundle(objects=ordered, id=bundle_id, allow_custom=True)
+
+
+def _related_to(incident_key: str, tag: str, incident_ref: str, other_ref: str, authored: dict[str, Any],
+                description: str | None = None, *, other_is_source: bool = False) -> Any:
+    """A ``related-to`` relationship between an incident and another object (victim, technique,
+    indicator); its id is derived from the incident, ``tag`` and the other object."""
+    source, target = (other_ref, incident_ref) if other_is_source else (incident_ref, other_ref)
+    extra = {"description": description} if description is not None else {}
+    return stix2.Relationship(id=_id("relationship", incident_key, tag, other_ref), relationship_type="related-to",
+                              source_ref=source, target_ref=target, **extra, **authored)
 
 
 def _incident_description(inc: IncidentView) -> str:
