@@ -12,7 +12,7 @@ import hashlib
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from typing import Any
 
@@ -78,21 +78,8 @@ class DocumentInfo:
 
     @classmethod
     def of(cls, row: Document) -> "DocumentInfo":
-        return cls(
-            id=row.id,
-            content_hash=row.content_hash,
-            external_id=row.external_id,
-            source=row.source,
-            url=row.url,
-            title=row.title,
-            site_name=row.site_name,
-            published=row.published,
-            published_source=row.published_source,
-            language=row.language,
-            media_type=row.media_type,
-            retrieved_at=row.retrieved_at,
-            created_at=row.created_at,
-        )
+        """The metadata of a ``documents`` row (each field is the column of the same name)."""
+        return cls(**{f.name: getattr(row, f.name) for f in fields(cls)})
 
     @property
     def doc_key(self) -> str:
