@@ -2,37 +2,23 @@
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date
+
+from claim_builders import date_value, sentence_of, span_of
 
 from heistwatch.extract.model import (
     Aggregate,
     Attribution,
     Claim,
     ClaimKind,
-    DateValue,
     Extraction,
-    Granularity,
     IncidentMention,
     IncidentType,
     Money,
-    Span,
     Stance,
 )
 from heistwatch.resolve.model import DocumentRecord
-
-
-def day(s: str) -> DateValue:
-    """"2018-01-26" -> day, "2018-01" -> month, "2018" -> year."""
-    parts = [int(x) for x in s.split("-")]
-    if len(parts) == 3:
-        d = date(*parts)
-        return DateValue(d, d, Granularity.DAY)
-    if len(parts) == 2:
-        y, m = parts
-        return DateValue(date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1]), Granularity.MONTH)
-    return DateValue(date(parts[0], 1, 1), date(parts[0], 12, 31), Granularity.YEAR)
 
 
 @dataclass
@@ -59,7 +45,7 @@ def recovery(v: float, surface: str, incident: int | None = 0) -> C:
 
 
 def when(s: str, surface: str, incident: int | None = 0) -> C:
-    return C(ClaimKind.DATE, day(s), surface, incident)
+    return C(ClaimKind.DATE, date_value(s), surface, incident)
 
 
 def actor(name: str, stance: str, surface: str, claimant: str | None = None, hedge: str | None = None,
@@ -73,27 +59,20 @@ def aggregate(actor_name: str, period: str, v: float, surface: str) -> C:
              surface, None)
 
 
-def _sentence(text: str, start: int, end: int) -> Span:
-    s = max(text.rfind(". ", 0, start) + 2, 0) if text.rfind(". ", 0, start) >= 0 else 0
-    e = text.find(". ", end)
-    e = len(text) if e < 0 else e + 1
-    return Span(s, e)
-
-
 def doc(key: str, text: str, incidents: list[tuple[str, str, str | None]], claims: list[C] = (),
         published: str | None = None, publisher: str | None = None, group: str | None = None) -> DocumentRecord:
     """``incidents``: (victim, type, date or None) in order; claims refer to them by index."""
-    mentions = [IncidentMention(i, v, IncidentType(t), i == 0, day(d) if d else None)
+    mentions = [IncidentMention(i, v, IncidentType(t), i == 0, date_value(d) if d else None)
                 for i, (v, t, d) in enumerate(incidents)]
     out = []
     used: dict[str, int] = {}
     for c in claims:
-        start = text.find(c.surface, used.get(c.surface, 0))
-        if start < 0:
-            raise AssertionError(f"{c.surface!r} not in the text of {key}")
-        used[c.surface] = start + 1
-        end = start + len(c.surface)
-        out.append(Claim(c.kind, c.value, Span(start, end), _sentence(text, start, end), c.incident, c.confidence))
+        try:
+            span = span_of(text, c.surface, used.get(c.surface, 0))
+        except AssertionError:
+            raise AssertionError(f"{c.surface!r} not in the text of {key}") from None
+        used[c.surface] = span.start + 1
+        out.append(Claim(c.kind, c.value, span, sentence_of(text, span.start, span.end), c.incident, c.confidence))
     return DocumentRecord(
         key=key, extraction=Extraction(relevant=True, incidents=mentions, claims=out, extractor_version="test"),
         text=text, publisher=publisher, published=date.fromisoformat(published) if published else None,

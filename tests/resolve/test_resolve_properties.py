@@ -3,9 +3,9 @@ incremental ledger equals a full rebuild (ids and contents)."""
 
 from __future__ import annotations
 
-import calendar
 from datetime import date
 
+from claim_builders import at_granularity
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -37,12 +37,8 @@ def date_values(draw):
     y = draw(st.integers(2016, 2019))
     m = draw(st.integers(1, 12))
     g = draw(st.sampled_from([Granularity.DAY, Granularity.MONTH, Granularity.YEAR]))
-    if g == Granularity.DAY:
-        d = date(y, m, draw(st.integers(1, 28)))
-        return DateValue(d, d, g)
-    if g == Granularity.MONTH:
-        return DateValue(date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1]), g)
-    return DateValue(date(y, 1, 1), date(y, 12, 31), g, relative=draw(st.booleans()))
+    d = date(y, m, draw(st.integers(1, 28)) if g == Granularity.DAY else 1)
+    return at_granularity(d, g, relative=g == Granularity.YEAR and draw(st.booleans()))
 
 
 @st.composite

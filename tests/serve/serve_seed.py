@@ -3,9 +3,10 @@ would give them, spans into the text), resolved by the real resolver and saved b
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Any
+
+from claim_builders import date_value, sentence_of, span_of
 
 from heistwatch.documents.model import ParsedDocument
 from heistwatch.documents.text import content_hash
@@ -14,15 +15,12 @@ from heistwatch.extract.model import (
     Attribution,
     Claim,
     ClaimKind,
-    DateValue,
     Extraction,
-    Granularity,
     IncidentMention,
     IncidentType,
     IncidentTypeValue,
     Indicator,
     Money,
-    Span,
     Stance,
     Technique,
     Victim,
@@ -42,7 +40,7 @@ DOCS: list[dict[str, Any]] = [
         "claims": [
             ("victim", "Coincheck", Victim("Coincheck", "Tokyo exchange Coincheck", True)),
             ("loss", "58 billion yen", Money(58e9, "JPY", 58e9, 58e9)),
-            ("date", "January 26, 2018", DateValue(date(2018, 1, 26), date(2018, 1, 26), Granularity.DAY)),
+            ("date", "January 26, 2018", date_value("2018-01-26")),
             ("actor", "Lazarus Group might be", Attribution("Lazarus Group", Stance.SUSPECTED, "might be",
                                                             "roughly even chance", "National Intelligence Service",
                                                             "Lazarus Group")),
@@ -61,7 +59,7 @@ DOCS: list[dict[str, Any]] = [
         "claims": [
             ("victim", "Coincheck", Victim("Coincheck", "Coincheck", True)),
             ("loss", "$534 million", Money(534e6, "USD", 534e6, 534e6)),
-            ("date", "January 18, 2018", DateValue(date(2018, 1, 18), date(2018, 1, 18), Granularity.DAY)),
+            ("date", "January 18, 2018", date_value("2018-01-18")),
             ("actor", "Lazarus Group was confirmed", Attribution("Lazarus Group", Stance.CONFIRMED, "confirmed",
                                                                  "almost certain", "officials", "Lazarus Group")),
             ("aggregate", "about $200 million", Aggregate("Lazarus Group", "2018",
@@ -76,7 +74,7 @@ DOCS: list[dict[str, Any]] = [
         "claims": [
             ("victim", "Youbit", Victim("Youbit", "The South Korean exchange Youbit", True)),
             ("loss", "$35 million", Money(35e6, "USD", 35e6, 35e6)),
-            ("date", "December 2017", DateValue(date(2017, 12, 1), date(2017, 12, 31), Granularity.MONTH)),
+            ("date", "December 2017", date_value("2017-12")),
         ],
     },
     {
@@ -90,17 +88,10 @@ DOCS: list[dict[str, Any]] = [
         "claims": [
             ("victim", '<img src=x onerror="window.__pwned=4">Evilex', Victim(HOSTILE_VICTIM, HOSTILE_VICTIM)),
             ("loss", "$1 million", Money(1e6, "USD", 1e6, 1e6)),
-            ("date", "March 2019", DateValue(date(2019, 3, 1), date(2019, 3, 31), Granularity.MONTH)),
+            ("date", "March 2019", date_value("2019-03")),
         ],
     },
 ]
-
-
-def _sentence(text: str, start: int, end: int) -> Span:
-    bounds = [0] + [m.end() for m in re.finditer(r"(?<=[.!?])\s+", text)] + [len(text)]
-    s = max(b for b in bounds if b <= start)
-    e = min((b for b in bounds if b >= end), default=len(text))
-    return Span(s, e)
 
 
 def extraction_of(doc: dict[str, Any]) -> Extraction:
@@ -108,14 +99,13 @@ def extraction_of(doc: dict[str, Any]) -> Extraction:
     claims = []
     first = None
     for kind, surface, value in doc["claims"]:
-        start = text.index(surface)
-        span = Span(start, start + len(surface))
+        span = span_of(text, surface)
         if kind == "victim" and first is None:
             first = span
-        claims.append(Claim(ClaimKind(kind), value, span, _sentence(text, span.start, span.end),
+        claims.append(Claim(ClaimKind(kind), value, span, sentence_of(text, span.start, span.end),
                             incident=None if kind == "aggregate" else 0))
     victim, itype = doc["incident"]
-    claims.append(Claim(ClaimKind.INCIDENT_TYPE, IncidentTypeValue(itype), first, _sentence(text, first.start, first.end),
+    claims.append(Claim(ClaimKind.INCIDENT_TYPE, IncidentTypeValue(itype), first, sentence_of(text, first.start, first.end),
                         incident=0))
     dates = [c.value for c in claims if c.kind == ClaimKind.DATE]
     mention = IncidentMention(0, victim, itype, True, dates[0] if dates else None, first)

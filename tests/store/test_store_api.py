@@ -6,6 +6,7 @@ import zlib
 from datetime import date
 
 import pytest
+from claim_builders import date_value, sentence_of, span_of
 from sqlalchemy import select
 
 from heistwatch.documents.model import ParsedDocument
@@ -14,13 +15,10 @@ from heistwatch.extract.model import (
     Attribution,
     Claim,
     ClaimKind,
-    DateValue,
     Extraction,
-    Granularity,
     IncidentMention,
     IncidentType,
     Money,
-    Span,
     Stance,
     Victim,
 )
@@ -37,23 +35,22 @@ def doc(text: str = TEXT, source: str = "/in/a.txt", **kw) -> ParsedDocument:  #
     return ParsedDocument(source=source, text=text, raw=text.encode() * 3, media_type="text/plain", **kw)
 
 
-def at(surface: str) -> Span:
-    start = TEXT.index(surface)
-    return Span(start, start + len(surface))
+def claim(kind: ClaimKind, value: object, surface: str, **kw) -> Claim:  # type: ignore[no-untyped-def]
+    span = span_of(TEXT, surface)
+    return Claim(kind, value, span, sentence_of(TEXT, span.start, span.end), incident=0, **kw)
 
 
 def extraction(version: str = "v1") -> Extraction:
-    first_end = TEXT.index(". ") + 1
-    s1, s2 = Span(0, first_end), Span(first_end + 1, len(TEXT))
-    day = DateValue(date(2021, 3, 2), date(2021, 3, 2), Granularity.DAY)
+    day = date_value("2021-03-02")
     claims = [
-        Claim(ClaimKind.VICTIM, Victim("Examplex", "Examplex"), at("Examplex"), s1, incident=0),
-        Claim(ClaimKind.LOSS, Money(5000, "BTC", paired_with=2), at("5,000 BTC"), s1, incident=0, confidence=0.9),
-        Claim(ClaimKind.LOSS, Money(40e6, "USD", paired_with=1), at("$40 million"), s1, incident=0),
-        Claim(ClaimKind.DATE, day, at("March 2, 2021"), s1, incident=0),
-        Claim(ClaimKind.ACTOR, Attribution("Lazarus Group", Stance.SUSPECTED, hedge="likely", claimant="Officials"), at("Lazarus Group"), s2, incident=0),
+        claim(ClaimKind.VICTIM, Victim("Examplex", "Examplex"), "Examplex"),
+        claim(ClaimKind.LOSS, Money(5000, "BTC", paired_with=2), "5,000 BTC", confidence=0.9),
+        claim(ClaimKind.LOSS, Money(40e6, "USD", paired_with=1), "$40 million"),
+        claim(ClaimKind.DATE, day, "March 2, 2021"),
+        claim(ClaimKind.ACTOR, Attribution("Lazarus Group", Stance.SUSPECTED, hedge="likely", claimant="Officials"), "Lazarus Group"),
     ]
-    return Extraction(True, [IncidentMention(0, "Examplex", IncidentType.EXCHANGE_HACK, True, day, Span(0, 8))], claims, version)
+    mention = IncidentMention(0, "Examplex", IncidentType.EXCHANGE_HACK, True, day, span_of(TEXT, "Examplex"))
+    return Extraction(True, [mention], claims, version)
 
 
 def test_document_round_trip_with_claims(store) -> None:  # type: ignore[no-untyped-def]
