@@ -12,6 +12,7 @@ import re
 import time
 from collections.abc import Callable, Iterator
 from datetime import date
+from typing import Any
 from urllib.parse import urlsplit
 
 from heistwatch.documents.model import ParsedDocument, ReadError
@@ -264,16 +265,25 @@ def _from_record(record: object, source: str, raw: bytes, media_type: str, origi
     )
 
 
-def parse_json(raw: bytes, source: str, *, url: str | None = None, media_type: str = "application/json") -> Iterator[Result]:
+def _load_json(raw: bytes, encoding: str, *, one_line: bool = False) -> tuple[Any, str | None]:
+    """(the decoded JSON value, None), or (None, the problem) for undecodable bytes or invalid JSON;
+    ``one_line`` (a JSONL line) places the problem by column only."""
     try:
-        decoded = raw.decode("utf-8-sig")
+        decoded = raw.decode(encoding)
     except UnicodeDecodeError as exc:
-        yield _fail(source, f"undecodable bytes: JSON must be UTF-8 (bad byte at offset {exc.start})")
-        return
+        where = f"column {exc.start + 1}" if one_line else f"offset {exc.start}"
+        return None, f"undecodable bytes: JSON must be UTF-8 (bad byte at {where})"
     try:
-        data = json.loads(decoded)
+        return json.loads(decoded), None
     except json.JSONDecodeError as exc:
-        yield _fail(source, f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}")
+        where = f"column {exc.colno}" if one_line else f"line {exc.lineno} column {exc.colno}"
+        return None, f"invalid JSON at {where}: {exc.msg}"
+
+
+def parse_json(raw: bytes, source: str, *, url: str | None = None, media_type: str = "application/json") -> Iterator[Result]:
+    data, problem = _load_json(raw, "utf-8-sig")
+    if problem:
+        yield _fail(source, problem)
         return
     if isinstance(data, list):
         if not data:
@@ -292,15 +302,9 @@ def parse_jsonl(raw: bytes, source: str, *, url: str | None = None, media_type: 
             continue
         any_line = True
         where = f"{source}:{n}"
-        try:
-            decoded = line.decode("utf-8-sig" if n == 1 else "utf-8")
-        except UnicodeDecodeError as exc:
-            yield _fail(where, f"undecodable bytes: JSON must be UTF-8 (bad byte at column {exc.start + 1})")
-            continue
-        try:
-            record = json.loads(decoded)
-        except json.JSONDecodeError as exc:
-            yield _fail(where, f"invalid JSON at column {exc.colno}: {exc.msg}")
+        record, problem = _load_json(line, "utf-8-sig" if n == 1 else "utf-8", one_line=True)
+        if problem:
+            yield _fail(where, problem)
             continue
         yield _from_record(record, where, line, "application/x-ndjson", source, url)
     if not any_line:
