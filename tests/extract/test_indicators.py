@@ -1,8 +1,7 @@
 from __future__ import annotations
 
-import time
-
 import pytest
+from extract_timing import assert_linear_against_half
 from hypothesis import given, settings, strategies as st
 
 from heistwatch.extract.indicators import (
@@ -89,19 +88,7 @@ def test_hex_without_context_is_not_a_file_hash():
     "0x" * 500_000, "a@" * 500_000, "-" * 1_000_000,
 ])
 def test_linear_time_on_hostile_input(hostile):
-    # compare against a half-size input: linear code takes ~2x, quadratic ~4x
-    # (best of three runs each, so a busy machine does not make it flaky)
-    half = hostile[: len(hostile) // 2]
-
-    def best(t: str) -> float:
-        runs = []
-        for _ in range(3):
-            t0 = time.perf_counter()
-            find_indicators(t)
-            runs.append(time.perf_counter() - t0)
-        return min(runs)
-
-    assert best(hostile) < 3.5 * max(best(half), 0.1)   # quadratic code would take minutes here
+    assert_linear_against_half(find_indicators, hostile)
 
 
 @settings(max_examples=200, deadline=None)

@@ -6,11 +6,11 @@ The timing checks compare two input sizes (doubling) with a generous ratio, neve
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from datetime import date
 
 import pytest
+from extract_timing import assert_scales_linearly
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -118,27 +118,6 @@ def test_windows_keep_spans_inside(text: str, a: int, b: int) -> None:
 
 # ---------------------------------------------------------------- linear time on hostile input
 
-RATIO = 3.5  # doubling the input may at most do this to the time (linear is about 2)
-
-
-def _best_time(fn: Callable[[str], object], text: str, runs: int = 3) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        t0 = time.process_time()  # CPU time: other processes on the machine do not count
-        fn(text)
-        best = min(best, time.process_time() - t0)
-    return best
-
-
-def _scales_linearly(fn: Callable[[str], object], make: Callable[[int], str], n: int) -> None:
-    small = _best_time(fn, make(n))
-    while small < 0.02 and n < 4_000_000:  # grow until the clock's noise no longer matters
-        n *= 2
-        small = _best_time(fn, make(n))
-    big = _best_time(fn, make(2 * n))
-    assert big <= RATIO * max(small, 1e-3), (n, small, big)
-
-
 HOSTILE: dict[str, tuple[Callable[[int], str], int]] = {
     "a 5 MB line of digits": (lambda n: "7" * n, 2_500_000),
     "100,000 dollar signs": (lambda n: "$" * n, 50_000),
@@ -164,4 +143,4 @@ HOSTILE: dict[str, tuple[Callable[[int], str], int]] = {
 )
 def test_time_is_linear_on_hostile_input(case: str, fn: Callable[[str], object]) -> None:
     make, n = HOSTILE[case]
-    _scales_linearly(fn, make, n)
+    assert_scales_linearly(fn, make, n)

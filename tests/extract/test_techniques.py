@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
+from extract_timing import assert_linear_against_half
 from hypothesis import given, settings, strategies as st
 
 from heistwatch.extract.techniques import find_techniques
@@ -75,17 +75,7 @@ def test_shorthand_compiles_to_bounded_gaps():
 @pytest.mark.parametrize("hostile", ["mine " * 200_000, "hijacked " * 100_000 + "x" * 1_000_000,
                                      "private key " * 100_000, "a" * 2_000_000])
 def test_linear_time_on_hostile_input(hostile):
-    half = hostile[: len(hostile) // 2]
-
-    def best(t: str) -> float:
-        runs = []
-        for _ in range(3):
-            t0 = time.perf_counter()
-            find_techniques(t)
-            runs.append(time.perf_counter() - t0)
-        return min(runs)
-
-    assert best(hostile) < 3.5 * max(best(half), 0.1)   # quadratic code would take minutes here
+    assert_linear_against_half(find_techniques, hostile)
 
 
 @settings(max_examples=150, deadline=None)

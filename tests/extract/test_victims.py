@@ -85,25 +85,12 @@ def test_type_from_platform_and_strong_cues():
 
 
 # ---------------------------------------------------------------- linear time on hostile input
-import time  # noqa: E402
-from collections.abc import Callable  # noqa: E402
+from extract_timing import assert_scales_linearly  # noqa: E402
 
 from heistwatch.extract.actors import find_attributions  # noqa: E402
 from heistwatch.extract.model import Span  # noqa: E402
 from heistwatch.reference.actors import find_actors  # noqa: E402
 from heistwatch.reference.estimative import find_hedges  # noqa: E402
-
-RATIO = 3.5  # doubling the input may at most do this to the CPU time (linear is about 2)
-
-
-def _cpu(fn: Callable[[str], object], text: str) -> float:
-    best = float("inf")
-    for _ in range(2):
-        t0 = time.process_time()
-        fn(text)
-        best = min(best, time.process_time() - t0)
-    return best
-
 
 HOSTILE = {
     "digits": lambda n: "7" * n,
@@ -125,14 +112,7 @@ FINDERS = {
 @pytest.mark.parametrize("case", sorted(HOSTILE))
 @pytest.mark.parametrize("finder", sorted(FINDERS))
 def test_finders_are_linear_on_hostile_input(case, finder):
-    make, fn = HOSTILE[case], FINDERS[finder]
-    n = 20_000
-    small = _cpu(fn, make(n))
-    while small < 0.02 and n < 2_000_000:
-        n *= 2
-        small = _cpu(fn, make(n))
-    big = _cpu(fn, make(2 * n))
-    assert big <= RATIO * max(small, 1e-3), (n, small, big)
+    assert_scales_linearly(FINDERS[finder], HOSTILE[case], 20_000, max_n=2_000_000, runs=2)
 
 
 def test_people_named_by_their_role_are_not_victims():
