@@ -173,3 +173,24 @@ def test_cli_tokens_and_exports(seeded, tmp_path):  # type: ignore[no-untyped-de
     assert pq.read_table(tmp_path / "l.parquet").num_rows == 3
     assert runner.invoke(app, ["export", "yaml", str(tmp_path / "x"), *db]).exit_code == 2
     assert runner.invoke(app, ["export", "csv", str(tmp_path / "x"), "--since", "last week", *db]).exit_code == 2
+
+
+def test_exports_carry_only_the_actors_shown_on_the_row():  # type: ignore[no-untyped-def]
+    """A weakly supported link (one passing mention) and a denied actor stay on the incident page
+    for review but are not exported as the incident's attribution."""
+    inc = sample_incidents()[0]
+    inc["attributions"].append({"actor": "APT38", "kind": "group", "aliases": [], "confidence": "unlikely",
+                                "on_row": False, "support": "named once, in a sentence about another heist",
+                                "claims": [], "timeline": []})
+    inc["attributions"].append({"actor": "Kimsuky", "kind": "group", "aliases": [], "stance": "denied",
+                                "confidence": "remote", "claims": [], "timeline": []})
+    from heistwatch.serve.export.tabular import to_csv
+
+    (row,) = csv.DictReader(io.StringIO(to_csv([inc])))
+    assert row["actors"] == "Lazarus Group; North Korea"
+    objs = _by_type(json.loads(bundle_json([inc])))
+    names = {o["name"] for kind in ("intrusion-set", "threat-actor") for o in objs.get(kind, [])}
+    assert names == {"Lazarus Group", "North Korea"}
+    event = json.loads(export_json([inc]))
+    text = json.dumps(event)
+    assert "Lazarus Group" in text and "APT38" not in text and "Kimsuky" not in text

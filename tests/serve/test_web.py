@@ -83,3 +83,17 @@ def test_pages_render(client, tokens, seeded):  # type: ignore[no-untyped-def]
     assert client.get("/static/../app.py").status_code == 404
     conflicts_only = client.get("/?conflicts=1").text
     assert "Coincheck" in conflicts_only and "Youbit" not in conflicts_only
+
+
+def test_ledger_rows_show_only_supported_actors():  # type: ignore[no-untyped-def]
+    """The ledger row (and its actor filter) lists the actors the resolver put on the row; a weak
+    link stays on the incident page with the reason it is not on the row."""
+    from heistwatch.serve.data import summarize
+
+    data = {"id": "inc-1", "victim": "Examplex", "date": "2021-05", "actors": [
+        {"actor": "Lazarus Group", "stance": "suspected", "confidence": "likely", "on_row": True},
+        {"actor": "APT38", "stance": "suspected", "confidence": "unlikely", "on_row": False,
+         "support": "named once, for another heist"},
+        {"actor": "Kimsuky", "stance": "denied", "confidence": "remote"},
+    ]}
+    assert [a["actor"] for a in summarize(data).actors] == ["Lazarus Group"]

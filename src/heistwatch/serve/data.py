@@ -162,6 +162,8 @@ def incident_view(data: dict[str, Any], docs: dict[str, dict[str, Any]]) -> Inci
                 "confidence_score": confidence_score(a.get("confidence"), a.get("probability")),
                 "claimants": a.get("claimants"),
                 "rule": a.get("rule"),
+                "on_row": a.get("on_row", True),
+                "support": a.get("support") or "",
                 "claims": a_claims,
                 "timeline": a.get("timeline", []),
             }
@@ -272,7 +274,7 @@ def summarize(data: dict[str, Any]) -> Summary:
     actors = [
         {"actor": a["actor"], "confidence": a.get("confidence"), "stance": a.get("stance")}
         for a in data.get("actors", [])
-        if a.get("stance") != "denied"
+        if a.get("stance") != "denied" and a.get("on_row", True)
     ]
     best = max((CONFIDENCE_ORDER.index(a["confidence"]) for a in actors if a["confidence"] in CONFIDENCE_ORDER),
                default=-1)

@@ -22,7 +22,9 @@ LossView: claim_id (the claim key), amount, unit, low, high, qualifier, usd (at 
     note, revision, rejected
 
 AttributionView: actor, kind ("group" | "state"), aliases, attack_id, stance, confidence
-    (ICD 203 word), confidence_score (0-100), claimants, rule, claims: [{claim_id, claimant,
+    (ICD 203 word), confidence_score (0-100), claimants, rule, on_row (supported well enough to
+    be the incident's actor: ledger rows and exports show only these; see
+    ``heistwatch.resolve.attribution.support``), support (why or why not), claims: [{claim_id, claimant,
     stance, hedge, probability, date, document_id, document_title, url, publisher, sentence}],
     timeline: [{date, stance, claimant}]
 
@@ -46,6 +48,15 @@ ICD203_SCORES: dict[str, int] = {
     "very likely": 87,
     "almost certain": 97,
 }
+
+
+def row_attributions(inc: IncidentView) -> list[dict[str, Any]]:
+    """The attributions shown as the incident's actors: not denied and supported on the row.
+
+    Weakly supported links (one passing mention, an actor named for another heist nearby) stay
+    on the incident page for review but are not exported as the incident's attribution."""
+    return [a for a in inc.get("attributions") or []
+            if a.get("on_row", True) and a.get("stance") != "denied"]
 
 
 def confidence_score(word: str | None, score: float | int | None = None) -> int | None:

@@ -19,7 +19,7 @@ from typing import Any
 
 from pymisp import MISPEvent
 
-from heistwatch.serve.views import IncidentView, fmt_amount, fmt_usd
+from heistwatch.serve.views import IncidentView, row_attributions, fmt_amount, fmt_usd
 
 NAMESPACE = uuid.UUID("0b7c8f5e-2d1a-5e6b-8f0a-3c4d5e6f7a8b")
 
@@ -128,7 +128,7 @@ def _add_content(event: MISPEvent, inc: IncidentView) -> None:
             event.add_attribute("link", url, category="External analysis",
                                 comment=(doc.get("title") or "")[:500], to_ids=False,
                                 uuid=_uuid("link", inc["id"], url))
-    for att in inc.get("attributions") or []:
+    for att in row_attributions(inc):
         event.add_tag(f'misp-galaxy:threat-actor="{att["actor"]}"')
         claimants = sorted({c.get("claimant") or "unnamed source" for c in att.get("claims") or []})
         attribute = event.add_attribute(

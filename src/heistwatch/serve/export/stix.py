@@ -27,7 +27,7 @@ from typing import Any
 
 import stix2
 
-from heistwatch.serve.views import IncidentView, confidence_score
+from heistwatch.serve.views import IncidentView, row_attributions, confidence_score
 
 INCIDENT_CORE_EXT = "extension-definition--ef765651-680c-498d-9894-99799f2fa126"
 IMPACT_EXT = "extension-definition--7cc33dd6-f6a1-489b-98ea-522d351d71b9"
@@ -208,7 +208,7 @@ def build_bundle(
         add(_related_to(inc["id"], "targets", incident["id"], victim["id"], authored,
                         description=f"{inc['victim']} is the victim"))
 
-        for att in inc.get("attributions") or []:
+        for att in row_attributions(inc):
             actor = add(_actor(att, authored, aliases or {}))
             score = confidence_score(att.get("confidence"), att.get("confidence_score"))
             rel = dict(

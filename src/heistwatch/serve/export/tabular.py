@@ -9,7 +9,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from heistwatch.serve.views import IncidentView
+from heistwatch.serve.views import IncidentView, row_attributions
 
 COLUMNS = (
     "id", "victim", "type", "date", "date_start", "date_end", "loss_usd", "loss_usd_low", "loss_usd_high",
@@ -20,7 +20,7 @@ COLUMNS = (
 
 def row(inc: IncidentView) -> dict[str, Any]:
     loss = inc.get("loss_usd") or {}
-    atts = inc.get("attributions") or []
+    atts = row_attributions(inc)
     return {
         "id": str(inc["id"]),
         "victim": inc.get("victim"),
