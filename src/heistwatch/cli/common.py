@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import Annotated
 
 import typer
@@ -18,7 +20,16 @@ DbOption = Annotated[
     ),
 ]
 
-console = Console()
+
+def _output_width() -> int | None:
+    """Rich lays tables out for 80 columns when output is not a terminal; the ledger's eight
+    columns need more, so pipes, files and CI logs get 160 unless $COLUMNS says otherwise."""
+    if os.environ.get("COLUMNS") or sys.stdout.isatty():
+        return None
+    return 160
+
+
+console = Console(width=_output_width())
 err_console = Console(stderr=True)
 
 
