@@ -854,3 +854,142 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
                 context=ctx,
             ))
     return out
+
+
+# --------------------------------------------------------------------------------------------
+# Components of a loss
+# --------------------------------------------------------------------------------------------
+
+# Chains a loss is split across ("$56 million on Ethereum, $48 million on Tron").
+CHAIN_NAMES: tuple[str, ...] = (
+    "Ethereum", "Bitcoin", "Tron", "BNB Chain", "BNB Smart Chain", "Binance Smart Chain", "BSC", "Polygon", "Poly",
+    "Arbitrum", "Optimism", "Avalanche", "Solana", "Fantom", "Base", "Cronos", "Gnosis", "Heco", "Klaytn",
+    "Moonriver", "Moonbeam", "Aptos", "Sui", "Linea", "zkSync", "Blast", "Litecoin", "XRP Ledger", "Ripple",
+)
+# A figure told as one asset's or one chain's part of a loss, when the text splits the loss into several.
+COMPONENT_EXAMPLES: tuple[tuple[str, int], ...] = (
+    # (sentence, how many of its dollar figures are components)
+    ("The thief took $40 million in USDT, 500 bitcoins (worth $20 million) and $9 million in ETH.", 3),
+    ("Losses were $30 million on Ethereum and $12 million on BNB Chain.", 2),
+    ("The damage fell mostly on the Ethereum ($50 million) and Tron ($30 million) networks.", 2),
+    ("The wallets now hold 20,000 ETH ($60 million) and about $15 million of the DAI stablecoin.", 2),
+    ("It took $70 million worth of its stable coins, $12 million of its ether and another $9 million in smaller tokens.", 3),
+    ("The stolen assets included $16 million from Arbitrum.", 1),
+    ("The bulk of the loot, worth about $90 million, was in staked ether.", 1),
+    ("Hackers stole $80 million in ether from the bridge.", 0),
+    ("The hacker drained $197 million in cryptocurrencies, including $20 million in USDC.", 1),
+    ("Hackers stole 4,000 BTC (about $5.5 million) from the exchange.", 0),
+)
+
+_COMPONENT_HEAD = re.compile(r"\s*+(?:worth\s++)?(?:of|in|on|from)\s++", re.I)
+_COMPONENT_WORD = re.compile(r"[A-Za-z][\w\-]*+(?:['’]s)?")
+_COMPONENT_LABEL = re.compile(r"(?P<w>[A-Za-z][\w\- ]{1,30}?)\s*+(?::|\()\s*+$")
+_COMPONENT_CUE = re.compile(
+    r"(?:\b(?:includ(?:ed|ing|es)|comprising|consisting\s+of|of\s+which)\s++|"
+    r"\b(?:the\s++)?(?:bulk|majority|rest|remainder|portion|part)\s++of\s++(?:(?:the|its|their|[\w\-]+['’]s)\s++){0,2}"
+    r"(?:[\w\-]+\s++){0,2}?(?:loot|funds|assets|haul|tokens|coins|proceeds)\s*+[—–,\-]*\s*+(?:worth\s++|valued\s++at\s++)?)$",
+    re.I,
+)
+_STABLE = re.compile(r"stable\s*-?coins?", re.I)
+_ANOTHER = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s*+$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _chain_names() -> dict[str, str]:
+    return {" ".join(c.lower().split()): c for c in CHAIN_NAMES}
+
+
+def _crypto_name(words: list[str]) -> str | None:
+    """The asset or chain that one, two or three words at the start of ``words`` name, if any."""
+    for n in (3, 2, 1):
+        if len(words) < n:
+            continue
+        phrase = " ".join(words[:n])
+        if _STABLE.fullmatch(phrase):
+            return "stablecoins"
+        chain = _chain_names().get(phrase.lower())
+        if chain:
+            return chain.lower()
+        code = assets.unit_for_word(phrase)
+        if code and assets.is_crypto(code):
+            return code
+        if n == 1 and re.fullmatch(r"(?:[a-z]{1,2})?[A-Z][A-Z0-9]{2,5}", phrase) and phrase not in NOT_TICKERS \
+                and phrase not in _FIAT_CODES:
+            return phrase
+    return None
+
+
+def component_tag(text: str, amounts: list[AmountMention], k: int, lo: int = 0) -> str | None:
+    """The asset or chain a dollar figure is told for ("$32.7 million in USDT" -> "USDT"), else None.
+
+    Read from the conversion paired with it ("443 bitcoins (worth $16.5 million)"), the words after
+    it ("in USDT", "worth of its bitcoin", "on BSC", "of the dai stablecoin") or a label before it
+    ("Bitcoin: $18 million", "Ethereum ($56 million)"). ``lo`` bounds the look-back (sentence start).
+    """
+    a = amounts[k]
+    if a.money is None or a.money.unit != "USD":
+        return None
+    if a.pair is not None and amounts[a.pair].money is not None and amounts[a.pair].money.unit \
+            and not assets.is_fiat(amounts[a.pair].money.unit):
+        return amounts[a.pair].money.unit
+    t = text
+    end = a.span.end
+    nxt = amounts[k + 1].span.start if k + 1 < len(amounts) else len(t)
+    # "$11 million USDT"
+    after = t[end : min(len(t), end + 60, nxt)]
+    m = re.match(r"\s++([A-Za-z][\w]*+)", after)
+    if m:
+        tag = _crypto_name([m.group(1)])
+        if tag and tag != "stablecoins":
+            return tag
+    hm = _COMPONENT_HEAD.match(after)
+    if hm:
+        words = [w.rstrip("’'s") if w.endswith(("'s", "’s")) else w
+                 for w in _COMPONENT_WORD.findall(after[hm.end() : hm.end() + 50].replace("“", " ").replace("”", " "))]
+        words = [w for w in words if w]
+        # skip determiners and up to two modifiers: "the algorithmic stablecoin DAI", "Wintermute's stable coins"
+        for i in range(min(4, len(words))):
+            tag = _crypto_name(words[i:])
+            if tag:
+                return tag
+    prev = amounts[k - 1].span.end if k > 0 else 0
+    before = t[max(lo, prev, a.span.start - 40) : a.span.start]
+    lm = _COMPONENT_LABEL.search(before)
+    if lm:
+        words = lm.group("w").split()
+        for i in range(len(words)):
+            tag = _crypto_name(words[i:])
+            if tag:
+                return tag
+    return None
+
+
+def component_amounts(text: str, amounts: list[AmountMention], groups: list[list[int]]) -> set[int]:
+    """Dollar figures that are parts of a loss split by asset or chain, not the loss itself.
+
+    ``groups``: indices into ``amounts`` read together (one sentence, or a list with the line that opens it),
+    each group holding amounts of one incident. A group is a breakdown when two or more of its dollar figures
+    are told for different assets or chains; then those figures, and "another $X" beside them, are parts.
+    A single tagged figure is a part when the words before it say so ("including $20 million in USDC",
+    "the bulk of the loot, worth $135 million").
+    """
+    out: set[int] = set()
+    for group in groups:
+        tags = {k: component_tag(text, amounts, k) for k in group}
+        tagged = {k: v for k, v in tags.items() if v is not None}
+        if len(set(tagged.values())) >= 2:
+            out.update(tagged)
+            for k in group:
+                a = amounts[k]
+                if k not in tagged and a.money is not None and a.money.unit == "USD" and \
+                        _ANOTHER.search(text, max(0, a.span.start - 20), a.span.start):
+                    out.add(k)
+        for k in group:
+            a = amounts[k]
+            if a.money is None or a.money.unit != "USD" or k in out:
+                continue
+            if _COMPONENT_CUE.search(text, max(0, a.span.start - 80), a.span.start) and (
+                    k in tagged or re.search(r"\b(?:bulk|majority|rest|remainder|portion|part)\b",
+                                             text[max(0, a.span.start - 80) : a.span.start], re.I)):
+                out.add(k)
+    return out

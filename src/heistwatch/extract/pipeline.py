@@ -27,7 +27,7 @@ from heistwatch.extract.model import (
     Stance,
     Victim,
 )
-from heistwatch.extract.money import AmountMention, find_amounts
+from heistwatch.extract.money import AmountMention, component_amounts, find_amounts
 from heistwatch.extract.text import split_sentences
 from heistwatch.reference.actors import find_actors
 from heistwatch.reference.estimative import find_hedges
@@ -135,6 +135,30 @@ def _is_loss(text: str, sentence: Span, a: AmountMention) -> bool:
     if NOT_A_LOSS.search(window_before[-30:]) or NOT_A_LOSS.search(window_after[:40]):
         return bool(_ATTACK_NEAR.search(window_before[-20:] + " " + window_after[:10]))
     return True
+
+
+def _amount_groups(text: str, sentences: list[Span], amounts_by_sentence: list[list[int]],
+                   plan: inc.IncidentPlan) -> list[list[int]]:
+    """Amounts read together: one sentence, or a list with the line that opens it; split by incident in focus."""
+    blocks: list[list[int]] = []
+    opened = False
+    for i, s in enumerate(sentences):
+        item = inc._LIST_ITEM.match(text, s.start, s.end) is not None
+        if blocks and item and opened:
+            blocks[-1].append(i)
+        else:
+            blocks.append([i])
+        opened = item or text[s.start : s.end].rstrip().endswith(":")
+    groups: list[list[int]] = []
+    for block in blocks:
+        by_target: dict[int | None, list[int]] = {}
+        for i in block:
+            for k in amounts_by_sentence[i]:
+                by_target.setdefault(_nearest_incident(plan, i, 0) if not plan.mentions.get(i) else
+                                     min(n for _, n in plan.mentions[i]) if len({n for _, n in plan.mentions[i]}) == 1
+                                     else -1 - k, []).append(k)
+        groups.extend(ks for ks in by_target.values() if ks)
+    return groups
 
 
 # An amount that sums many thefts or a period: "has stolen over $200 million this year".
@@ -409,6 +433,7 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
     # amounts
     usd_in = [sum(1 for k in ks if amounts[k].money is not None and amounts[k].money.unit == "USD")
               for ks in amounts_by_sentence]
+    parts = component_amounts(text, amounts, _amount_groups(text, sentences, amounts_by_sentence, plan))
     for k, a in enumerate(amounts):
         i = _sentence_of(sentences, a.span.start)
         s = sentences[i]
@@ -424,8 +449,8 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
         if a.money is not None:
             if a.context.recovered or a.context.refunded:
                 kind = ClaimKind.RECOVERY
-            elif _is_loss(text, s, a) and not (usd_in[i] >= 4 and a.money.unit == "USD"):
-                kind = ClaimKind.LOSS   # (four or more dollar figures in one sentence: a breakdown, not the loss)
+            elif _is_loss(text, s, a) and not (usd_in[i] >= 4 and a.money.unit == "USD") and k not in parts:
+                kind = ClaimKind.LOSS   # (four or more dollar figures in one sentence, or one asset's part: not the loss)
             else:
                 kind = ClaimKind.LOSS
                 target = None

@@ -1,0 +1,62 @@
+"""Which figures are an incident's loss: parts of a split loss, aggregates, moved or burned funds are not."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from heistwatch.extract.evalformat import to_eval
+from heistwatch.extract.money import COMPONENT_EXAMPLES, component_amounts, component_tag, find_amounts
+from heistwatch.extract.pipeline import run
+
+
+def losses(text: str, published: date | None = date(2024, 5, 10)) -> dict[str, list[float]]:
+    """victim -> USD losses as the eval format states them."""
+    out = to_eval("t", run(text, published=published))
+    return {i["victim"]: sorted(i["loss_usd"]) for i in out["incidents"]}
+
+
+def natives(text: str, published: date | None = date(2024, 5, 10)) -> dict[str, list[tuple[str, float]]]:
+    out = to_eval("t", run(text, published=published))
+    return {i["victim"]: sorted((x["asset"], x["amount"]) for x in i["loss_native"]) for i in out["incidents"]}
+
+
+@pytest.mark.parametrize("sentence,n", COMPONENT_EXAMPLES)
+def test_component_examples(sentence, n):
+    amounts = find_amounts(sentence)
+    found = component_amounts(sentence, amounts, [list(range(len(amounts)))])
+    assert len(found) == n, [sentence[amounts[k].span.start:amounts[k].span.end] for k in found]
+    assert all(amounts[k].money is not None and amounts[k].money.unit == "USD" for k in found)
+
+
+def test_component_tags_name_the_asset_or_chain():
+    s = "Bitcoin: $18 million. The rest was $9 million in USDT and $3 million on Arbitrum; 500 ETH ($1.5 million)."
+    amounts = find_amounts(s)
+    tags = {s[a.span.start:a.span.end]: component_tag(s, amounts, k) for k, a in enumerate(amounts)}
+    assert tags["$18 million"] == "bitcoin"
+    assert tags["$9 million"] == "USDT"
+    assert tags["$3 million"] == "arbitrum"
+    assert tags["$1.5 million"] == "ETH"
+
+
+def test_per_asset_dollar_values_are_not_the_loss_but_native_amounts_are():
+    text = ("Hackers drained $95 million from the Zelkova Exchange on Monday. "
+            "Zelkova lost $50 million in USDT, 600 bitcoins (worth $30 million) and $15 million in ETH.")
+    assert losses(text)["Zelkova"] == [95_000_000]
+    assert ("BTC", 600) in natives(text)["Zelkova"]
+
+
+def test_a_list_of_tokens_with_dollar_values_under_a_colon_line():
+    text = ("Attackers stole about $80 million from the lending protocol Quillfire on Tuesday.\n"
+            "The stolen tokens were:\n"
+            "- 20k WETH ($60M)\n"
+            "- 12M USDC\n"
+            "- 300 WBTC ($8M)\n")
+    assert losses(text)["Quillfire"] == [80_000_000]
+    assert ("WBTC", 300) in natives(text)["Quillfire"]
+
+
+def test_a_single_asset_theft_keeps_its_conversion():
+    text = "Thieves took 2,500 BTC (about $150 million) from the exchange Orlyx on Friday, the company said."
+    assert losses(text)["Orlyx"] == [150_000_000]
