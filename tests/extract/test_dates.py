@@ -189,6 +189,8 @@ def test_ordinal_day_takes_month_from_previous_mention() -> None:
         "It was the 2nd largest exchange.",
         "Bitcoin hit 3816.2028 on the chart.",
         "The version 2018-1 patch shipped.",
+        "The loot is worth $9 million at today's prices.",
+        "That would be $70 million at today’s exchange rate.",
     ],
 )
 def test_not_dates(text: str) -> None:

@@ -346,6 +346,10 @@ class _Raw:
     rel_kind: str | None = None
 
 
+_VALUATION_AFTER = re.compile(r"['’]s?\s+(?:[\w\-]+\s+)?(?:prices?|rates?|values?|valuations?|exchange\s+rates?|market)\b",
+                              re.IGNORECASE)
+
+
 def _read(m: re.Match[str], t: str) -> _Raw | None:
     g = m.groupdict()
     name = m.lastgroup or ""
@@ -486,6 +490,8 @@ def _read(m: re.Match[str], t: str) -> _Raw | None:
         r.rel_kind = "weekday"
     elif name == "relative_word":
         r.qual = " ".join(m.group().lower().split())
+        if r.qual == "today" and _VALUATION_AFTER.match(t, m.end()):
+            return None   # "worth $74 million at today's prices": when a value holds, not when anything happened
         r.needs = "published"
         r.rel_kind = "word"
     elif name == "ago":

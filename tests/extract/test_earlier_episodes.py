@@ -1,0 +1,61 @@
+"""One victim, two incidents: dates of an earlier episode start their own incident and never date the reported one."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from heistwatch.extract.evalformat import to_eval
+from heistwatch.extract.pipeline import run
+
+PUBLISHED = date(2024, 3, 8)   # a Friday
+
+
+def _incidents(text: str, published: date | None = PUBLISHED) -> list[dict]:
+    return to_eval("t", run(text, published=published))["incidents"]
+
+
+def _of(text: str, victim: str, published: date | None = PUBLISHED) -> list[dict]:
+    return sorted((i for i in _incidents(text, published) if i["victim"] == victim), key=lambda i: i["date"] or "")
+
+
+def test_not_its_first_attack_puts_the_later_dates_in_earlier_incidents():
+    text = ("Zumo Finance lost $40 million in a flash loan attack on March 5, 2024. "
+            "It is not Zumo Finance's first attack: the lending protocol lost $9 million to a flash loan attack "
+            "in June 2023 and a November 2022 exploit saw $14 million stolen from the platform.")
+    incs = _of(text, "Zumo Finance")
+    assert [i["date"] for i in incs] == ["2022-11", "2023-06", "2024-03-05"]
+    assert [i["loss_usd"] for i in incs] == [[14000000], [9000000], [40000000]]
+
+
+def test_previously_hacked_without_the_name_is_another_incident_of_the_same_victim():
+    text = ("Hackers stole $12 million from the Quidax exchange on Wednesday. "
+            "Quidax halted withdrawals. "
+            "They were previously hacked back in August 2021, when $3 million was taken.")
+    incs = _of(text, "Quidax", None)
+    assert len(incs) == 2
+    assert [i["date"] for i in incs] == [None, "2021-08"]
+    assert {tuple(i["loss_usd"]) for i in incs} == {(12000000,), (3000000,)}
+
+
+def test_the_sentence_after_a_second_time_cue_tells_of_the_earlier_one():
+    text = ("Hackers drained $7 million from the Zumo exchange on Tuesday. "
+            "This is the second time that hackers have targeted Zumo. "
+            "In October, thieves took 500 BTC in a similar raid.")
+    incs = _of(text, "Zumo")
+    assert [i["date"] for i in incs] == ["2023-10", "2024-03-05"]
+    assert incs[0]["loss_native"] == [{"amount": 500, "asset": "BTC"}]
+
+
+def test_a_separate_hack_of_the_same_site_with_a_value_at_todays_prices():
+    text = ("Hackers stole 1,000 BTC from the Zumo exchange on Tuesday. "
+            "The same site suffered a separate hack in June 2023, which saw 300 BTC stolen "
+            "(worth about $9 million then, and $20 million at today's prices).")
+    incs = _of(text, "Zumo")
+    assert [i["date"] for i in incs] == ["2023-06", "2024-03-05"]
+
+
+def test_a_victim_hit_once_stays_one_incident():
+    text = ("Hackers stole $5 million from the Zumo exchange on Tuesday. "
+            "The exchange said the attack began late on Monday and that it will repay users in April.")
+    incs = _of(text, "Zumo")
+    assert len(incs) == 1 and incs[0]["date"] == "2024-03-05"
