@@ -258,8 +258,8 @@ def _choose_date(scored: list[tuple[float, Claim]]) -> DateValue | None:
 
 
 # Sentences telling of a theft itself (not its aftermath), and words that say a victim was hit more than once.
-_THEFT = re.compile(r"\b(?:hack(?:ed|ing)?|stole|stolen|steal\w*|theft|heist|exploit(?:ed)?|breach(?:ed)?|attack(?:ed)?|"
-                    r"drain(?:ed)?|robbed|looted|compromised|lost)\b", re.IGNORECASE)
+_THEFT = re.compile(r"\b(?:hack(?:ed|ing|ers?)?|stole|stolen|steal\w*|theft|heist|exploit(?:ed)?|breach(?:ed)?|attack(?:ed|ers?)?|"
+                    r"drain(?:ed)?|robbed|looted|compromised|lost|thieves|took|taken|swiped|siphoned|made\s+off)\b", re.IGNORECASE)
 _AFTERMATH = re.compile(r"\b(?:returned|recovered|repaid|repay\w*|compensat\w*|reimburs\w*|bankrupt\w*|filed|"
                         r"resum\w+|reopen\w*|fined|sued|charged|indicted|sentenced|arrested|relaunch\w*)\b", re.IGNORECASE)
 _OTHER_INCIDENT = re.compile(r"\b(?:follows?|followed|another|separate|smaller|larger|previous|earlier|prior|"
@@ -274,6 +274,36 @@ _AGAIN = re.compile(r"\b(?:hacked|attacked|breached|hit|targeted|robbed)\s+(?:tw
                     r"spring|summer|autumn|fall|winter)\s+(?:\w+\s+)?(?:hack|attack|breach|theft|heist|incident)\b|"
                     r"\balso\s+(?:was|been|fell)\s+(?:a\s+)?victim",
                     re.IGNORECASE)
+
+
+# Words that put a date in an earlier episode of the victim, not in the incident the text reports.
+# _PAST_HERE: the whole sentence ("X was previously hacked in July 2017"); _PAST_AFTER: dates after the
+# cue ("This is not X's first attack: it lost $19 million in August"); _PAST_NEXT: the sentence after
+# ("This is the second time hackers hit X. In April, thieves took ...").
+_PAST_HERE = re.compile(
+    r"\b(?:previously|once\s+before|in\s+the\s+past)\b|"
+    r"\b(?:hacked|attacked|breached|hit|targeted|robbed|exploited)\s+(?:\w+\s+)?before\b|"
+    r"\b(?:earlier|previous|prior)\s+(?:[\w\-]+\s+){0,2}?(?:hacks?|attacks?|breach(?:es)?|thefts?|heists?|exploits?|incidents?)\b",
+    re.IGNORECASE)
+_PAST_AFTER = re.compile(r"\bnot\s+(?:[\w.\-’']+\s+){1,3}?first\b|"
+                         r"\bseparate\s+(?:[\w\-]+\s+){0,2}?(?:hack|attack|breach|theft|heist|exploit|incident)\b|"
+                         + _PAST_HERE.pattern, re.IGNORECASE)
+_PAST_NEXT = re.compile(r"\b(?:the|a|its)\s+second\s+(?:time|hack|attack|breach|theft|heist|exploit)\b|" + _PAST_AFTER.pattern,
+                        re.IGNORECASE)
+
+
+def _past_episode(text: str, sentences: list[Span], plan: inc.IncidentPlan, c: Claim) -> bool:
+    """Does this date claim tell of an earlier episode (see _PAST_HERE and friends)?"""
+    s = c.sentence
+    if _PAST_HERE.search(text, s.start, s.end):
+        return True
+    if _PAST_AFTER.search(text, s.start, c.span.start):
+        return True
+    i = _sentence_of(sentences, c.span.start)
+    if i > 0 and not plan.mentions.get(i):
+        prev = sentences[i - 1]
+        return bool(_PAST_NEXT.search(text, prev.start, prev.end))
+    return False
 
 
 AGAIN_SPLIT = True
@@ -310,8 +340,10 @@ def _split_episodes(text: str, sentences: list[Span], incidents: list[IncidentMe
         dated = base.date is not None and base.date.start is not None
         b_idx, b_month = _month_index(base.date) if dated else (0, False)  # type: ignore[arg-type]
         episodes: dict[int, list[Claim]] = {}
-        base_sentences = {c.sentence for sc, t, c in date_claims if t == n and c.value == base.date}
-        for sc, t, c in (date_claims if dated else []):
+        base_sentences = {c.sentence for sc, t, c in date_claims if t == n and c.value == base.date
+                          and not _past_episode(text, sentences, plan, c)}
+        past_keys: set[int] = set()
+        for sc, t, c in date_claims:
             v: DateValue = c.value  # type: ignore[assignment]
             if t != n or v.start is None or not v.resolved or sc < 2.0 or c.sentence in base_sentences:
                 continue
@@ -319,44 +351,71 @@ def _split_episodes(text: str, sentences: list[Span], incidents: list[IncidentMe
             if not _THEFT.search(seg) or _AFTERMATH.search(seg):
                 continue
             i = _sentence_of(sentences, c.span.start)
-            if n not in {k for _, k in plan.mentions.get(i, [])}:
-                continue   # the victim must be named beside the other date
+            past = _past_episode(text, sentences, plan, c)
+            if n not in {k for _, k in plan.mentions.get(i, [])} and not past:
+                continue   # the victim must be named beside the other date, or the text says it was an earlier one
             idx, month = _month_index(v)
-            if not month and not _AGAIN.search(seg):
+            if not dated:
+                if past and base.main:   # the report's own incident has no date; this one is an earlier episode
+                    key = idx if month else v.start.year * 12
+                    episodes.setdefault(key, []).append(c)
+                    past_keys.add(key)
+                continue
+            if not month and not _AGAIN.search(seg) and not past:
                 continue
             if month and b_month:
                 # a month apart is the same incident reported later, unless the text says it is another one
-                far = abs(idx - b_idx) >= (1 if _OTHER_INCIDENT.search(seg) else 2)
+                far = abs(idx - b_idx) >= (1 if past or _OTHER_INCIDENT.search(seg) else 2)
                 key = idx
             else:
-                far = v.start.year != base.date.start.year
+                far = v.start.year != base.date.start.year or past and month and idx != b_idx  # type: ignore[union-attr]
                 key = v.start.year * 12 + (v.start.month if month else 0)
             if far:
-                episodes.setdefault(key if month else v.start.year * 12, []).append(c)
+                key = key if month else v.start.year * 12
+                episodes.setdefault(key, []).append(c)
+                if past:
+                    past_keys.add(key)
         moved_any = False
         if guessed_from_publication(base):
             # the base date was only a guess: the dated theft sentence dates this incident instead
-            if episodes:
-                key = max(episodes, key=lambda k: (len(episodes[k]), k))
-                best = max(episodes[key], key=lambda c: _RANK.get(c.value.granularity, 0))  # type: ignore[union-attr]
+            now = {k: e for k, e in episodes.items() if k not in past_keys}
+            if now:
+                key = max(now, key=lambda k: (len(now[k]), k))
+                best = max(now[key], key=lambda c: _RANK.get(c.value.granularity, 0))  # type: ignore[union-attr]
                 base.date = best.value  # type: ignore[assignment]
-            continue
+            episodes = {k: e for k, e in episodes.items() if k in past_keys}
+            if not episodes:
+                continue
         merged: dict[int, list[Claim]] = {}
         for key in sorted(episodes):
             near = next((k for k in merged if abs(k - key) <= 3), None)
             merged.setdefault(key if near is None else near, []).extend(episodes[key])
         episodes = merged
-        for key in sorted(episodes, key=lambda k: (-len(episodes[k]), k))[:2]:
+        chosen = sorted(episodes, key=lambda k: (-len(episodes[k]), k))[:2]
+        # a sentence that dates two episodes ("$19 million in August and $37 million in February"):
+        # each claim goes with the nearest of its dates
+        dated_in: dict[Span, list[tuple[int, int]]] = {}
+        for key in chosen:
+            for d in episodes[key]:
+                dated_in.setdefault(d.sentence, []).append((d.span.start, key))
+
+        def owner(c: Claim) -> int | None:
+            opts = dated_in.get(c.sentence)
+            if not opts:
+                return None
+            return min(opts, key=lambda o: (abs(o[0] - c.span.start), o[0]))[1]
+
+        for key in chosen:
             dates = episodes[key]
             m = len(incidents)
             best = max(dates, key=lambda c: _RANK.get(c.value.granularity, 0))  # type: ignore[union-attr]
-            in_sentences = {c.sentence for c in dates}
+            in_sentences = {c.sentence for c in claims if c.incident == n and owner(c) == key}
             first_victim = next((c for c in claims if c.incident == n and c.kind == ClaimKind.VICTIM
-                                 and c.sentence in in_sentences), None)
+                                 and c.sentence in in_sentences and owner(c) == key), None)
             incidents.append(IncidentMention(index=m, victim=base.victim, type=base.type, main=False,
                                              date=best.value,  # type: ignore[arg-type]
                                              span=first_victim.span if first_victim else best.span))
-            claims = [replace(c, incident=m) if c.incident == n and c.sentence in in_sentences else c for c in claims]
+            claims = [replace(c, incident=m) if c.incident == n and owner(c) == key else c for c in claims]
             if first_victim is None:
                 claims.append(Claim(ClaimKind.VICTIM, Victim(base.victim, best.surface(text), False), best.span,
                                     best.sentence, m, confidence=0.4))
@@ -490,8 +549,12 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
                 if target is not None:
                     date_claims.append((_date_score(text, s, d, attack[i], bool(here), published), target, claim))
     guessed: set[int] = set()
+    past = {id(c) for _, _, c in date_claims if _past_episode(text, sentences, plan, c)}
     for n, incident in enumerate(incidents):
-        incident.date = _choose_date([(sc, c) for sc, t, c in date_claims if t == n and sc > -50])
+        mine = [(sc, c) for sc, t, c in date_claims if t == n and sc > -50]
+        now = [(sc, c) for sc, c in mine if id(c) not in past]
+        # a date of an earlier episode ("it was previously hacked in 2017") never dates the report's own incident
+        incident.date = _choose_date(now if now or incident.main else mine)
         if incident.date is None and incident.main and published is not None:
             # news reports its main incident within days: the publication date is the best guess
             incident.date = DateValue(published, published, Granularity.DAY, resolved=True, relative=True)
