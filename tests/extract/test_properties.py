@@ -132,6 +132,10 @@ HOSTILE: dict[str, tuple[Callable[[int], str], int]] = {
     "weekdays and commas": (lambda n: "Monday, " * (n // 8), 100_000),
     "abbreviations": (lambda n: "Mt. " * (n // 4), 100_000),
     "dashes between years": (lambda n: "2017-" * (n // 5), 200_000),
+    "a run of full stops": (lambda n: "." * n, 50_000),
+    "a run of ellipsis characters": (lambda n: "\u2026" * n, 50_000),
+    "question and exclamation marks": (lambda n: "?!" * (n // 2), 50_000),
+    "stops before quotes": (lambda n: '."' * (n // 2), 50_000),
 }
 
 

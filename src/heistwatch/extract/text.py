@@ -53,8 +53,10 @@ OPENERS = frozenset(
     some many most one two three""".split()
 )
 
-# A candidate end: terminal punctuation, optional closing quotes/brackets, then space.
-_END = re.compile(r"""[.!?\u2026]++["'\u201d\u2019)\]]*+(?=\s)|\n""")
+# A candidate end: terminal punctuation, optional closing quotes/brackets, then space. Tried only
+# where a run of terminal punctuation begins: a run that is not followed by space fails the same
+# way from every position inside it, so starting inside one would only make long runs quadratic.
+_END = re.compile(r"""(?<![.!?\u2026])[.!?\u2026]++["'\u201d\u2019)\]]*+(?=\s)|\n""")
 _WORD_BEFORE = re.compile(r"""([A-Za-z][A-Za-z.]{0,11})\.["'\u201d\u2019)\]]*$""")
 _NEXT = re.compile(r"""\s*+["'\u201c\u2018(\[]?([^\s]{0,20})""")
 
