@@ -9,6 +9,9 @@
 
 Usage: .venv/bin/python bench/ledger_eval.py [--corpus DIR] [--scorer PATH] [--keep DIR] [--only gold|e2e]
        [--prices DIR ...]   (default: the CMC and Yahoo daily closes in ../shared/data; none: --prices)
+       [--reuse DB]         (SQLite file: ingest into it when missing; when present, skip the ingest and
+                             re-resolve its stored extractions, so resolver changes are compared on one
+                             fixed extraction)
 """
 
 from __future__ import annotations
@@ -96,6 +99,7 @@ def main() -> int:
     ap.add_argument("--scorer", type=Path, default=SHARED / "eval" / "score.py")
     ap.add_argument("--keep", type=Path, help="write the JSONL files here")
     ap.add_argument("--only", choices=["gold", "e2e"])
+    ap.add_argument("--reuse", type=Path, help="SQLite file kept between runs (see the docstring)")
     ap.add_argument("--prices", type=Path, nargs="*",
                     default=[SHARED / "data" / "cmc-coin-history", SHARED / "data" / "yahoo-crypto-daily"],
                     help="price folders to import first (none: --prices with no value)")
@@ -113,13 +117,15 @@ def main() -> int:
     if a.only != "gold":
         from heistwatch.documents.ingest import ingest_documents
         from heistwatch.store import open_store
-        from heistwatch.store.ledger import load_ledger
+        from heistwatch.store.ledger import load_ledger, rebuild_ledger
 
         with tempfile.TemporaryDirectory() as tmp:
             t = time.perf_counter()
-            url = f"sqlite:///{tmp}/eval.db"
+            db = a.reuse.resolve() if a.reuse else Path(tmp) / "eval.db"
+            reused = db.exists()
+            url = f"sqlite:///{db}"
             store = open_store(url)
-            if a.prices:
+            if a.prices and not reused:
                 # crypto closes for valuing native amounts at the incident date (heistwatch prices import)
                 dirs = [str(p) for p in a.prices if p.exists()]
                 if dirs:
@@ -127,7 +133,12 @@ def main() -> int:
                                            "--db", url], capture_output=True, text=True, env={**os.environ, "COLUMNS": "200"})
                     summary = (done.stdout.strip().splitlines() or ["?"])[-1]
                     print(f"imported prices from {', '.join(dirs)}: {summary}")
-            report = ingest_documents(store, [str(a.corpus)])
+            if reused:
+                rebuild_ledger(store)
+                n_docs, n_failed, what = len(store.document_ids()), 0, "re-resolved the stored extractions of"
+            else:
+                report = ingest_documents(store, [str(a.corpus)])
+                n_docs, n_failed, what = len(report.new), len(report.failures), "ingested"
             t_ingest = time.perf_counter() - t
             incidents = load_ledger(store)
             rows = [i.score_row() for i in incidents]
@@ -144,7 +155,7 @@ def main() -> int:
               f"{len(problems)} problems" + "".join(f"\n  {p}" for p in problems[:10]))
         path = out_dir / "ledger-e2e.jsonl"
         path.write_text("".join(json.dumps(r, sort_keys=True) + "\n" for r in rows))
-        print(f"\ningested {len(report.new)} documents ({len(report.failures)} failed) in {t_ingest:.1f} s, "
+        print(f"\n{what} {n_docs} documents ({n_failed} failed) in {t_ingest:.1f} s, "
               f"{len(rows)} incidents")
         show("end to end (ingest with the real extractor, ledger from the ingest hook)",
              score(a.scorer, a.corpus, path), time.perf_counter() - t)

@@ -211,13 +211,15 @@ def support(claims: list[ActorClaim], sentences: Mapping[str, str], victim_names
 
     ``refers_back``: claims whose sentence follows a mention of this incident's victim, with no
     other victim of the document named in between (so "the attack" in it is this one).
-    ``alias_claims``: claims that only give the actor as another name of its parent group, named
-    for this incident close before ("Lazarus Group, which the FBI tracks as APT38").
+    ``alias_claims``: claims that do not show the actor as an actor of its own: claims of a
+    sub-group in a document that gives it as another name of its parent group ("Lazarus Group,
+    which the FBI tracks as APT38"; they count for the parent), or claims naming a group only as
+    the group a named sub-group belongs to ("a spin-off of the Lazarus Group").
     """
     names = sorted(set(victim_names))
     usable = [c for c in claims if c.claim not in alias_claims]
     if not usable:
-        return False, "named only as another name of a group named for this incident"
+        return False, "named only as another name of its parent group, whose claims these are"
     for c in usable:
         if not sentences.get(c.claim, "").strip():
             return True, f"no sentence to check ({c.doc}): the extractor's link stands"

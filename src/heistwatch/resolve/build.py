@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -156,29 +157,58 @@ def _refers_back(live, records: Mapping[str, DocumentRecord], own: dict[str, int
     return out
 
 
-def _alias_claims(claims: list[ActorClaim], parent: str | None, by_pos: dict[tuple[str, int], ClaimRef],
-                  records: Mapping[str, DocumentRecord]) -> set[str]:
-    """Claims whose sentence gives the actor as another name ("also known as", "tracks as") of
-    ``parent``, named in that sentence or in the 300 characters before it."""
-    if not parent:
-        return set()
+def doc_actor_aliases(record: DocumentRecord) -> dict[str, str]:
+    """Sub-groups a document gives as another name of their parent group, sub-group -> parent.
+
+    A sentence with an actor claim for a sub-group (by the reference list, "APT38" under "Lazarus
+    Group") that calls it another name ("also known as", "tracks as", "the alias of") of its parent,
+    named in that sentence or in the 300 characters before it ("the Lazarus Group, also known as
+    APT38"), tells that this document means the parent whenever it names the sub-group: its
+    claims of the sub-group count for the parent.
+    """
     from heistwatch.resolve.attribution import ALIAS_WORDS
     from heistwatch.resolve.names import actor_key
 
-    try:
-        from heistwatch.reference.actors import find_actors
-    except Exception:
-        return set()
-    refs = {r.key: r for r in by_pos.values()}
+    text = record.text or ""
+    out: dict[str, str] = {}
+    if not text:
+        return out
+    for c in record.extraction.claims:
+        if not isinstance(c.value, Attribution):
+            continue
+        name = actor_name(c.value.actor)
+        parent = _parent(name)
+        if not parent or name in out:
+            continue
+        lo, hi = c.sentence.start, c.sentence.end
+        if not ALIAS_WORDS.search(text[lo:hi]):
+            continue
+        try:
+            from heistwatch.reference.actors import find_actors
+        except Exception:
+            return out
+        if any(actor_key(m.actor.name) == actor_key(parent) for m in find_actors(text[max(0, lo - 300):hi])):
+            out[name] = parent
+    return out
+
+
+# Words before a group's name that make it the parent of the group a sentence speaks of, not the
+# actor: "a spin-off of the Lazarus Group", "a unit of Lazarus", "part of the Lazarus Group".
+PARENT_OF = re.compile(
+    r"\b(?:spin-?offs?|offshoots?|sub-?groups?|sub-?units?|units?|arms?|divisions?|factions?|branch(?:es)?|cells?|"
+    r"splinter(?: groups?)?|subsets?|part|sub-?clusters?|clusters?)\s+(?:of|within|inside)\s+(?:the\s+)?"
+    r"(?:(?:north\s+korea\S*|notorious|infamous|state-sponsored|dprk)\s+)*$", re.I)
+
+
+def _parent_only_claims(claims: list[ActorClaim], refs: Mapping[str, ClaimRef]) -> set[str]:
+    """Claims naming the actor only as the group another group belongs to (PARENT_OF before it)."""
     out = set()
     for c in claims:
         r = refs.get(c.claim)
-        text = records[c.doc].text or "" if c.doc in records else ""
-        if r is None or not text or not ALIAS_WORDS.search(r.sentence):
+        if r is None or not r.sentence:
             continue
-        lo, hi = r.sentence_span
-        window = text[max(0, lo - 300):hi]
-        if any(actor_key(m.actor.name) == actor_key(parent) for m in find_actors(window)):
+        prefix = r.sentence[:max(0, r.span[0] - r.sentence_span[0])]
+        if PARENT_OF.search(prefix[-60:]):
             out.add(c.claim)
     return out
 
@@ -321,15 +351,25 @@ def build_incident(
     by_actor: dict[str, list[ActorClaim]] = defaultdict(list)
     techniques: dict[str, dict[str, Any]] = {}
     indicators: dict[tuple[str, str], dict[str, Any]] = {}
+    doc_aliases: dict[str, dict[str, str]] = {}
+    folded: dict[str, set[str]] = defaultdict(set)     # sub-group -> its claims that count for its parent
     for (doc, i), r in live:
         v = records[doc].extraction.claims[i].value
         if isinstance(v, Attribution):
             ck = claimant_key(v.claimant) or UNATTRIBUTED
-            by_actor[actor_name(v.actor)].append(ActorClaim(
+            name = actor_name(v.actor)
+            ac = ActorClaim(
                 claim=r.key, doc=doc, source=r.source or doc, claimant=v.claimant, claimant_key=ck,
                 claimant_class=claimant_class(v.claimant), stance=v.stance.value, hedge=v.hedge,
                 probability=v.probability, published=r.published,
-            ))
+            )
+            by_actor[name].append(ac)
+            if doc not in doc_aliases:
+                doc_aliases[doc] = doc_actor_aliases(records[doc])
+            parent = doc_aliases[doc].get(name)
+            if parent:      # this document uses the sub-group's name for its parent group
+                by_actor[parent].append(ac)
+                folded[name].add(r.key)
         elif isinstance(v, Technique):
             t = techniques.setdefault(v.attack_id, {"attack_id": v.attack_id, "name": v.name, "claims": []})
             t["claims"].append(r.key)
@@ -340,13 +380,19 @@ def build_incident(
     victim_names = sorted({m.victim for m in members} | {known_platform(m.victim) or m.victim for m in members}
                           | {n for m in members if (n := surface_name(records[m.doc], m.index))})
     sole_docs = {m.doc for m in members if len(records[m.doc].extraction.incidents) == 1}
-    named = {a.actor for a in actors}
     refers_back = _refers_back(live, records, {m.doc: m.index for m in members}, victim_names)
+    refs_by_key = {r.key: r for _, r in live}
+    # groups named for this incident by claims of their own (not only as another name of their parent)
+    own_named = {a.actor for a in actors if any(c.claim not in folded.get(a.actor, set()) for c in a.claims)}
     for a in actors:
-        parent = _parent(a.actor)
-        aliases = _alias_claims(a.claims, parent, by_pos, records) if parent in named else set()
+        # a parent group named only as the group a named sub-group belongs to ("Andariel ... a spin-off
+        # of the Lazarus Group") is not a second actor
+        children = sorted(n for n in own_named if n != a.actor and _parent(n) == a.actor)
+        parent_only = _parent_only_claims(a.claims, refs_by_key) if children else set()
         a.on_row, a.support = support(a.claims, sentences, victim_names, sole_docs,
-                                      alias_claims=aliases, refers_back=refers_back)
+                                      alias_claims=folded.get(a.actor, set()) | parent_only, refers_back=refers_back)
+        if parent_only and not a.on_row and all(c.claim in parent_only for c in a.claims):
+            a.support = f"named only as the group {', '.join(children)} belongs to, not as an actor of its own"
     if "actors" in ov.pins:
         pinned["actors"] = ov.pins["actors"]
         keep = set(ov.pins["actors"]["value"])
