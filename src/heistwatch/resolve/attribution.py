@@ -26,6 +26,15 @@ Rules (each claim is an :class:`~heistwatch.extract.model.Attribution` with its 
    denial and P < 0.45, otherwise ``suspected``.
 6. **Timeline**: the pooled reading after each publication date, so an analyst sees what was
    believed when (suspected, then confirmed, later disputed).
+7. **On the row** (:func:`support`): every assessed actor is kept with its claims, but the ledger
+   row shows it as the incident's actor only when a claim (a) names it in a sentence that names
+   the victim, (b) follows the victim's name with no other victim of the document in between and
+   speaks of the attack, or (c) comes from a report about this incident only and speaks of the
+   attack; or two independent single-incident sources name it. Names: a document that gives a
+   sub-group as another name of its parent ("the Lazarus Group, also known as APT38") means the
+   parent whenever it names the sub-group, so those claims count for the parent; a group named
+   only as the one a named sub-group belongs to ("an offshoot of the Lazarus Group") is not shown
+   as a second actor.
 """
 
 from __future__ import annotations
