@@ -60,3 +60,27 @@ def test_a_list_of_tokens_with_dollar_values_under_a_colon_line():
 def test_a_single_asset_theft_keeps_its_conversion():
     text = "Thieves took 2,500 BTC (about $150 million) from the exchange Orlyx on Friday, the company said."
     assert losses(text)["Orlyx"] == [150_000_000]
+
+
+def test_what_became_of_the_loot_is_not_the_loss():
+    text = ("Hackers stole $82 million from the Pelion Bridge on Sunday. "
+            "On Tuesday the thief began to move about $40 million to a mixing service. "
+            "The attacker's wallets now hold 9,000 ETH ($27 million). "
+            "The hacker also burned approximately $30,000 worth of tokens by mistake.")
+    assert losses(text)["Pelion"] == [82_000_000]
+    assert natives(text)["Pelion"] == []
+
+
+def test_a_transfer_to_the_attacker_or_out_of_the_victim_is_the_theft():
+    text = ("A rogue governance vote at the lending protocol Ferrowind approved the transfer of $76 million "
+            "to an attacker-controlled address on Sunday.")
+    assert losses(text)["Ferrowind"] == [76_000_000]
+    text = "An analyst said the hacker transferred $64 million worth of XRP out of the exchange Grivex on Friday."
+    assert losses(text)["Grivex"] == [64_000_000]
+
+
+def test_cryptojacking_proceeds_are_the_loss():
+    text = ("A hacking group took control of a company server in Busan and used it to mine about 40 Monero coins "
+            "in a cryptojacking attack, police said. The cryptojacking campaign ran for months.")
+    out = to_eval("t", run(text, published=date(2019, 4, 2)))
+    assert any(("XMR", 40) in {(x["asset"], x["amount"]) for x in i["loss_native"]} for i in out["incidents"])

@@ -177,6 +177,8 @@ class AmountContext:
     reward: bool = False         # a bounty or reward: "offered a $1 million bounty", "a 5% reward"
     funding: bool = False        # money raised or put in: "raised $150 million", "5 billion yen of support"
     market: bool = False         # market size, price or volume: "market value of $900 million", "volume near $400m"
+    moved: bool = False          # what became of the loot: "moved $48 million to a mixer", "burned $40,000 worth of ether",
+                                 # "now holds 26,000 ETH", "received tokens worth $150 million"
 
 
 @dataclass(frozen=True, slots=True)
@@ -751,7 +753,47 @@ def _clause_bounds(t: str, s: int, e: int, lo: int, hi: int) -> tuple[int, int]:
     return left, right
 
 
-def _context(t: str, raws: list[_Raw], i: int, lo: int, hi: int) -> AmountContext:
+# The verb that governs a figure: the last one before it in its clause ("began to move about $48 million",
+# "has offloaded 640 billion PEPE, valued at $7.6 million"). A verb of moving, holding or destroying funds says
+# the figure is what became of the loot; a verb of theft after it ("moved the stolen $5 million") wins back.
+_GOVERNING_VERB = re.compile(
+    r"\b(?:(?P<move>(?P<out>move[sd]?|moving|transferr(?:ed|ing)|sent|send(?:s|ing)?|rout(?:ed|ing)|"
+    r"funnel+(?:ed|ing)|bridg(?:ed|ing))|swapp(?:ed|ing)|swaps?|convert(?:ed|ing|s)?|launder(?:ed|ing|s)?|"
+    r"offload(?:ed|ing|s)?|dump(?:ed|ing|s)?|sold|sell(?:s|ing)?|deposit(?:ed|ing|s)|receiv(?:ed|es|ing)|"
+    r"redeem(?:ed|ing|s)?|burn(?:ed|t|ing|s)?|hold(?:s|ing)?|held|in\s+control\s+of|direct(?:ed|ing)|"
+    r"cash(?:ed|ing)\s+out|exchang(?:ed|ing)|mix(?:ed|ing)|tumbl(?:ed|ing))|"
+    r"(?P<theft>st(?:ole|olen|eal(?:s|ing)?)|drain(?:ed|ing|s)?|took|taken|tak(?:es|ing)|siphon(?:ed|ing|s)?|looted|"
+    r"lost|los(?:es|ing)|loss(?:es)?|hack(?:ed|s)?|exploit(?:ed|s)?|made\s+off|swiped|pilfered|snatched|grabbed|"
+    r"emptied|theft|heist|min(?:e|ed|ing)))\b",
+    re.I,
+)
+_TO_THIEF = re.compile(r"[^.;]{0,12}?\bto\s+(?:an?\s+|the\s+|their\s+)?(?:[\w\-]+\s+)?(?:attacker|hacker|exploiter|thie(?:f|ves))", re.I)
+_OUT_OF_VICTIM = re.compile(r"[^.;]{0,40}?\b(?:out\s+of|from)\s+(?!(?:the\s+|an?\s+)?(?:attacker|hacker|exploiter|thie)\w*)", re.I)
+_DESTINATION = re.compile(r"[^.;]{0,60}?\b(?:to|into|onto|through|via)\b", re.I)
+_TAG = re.compile(r"<[^<>]{0,300}>")
+
+
+def _moved(t: str, raws: list[_Raw], i: int, pairs: dict[int, int], c_lo: int) -> bool:
+    """Does a verb of moving, holding or destroying govern this figure (see _GOVERNING_VERB)?"""
+    r = raws[i]
+    head = i - 1 if pairs.get(i) == i - 1 else i   # "N tokens worth $X": the verb governs N
+    before_end = raws[head].start
+    prev_end = raws[head - 1].end if head > 0 else 0
+    seg = _TAG.sub(" ", t[max(c_lo, prev_end, before_end - 120) : before_end])
+    seg = seg[-70:]
+    last = None
+    for m in _GOVERNING_VERB.finditer(seg):
+        last = m
+    if last is None or last.group("move") is None:
+        return False
+    if _TO_THIEF.match(t, r.end, min(len(t), r.end + 60)):
+        return False   # "the transfer of $182 million to an attacker-controlled address" is the theft
+    # "transferred $110 million out of the exchange": taken from the victim, with nowhere it went
+    return not (last.group("out") is not None and _OUT_OF_VICTIM.match(t, r.end, min(len(t), r.end + 60))
+                and not _DESTINATION.match(t, r.end, min(len(t), r.end + 60)))
+
+
+def _context(t: str, raws: list[_Raw], i: int, lo: int, hi: int, pairs: dict[int, int] | None = None) -> AmountContext:
     r = raws[i]
     c_lo, c_hi = _clause_bounds(t, r.start, r.end, lo, hi)
     left_lim = max(c_lo, raws[i - 1].end if i > 0 else lo, r.start - 80)
@@ -782,7 +824,8 @@ def _context(t: str, raws: list[_Raw], i: int, lo: int, hi: int) -> AmountContex
         recovered = False   # "offered $10 million to return the funds": the offer, not a recovery
     funding = bool(_FUNDING_BEFORE.search(near_before) or _FUNDING_AFTER.match(near_after))
     market = bool(_MARKET_BEFORE.search(t, max(lo, r.start - 40), r.start))
-    return AmountContext(now_worth=now, at_the_time=then, recovered=recovered, refunded=refunded,
+    moved = _moved(t, raws, i, pairs or {}, c_lo)
+    return AmountContext(now_worth=now, at_the_time=then, recovered=recovered, refunded=refunded, moved=moved,
                          stated_range=r.stated_range, per_unit=per_unit, initial=initial, revised=revised,
                          reward=reward, funding=funding, market=market)
 
@@ -839,7 +882,7 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
     out: list[AmountMention] = []
     for i, r in enumerate(raws):
         span = Span(r.start, r.end)
-        ctx = _context(t, raws, i, lo, hi)
+        ctx = _context(t, raws, i, lo, hi, pairs)
         if r.kind == "money":
             money = Money(
                 value=r.value, unit=r.unit or "", low=r.low, high=r.high, qualifier=r.qualifier, vague=r.vague,

@@ -128,6 +128,8 @@ def _is_loss(text: str, sentence: Span, a: AmountMention) -> bool:
     window_after = text[a.span.end : hi]
     if a.money is not None and a.money.unit == "USD" and a.money.value < 1000:
         return False   # a price ("$147 per ether"), not a theft
+    if a.context.moved:
+        return False   # "began to move $48 million to a mixer", "burned $40,000 worth of ether": what became of it
     if _TODAY_AFTER.match(text, a.span.end, min(sentence.end, a.span.end + 40)) or _WOULD_BEFORE.search(window_before):
         return False   # what the loot would be worth today, not what was lost
     if _MOVED_BEFORE.search(window_before[-40:]) and _TO_AFTER.match(text, a.span.end, min(sentence.end, a.span.end + 60)):
