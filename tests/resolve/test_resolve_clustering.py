@@ -285,3 +285,31 @@ def test_a_mention_dated_only_by_an_official_finding_joins_its_incident() -> Non
                 [when("2017-12-18", "Monday", 1)], published="2017-12-20")
     by_victim = {i.victim: (i.date, i.documents) for i in Ledger.build([may, later]).incidents.values()}
     assert by_victim["WannaCrypt campaign"] == ("2017-05", ["a", "b"])
+
+
+def test_a_date_one_sentence_lists_with_other_dates_and_victims_does_not_split_an_incident() -> None:
+    from resolve_builders import when
+
+    recs = [
+        doc("a", "Minerco was robbed in September.", [("Minerco", "exchange_hack", "2017-09")]),
+        doc("b", "Minerco halted withdrawals after a September hack.", [("Minerco", "exchange_hack", "2017-09")]),
+        # which month was whose the sentence does not say; the extractor gave both to Minerco
+        doc("c", "Attacks in April and September hit the exchanges Minerco and Stakeout.",
+            [("Bithumb", "data_breach", None), ("Minerco", "exchange_hack", "2017-04"), ("Stakeout", "exchange_hack", None)],
+            [when("2017-04", "April", 1), when("2017-09", "September", 1)], published="2017-12-16"),
+    ]
+    got = [g for g in victims(Ledger.build(recs)) if g[0] == "Minerco"]
+    assert got == [("Minerco", "2017-09", "exchange_hack", ["a", "b", "c"])]
+
+
+def test_a_sentence_with_two_dates_for_one_victim_keeps_its_date() -> None:
+    from resolve_builders import when
+
+    recs = [
+        doc("a", "Minerco was robbed in September.", [("Minerco", "exchange_hack", "2017-09")]),
+        doc("c", "Minerco was hacked in April, and it was audited in September.",
+            [("Minerco", "exchange_hack", "2017-04")],
+            [when("2017-04", "April"), when("2017-09", "September")], published="2017-12-16"),
+    ]
+    got = victims(Ledger.build(recs))
+    assert got == [("Minerco", "2017-04", "exchange_hack", ["c"]), ("Minerco", "2017-09", "exchange_hack", ["a"])]

@@ -25,7 +25,8 @@
    dated members, then the largest, then the oldest. A passing mention dated the same day as its
    document's main incident (of another victim), a mention of a report on several incidents
    dated to the publication day with no date claim behind it, or one dated only by sentences on
-   what followed the heist (a plea, an official finding), may have inherited that date: when
+   what followed the heist (a plea, an official finding), or one of several dates a sentence lists
+   for several victims ("attacks in April and September hit A and B"), may have inherited that date: when
    no cluster fits it with that date, it is placed as an undated mention and its date does not vote.
 3. **Ids** derive from content: block, type family and the month of the cluster's first (most
    precise) member, with a counter only when one block has two incidents in one month; so the
@@ -168,6 +169,35 @@ def _follow_up_date(record: DocumentRecord, index: int, d: DateValue) -> bool:
     return bool(text) and bool(backing) and all(FOLLOW_UP.search(c.sentence.of(text)) for c in backing)
 
 
+def _listed_with_others(record: DocumentRecord, index: int, d: DateValue) -> bool:
+    """Does every sentence behind ``d`` state another date as well and name two or more of the
+    document's victims? ("Attacks in April and September hit the exchanges A and B.") Then the
+    pairing of dates and victims is the extractor's guess, not the text's."""
+    text = record.text or ""
+    ex = record.extraction
+    if not text or len(ex.incidents) < 2:
+        return False
+    iso = d.iso()
+    backing = [c for c in ex.claims_of(index, ClaimKind.DATE) if dates.usable(c.value) and c.value.iso() == iso]  # type: ignore[arg-type,union-attr]
+    if not backing:
+        return False
+    from heistwatch.resolve.attribution import names_victim
+
+    names = {}
+    for x in ex.incidents:
+        surface = text[x.span.start:x.span.end].strip() if x.span is not None else ""
+        names[x.index] = [x.victim] + ([surface] if surface and surface[0].isupper() else [])
+    for c in backing:
+        lo, hi = c.sentence.start, c.sentence.end
+        others = [o for o in ex.claims if o.kind == ClaimKind.DATE and dates.usable(o.value)  # type: ignore[arg-type]
+                  and o.sentence.start == lo and o.value.iso() != iso and dates.rank(o.value) <= dates.rank(d)]  # type: ignore[union-attr]
+        sentence = text[lo:hi]
+        named = {victim_key(names[i][0]) for i in names if names_victim(sentence, names[i])}
+        if not others or len(named) < 2:
+            return False
+    return True
+
+
 def _earlier_event(claims: list, chosen: DateValue, elsewhere, text: str) -> DateValue | None:  # type: ignore[no-untyped-def]
     """When every sentence behind ``chosen`` tells what followed the heist (a plea, an arrest, an
     official finding), a date claim of the mention well before it (its most precise form) is the
@@ -232,6 +262,9 @@ def mentions_of(record: DocumentRecord) -> list[Mention]:
             and not any(dates.iso(c.value) == dates.iso(d) for c in ex.claims_of(m.index, ClaimKind.DATE)))  # type: ignore[arg-type]
         # or the day of what followed the heist (a plea, an official finding), all its sentences say
         inherited = inherited or (d is not None and _follow_up_date(record, m.index, d))
+        # or one of several dates a sentence gives for several victims ("attacks in April and
+        # September hit A and B": which date is whose, the sentence does not say)
+        inherited = inherited or (d is not None and _listed_with_others(record, m.index, d))
         only = len(ex.incidents) == 1     # unlinked figures of a one-incident report are its incident's
         usd = [c.value.value for c in ex.claims
                if c.kind == ClaimKind.LOSS and (c.incident == m.index or (only and c.incident is None))
