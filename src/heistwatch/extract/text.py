@@ -7,7 +7,9 @@ character so that matching can run on the folded copy while spans stay valid for
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_right
+from collections.abc import Iterator
 
 from heistwatch.extract.model import Span
 
@@ -144,3 +146,136 @@ class SentenceIndex:
         """The sentence containing ``span``'s start, or the span itself if it lies between sentences."""
         i = self.index(span.start)
         return self.spans[i] if i is not None else span
+
+
+# ---------------------------------------------------------------- case-insensitive patterns, run faster
+#
+# Python's ``re`` scans a case-insensitive alternation ("hack|theft|heist|...") several times more
+# slowly than a case-sensitive one, which can skip ahead on the letters a match may start with. So a
+# case-insensitive pattern whose letters are all lower case runs as its case-sensitive twin over the
+# lower-cased text, which finds exactly the same spans: lower() keeps the length and every character's
+# class (letter, digit, space) and the twin's letters, classes and ranges match what the original
+# matched. Exactness needs three things, checked here: the pattern has no upper-case letter outside
+# the ranges that also hold its lower case, no cased letter beyond ASCII, and no part that turns
+# case-insensitivity off; and the text holds none of the four characters that a case-insensitive
+# ASCII letter also matches (dotted and dotless i, long s, the Kelvin sign). Otherwise the pattern
+# runs as written.
+
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+_LOWERED: list[tuple[str, str | None]] = [("", ""), ("", "")]   # the last two texts lowered
+
+
+def lowered(text: str) -> str | None:
+    """``text.lower()`` when it indexes like ``text`` and matches like it (see above), else None.
+
+    The last two texts are remembered by identity, so the pipeline's many calls on one document
+    lower it once; pass the whole document (with ``pos``/``endpos``), not slices of it.
+    """
+    for seen, low in _LOWERED:
+        if seen is text:
+            return low
+    low = text.lower()
+    if len(low) != len(text) or (not text.isascii() and _FOLDS_TO_ASCII.search(text)):
+        low = None
+    _LOWERED[1] = _LOWERED[0]
+    _LOWERED[0] = (text, low)
+    return low
+
+
+def _cased(code: int) -> bool:
+    c = chr(code)
+    return c.lower() != c or c.upper() != c
+
+
+def _twin_ok(items) -> bool:  # a parsed pattern (re._parser) whose letters survive lower-casing the text
+    from re import _constants as k
+
+    for op, av in items:
+        if op in (k.LITERAL, k.NOT_LITERAL):
+            if _cased(av) and not (97 <= av <= 122):
+                return False
+        elif op is k.IN:
+            letters: set[int] = set()
+            for iop, iav in av:
+                if iop in (k.LITERAL, k.NOT_LITERAL):
+                    if _cased(iav) and not 65 <= iav <= 122:
+                        return False
+                    letters.add(iav)
+                elif iop is k.RANGE:
+                    lo, hi = iav
+                    if hi > 127 and any(_cased(c) for c in range(max(lo, 128), hi + 1)):
+                        return False
+                    letters.update(range(lo, min(hi, 127) + 1))
+                elif iop not in (k.NEGATE, k.CATEGORY):
+                    return False
+            if any(65 <= c <= 90 and c + 32 not in letters for c in letters):
+                return False
+        elif op in (k.BRANCH,):
+            if not all(_twin_ok(b) for b in av[1]):
+                return False
+        elif op in (k.MAX_REPEAT, k.MIN_REPEAT, k.POSSESSIVE_REPEAT):
+            if not _twin_ok(av[2]):
+                return False
+        elif op is k.SUBPATTERN:
+            group, add, remove, body = av
+            if remove & re.IGNORECASE or not _twin_ok(body):
+                return False
+        elif op in (k.ASSERT, k.ASSERT_NOT):
+            if not _twin_ok(av[1]):
+                return False
+        elif op is k.ATOMIC_GROUP:
+            if not _twin_ok(av):
+                return False
+        elif op not in (k.AT, k.ANY, k.CATEGORY):
+            return False   # back-references, conditionals: keep to the pattern as written
+    return True
+
+
+def case_sensitive_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The case-sensitive pattern that finds on ``lowered(text)`` what ``pattern`` finds on ``text``, or None."""
+    if not pattern.flags & re.IGNORECASE or not isinstance(pattern.pattern, str):
+        return None
+    try:
+        from re import _parser
+
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        if not _twin_ok(parsed.data):
+            return None
+        twin = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+    except Exception:   # another Python's internals: run the pattern as written
+        return None
+    return None if twin.flags & re.IGNORECASE else twin
+
+
+class Folded:
+    """A case-insensitive pattern that runs as its case-sensitive twin on the lowered text when that is exact.
+
+    ``search``, ``match`` and ``finditer`` take the whole text with ``pos``/``endpos`` like a pattern's.
+    The spans of the matches index ``text``; their group strings may be lower-cased, so read the
+    words from ``text`` (``text[m.start():m.end()]``) when their case matters.
+    """
+
+    __slots__ = ("pattern", "twin")
+
+    def __init__(self, pattern: re.Pattern[str] | str, flags: int = re.IGNORECASE) -> None:
+        self.pattern = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags)
+        self.twin = case_sensitive_twin(self.pattern)
+
+    def _on(self, text: str) -> tuple[re.Pattern[str], str]:
+        if self.twin is not None:
+            low = lowered(text)
+            if low is not None:
+                return self.twin, low
+        return self.pattern, text
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        rx, s = self._on(text)
+        return rx.search(s, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        rx, s = self._on(text)
+        return rx.match(s, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        rx, s = self._on(text)
+        return rx.finditer(s, pos, endpos)

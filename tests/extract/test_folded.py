@@ -1,0 +1,76 @@
+"""Case-insensitive patterns run as case-sensitive twins on the lower-cased text: same spans, always."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from heistwatch.extract.incidents import ANAPHORA, ATTACK_CUE
+from heistwatch.extract.text import _FOLDS_TO_ASCII, Folded, case_sensitive_twin, lowered
+from heistwatch.extract.victims import VICTIM_PATTERNS
+
+PATTERNS = [
+    ATTACK_CUE,
+    ANAPHORA,
+    *(p.trigger for p in VICTIM_PATTERNS if p.trigger is not None),
+    re.compile(r"(?<![\w.])[A-Za-z]{2,}+\s+(?:exchange|wallet)s?\b", re.IGNORECASE),
+    re.compile(r"\b(?:us)?[$\u20ac]\s?\d[\d.,]*+\s*(?:million|bn)\b", re.IGNORECASE),
+    re.compile(r"[^\s.;!?]{1,4}?\s+(?:stole|sk[iy])\b|['\u2019]s\s+(?:hack|heist)", re.IGNORECASE),
+]
+
+# Words in any case, the four characters that fold onto ASCII letters, other cased letters and typography.
+PIECES = ["hack", "HACKED", "Hackers", "Exchange", "exchanges", "Wallet", "the", "It", "its", "stole", "SKI",
+          "sky", "$5 million", "US$2 BN", "\u20ac3,5 Million", "Zumo\u2019s", "Heist", "\u0130", "\u0131", "\u017f",
+          "\u212a", "\u00c9", "\u00e9", "\u03a3", "\u2019", "\u00a0", ".", ",", ";", "!", "\n", " ", "  ", "x", "K", "s"]
+texts = st.one_of(st.lists(st.sampled_from(PIECES), max_size=40).map("".join),
+                  st.lists(st.sampled_from(PIECES), max_size=25).map(" ".join), st.text(max_size=120))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts, st.integers(min_value=0, max_value=60), st.integers(min_value=0, max_value=200))
+def test_twin_finds_the_same_spans(text: str, pos: int, endpos: int) -> None:
+    for pattern in PATTERNS:
+        folded = Folded(pattern)
+        assert folded.twin is not None, pattern.pattern[:60]
+        assert [m.span() for m in folded.finditer(text)] == [m.span() for m in pattern.finditer(text)]
+        got, want = folded.search(text, pos, endpos), pattern.search(text, pos, endpos)
+        assert (got and got.span()) == (want and want.span())
+        got, want = folded.match(text, pos, endpos), pattern.match(text, pos, endpos)
+        assert (got and got.span()) == (want and want.span())
+
+
+@pytest.mark.parametrize("source", [
+    r"(?-i:Exchange)|hack",      # part of it is case-sensitive
+    r"[A-Z]\w+ exchange",        # upper case only: case-insensitively it also took lower case
+    r"Hack",                     # an upper-case letter
+    r"caf\u00e9",                # a cased letter beyond ASCII
+    r"(a)\1",                    # a back-reference
+])
+def test_no_twin_where_lowering_would_change_the_matches(source: str) -> None:
+    assert case_sensitive_twin(re.compile(source, re.IGNORECASE)) is None
+    folded = Folded(source)
+    assert [m.span() for m in folded.finditer("CAF\u00c9 Hack HACK aa Aa Exchange")] == \
+           [m.span() for m in folded.pattern.finditer("CAF\u00c9 Hack HACK aa Aa Exchange")]
+
+
+def test_a_case_sensitive_pattern_has_no_twin() -> None:
+    assert case_sensitive_twin(re.compile("hack")) is None
+
+
+def test_lowered_keeps_length_and_refuses_the_characters_that_fold_onto_ascii() -> None:
+    text = "Hackers hit \u00c9X Exchange\u2019s \u03a3 wallet"
+    assert lowered(text) == text.lower() and len(lowered(text) or "") == len(text)
+    for odd in ("\u0130stanbul", "d\u0131zzy", "Mi\u017f\u017fing", "5 \u212a"):
+        assert lowered("An exchange in " + odd) is None
+
+
+def test_the_characters_that_fold_onto_ascii_letters_are_all_known() -> None:
+    everything = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    beyond_ascii = {c for c in re.findall("[a-z]", everything, re.IGNORECASE) if not c.isascii()}
+    assert beyond_ascii == set(_FOLDS_TO_ASCII.pattern.strip("[]"))
+    # no uncased character is another character's lower case (lowering keeps classes intact)
+    assert not [c for c in everything if len(c.lower()) == 1 and c.lower() != c and c.lower().upper() == c.lower()]
