@@ -111,6 +111,31 @@ def mention_evidence(text: str, sentence: Span, v: VictimMention, attack: bool) 
     return score
 
 
+# A sentence that goes on with the one before it ("This includes $60m from A and $100m from B").
+_CONTINUES = re.compile(r"\s*(?:this|these|that|those|it|they)\s+(?:\w+\s+)?includ\w*|\s*(?:among\s+(?:them|those|these)|including|of\s+(?:this|that|these))\b",
+                        re.IGNORECASE)
+# Moves of money that are not a theft from the platform ("withdrew $5 million from Zumo", "borrowed $1 billion
+# from Aave"), against verbs of theft; the nearest verb before the name decides.
+_MOVE_OR_TAKE = re.compile(
+    r"\b(?:(?P<take>st(?:ole|olen|eal\w*)|t(?:ook|aken)|drain\w*|siphon\w*|loot\w*|lost|los(?:e|ing)|hack\w*|exploit\w*|"
+    r"swiped|pilfered|robbed|theft|heist|attack\w*)|"
+    r"withdr[ae]w\w*|mov(?:e|ed|ing)|transferr?\w*|sen[dt]|rais\w*|receiv\w*|borrow\w*|b(?:uy|ought)|"
+    r"purchas\w*|deposit\w*|redeem\w*|invest\w*|acqui\w*|secur\w*|recover\w*|return\w*|refund\w*|"
+    r"seiz\w*|fr[oe]ze\w*|support|funding|financ\w*|(?:flash[\s\-]?)?loan\w*|capital|bail\w*|grants?|compensat\w*)\b",
+    re.IGNORECASE)
+
+
+def _sum_taken_from(text: str, sentences: list[Span], attack: list[bool], i: int, v: VictimMention) -> bool:
+    """"$60m from Zumo" names a victim where the sentence (or the one it continues) tells of a theft."""
+    s = sentences[i]
+    verbs = list(_MOVE_OR_TAKE.finditer(text, s.start, v.span.start))
+    if verbs and verbs[-1].group("take") is None:
+        return False
+    if attack[i]:
+        return True
+    return i > 0 and attack[i - 1] and _CONTINUES.match(text, s.start, s.end) is not None
+
+
 @dataclass(slots=True)
 class IncidentPlan:
     """What incidents.py decided: the candidates that are victims and each sentence's focus."""
@@ -137,6 +162,7 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
                 known_by.setdefault(i, []).append(known_all[k])
             k += 1
     per_pattern = sentences_per_pattern(text, sentences)
+    moved_from: set[int] = set()   # mentions where money moved from, not stolen from (shares no evidence)
     for i, s in enumerate(sentences):
         tried = {name for name, hit in per_pattern.items() if i in hit}
         found = find_victim_candidates(text, s.start, max(s.end, max((m.end for m in known_by.get(i, [])), default=0)),
@@ -149,6 +175,9 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
             if v.platform is not None and v.platform.kind in NEVER_VICTIM:
                 continue
             ev = mention_evidence(text, s, v, attack[i])
+            if v.pattern == "amount-from-name" and not _sum_taken_from(text, sentences, attack, i, v):
+                ev = min(ev, 0.25 if v.known else 0.0)   # "$5 million from Zumo" is a theft only where the text tells of one
+                moved_from.add(v.span.start)
             if v.platform is not None and v.platform.kind in BYSTANDER and (
                     v.strength < 2 or v.pattern == "stolen-from-name"):
                 ev = min(ev, 0.75)   # "funds taken from BNB Chain": the chain is where, not whom
@@ -199,7 +228,7 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
             gap = text[a.span.end : b.span.start]
             if re.fullmatch(r"(?:\s*\([^()]{0,40}\))?\s*(?:,|and|&|or|,\s*and|as\s+well\s+as)\s*", gap):
                 ca, cb = cands.get(victim_key(a.name)), cands.get(victim_key(b.name))
-                if ca is None or cb is None or ca is cb:
+                if ca is None or cb is None or ca is cb or a.span.start in moved_from or b.span.start in moved_from:
                     continue
                 ea = max((ev for j, v, ev in ca.mentions if v is a), default=0.0)
                 eb = max((ev for j, v, ev in cb.mentions if v is b), default=0.0)

@@ -28,18 +28,27 @@ _PLATFORM_NOUN = (
 )
 _KIND = (
     r"(?:exchange|exchanges|platform|trading\s+platform|marketplace|protocol|wallet\s+provider|wallet|bridge|"
-    r"lender|lending\s+platform|casino|startup|firm|company|operator|processor|service|network|game|project|"
+    r"lender|lending\s+platform|casino|startup|firm|company|operator|processors?|providers?|service|network|game|project|"
+    r"platforms|protocols|firms|companies|wallets|services|"
     r"market\s+maker|custodian|brokerage|broker|dex|DEX|app)"
 )
 _KIND_PHRASE = rf"(?:{_PLATFORM_NOUN}[\s\-]*(?:[\w\-’']+\s+){{0,2}}?{_KIND}\s+)"
 _ATTACK_NOUN = r"(?:hack|hacking|attack|breach|theft|heist|exploit|compromise|robbery|raid|incident|drain)"
-_KIND_WORDS = (r"exchange|platform|marketplace|protocol|wallet|bridge|lender|lending|casino|startup|firm|company|"
-               r"operator|processor|service|network|game|project|maker|custodian|broker|dex|app")
+_KIND_WORDS = (r"exchange|platform|marketplace|protocol|wallet|bridge|lender|lending|casino|startup|firm|compan|"
+               r"operator|processor|provider|service|network|game|project|maker|custodian|broker|dex|app")
 _ATTACK_WORDS = r"hack|attack|breach|theft|heist|exploit|compromise|robbery|raid|incident|drain"
 _ATTACK_VERB_PASSIVE = (
     r"(?:hacked|breached|exploited|compromised|drained|attacked|robbed|targeted|struck|hit|looted|raided|"
     r"victimi[sz]ed)"
 )
+
+
+# "Zumo's 2022 hack", "Zumo's $40 million heist": a year or a sum between the name and the attack noun.
+_WHEN_OR_HOW_MUCH = (r"(?:(?:19|20)\d\d|(?:US)?[$€£¥₩]\s?\d[\d.,]*+(?:\s?(?:million|billion|thousand|mn|bn|m|k)\b)?|"
+                     r"\d[\d.,]*+\s?(?:million|billion)\s+(?:dollars?|euros?|yen|won))")
+# A sum, as news writes it before "from <platform>": "$60m of cryptocurrency from Zumo", "400 BTC from Zumo".
+_AMOUNT = (r"(?:(?:US)?[$€£¥₩]\s?\d[\d.,]*+(?:\s?(?:million|billion|thousand|mn|bn|m|k)\b)?|"
+           r"(?<![\w.,])\d[\d.,]*+\s?(?:million|billion|thousand)?\s?(?:dollars|euros|yen|won|USD|BTC|ETH|bitcoins?|ether|tokens|coins)\b)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,10 +95,12 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("the breach at crypto exchange Quidax", "Quidax")],
        ["the attack on Tuesday was quick", "the hack of the exchange"], trigger=_ATTACK_WORDS),
     _p("name-attack",
-       rf"{_NAME_CS}(?:['’]s)?\s+(?:{_PLATFORM_NOUN}\s+)?(?:{_KIND}\s+)?(?-i:hack|Hack|heist|Heist|exploit|Exploit|breach|Breach|theft|attack|Attack|incident|hacking)\b",
+       rf"{_NAME_CS}(?:['’]s)?\s+(?:{_WHEN_OR_HOW_MUCH}\s+)?(?:{_PLATFORM_NOUN}\s+)?(?:{_KIND}\s+)?(?-i:hack|Hack|heist|Heist|exploit|Exploit|breach|Breach|theft|attack|Attack|incident|hacking)\b",
        2,
        [("The Zumo hack cost users dearly.", "Zumo"),
-        ("Since Quidax's exchange breach, volumes fell.", "Quidax")],
+        ("Since Quidax's exchange breach, volumes fell.", "Quidax"),
+        ("Moonwell's 2022 incident showed the same bug.", "Moonwell"),
+        ("Zumo’s $40 million hack was the largest that year.", "Zumo")],
        ["The Monday attack was quick."], trigger=_ATTACK_WORDS),
     _p("name-was-attacked",
        rf"{_NAME_CS}(?:,[^,]{{3,60}},)?\s+(?:was|were|has\s+been|had\s+been|have\s+been|got|gets|is|became|suffered|fell\s+victim\s+to)\s+(?:\w+\s+)?(?:{_ATTACK_VERB_PASSIVE}|an?\s+(?:[\w\-]+\s+){{0,3}}?{_ATTACK_NOUN})\b",
@@ -104,6 +115,12 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
        [("Hackers stole $5 million from Zumo on Monday.", "Zumo"),
         ("Funds were drained from the DeFi protocol Moonwell Lend.", "Moonwell Lend")],
        ["Funds were stolen from the exchange."], trigger=r"\bfrom\b"),
+    _p("amount-from-name",
+       rf"{_AMOUNT}(?:\s+(?:worth\s+)?(?:of|in)\s+(?:[\w\-]+\s+){{0,3}}?)?\s*from\s+(?:the\s+)?(?:users\s+of\s+|customers\s+of\s+|{_KIND_PHRASE})?{_NAME_CS}",
+       2,
+       [("This included $60m of cryptocurrency from payment processor Zumo.", "Zumo"),
+        ("Thieves got away with 400 BTC from Quidax.", "Quidax")],
+       ["They raised $5 million from investors."], trigger=r"\bfrom\b"),
     _p("name-lost",
        rf"{_NAME_CS}(?:,[^,]{{3,60}},)?\s+(?:has\s+|had\s+)?(?:lost|loses|losing|says\s+it\s+lost|said\s+it\s+lost)\b",
        2,

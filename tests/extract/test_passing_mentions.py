@@ -1,0 +1,42 @@
+"""Victims named in passing: roundups of sums taken from platforms, a year or sum before the attack noun."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from heistwatch.extract.evalformat import to_eval
+from heistwatch.extract.pipeline import run
+
+
+def _victims(text: str, published: date | None = date(2024, 3, 8)) -> set[str]:
+    # a headline line first: a text of one line would be read as its own title
+    return {i["victim"] for i in to_eval("t", run("Crypto theft report\n\n" + text, published=published))["incidents"]}
+
+
+def test_sums_taken_from_platforms_in_a_sentence_that_continues_a_theft():
+    text = ("Hackers stole $90 million from the Zumo exchange on Tuesday. "
+            "North Korean groups have stolen more than $300 million so far this year. "
+            "This includes about $50m of crypto from payment processors Quidax and CoinsPaid, as well as "
+            "roughly $70m of tokens from the wallet provider Ferrowallet.")
+    assert {"Zumo", "Quidax", "CoinsPaid", "Ferrowallet"} <= _victims(text)
+
+
+def test_money_moved_or_borrowed_from_a_platform_names_no_victim():
+    text = ("Attackers drained $20 million from the Zumo protocol on Monday. "
+            "To do it, the attacker borrowed $400 million in stablecoins from Lendora and Quidax Pools, "
+            "and later withdrew $3 million in ETH from Kanzo Exchange.")
+    victims = _victims(text)
+    assert "Zumo" in victims
+    assert not victims & {"Lendora", "Quidax Pools", "Kanzo Exchange", "Kanzo"}
+
+
+def test_support_received_from_a_company_is_no_theft():
+    text = ("Hackers stole 6 billion yen from the Zumo exchange. "
+            "To repay users, Zumo will receive financial support of 5 billion yen from Ferro Holdings, an investment firm.")
+    assert _victims(text) == {"Zumo"}
+
+
+def test_a_year_between_name_and_attack_noun():
+    text = ("The exploit drained $8 million from Zumo Finance on Monday. "
+            "Quidax's 2022 incident used the same bug.")
+    assert {"Zumo Finance", "Quidax"} <= _victims(text)
