@@ -130,3 +130,46 @@ def find_attributions(text: str, sentence: Span, matches: list[ActorMatch] | Non
             m,
         ))
     return out
+
+
+# Clauses about an actor's habits or record, not about one incident: "North Korea is known to target exchanges",
+# "North Korean groups target crypto platforms, stealing billions", "crypto stolen last year by North Korea".
+_BACKGROUND = re.compile(
+    r"\b(?:exchanges|platforms|attacks|heists|hacks|thefts|companies|firms|institutions|banks|organi[sz]ations|"
+    r"businesses|(?:is|are|was|were|has\s+been|have\s+been)\s+known|"
+    r"has\s+(?:been\s+)?(?:stolen|targeting|targeted|linked|behind)|have\s+(?:been\s+)?stolen|"
+    r"history|previous(?:ly)?|in\s+the\s+past|since|years|programs?|regime|sanctions|"
+    r"billions|(?:last|this|every|each|a)\s+year|is\s+targeting|are\s+targeting|target\s+(?:crypto|\w+\s+)?\w+s\b)\b",
+    re.IGNORECASE,
+)
+# Words that tie a clause to one incident: "the attack", "this hack", "the exchange", "its wallets".
+_THIS_INCIDENT = re.compile(
+    r"\b(?:the|this|that|its|their|last\s+\w+['’]s|the\s+(?:latest|recent))\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:attack|hack|hacking|theft|heist|breach|exploit|incident|raid|robbery|intrusion|compromise|"
+    r"exchange|platform|protocol|bridge|company|firm|wallets?|funds|loot)(?![\w-])",
+    re.IGNORECASE,
+)
+_CLAUSE_CUT = re.compile(r"[;:]|[,—–]\s*(?:but|while|whereas|although|though|and|yet)\b|\b(?:but|whereas)\b|\s[—–]\s")
+
+
+def actor_clause(text: str, sentence: Span, span: Span) -> Span:
+    """The clause of ``sentence`` around the actor name at ``span`` (cut at ';', ', but', ', while', dashes)."""
+    lo, hi = sentence.start, sentence.end
+    for m in _CLAUSE_CUT.finditer(text, sentence.start, sentence.end):
+        if m.end() <= span.start:
+            lo = m.end()
+        elif m.start() >= span.end:
+            hi = m.start()
+            break
+    return Span(lo, max(lo, hi))
+
+
+def is_background(text: str, sentence: Span, span: Span) -> bool:
+    """Does the clause naming this actor speak of its habits or record rather than of one incident?
+
+    Such a clause has a word of habit or record, nothing that points at one incident ("the attack",
+    "the exchange") and no attributing phrase ("believed to", "was behind", "linked to").
+    """
+    c = actor_clause(text, sentence, span)
+    return (bool(_BACKGROUND.search(text, c.start, c.end)) and not _THIS_INCIDENT.search(text, c.start, c.end)
+            and not find_hedges(text, c.start, c.end))

@@ -11,7 +11,7 @@ import re
 from datetime import date
 
 from heistwatch.extract import incidents as inc
-from heistwatch.extract.actors import find_attributions, find_claimant
+from heistwatch.extract.actors import find_attributions, find_claimant, is_background
 from heistwatch.extract.incident_types import infer_type
 from heistwatch.extract.model import (
     Aggregate,
@@ -579,7 +579,11 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
             targets = mains
         if aggregate[i] and not plan.mentions.get(i):
             targets = []
+        named_here = bool(plan.mentions.get(i))
         for att in atts:
+            if not named_here and targets and is_background(text, s, att.span):
+                claims.append(Claim(ClaimKind.ACTOR, att.attribution, att.span, s, None, 0.3))
+                continue   # "North Korea is known to target exchanges": the actor's record, not this incident
             if not targets:
                 money = next((amounts[k].money for k in amounts_by_sentence[i] if amounts[k].money), None)
                 if money is not None:
