@@ -313,3 +313,33 @@ def test_a_sentence_with_two_dates_for_one_victim_keeps_its_date() -> None:
     ]
     got = victims(Ledger.build(recs))
     assert got == [("Minerco", "2017-04", "exchange_hack", ["c"]), ("Minerco", "2017-09", "exchange_hack", ["a"])]
+
+
+def _june_reports():
+    return [
+        doc("a", "Minerco lost $31 million on 20 June.", [("Minerco", "exchange_hack", "2018-06-20")], [usd(31e6, "$31 million")]),
+        doc("b", "Hackers took $31 million from Minerco.", [("Minerco", "exchange_hack", "2018-06-19")],
+            [usd(31e6, "$31 million")]),
+    ]
+
+
+def test_a_mention_dated_by_an_earlier_event_joins_the_incident_its_loss_and_other_date_fit() -> None:
+    from resolve_builders import when
+
+    text = ("Minerco was hacked again and lost $31 million, it said on 20 June. "
+            "In July last year, Minerco suffered a data breach.")
+    # the extractor dated the new hack by the sentence on the old breach
+    rec = doc("c", text, [("Minerco", "data_breach", "2017-07")],
+              [usd(31e6, "$31 million"), when("2018-06-20", "20 June"), when("2017-07", "July last year")])
+    got = victims(Ledger.build(_june_reports() + [rec]))
+    assert got == [("Minerco", "2018-06-20", "exchange_hack", ["a", "b", "c"])]
+
+
+def test_a_mention_with_another_loss_keeps_its_own_date() -> None:
+    from resolve_builders import when
+
+    text = "Minerco lost $5 million in July. The firm also spoke on 20 June."
+    rec = doc("c", text, [("Minerco", "data_breach", "2017-07")],
+              [usd(5e6, "$5 million"), when("2017-07", "July"), when("2018-06-20", "20 June")])
+    got = victims(Ledger.build(_june_reports() + [rec]))
+    assert [(v, d[:7], docs) for v, d, _, docs in got] == [("Minerco", "2017-07", ["c"]), ("Minerco", "2018-06", ["a", "b"])]

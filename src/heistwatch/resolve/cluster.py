@@ -28,6 +28,10 @@
    what followed the heist (a plea, an official finding), or one of several dates a sentence lists
    for several victims ("attacks in April and September hit A and B"), may have inherited that date: when
    no cluster fits it with that date, it is placed as an undated mention and its date does not vote.
+   A mention stating a loss that no fitting cluster shares (within 10%) but that an incident
+   reported by two other sources states, and that fits that incident by another date its document
+   gives it, joins it with that date (an extractor may date a new hack by a sentence on an older
+   one: "hacked again ... in July last year it suffered a data breach").
 3. **Ids** derive from content: block, type family and the month of the cluster's first (most
    precise) member, with a counter only when one block has two incidents in one month; so the
    same inputs give the same ids, and adding reports of a known incident keeps its id.
@@ -80,6 +84,7 @@ class Mention:
     source: str
     scale: float | None      # median USD loss the document states for it (weak evidence; robust to other amounts)
     inherited: bool = False  # a passing mention dated the same day as its document's main incident (of another victim)
+    alt_dates: tuple[DateValue, ...] = ()   # the document's other date claims for it (see cluster_block)
 
     @property
     def id(self) -> str:
@@ -167,6 +172,26 @@ def _follow_up_date(record: DocumentRecord, index: int, d: DateValue) -> bool:
     backing = [c for c in record.extraction.claims_of(index, ClaimKind.DATE)
                if dates.usable(c.value) and c.value.iso() == d.iso()]  # type: ignore[arg-type,union-attr]
     return bool(text) and bool(backing) and all(FOLLOW_UP.search(c.sentence.of(text)) for c in backing)
+
+
+def _other_dates(record: DocumentRecord, index: int, victim: str, chosen: DateValue | None) -> tuple[DateValue, ...]:
+    """The mention's other date claims, day or month precise, that are not another platform's date
+    nor a start ("since 2014"); most precise first."""
+    if chosen is None:
+        return ()
+    text = record.text or ""
+    seen = {chosen.iso()}
+    out = []
+    for c in record.extraction.claims_of(index, ClaimKind.DATE):
+        v = c.value
+        if not dates.usable(v) or dates.rank(v) > 1 or v.iso() in seen:  # type: ignore[arg-type,union-attr]
+            continue
+        if text and (NOT_EVENT_BEFORE.search(text[max(0, c.span.start - 40):c.span.start])
+                     or _about_another_victim(c.sentence.of(text), victim)):
+            continue
+        seen.add(v.iso())  # type: ignore[union-attr]
+        out.append(v)
+    return tuple(sorted(out, key=lambda v: (dates.rank(v), v.start)))  # type: ignore[arg-type,union-attr]
 
 
 def _listed_with_others(record: DocumentRecord, index: int, d: DateValue) -> bool:
@@ -273,6 +298,7 @@ def mentions_of(record: DocumentRecord) -> list[Mention]:
             doc=record.key, index=m.index, victim=m.victim, key=victim_key(m.victim), type=m.type.value,
             family=type_family(m.type.value, m.victim), date=d, main=m.main, published=record.published,
             source=record.group, scale=sorted(usd)[len(usd) // 2] if usd else None, inherited=inherited,
+            alt_dates=_other_dates(record, m.index, m.victim, d) if usd else (),
         ))
     return out
 
@@ -338,6 +364,13 @@ class _Cluster:
         lo = m.published - timedelta(days=RECENT_DAYS)
         return any(d.start is not None and lo <= d.start <= m.published + timedelta(days=2) for d in self.dated)
 
+    def same_loss(self, m: Mention) -> bool:
+        """Does the mention state the loss the cluster's mentions state (median), within 10%?"""
+        if not m.scale or not self.scales:
+            return False
+        s = sorted(self.scales)[len(self.scales) // 2]
+        return max(s, m.scale) / min(s, m.scale) <= 1.1
+
     def scale_agrees(self, m: Mention) -> bool:
         if not m.scale or not self.scales:
             return False
@@ -358,6 +391,16 @@ def cluster_block(mentions: list[Mention]) -> list[list[Mention]]:
             if any(c.fits(bare) for c in clusters):
                 m = bare
                 fits = [c for c in clusters if c.fits(m)]
+        if m.alt_dates and not any(c.same_loss(m) for c in fits):
+            # the extractor may have given the mention a date of another event its document tells
+            # of ("hacked again ... in July last year, a data breach"): another date the document
+            # gives it that fits an incident reported by other sources with the same loss wins
+            for alt in m.alt_dates:
+                moved = replace(m, date=alt)
+                there = [c for c in clusters if c.same_loss(m) and len(c.docs - {m.doc}) >= 2 and c.fits(moved)]
+                if there:
+                    m, fits = moved, there
+                    break
         if fits:
             best = max(fits, key=lambda c: (m.doc not in c.docs, c.scale_agrees(m), c.same_type(m), c.recent(m),
                                             len(c.dated), len(c.members), -c.order))
