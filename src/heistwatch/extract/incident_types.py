@@ -37,8 +37,8 @@ TYPE_CUES: tuple[TypeCue, ...] = (
          ["The gang mined Monero on hijacked servers.", "A cryptojacking campaign hit firms."],
          ["The exchange lists Monero."]),
     _cue(IncidentType.PHISHING,
-         r"\b(?:spear-?)?phishing\b|\bfake\s+(?:job|recruiter|website|app|interview|offers?)\b|\bsocial\s+engineering\b|"
-         r"\bclipper\b|\bclipboard\b|\bdrainer\b|\bimpersonat\w+",
+         r"\b(?:spear-?)?phishing\b|\bfake[\s\-]+(?:[\w\-]+\s+)?(?:jobs?|recruit\w*|websites?|apps?|interviews?|offers?|profiles?|personas?)\b|\bsocial\s+engineering\b|"
+         r"\bdrainer\b|\bimpersonat\w+",
          True,
          ["Staff got spear-phishing e-mails.", "Victims were lured by fake job offers."], ["The phishers left."]),
     _cue(IncidentType.DATA_BREACH,
@@ -65,9 +65,30 @@ _KIND_TYPE = {
 }
 
 
-def infer_type(platform: Platform | None, victim_name: str, context: str) -> IncidentType:
-    """The incident type given the victim (known platform or not) and the sentences about the incident."""
+# Platforms that hold funds: a phishing e-mail is how they were robbed, not what kind of incident it was.
+_HOLDS_FUNDS = frozenset({"exchange", "defi", "bridge", "wallet", "casino", "payment", "game", "chain"})
+_CAMPAIGN_TYPES = {"cryptojacking campaign": IncidentType.CRYPTOJACKING, "ransomware campaign": IncidentType.RANSOMWARE,
+                   "phishing campaign": IncidentType.PHISHING, "fake job campaign": IncidentType.PHISHING}
+
+
+def infer_type(platform: Platform | None, victim_name: str, context: str, lead: str | None = None) -> IncidentType:
+    """The incident type given the victim (known platform or not) and the sentences about the incident.
+
+    A victimless campaign takes the type of its label; a malware campaign is phishing when it lures
+    its victims (fake jobs, drainer sites), else other. A platform that holds funds is not typed
+    phishing for the way its keys were stolen, and is typed data_breach only when the leak leads the
+    story (``lead``: the headline and the sentence that first names the victim), not when the text
+    adds that user data went too.
+    """
+    if platform is None and victim_name in _CAMPAIGN_TYPES:
+        return _CAMPAIGN_TYPES[victim_name]
+    if platform is None and victim_name == "malware campaign":
+        phishing = next(c for c in TYPE_CUES if c.type == IncidentType.PHISHING)
+        return IncidentType.PHISHING if phishing.regex.search(context) else IncidentType.OTHER
     strong = [c for c in TYPE_CUES if c.strong and c.regex.search(context)]
+    if platform is not None and platform.kind in _HOLDS_FUNDS:
+        strong = [c for c in strong if c.type != IncidentType.PHISHING
+                  and (c.type != IncidentType.DATA_BREACH or lead is None or c.regex.search(lead))]
     if strong:
         return strong[0].type
     if platform is not None:

@@ -168,9 +168,12 @@ _AGGREGATE_NEAR = re.compile(
     r"\b(?:(?:this|last|per|a|each|every)\s+year|so\s+far\s+this\s+year|notorious|history\s+of|"
     r"since\s+(?:19|20)\d\d|in\s+(?:19|20)\d\d\s+alone|over\s+the\s+(?:past|last)|cumulative|combined|altogether|"
     r"all\s+(?:of\s+)?(?:those|these|the)\s+(?:hacks|attacks|heists|thefts)|worldwide|globally|spree|"
-    r"(?:stolen|stole|steal|taken|pilfered|looted|siphoned|lost)\s+[^.;]{0,60}?\b(?:in|during|for|since)\s+(?:19|20)\d\d(?!\s*[,-]?\s*\d)|"
+    r"(?:stolen|stole|steal|taken|pilfered|looted|siphoned|lost)\s+(?:[^.;]|\.(?=\d)){0,60}?\b(?:in|during|for|since)\s+(?:19|20)\d\d(?!\s*[,-]?\s*\d)|"
+    r"(?:theft|thefts|hacks|losses|stolen\s+funds|crime)\s+(?:hits?|reach(?:es|ed)?|tops?|topped|total(?:s|led|ed)?|surpass(?:es|ed)|"
+    r"exceed(?:s|ed)|climb(?:s|ed)|soar(?:s|ed)|jump(?:s|ed)|rose|rises)|"
     r"so\s+far\s+in\s+(?:19|20)\d\d|(?:19|20)\d\d\s+alone|"
-    r"(?:through|from|in|across|via|with|suffering|of|among)\s+(?:\d+\s+)?(?:[\w\-]+\s+){0,2}?(?:hacks|scams|incidents|heists|attacks|exploits|thefts))\b",
+    r"(?:through|from|in|across|via|suffering|among|(?<!one\s)(?<!among\s)of|with(?=\s+\d))\s+(?:\d+\s+)?(?:[\w\-]+\s+){0,2}?"
+    r"(?:hacks|scams|incidents|heists|attacks|exploits|thefts))\b",
     re.IGNORECASE,
 )
 
@@ -482,7 +485,8 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
     incidents: list[IncidentMention] = []
     for n, c in enumerate(plan.victims):
         context = " ".join(text[sentences[i].start : sentences[i].end] for i, _, _ in c.mentions[:6])
-        itype = infer_type(c.first.platform, c.name, context)
+        lead = (title or "") + " " + text[sentences[c.mentions[0][0]].start : sentences[c.mentions[0][0]].end]
+        itype = infer_type(c.first.platform, c.name, context, lead)
         first = c.first
         incidents.append(IncidentMention(index=n, victim=c.name, type=itype, main=plan.main[n], span=first.span))
         for i, v, ev in c.mentions:
