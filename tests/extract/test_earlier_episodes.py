@@ -59,3 +59,10 @@ def test_a_victim_hit_once_stays_one_incident():
             "The exchange said the attack began late on Monday and that it will repay users in April.")
     incs = _of(text, "Zumo")
     assert len(incs) == 1 and incs[0]["date"] == "2024-03-05"
+
+
+def test_previous_attacks_in_general_are_no_earlier_episode():
+    text = ("Hackers stole $35 million from the Zumo wallet app last week. "
+            "On Wednesday, researchers tied the Zumo theft to the Lazarus Group because the hackers used "
+            "the same laundering steps as in previous attacks.")
+    assert len(_of(text, "Zumo")) == 1

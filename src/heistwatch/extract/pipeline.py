@@ -286,9 +286,9 @@ _AGAIN = re.compile(r"\b(?:hacked|attacked|breached|hit|targeted|robbed)\s+(?:tw
 # cue ("This is not X's first attack: it lost $19 million in August"); _PAST_NEXT: the sentence after
 # ("This is the second time hackers hit X. In April, thieves took ...").
 _PAST_HERE = re.compile(
-    r"\b(?:previously|once\s+before|in\s+the\s+past)\b|"
+    r"\b(?:previously|once\s+before)\b|"
     r"\b(?:hacked|attacked|breached|hit|targeted|robbed|exploited)\s+(?:\w+\s+)?before\b|"
-    r"\b(?:earlier|previous|prior)\s+(?:[\w\-]+\s+){0,2}?(?:hacks?|attacks?|breach(?:es)?|thefts?|heists?|exploits?|incidents?)\b",
+    r"\b(?:an?|the|its|their)\s+(?:earlier|previous|prior)\s+(?:[\w\-]+\s+){0,2}?(?:hack|attack|breach|theft|heist|exploit|incident)\b",
     re.IGNORECASE)
 _PAST_AFTER = re.compile(r"\bnot\s+(?:[\w.\-’']+\s+){1,3}?first\b|"
                          r"\bseparate\s+(?:[\w\-]+\s+){0,2}?(?:hack|attack|breach|theft|heist|exploit|incident)\b|"
