@@ -65,4 +65,4 @@ def test_previous_attacks_in_general_are_no_earlier_episode():
     text = ("Hackers stole $35 million from the Zumo wallet app last week. "
             "On Wednesday, researchers tied the Zumo theft to the Lazarus Group because the hackers used "
             "the same laundering steps as in previous attacks.")
-    assert len(_of(text, "Zumo")) == 1
+    assert len(_of(text, "Zumo", date(2024, 3, 22))) == 1
