@@ -9,6 +9,7 @@
 
 Usage: .venv/bin/python bench/ledger_eval.py [--corpus DIR] [--scorer PATH] [--keep DIR] [--only gold|e2e]
        [--prices DIR ...]   (default: the CMC and Yahoo daily closes in ../shared/data; none: --prices)
+       [--noise SEED ...]   (also the gold with extraction-like noise: see noisy_records)
        [--reuse DB]         (SQLite file: ingest into it when missing; when present, skip the ingest and
                              re-resolve its stored extractions, so resolver changes are compared on one
                              fixed extraction)
@@ -93,6 +94,47 @@ def gold_records(corpus: Path):
     return out
 
 
+def noisy_records(records, seed: int):
+    """The gold records with extraction-like noise, deterministic for a seed: a mention's date dropped
+    (25%), coarsened to its month or year (20%), or replaced by its report's publication day (10%:
+    a statement date); its type changed (10%); its victim called "<name> exchange" or "<name> Inc."
+    (20%); an extra amount linked to it: an aggregate 20x or a recovered part 0.3x (15%)."""
+    import random
+    from dataclasses import replace
+
+    from heistwatch.extract.model import Claim, ClaimKind, DateValue, Granularity, IncidentType, Money, Span
+
+    rng = random.Random(seed)
+    kinds = ["exchange_hack", "wallet_hack", "defi_exploit", "data_breach", "other"]
+    out = []
+    for rec in records:
+        ex = rec.extraction
+        mentions, claims = [], list(ex.claims)
+        for m in ex.incidents:
+            d = m.date
+            r = rng.random()
+            if d is not None and r < 0.25:
+                d = None
+            elif d is not None and r < 0.45 and d.start is not None and d.granularity != Granularity.YEAR:
+                coarse = d.granularity == Granularity.MONTH or rng.random() < 0.5
+                d = _date(d.start.isoformat()[:4] if coarse else d.start.isoformat()[:7])
+            elif r < 0.55 and rec.published is not None:
+                d = DateValue(rec.published, rec.published, Granularity.DAY)
+            t = m.type
+            if rng.random() < 0.10:
+                t = IncidentType(rng.choice([k for k in kinds if k != m.type.value]))
+            v = m.victim
+            if rng.random() < 0.20:
+                v = f"{v} exchange" if rng.random() < 0.5 else f"{v} Inc."
+            mentions.append(replace(m, victim=v, type=t, date=d))
+            losses = [c.value.value for c in ex.claims if c.incident == m.index and c.kind == ClaimKind.LOSS]
+            if losses and rng.random() < 0.15:
+                extra = losses[0] * (20 if rng.random() < 0.5 else 0.3)
+                claims.append(Claim(ClaimKind.LOSS, Money(round(extra, 2), "USD"), Span(0, 0), Span(0, 0), m.index))
+        out.append(replace(rec, extraction=replace(ex, incidents=mentions, claims=claims)))
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", type=Path, default=SHARED / "corpus" / "dev")
@@ -100,6 +142,8 @@ def main() -> int:
     ap.add_argument("--keep", type=Path, help="write the JSONL files here")
     ap.add_argument("--only", choices=["gold", "e2e"])
     ap.add_argument("--reuse", type=Path, help="SQLite file kept between runs (see the docstring)")
+    ap.add_argument("--noise", type=int, nargs="*", metavar="SEED",
+                    help="also resolve the gold with extraction-like noise (noisy_records), once per seed")
     ap.add_argument("--prices", type=Path, nargs="*",
                     default=[SHARED / "data" / "cmc-coin-history", SHARED / "data" / "yahoo-crypto-daily"],
                     help="price folders to import first (none: --prices with no value)")
@@ -114,6 +158,13 @@ def main() -> int:
         path = out_dir / "ledger-gold.jsonl"
         path.write_text("".join(json.dumps(r, sort_keys=True) + "\n" for r in ledger.jsonl_rows()))
         show("resolver only (gold mentions as extractions)", score(a.scorer, a.corpus, path), time.perf_counter() - t)
+        for seed in a.noise or []:
+            t = time.perf_counter()
+            ledger = Ledger.build(noisy_records(gold_records(a.corpus), seed))
+            path = out_dir / f"ledger-noise{seed}.jsonl"
+            path.write_text("".join(json.dumps(r, sort_keys=True) + "\n" for r in ledger.jsonl_rows()))
+            show(f"resolver only, gold with extraction-like noise (seed {seed})", score(a.scorer, a.corpus, path),
+                 time.perf_counter() - t)
     if a.only != "gold":
         from heistwatch.documents.ingest import ingest_documents
         from heistwatch.store import open_store

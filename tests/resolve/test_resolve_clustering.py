@@ -343,3 +343,33 @@ def test_a_mention_with_another_loss_keeps_its_own_date() -> None:
               [usd(5e6, "$5 million"), when("2017-07", "July"), when("2018-06-20", "20 June")])
     got = victims(Ledger.build(_june_reports() + [rec]))
     assert [(v, d[:7], docs) for v, d, _, docs in got] == [("Minerco", "2017-07", ["c"]), ("Minerco", "2018-06", ["a", "b"])]
+
+
+def test_one_report_typing_a_theft_as_a_breach_does_not_decide_the_incidents_type_family() -> None:
+    recs = [
+        # the most precisely dated report calls it a data breach
+        doc("a", "Minerco confirmed a $400 million breach on 26 January.", [("Minerco", "data_breach", "2018-01-26")],
+            [usd(400e6, "$400 million")]),
+        doc("b", "Minerco lost $400 million in January.", [("Minerco", "exchange_hack", "2018-01")],
+            [usd(400e6, "$400 million")]),
+        doc("c", "Hackers took $410 million from Minerco in January.", [("Minerco", "exchange_hack", "2018-01")],
+            [usd(410e6, "$410 million")]),
+        # undated, no figure: joins the theft, not an incident of its own
+        doc("d", "Minerco reopened withdrawals.", [("Minerco", "exchange_hack", None)], published="2018-02-20"),
+    ]
+    got = victims(Ledger.build(recs))
+    assert [(v, t, docs) for v, _, t, docs in got] == [("Minerco", "exchange_hack", ["a", "b", "c", "d"])]
+
+
+def test_an_aggregate_linked_to_a_mention_does_not_set_it_apart() -> None:
+    recs = [
+        doc("a", "Minerco lost $40 million on 7 May.", [("Minerco", "exchange_hack", "2019-05-07")],
+            [usd(40e6, "$40 million")]),
+        doc("b", "Minerco said $41 million was taken on 7 May.", [("Minerco", "exchange_hack", "2019-05-07")],
+            [usd(41e6, "$41 million")]),
+        # the extractor linked the year's total to it and typed it "other"
+        doc("c", "Minerco lost $40 million; thieves took $800 million from exchanges this year.",
+            [("Minerco", "other", None)], [usd(40e6, "$40 million"), usd(800e6, "$800 million")], published="2019-05-20"),
+    ]
+    got = victims(Ledger.build(recs))
+    assert [docs for *_, docs in got] == [["a", "b", "c"]]

@@ -11,7 +11,10 @@
    exchange, bridge or other fund-holding platform is how a theft was done and counts as theft;
    two mentions dated to the same day, give or take one, are one event however they are typed,
    and so are compatible mentions stating the same loss, within a factor of 1.5: a "data breach"
-   that cost the same $31 million as the theft is the theft),
+   that cost the same $31 million as the theft is the theft; a cluster's family is the one most
+   of its mentions give, so one report's other type does not decide it; losses are compared as
+   the closest pair of figures, so an aggregate or a recovered part one report links to the
+   incident does not set that report apart),
    its dated members are
    all within ``CLUSTER_SLACK_DAYS`` of the mention's date, and (for an undated mention) it is
    not dated after the document was published. A cluster does not fit when it holds a mention
@@ -85,6 +88,7 @@ class Mention:
     scale: float | None      # median USD loss the document states for it (weak evidence; robust to other amounts)
     inherited: bool = False  # a passing mention dated the same day as its document's main incident (of another victim)
     alt_dates: tuple[DateValue, ...] = ()   # the document's other date claims for it (see cluster_block)
+    figures: tuple[float, ...] = ()         # every USD loss the document states for it, sorted
 
     @property
     def id(self) -> str:
@@ -298,19 +302,20 @@ def mentions_of(record: DocumentRecord) -> list[Mention]:
             doc=record.key, index=m.index, victim=m.victim, key=victim_key(m.victim), type=m.type.value,
             family=type_family(m.type.value, m.victim), date=d, main=m.main, published=record.published,
             source=record.group, scale=sorted(usd)[len(usd) // 2] if usd else None, inherited=inherited,
-            alt_dates=_other_dates(record, m.index, m.victim, d) if usd else (),
+            alt_dates=_other_dates(record, m.index, m.victim, d) if usd else (), figures=tuple(sorted(usd)),
         ))
     return out
 
 
 class _Cluster:
-    __slots__ = ("members", "dated", "docs", "family", "scales", "order")
+    __slots__ = ("members", "dated", "docs", "family", "families", "scales", "order")
 
     def __init__(self, first: Mention, order: int) -> None:
         self.members: list[Mention] = []
         self.dated: list[DateValue] = []
         self.docs: set[str] = set()
-        self.scales: list[float] = []
+        self.scales: list[float] = []          # every USD figure its mentions state
+        self.families: Counter[str] = Counter()
         self.family = first.family
         self.order = order
         self.add(first)
@@ -320,8 +325,20 @@ class _Cluster:
         self.docs.add(m.doc)
         if dates.usable(m.date):
             self.dated.append(m.date)  # type: ignore[arg-type]
-        if m.scale:
-            self.scales.append(m.scale)
+        self.scales.extend(m.figures or ((m.scale,) if m.scale else ()))
+        # the type family most of its mentions give (one document's other type does not decide it)
+        self.families[m.family] += 1
+        first = self.members[0].family
+        self.family = max(sorted(self.families), key=lambda f: (self.families[f], f == first))
+
+    def _apart(self, m: Mention) -> float | None:
+        """How far the mention's losses are from the cluster's: the smallest ratio between a figure
+        of the mention and one of the cluster (an aggregate or a recovered part one report links
+        to an incident does not set it apart); None when either states none."""
+        mine = m.figures or ((m.scale,) if m.scale else ())
+        if not mine or not self.scales:
+            return None
+        return min(max(a, b) / min(a, b) for a in mine for b in self.scales)
 
     def fits(self, m: Mention) -> bool:
         if m.family != self.family and not self.same_day(m) and not self.scale_agrees(m):
@@ -348,10 +365,8 @@ class _Cluster:
                    for d in self.dated)
 
     def scale_off(self, m: Mention) -> bool:
-        if not m.scale or not self.scales:
-            return False
-        s = sorted(self.scales)[len(self.scales) // 2]
-        return max(s, m.scale) / min(s, m.scale) > SCALE_APART
+        r = self._apart(m)
+        return r is not None and r > SCALE_APART
 
     def same_type(self, m: Mention) -> bool:
         counts = Counter(x.type for x in self.members)
@@ -365,17 +380,13 @@ class _Cluster:
         return any(d.start is not None and lo <= d.start <= m.published + timedelta(days=2) for d in self.dated)
 
     def same_loss(self, m: Mention) -> bool:
-        """Does the mention state the loss the cluster's mentions state (median), within 10%?"""
-        if not m.scale or not self.scales:
-            return False
-        s = sorted(self.scales)[len(self.scales) // 2]
-        return max(s, m.scale) / min(s, m.scale) <= 1.1
+        """Does the mention state a loss the cluster's mentions state, within 10%?"""
+        r = self._apart(m)
+        return r is not None and r <= 1.1
 
     def scale_agrees(self, m: Mention) -> bool:
-        if not m.scale or not self.scales:
-            return False
-        s = sorted(self.scales)[len(self.scales) // 2]
-        return max(s, m.scale) / min(s, m.scale) <= 1.5
+        r = self._apart(m)
+        return r is not None and r <= 1.5
 
 
 def cluster_block(mentions: list[Mention]) -> list[list[Mention]]:
