@@ -84,3 +84,24 @@ def test_cryptojacking_proceeds_are_the_loss():
             "in a cryptojacking attack, police said. The cryptojacking campaign ran for months.")
     out = to_eval("t", run(text, published=date(2019, 4, 2)))
     assert any(("XMR", 40) in {(x["asset"], x["amount"]) for x in i["loss_native"]} for i in out["incidents"])
+
+
+def test_year_totals_are_not_an_incidents_loss():
+    text = ("Crypto theft hits $1.7 billion in 2023, report says\n\n"
+            "Hackers stole about $1.7 billion in cryptocurrency in 2023, a research firm said on Monday. "
+            "The biggest single case was the theft of $200 million from the exchange Taluma in March.")
+    assert losses(text, date(2024, 1, 8))["Taluma"] == [200_000_000]
+
+
+def test_superlatives_and_methods_do_not_make_a_figure_an_aggregate():
+    text = ("The wallet app Kestrel Wallet was hacked on Saturday. "
+            "Later analysis pushed estimates above $90 million, making it one of the largest attacks on a wallet.")
+    assert [v for k, v in losses(text).items() if k.startswith("Kestrel")] == [[90_000_000]]
+    text = ("It recalls an earlier case in March, when Sorrel, a lending platform, was attacked with flash loan "
+            "attacks, draining nearly $7.5 million.")
+    assert losses(text)["Sorrel"] == [7_500_000]
+
+
+def test_emptied_wallets_holding_a_sum_lose_that_sum():
+    text = "Thieves emptied hot wallets of the exchange Marrow holding tokens worth about 12 million euros on Sunday."
+    assert natives(text)["Marrow"] == [("EUR", 12_000_000)]

@@ -179,6 +179,7 @@ class AmountContext:
     market: bool = False         # market size, price or volume: "market value of $900 million", "volume near $400m"
     moved: bool = False          # what became of the loot: "moved $48 million to a mixer", "burned $40,000 worth of ether",
                                  # "now holds 26,000 ETH", "received tokens worth $150 million"
+    theft: bool = False          # a verb of theft governs it: "stole $5 million", "emptied wallets holding $5 million"
 
 
 @dataclass(frozen=True, slots=True)
@@ -760,11 +761,11 @@ _GOVERNING_VERB = re.compile(
     r"\b(?:(?P<move>(?P<out>move[sd]?|moving|transferr(?:ed|ing)|sent|send(?:s|ing)?|rout(?:ed|ing)|"
     r"funnel+(?:ed|ing)|bridg(?:ed|ing))|swapp(?:ed|ing)|swaps?|convert(?:ed|ing|s)?|launder(?:ed|ing|s)?|"
     r"offload(?:ed|ing|s)?|dump(?:ed|ing|s)?|sold|sell(?:s|ing)?|deposit(?:ed|ing|s)|receiv(?:ed|es|ing)|"
-    r"redeem(?:ed|ing|s)?|burn(?:ed|t|ing|s)?|hold(?:s|ing)?|held|in\s+control\s+of|direct(?:ed|ing)|"
+    r"redeem(?:ed|ing|s)?|burn(?:ed|t|ing|s)?|hold(?:s)?|held|in\s+control\s+of|direct(?:ed|ing)|"
     r"cash(?:ed|ing)\s+out|exchang(?:ed|ing)|mix(?:ed|ing)|tumbl(?:ed|ing))|"
-    r"(?P<theft>st(?:ole|olen|eal(?:s|ing)?)|drain(?:ed|ing|s)?|took|taken|tak(?:es|ing)|siphon(?:ed|ing|s)?|looted|"
-    r"lost|los(?:es|ing)|loss(?:es)?|hack(?:ed|s)?|exploit(?:ed|s)?|made\s+off|swiped|pilfered|snatched|grabbed|"
-    r"emptied|theft|heist|min(?:e|ed|ing)))\b",
+    r"(?P<theft>(?P<verb>st(?:ole|olen|eal(?:s|ing)?)|drain(?:ed|ing|s)?|took|taken|tak(?:es|ing)|siphon(?:ed|ing|s)?|"
+    r"looted|lost|los(?:es|ing)|hacked|exploited|made\s+off|swiped|pilfered|snatched|grabbed|emptied|min(?:e|ed|ing))|"
+    r"loss(?:es)?|hacks?|exploits?|theft|heist))\b",
     re.I,
 )
 _TO_THIEF = re.compile(r"[^.;]{0,12}?\bto\s+(?:an?\s+|the\s+|their\s+)?(?:[\w\-]+\s+)?(?:attacker|hacker|exploiter|thie(?:f|ves))", re.I)
@@ -773,8 +774,9 @@ _DESTINATION = re.compile(r"[^.;]{0,60}?\b(?:to|into|onto|through|via)\b", re.I)
 _TAG = re.compile(r"<[^<>]{0,300}>")
 
 
-def _moved(t: str, raws: list[_Raw], i: int, pairs: dict[int, int], c_lo: int) -> bool:
-    """Does a verb of moving, holding or destroying govern this figure (see _GOVERNING_VERB)?"""
+def _governing(t: str, raws: list[_Raw], i: int, pairs: dict[int, int], c_lo: int) -> str | None:
+    """"move" when a verb of moving, holding or destroying governs this figure, "theft" when a verb of theft
+    does (see _GOVERNING_VERB), else None."""
     r = raws[i]
     head = i - 1 if pairs.get(i) == i - 1 else i   # "N tokens worth $X": the verb governs N
     before_end = raws[head].start
@@ -784,13 +786,17 @@ def _moved(t: str, raws: list[_Raw], i: int, pairs: dict[int, int], c_lo: int) -
     last = None
     for m in _GOVERNING_VERB.finditer(seg):
         last = m
-    if last is None or last.group("move") is None:
-        return False
+    if last is None:
+        return None
+    if last.group("move") is None:
+        return "theft" if last.group("verb") else None
     if _TO_THIEF.match(t, r.end, min(len(t), r.end + 60)):
-        return False   # "the transfer of $182 million to an attacker-controlled address" is the theft
+        return "theft"   # "the transfer of $182 million to an attacker-controlled address" is the theft
     # "transferred $110 million out of the exchange": taken from the victim, with nowhere it went
-    return not (last.group("out") is not None and _OUT_OF_VICTIM.match(t, r.end, min(len(t), r.end + 60))
-                and not _DESTINATION.match(t, r.end, min(len(t), r.end + 60)))
+    if last.group("out") is not None and _OUT_OF_VICTIM.match(t, r.end, min(len(t), r.end + 60)) \
+            and not _DESTINATION.match(t, r.end, min(len(t), r.end + 60)):
+        return "theft"
+    return "move"
 
 
 def _context(t: str, raws: list[_Raw], i: int, lo: int, hi: int, pairs: dict[int, int] | None = None) -> AmountContext:
@@ -824,8 +830,9 @@ def _context(t: str, raws: list[_Raw], i: int, lo: int, hi: int, pairs: dict[int
         recovered = False   # "offered $10 million to return the funds": the offer, not a recovery
     funding = bool(_FUNDING_BEFORE.search(near_before) or _FUNDING_AFTER.match(near_after))
     market = bool(_MARKET_BEFORE.search(t, max(lo, r.start - 40), r.start))
-    moved = _moved(t, raws, i, pairs or {}, c_lo)
-    return AmountContext(now_worth=now, at_the_time=then, recovered=recovered, refunded=refunded, moved=moved,
+    governing = _governing(t, raws, i, pairs or {}, c_lo)
+    moved, theft = governing == "move", governing == "theft"
+    return AmountContext(now_worth=now, at_the_time=then, recovered=recovered, refunded=refunded, moved=moved, theft=theft,
                          stated_range=r.stated_range, per_unit=per_unit, initial=initial, revised=revised,
                          reward=reward, funding=funding, market=market)
 

@@ -134,7 +134,7 @@ def _is_loss(text: str, sentence: Span, a: AmountMention) -> bool:
         return False   # what the loot would be worth today, not what was lost
     if _MOVED_BEFORE.search(window_before[-40:]) and _TO_AFTER.match(text, a.span.end, min(sentence.end, a.span.end + 60)):
         return False   # "moved $48 million to a new wallet": where the loot went, not what was lost
-    if NOT_A_LOSS.search(window_before[-30:]) or NOT_A_LOSS.search(window_after[:40]):
+    if NOT_A_LOSS.search(window_after[:40]) or NOT_A_LOSS.search(window_before[-30:]) and not a.context.theft:
         return bool(_ATTACK_NEAR.search(window_before[-20:] + " " + window_after[:10]))
     return True
 
