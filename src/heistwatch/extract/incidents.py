@@ -40,6 +40,11 @@ ANAPHORA = re.compile(
     re.IGNORECASE,
 )
 
+_LINK_LINE = re.compile(r"\s*[\W]*\s*(?:read\s+also|also\s+read|read\s+more|related|see\s+also|recommended|read)\s*:",
+                        re.IGNORECASE)
+# "the exploit", "the hack": one incident, so not a list of several victims named before
+_ONE_INCIDENT_REF = re.compile(r"\b(?:the|this)\s+(?:hack|attack|exploit|theft|heist|breach|incident|raid|robbery)\b(?!\s+(?:of|on)\b)",
+                               re.IGNORECASE)
 _LIST_ITEM = re.compile(r"\s*(?:[-*\u2022\u2013\u25cf]|\d{1,2}[.)])\s")
 
 # Phrases that make a sentence about many incidents or a period, not about one incident.
@@ -285,13 +290,17 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
         here = sorted({n for _, n in mentions.get(i, [])})
         if here:
             focus.append(here)
-            last, last_at = here, i
+            if not _LINK_LINE.match(text, s.start, s.end):   # "Read also: ..." names another article's story
+                last, last_at = here, i
             continue
         anaphora = bool(ANAPHORA.search(text, s.start, s.end))
         if focus and focus[-1] and (_LIST_ITEM.match(text, s.start, s.end) or text[s.start : s.end].rstrip().endswith(":")):
             focus.append(list(focus[-1]))   # a list and the line that opens it continue the sentence before
         elif last and i - last_at <= 2 and (anaphora or attack[i] or money[i]):
-            focus.append(list(last))
+            if len(last) > 1 and lead is not None and lead not in last and _ONE_INCIDENT_REF.search(text, s.start, s.end):
+                focus.append([lead])   # after "A and B were hit too", "the exploit" is still the story's own
+            else:
+                focus.append(list(last))
         elif lead is not None and attack[i]:
             focus.append([lead])
         else:
