@@ -155,8 +155,8 @@ class SentenceIndex:
 # case-insensitive pattern whose letters are all lower case runs as its case-sensitive twin over the
 # lower-cased text, which finds exactly the same spans: lower() keeps the length and every character's
 # class (letter, digit, space) and the twin's letters, classes and ranges match what the original
-# matched. Exactness needs three things, checked here: the pattern has no upper-case letter outside
-# the ranges that also hold its lower case, no cased letter beyond ASCII, and no part that turns
+# matched. Exactness needs three things, checked here: the twin's ASCII letters are lowered (a class
+# that held "A-Z" gains "a-z"), the pattern has no cased letter beyond ASCII and no part that turns
 # case-insensitivity off; and the text holds none of the four characters that a case-insensitive
 # ASCII letter also matches (dotted and dotless i, long s, the Kelvin sign). Otherwise the pattern
 # runs as written.
@@ -187,44 +187,47 @@ def _cased(code: int) -> bool:
     return c.lower() != c or c.upper() != c
 
 
-def _twin_ok(items) -> bool:  # a parsed pattern (re._parser) whose letters survive lower-casing the text
+def _lower_in_place(items) -> bool:  # noqa: C901 - one case per node kind of re._parser's tree
+    """Rewrite a parsed pattern (re._parser) to match the lowered text case-sensitively; False if it cannot."""
     from re import _constants as k
 
-    for op, av in items:
+    for n, (op, av) in enumerate(items):
         if op in (k.LITERAL, k.NOT_LITERAL):
-            if _cased(av) and not (97 <= av <= 122):
+            if 65 <= av <= 90:
+                items[n] = (op, av + 32)
+            elif av > 127 and _cased(av):
                 return False
         elif op is k.IN:
-            letters: set[int] = set()
+            extra = []
             for iop, iav in av:
-                if iop in (k.LITERAL, k.NOT_LITERAL):
-                    if _cased(iav) and not 65 <= iav <= 122:
+                if iop is k.LITERAL:
+                    if 65 <= iav <= 90:
+                        extra.append((k.LITERAL, iav + 32))
+                    elif iav > 127 and _cased(iav):
                         return False
-                    letters.add(iav)
                 elif iop is k.RANGE:
                     lo, hi = iav
                     if hi > 127 and any(_cased(c) for c in range(max(lo, 128), hi + 1)):
                         return False
-                    letters.update(range(lo, min(hi, 127) + 1))
+                    if lo <= 90 and hi >= 65:
+                        extra.append((k.RANGE, (max(lo, 65) + 32, min(hi, 90) + 32)))
                 elif iop not in (k.NEGATE, k.CATEGORY):
                     return False
-            if any(65 <= c <= 90 and c + 32 not in letters for c in letters):
-                return False
-        elif op in (k.BRANCH,):
-            if not all(_twin_ok(b) for b in av[1]):
+            av.extend(extra)
+        elif op is k.BRANCH:
+            if not all(_lower_in_place(b.data) for b in av[1]):
                 return False
         elif op in (k.MAX_REPEAT, k.MIN_REPEAT, k.POSSESSIVE_REPEAT):
-            if not _twin_ok(av[2]):
+            if not _lower_in_place(av[2].data):
                 return False
         elif op is k.SUBPATTERN:
-            group, add, remove, body = av
-            if remove & re.IGNORECASE or not _twin_ok(body):
-                return False
+            if av[2] & re.IGNORECASE or not _lower_in_place(av[3].data):
+                return False   # a part that is case-sensitive on purpose
         elif op in (k.ASSERT, k.ASSERT_NOT):
-            if not _twin_ok(av[1]):
+            if not _lower_in_place(av[1].data):
                 return False
         elif op is k.ATOMIC_GROUP:
-            if not _twin_ok(av):
+            if not _lower_in_place(av.data):
                 return False
         elif op not in (k.AT, k.ANY, k.CATEGORY):
             return False   # back-references, conditionals: keep to the pattern as written
@@ -232,16 +235,22 @@ def _twin_ok(items) -> bool:  # a parsed pattern (re._parser) whose letters surv
 
 
 def case_sensitive_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """The case-sensitive pattern that finds on ``lowered(text)`` what ``pattern`` finds on ``text``, or None."""
+    """The case-sensitive pattern that finds on ``lowered(text)`` what ``pattern`` finds on ``text``, or None.
+
+    Built from the parsed pattern with every upper-case ASCII letter lowered (classes and ranges
+    gain their lower case), then compiled without IGNORECASE; its ``pattern`` attribute is None.
+    """
     if not pattern.flags & re.IGNORECASE or not isinstance(pattern.pattern, str):
         return None
     try:
-        from re import _parser
+        from re import _compiler, _parser
 
+        flags = pattern.flags & ~re.IGNORECASE
         parsed = _parser.parse(pattern.pattern, pattern.flags)
-        if not _twin_ok(parsed.data):
+        if not _lower_in_place(parsed.data):
             return None
-        twin = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+        parsed.state.flags &= ~re.IGNORECASE
+        twin = _compiler.compile(parsed, flags)
     except Exception:   # another Python's internals: run the pattern as written
         return None
     return None if twin.flags & re.IGNORECASE else twin
