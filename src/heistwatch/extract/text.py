@@ -288,3 +288,14 @@ class Folded:
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         rx, s = self._on(text)
         return rx.finditer(s, pos, endpos)
+
+
+_FOLDED: dict[re.Pattern[str], Folded] = {}
+
+
+def folded(pattern: re.Pattern[str]) -> Folded:
+    """The :class:`Folded` form of a compiled pattern, made once: ``folded(ATTACK_CUE).search(text, a, b)``."""
+    f = _FOLDED.get(pattern)
+    if f is None:
+        f = _FOLDED[pattern] = Folded(pattern)
+    return f
