@@ -188,7 +188,8 @@ def main() -> int:
                 rebuild_ledger(store)
                 n_docs, n_failed, what = len(store.document_ids()), 0, "re-resolved the stored extractions of"
             else:
-                report = ingest_documents(store, [str(a.corpus)])
+                # the corpus's documents only (a held-out folder also holds its README and notes)
+                report = ingest_documents(store, [str(f) for f in sorted(a.corpus.glob("*.json"))])
                 n_docs, n_failed, what = len(report.new), len(report.failures), "ingested"
             t_ingest = time.perf_counter() - t
             incidents = load_ledger(store)
