@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from heistwatch.extract.model import Span
+from heistwatch.extract.text import folded
 from heistwatch.extract.victims import VictimMention, find_victim_candidates, sentences_per_pattern
 from heistwatch.reference.platforms import find_platforms
 
@@ -155,7 +156,7 @@ class IncidentPlan:
 def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None,
                    amounts_in: list[bool] | None = None, threshold: float = 2.0,
                    known_threshold: float = 1.5) -> IncidentPlan:
-    attack = [bool(ATTACK_CUE.search(text, s.start, s.end)) for s in sentences]
+    attack = [bool(folded(ATTACK_CUE).search(text, s.start, s.end)) for s in sentences]
     cands: dict[str, Candidate] = {}
     per_sentence: dict[int, list[VictimMention]] = {}
     known_all = find_platforms(text)
@@ -293,7 +294,7 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
             if not _LINK_LINE.match(text, s.start, s.end):   # "Read also: ..." names another article's story
                 last, last_at = here, i
             continue
-        anaphora = bool(ANAPHORA.search(text, s.start, s.end))
+        anaphora = bool(folded(ANAPHORA).search(text, s.start, s.end))
         if focus and focus[-1] and (_LIST_ITEM.match(text, s.start, s.end) or text[s.start : s.end].rstrip().endswith(":")):
             focus.append(list(focus[-1]))   # a list and the line that opens it continue the sentence before
         elif last and i - last_at <= 2 and (anaphora or attack[i] or money[i]):
@@ -337,7 +338,7 @@ def _campaign(text: str, sentences: list[Span], attack: list[bool]) -> Candidate
     for rank, (label, rx) in enumerate(CAMPAIGN_CUES):
         hits = []
         seen: set[int] = set()
-        for m in rx.finditer(text):
+        for m in folded(rx).finditer(text):   # spans only: the words are read from text below
             i = bisect.bisect_right(starts, m.start()) - 1
             if i < 0 or i in seen or m.end() > sentences[i].end or not attack[i]:
                 continue
@@ -350,7 +351,7 @@ def _campaign(text: str, sentences: list[Span], attack: list[bool]) -> Candidate
     _, _, label, hits = best
     c = Candidate(victim_key(label), label)
     for i, m in hits:
-        v = VictimMention(Span(m.start(), m.end()), label, m.group(0), False, None, 2, "campaign")
+        v = VictimMention(Span(m.start(), m.end()), label, text[m.start() : m.end()], False, None, 2, "campaign")
         c.mentions.append((i, v, 3.0))
     c.score = 3.0 * len(hits)
     c.strong = len(hits)
@@ -358,4 +359,4 @@ def _campaign(text: str, sentences: list[Span], attack: list[bool]) -> Candidate
 
 
 def is_aggregate_sentence(text: str, sentence: Span) -> bool:
-    return bool(AGGREGATE_CUE.search(text, sentence.start, sentence.end))
+    return bool(folded(AGGREGATE_CUE).search(text, sentence.start, sentence.end))
