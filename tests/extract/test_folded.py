@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from heistwatch.extract.incidents import ANAPHORA, ATTACK_CUE
-from heistwatch.extract.text import _FOLDS_TO_ASCII, Folded, case_sensitive_twin, lowered
+from heistwatch.extract.text import _FOLDS_TO_ASCII, Folded, case_sensitive_twin, finditer_at, lowered, word_starts
 from heistwatch.extract.victims import VICTIM_PATTERNS
 
 PATTERNS = [
@@ -75,3 +75,26 @@ def test_the_characters_that_fold_onto_ascii_letters_are_all_known() -> None:
     assert beyond_ascii == set(_FOLDS_TO_ASCII.pattern.strip("[]"))
     # no uncased character is another character's lower case (lowering keeps classes intact)
     assert not [c for c in everything if len(c.lower()) == 1 and c.lower() != c and c.lower().upper() == c.lower()]
+
+
+WORD_LIST = ["Lazarus Group", "Lazarus", "APT 38", "DPRK", "D.P.R.K.", "Hidden Cobra", "hid"]
+WORD_PATTERN = re.compile(r"(?<![\w])(?:" + "|".join(
+    f"(?-i:{re.escape(w)})" if w.isupper() else re.escape(w).replace(r"\ ", r"[\s\-]?") for w in WORD_LIST)
+    + r")(?![\w])", re.IGNORECASE)
+word_texts = st.lists(st.sampled_from(["Lazarus", "group", "GROUP", "APT", "38", "apt38", "DPRK", "dprk", "D.P.R.K.",
+                                       "Hidden", "cobra", "hid", "HID", "x", "-", " ", ".", "\u017f", "\u212a"]),
+                      max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(word_texts, st.integers(min_value=0, max_value=20), st.integers(min_value=0, max_value=120))
+def test_trying_only_where_a_word_starts_finds_what_finditer_finds(text: str, pos: int, endpos: int) -> None:
+    starts = word_starts(w.split()[0][:5] for w in WORD_LIST)
+    for a, b in ((0, sys.maxsize), (pos, endpos)):
+        got = finditer_at(WORD_PATTERN, (m.start() for m in starts.finditer(text, a, b)), text, a, b)
+        assert [m.span() for m in got] == [m.span() for m in WORD_PATTERN.finditer(text, a, b)]
+
+
+def test_finditer_at_refuses_a_pattern_that_matches_empty() -> None:
+    with pytest.raises(ValueError):
+        list(finditer_at(re.compile("x*"), [0], "abc"))

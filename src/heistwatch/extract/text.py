@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import sys
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from heistwatch.extract.model import Span
 
@@ -168,17 +168,27 @@ _LOWERED: list[tuple[str, str | None]] = [("", ""), ("", "")]   # the last two t
 def lowered(text: str) -> str | None:
     """``text.lower()`` when it indexes like ``text`` and matches like it (see above), else None.
 
-    The last two texts are remembered by identity, so the pipeline's many calls on one document
+    The last two long texts are remembered by identity, so the pipeline's many calls on one document
     lower it once; pass the whole document (with ``pos``/``endpos``), not slices of it.
     """
-    for seen, low in _LOWERED:
-        if seen is text:
-            return low
-    low = text.lower()
-    if len(low) != len(text) or (not text.isascii() and _FOLDS_TO_ASCII.search(text)):
-        low = None
+    if len(text) < 200:
+        return _lower_exact(text)   # cheaper than a look-up, and keeps the documents remembered
+    recent, older = _LOWERED
+    if recent[0] is text:
+        return recent[1]
+    if older[0] is text:
+        _LOWERED[0], _LOWERED[1] = older, recent
+        return older[1]
+    low = _lower_exact(text)
     _LOWERED[1] = _LOWERED[0]
     _LOWERED[0] = (text, low)
+    return low
+
+
+def _lower_exact(text: str) -> str | None:
+    low = text.lower()
+    if len(low) != len(text) or (not text.isascii() and _FOLDS_TO_ASCII.search(text)):
+        return None
     return low
 
 
@@ -299,3 +309,36 @@ def folded(pattern: re.Pattern[str]) -> Folded:
     if f is None:
         f = _FOLDED[pattern] = Folded(pattern)
     return f
+
+
+# ---------------------------------------------------------------- trying a pattern only where it can start
+
+def word_starts(prefixes: Iterable[str]) -> Folded:
+    """An empty match wherever a word (not preceded by a word character) begins with one of ``prefixes``, any case.
+
+    With every alternative of a word-list pattern contributing the literal start it must begin with,
+    these positions hold every place the pattern can match; see :func:`finditer_at`.
+    """
+    body = "|".join(sorted({re.escape(p) for p in prefixes if p}, key=lambda p: (-len(p), p)))
+    return Folded(re.compile(rf"(?<![\w])(?=(?:{body}))", re.IGNORECASE))
+
+
+def finditer_at(pattern: re.Pattern[str], starts: Iterable[int], text: str, pos: int = 0,
+                endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text, pos, endpos)`` yields, trying ``pattern`` only at ``starts``.
+
+    ``starts`` (ascending) must hold every position where ``pattern`` can match; extra positions
+    cost a failed attempt each. Like ``finditer``, a match is sought at a position only once the
+    previous match has ended; ``pattern`` must not match the empty string.
+    """
+    nxt = pos
+    for p in starts:
+        if p < nxt:
+            continue
+        m = pattern.match(text, p, endpos)
+        if m is None:
+            continue
+        if m.end() == m.start():
+            raise ValueError(f"finditer_at needs a pattern that cannot match the empty string: {pattern.pattern!r}")
+        yield m
+        nxt = m.end()
