@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from heistwatch.extract.text import Folded, finditer_at, word_starts
+
 
 @dataclass(frozen=True, slots=True)
 class Actor:
@@ -74,11 +76,18 @@ def is_north_korean(name: str) -> bool:
     return bool(a and a.country == "KP")
 
 
+@lru_cache(maxsize=1)
+def _starts() -> Folded:
+    """Where an alias can begin: a word starting with its first letters (the alternation is tried only there)."""
+    return word_starts(alias.split()[0][:5] for a in actors().values() for alias in a.aliases)
+
+
 def find_actors(text: str, start: int = 0, end: int | None = None) -> list[ActorMatch]:
     pattern, by_key = _index()
     end = len(text) if end is None else end
     out = []
-    for m in pattern.finditer(text, start, end):
+    starts = (s.start() for s in _starts().finditer(text, start, end))
+    for m in finditer_at(pattern, starts, text, start, end):   # = pattern.finditer(text, start, end)
         a = by_key.get(_fold(m.group(0)))
         if a:
             out.append(ActorMatch(m.start(), m.end(), a, m.group(0)))
