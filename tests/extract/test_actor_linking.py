@@ -53,3 +53,31 @@ def test_an_attribution_without_the_victim_named_still_counts():
     text = ("Hackers stole $60 million from the exchange Varnex on Monday, the company said. "
             "Blockchain analysts believe the notorious Lazarus Group was behind the attack.")
     assert actors(text)["Varnex"] == {"Lazarus Group": "suspected"}
+
+
+def test_an_actor_beside_a_year_total_is_no_incidents_actor():
+    text = ("Crypto theft hits $1.9 billion in 2023 as North Korea takes the largest share\n\n"
+            "In May, the exchange Dovetail lost about $40 million from a hot wallet, the firm said. "
+            "The exchange has not said who was behind it.")
+    assert actors(text, date(2024, 1, 9)).get("Dovetail") == {}
+
+
+def test_both_means_the_two_incidents_just_named():
+    text = ("In May, hackers stole $300 million from the exchange Brisket. "
+            "In July, the exchange Vellum lost about $200 million from a multi-signature wallet. "
+            "Both are widely attributed to North Korean hackers, although Vellum has not confirmed who was behind it.")
+    got = actors(text, date(2024, 12, 20))
+    assert "North Korea" in got["Brisket"] and "North Korea" in got["Vellum"]
+
+
+def test_a_method_like_earlier_attacks_still_attributes_the_incident():
+    text = ("The Karst bridge was drained of about $50 million on Sunday, according to blockchain data. "
+            "Local media, citing unnamed investigators, said the Lazarus Group may be responsible, because the "
+            "method resembled earlier attacks in which the hackers took over validator keys.")
+    assert actors(text)["Karst"] == {"Lazarus Group": "suspected"}
+
+
+def test_all_signs_point_to_is_a_suspicion():
+    text = ("Hackers took $90 million in ether from the exchange Pomelo's cold wallet on Friday. "
+            "All signs point to the Lazarus Group, analysts said.")
+    assert actors(text)["Pomelo"] == {"Lazarus Group": "suspected"}

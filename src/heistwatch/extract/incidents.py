@@ -54,7 +54,7 @@ AGGREGATE_CUE = re.compile(
     r"(?:this|last)\s+year\s+alone|cumulative|"
     r"(?:a\s+)?(?:series|string|spate|wave)\s+of|(?:several|multiple|numerous|dozens\s+of|various)\s+(?:\w+\s+)?(?:exchanges|hacks|attacks|heists)|"
     r"in\s+(?:19|20)\d\d\s+alone|throughout\s+(?:19|20)\d\d|during\s+(?:19|20)\d\d|per\s+cent\s+of\s+all|"
-    r"(?:stole|stolen|stealing)\s+(?:a\s+)?(?:record|an\s+estimated)|(?:exchanges|hacks|attacks|heists)\s+(?:in|since|this|last|worldwide|globally))\b",
+    r"(?:stole|stolen|stealing)\s+(?:a\s+)?(?:record|an\s+estimated)|(?:exchanges|hacks|attacks|heists)\s+(?:in(?!\s+which)|since|this|last|worldwide|globally))\b",
     re.IGNORECASE,
 )
 

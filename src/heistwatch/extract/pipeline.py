@@ -163,6 +163,23 @@ def _amount_groups(text: str, sentences: list[Span], amounts_by_sentence: list[l
     return groups
 
 
+# A sentence about the incidents just named: "Both are widely attributed to ...", "Both attacks were ...".
+_BOTH = re.compile(r"\s*(?:[\W]*\s*)(?:both|the\s+two)\b(?!\s+(?:of\s+)?(?:the\s+)?(?:hackers|attackers|groups|firms|companies)\b)",
+                   re.IGNORECASE)
+
+
+def _last_named(plan: inc.IncidentPlan, i: int, count: int) -> list[int]:
+    """The last ``count`` distinct incidents named before sentence ``i`` (within four sentences), else []."""
+    seen: list[int] = []
+    for j in range(i - 1, max(-1, i - 5), -1):
+        for _, n in sorted(plan.mentions.get(j, []), key=lambda t: -t[0].span.start):
+            if n not in seen:
+                seen.append(n)
+        if len(seen) >= count:
+            return sorted(seen[:count])
+    return []
+
+
 # An amount that sums many thefts or a period: "has stolen over $200 million this year".
 _AGGREGATE_NEAR = re.compile(
     r"\b(?:(?:this|last|per|a|each|every)\s+year|so\s+far\s+this\s+year|notorious|history\s+of|"
@@ -499,6 +516,7 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
     usd_in = [sum(1 for k in ks if amounts[k].money is not None and amounts[k].money.unit == "USD")
               for ks in amounts_by_sentence]
     parts = component_amounts(text, amounts, _amount_groups(text, sentences, amounts_by_sentence, plan))
+    aggregate_money: set[int] = set()   # sentences whose figure was read as a total of many thefts or a period
     for k, a in enumerate(amounts):
         i = _sentence_of(sentences, a.span.start)
         s = sentences[i]
@@ -511,6 +529,7 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
         if a.money is not None and target is not None and _AGGREGATE_NEAR.search(near) and not any(
                 abs(v.span.start - a.span.start) < 70 for v, _ in plan.mentions.get(i, [])):
             target = None
+            aggregate_money.add(i)
         if a.money is not None:
             if a.context.recovered or a.context.refunded:
                 kind = ClaimKind.RECOVERY
@@ -581,8 +600,10 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
         attributing = any(a.attribution.hedge is not None for a in atts)
         if not targets and not aggregate[i] and len(mains) >= 1 and (attack[i] or ATTRIBUTING and attributing):
             targets = mains
-        if aggregate[i] and not plan.mentions.get(i):
+        if (aggregate[i] or i in aggregate_money) and not plan.mentions.get(i):
             targets = []
+        if _BOTH.match(text, s.start, s.end):
+            targets = _last_named(plan, i, 2) or targets   # "Both were attributed to ...": the two just named
         named_here = bool(plan.mentions.get(i))
         for att in atts:
             if not named_here and targets and is_background(text, s, att.span):
