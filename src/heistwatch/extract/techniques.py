@@ -10,6 +10,7 @@ families may overlap (a "phishing website" is T1566 and T1583.001).
 from __future__ import annotations
 
 from heistwatch.extract.model import Span, Technique
+from heistwatch.extract.text import folded
 from heistwatch.reference.attack import AttackTechnique, techniques
 
 
@@ -19,7 +20,7 @@ def _candidates(text: str) -> list[tuple[int, int, AttackTechnique]]:
     for t in techniques():
         if not t.present_in(lowered):
             continue
-        for m in t.combined.finditer(text):
+        for m in folded(t.combined).finditer(text):   # spans only
             if m.end() > m.start():
                 found.append((m.start(), m.end(), t))
     return found
