@@ -373,3 +373,15 @@ def test_an_aggregate_linked_to_a_mention_does_not_set_it_apart() -> None:
     ]
     got = victims(Ledger.build(recs))
     assert [docs for *_, docs in got] == [["a", "b", "c"]]
+
+
+def test_a_new_incident_recalling_an_older_one_with_its_loss_stays_apart() -> None:
+    from resolve_builders import when
+
+    # the first report of a new theft; the extractor merged the recap of last year's into its mention
+    text = "Minerco lost $19 million on 29 March. Last June it had lost $31 million."
+    rec = doc("c", text, [("Minerco", "exchange_hack", "2019-03-29")],
+              [usd(19e6, "$19 million"), usd(31e6, "$31 million"), when("2019-03-29", "29 March"),
+               when("2018-06", "Last June")])
+    got = victims(Ledger.build(_june_reports() + [rec]))
+    assert [(d[:7], docs) for _, d, _, docs in got] == [("2018-06", ["a", "b"]), ("2019-03", ["c"])]

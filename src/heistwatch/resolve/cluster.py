@@ -33,8 +33,8 @@
    no cluster fits it with that date, it is placed as an undated mention and its date does not vote.
    A mention stating a loss that no fitting cluster shares (within 10%) but that an incident
    reported by two other sources states, and that fits that incident by another date its document
-   gives it, joins it with that date (an extractor may date a new hack by a sentence on an older
-   one: "hacked again ... in July last year it suffered a data breach").
+   gives it, a later one, joins it with that date (an extractor may date a new hack by a sentence
+   on an older one: "hacked again ... in July last year it suffered a data breach").
 3. **Ids** derive from content: block, type family and the month of the cluster's first (most
    precise) member, with a counter only when one block has two incidents in one month; so the
    same inputs give the same ids, and adding reports of a known incident keeps its id.
@@ -405,8 +405,12 @@ def cluster_block(mentions: list[Mention]) -> list[list[Mention]]:
         if m.alt_dates and not any(c.same_loss(m) for c in fits):
             # the extractor may have given the mention a date of another event its document tells
             # of ("hacked again ... in July last year, a data breach"): another date the document
-            # gives it that fits an incident reported by other sources with the same loss wins
+            # gives it that fits an incident reported by other sources with the same loss wins; only
+            # a later date (a report recalls earlier events: a date taken from such a sentence is
+            # earlier than the incident's own)
             for alt in m.alt_dates:
+                if m.date is not None and m.date.end is not None and alt.start is not None and alt.start <= m.date.end:
+                    continue
                 moved = replace(m, date=alt)
                 there = [c for c in clusters if c.same_loss(m) and len(c.docs - {m.doc}) >= 2 and c.fits(moved)]
                 if there:
