@@ -29,6 +29,7 @@ from functools import lru_cache
 from importlib import resources
 
 from heistwatch.extract.model import Indicator, Span
+from heistwatch.extract.text import folded
 
 # -- checksums ---------------------------------------------------------------------------------
 
@@ -318,14 +319,17 @@ def _classify_run(text: str, start: int, run: str) -> tuple[str, str, bool] | No
 def find_indicators(text: str) -> list[tuple[Span, Indicator]]:
     """Every indicator in ``text`` with the span of its surface form, in text order."""
     found: list[tuple[Span, Indicator]] = []
-    for m in _TOKEN.finditer(text):
-        tok, start = m.group(), m.start()
+    for m in folded(_TOKEN).finditer(text):
+        start = m.start()
+        tok = text[start : m.end()]
         # trim leading "+%-_" and trailing "-" / "_" that prose glues to a token
         lead = len(tok) - len(tok.lstrip("+%-_"))
         tok, start = tok[lead:], start + lead
         tok = tok.rstrip("-_")
         if len(tok) < 3:
             continue
+        if len(tok) < 14 and "." not in tok and "@" not in tok and "[" not in tok and "(" not in tok:
+            continue   # a plain word: too short for an address or a hash, no separator for a host or an e-mail
         got = _classify_token(text, start, tok)
         if got is not None:
             kind, value, valid = got
