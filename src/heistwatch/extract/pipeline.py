@@ -328,6 +328,11 @@ def _past_episode(text: str, sentences: list[Span], plan: inc.IncidentPlan, c: C
     return False
 
 
+# "the exchange", "the same site" before a cue like "a month after": the victim itself (a bare "It comes a
+# month after ..." speaks of the story's incident, not of this victim).
+_NOUN_ANAPHORA = re.compile(inc.ANAPHORA.pattern.replace(r"|\b(?:it|its)\b", ""), re.IGNORECASE)
+assert _NOUN_ANAPHORA.pattern != inc.ANAPHORA.pattern
+
 AGAIN_SPLIT = True
 ATTRIBUTING = True   # attributing sentences without a named victim go to the main incident
 
@@ -459,7 +464,7 @@ def _split_episodes(text: str, sentences: list[Span], incidents: list[IncidentMe
                     and _month_index(x.value)[1] == _month_index(base.date)[1]  # type: ignore[arg-type]
                     for x in claims):
                 cue = None   # "the October 16 incident" is this one
-            if cue is not None and not inc.ANAPHORA.search(text, c.sentence.start, cue.start()) and not any(
+            if cue is not None and not _NOUN_ANAPHORA.search(text, c.sentence.start, cue.start()) and not any(
                     (anywhere or v.span.end <= cue.start()) and v.span.start >= c.sentence.start
                     for v, k in plan.mentions.get(_sentence_of(sentences, c.span.start), []) if k == n):
                 cue = None
@@ -476,6 +481,53 @@ def _split_episodes(text: str, sentences: list[Span], incidents: list[IncidentMe
                 claims.append(Claim(ClaimKind.INCIDENT_TYPE, IncidentTypeValue(base.type), span, c.sentence, m, 0.4))
                 break
     return claims
+
+
+# "It comes a month after Zumo lost $300 million", "less than two weeks after Quidax was hit": an older
+# incident dated by its distance from the story's own.
+_WHILE_AFTER = re.compile(
+    r"\b(?:(?:just|only|less\s+than|more\s+than|about|nearly|barely|roughly|some|around)\s+)?"
+    r"(?P<n>a\s+few|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|several|\d{1,2})\s+"
+    r"(?P<u>days?|weeks?|months?)\s+(?:after|since)\b", re.IGNORECASE)
+_SMALL_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                  "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "a few": 3, "several": 3}
+
+
+def _dated_by_the_story(text: str, sentences: list[Span], incidents: list[IncidentMention],
+                        claims: list[Claim], guessed: set[int]) -> list[Claim]:
+    """Date claims for undated incidents named right after "N weeks/months after", counted back from the story's date."""
+    from datetime import timedelta
+
+    out: list[Claim] = []
+    for m in incidents:
+        if m.date is not None and m.index not in guessed:
+            continue
+        mains = [x for x in incidents if x.main and x is not m and x.index not in guessed
+                 and x.date is not None and x.date.start is not None]
+        if not mains:
+            continue
+        anchor = mains[0].date
+        assert anchor is not None and anchor.start is not None
+        for c in claims:
+            if c.incident != m.index or c.kind != ClaimKind.VICTIM:
+                continue
+            hit = None
+            for w in _WHILE_AFTER.finditer(text, max(c.sentence.start, c.span.start - 90), c.span.start):
+                if not re.search(r"[.;]", text[w.end() : c.span.start]):
+                    hit = w
+            if hit is None:
+                continue
+            n = _SMALL_NUMBERS.get(" ".join(hit.group("n").lower().split())) or int(hit.group("n"))
+            unit = hit.group("u").lower().rstrip("s")
+            days = n * {"day": 1, "week": 7, "month": 30}[unit]
+            then = anchor.start - timedelta(days=days)
+            start = then.replace(day=1)
+            end = (start.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+            value = DateValue(start, end, Granularity.MONTH, resolved=True, relative=True)
+            m.date = value
+            out.append(Claim(ClaimKind.DATE, value, Span(hit.start(), hit.end()), c.sentence, m.index, 0.4))
+            break
+    return out
 
 
 def run(text: str, *, published: date | None = None, title: str | None = None) -> Extraction:
@@ -663,6 +715,7 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
             chosen = _choose_date([(sc, c) for sc, c in mine if sc > -50])
             if chosen is not None or n < len(plan.victims):
                 incident.date = chosen if chosen is not None else incident.date
+    claims.extend(_dated_by_the_story(text, sentences, incidents, claims, guessed))
     claims.sort(key=lambda c: (c.span.start, c.span.end, c.kind.value, -1 if c.incident is None else c.incident))
     relevant = bool(incidents) or sum(attack) >= 3 and any(a.money is not None for a in amounts)
     return Extraction(relevant=relevant, incidents=incidents, claims=claims, extractor_version=EXTRACTOR_VERSION)

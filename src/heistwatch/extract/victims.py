@@ -43,6 +43,8 @@ _ATTACK_VERB_PASSIVE = (
 )
 
 
+# A platform word written after the name, lower case: "the Zumo bridge was drained", "the Zumo exchange lost".
+_OWN_KIND = r"(?:exchange|bridge|protocol|platform|wallet|casino|network|app|pool|vault|marketplace|DEX|dex)"
 # "Zumo's 2022 hack", "Zumo's $40 million heist": a year or a sum between the name and the attack noun.
 _WHEN_OR_HOW_MUCH = (r"(?:(?:19|20)\d\d|(?:US)?[$€£¥₩]\s?\d[\d.,]*+(?:\s?(?:million|billion|thousand|mn|bn|m|k)\b)?|"
                      r"\d[\d.,]*+\s?(?:million|billion)\s+(?:dollars?|euros?|yen|won))")
@@ -103,9 +105,10 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("Zumo’s $40 million hack was the largest that year.", "Zumo")],
        ["The Monday attack was quick."], trigger=_ATTACK_WORDS),
     _p("name-was-attacked",
-       rf"{_NAME_CS}(?:,[^,]{{3,60}},)?\s+(?:was|were|has\s+been|had\s+been|have\s+been|got|gets|is|became|suffered|fell\s+victim\s+to)\s+(?:\w+\s+)?(?:{_ATTACK_VERB_PASSIVE}|an?\s+(?:[\w\-]+\s+){{0,3}}?{_ATTACK_NOUN})\b",
+       rf"{_NAME_CS}(?:\s(?-i:{_OWN_KIND}))?(?:,[^,]{{3,60}},)?\s+(?:was|were|has\s+been|had\s+been|have\s+been|got|gets|is|became|suffered|fell\s+victim\s+to)\s+(?:\w+\s+)?(?:{_ATTACK_VERB_PASSIVE}|an?\s+(?:[\w\-]+\s+){{0,3}}?{_ATTACK_NOUN})\b",
        2,
        [("Zumo was hacked last week.", "Zumo"),
+        ("The Quidax bridge was drained of $80 million.", "Quidax"),
         ("Quidax has been exploited for $3 million.", "Quidax"),
         ("Moonwell suffered a flash loan exploit.", "Moonwell")],
        ["The team was hacked off by the delay"], trigger=r"\b(?:was|were|been|got|gets|is|became|suffered|fell)\b"),
@@ -122,7 +125,7 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("Thieves got away with 400 BTC from Quidax.", "Quidax")],
        ["They raised $5 million from investors."], trigger=r"\bfrom\b"),
     _p("name-lost",
-       rf"{_NAME_CS}(?:,[^,]{{3,60}},)?\s+(?:has\s+|had\s+)?(?:lost|loses|losing|says\s+it\s+lost|said\s+it\s+lost)\b",
+       rf"{_NAME_CS}(?:\s(?-i:{_OWN_KIND}))?(?:,[^,]{{3,60}},)?\s+(?:has\s+|had\s+)?(?:lost|loses|losing|says\s+it\s+lost|said\s+it\s+lost)\b",
        2,
        [("Zumo lost 4,000 BTC to thieves.", "Zumo")],
        ["the exchange lost money"], trigger=r"\blos[ti]|\bloses\b"),

@@ -1,0 +1,35 @@
+"""An older incident named "a month after ..." is dated back from the story's own date, and stays one incident."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from heistwatch.extract.evalformat import to_eval
+from heistwatch.extract.pipeline import run
+
+
+def _incidents(text: str, published: date | None) -> list[dict]:
+    return to_eval("t", run("Exchange hacked\n\n" + text, published=published))["incidents"]
+
+
+def test_a_month_after_dates_the_older_incident_and_does_not_split_it():
+    text = ("Hackers stole $50 million from the Zumo exchange on Tuesday. "
+            "It comes just a month after Japanese exchange Bitpoint also lost $30 million in a hack.")
+    incs = _incidents(text, date(2024, 7, 12))
+    bitpoint = [i for i in incs if i["victim"] == "Bitpoint"]
+    assert len(bitpoint) == 1
+    assert bitpoint[0]["date"] == "2024-06"
+
+
+def test_less_than_two_weeks_after():
+    text = ("The Zumo bridge was drained of $80 million on 22 November 2023, "
+            "less than two weeks after Poloniex was hit for $120 million.")
+    incs = {i["victim"]: i for i in _incidents(text, date(2023, 11, 23))}
+    assert incs["Poloniex"]["date"] == "2023-11"
+
+
+def test_no_story_date_no_guess():
+    text = ("Hackers stole $50 million from the Zumo exchange. "
+            "It comes a month after Bitpoint also lost $30 million in a hack.")
+    incs = {i["victim"]: i for i in _incidents(text, None)}
+    assert incs["Bitpoint"]["date"] is None
