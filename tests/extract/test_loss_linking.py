@@ -105,3 +105,17 @@ def test_superlatives_and_methods_do_not_make_a_figure_an_aggregate():
 def test_emptied_wallets_holding_a_sum_lose_that_sum():
     text = "Thieves emptied hot wallets of the exchange Marrow holding tokens worth about 12 million euros on Sunday."
     assert natives(text)["Marrow"] == [("EUR", 12_000_000)]
+
+
+def test_a_sum_sent_or_burned_afterwards_is_not_the_loss():
+    text = ("Attackers drained $120 million from the lending protocol Tamarind on Monday. "
+            "About 80 ether from the attack was later sent to an address used by a mixer. "
+            "The remaining $15 million in stolen tokens were burned by the protocol.")
+    assert losses(text)["Tamarind"] == [120_000_000]
+    assert natives(text)["Tamarind"] == []
+
+
+def test_a_sum_moved_out_of_the_victims_wallet_is_the_theft():
+    text = ("The exchange Quorra was hacked on Friday. "
+            "Some $45 million in ether was transferred from its hot wallet to unknown addresses.")
+    assert losses(text)["Quorra"] == [45_000_000]

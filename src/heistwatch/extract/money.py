@@ -771,6 +771,10 @@ _GOVERNING_VERB = re.compile(
 _TO_THIEF = re.compile(r"[^.;]{0,12}?\bto\s+(?:an?\s+|the\s+|their\s+)?(?:[\w\-]+\s+)?(?:attacker|hacker|exploiter|thie(?:f|ves))", re.I)
 _OUT_OF_VICTIM = re.compile(r"[^.;]{0,40}?\b(?:out\s+of|from)\s+(?!(?:the\s+|an?\s+)?(?:attacker|hacker|exploiter|thie)\w*)", re.I)
 _DESTINATION = re.compile(r"[^.;]{0,60}?\b(?:to|into|onto|through|via)\b", re.I)
+_PASSIVE_MOVE = re.compile(
+    r"[^.;]{0,40}?\b(?:was|were|had\s+been|has\s+been|have\s+been|being|got)\s+(?:later\s+|then\s+|subsequently\s+|"
+    r"also\s+|quickly\s+|partly\s+|mostly\s+)?(?:sent|moved|transferred|bridged|swapped|laundered|burned|burnt|converted|"
+    r"deposited|routed|funnel+ed|mixed|exchanged|cashed\s+out)\b", re.I)
 _TAG = re.compile(r"<[^<>]{0,300}>")
 
 
@@ -786,10 +790,14 @@ def _governing(t: str, raws: list[_Raw], i: int, pairs: dict[int, int], c_lo: in
     last = None
     for m in _GOVERNING_VERB.finditer(seg):
         last = m
-    if last is None:
+    if last is None or last.group("move") is None and not last.group("verb"):
+        # "about 100 ether from the attack was sent to an address", "the remaining $102 million were burned"
+        pm = _PASSIVE_MOVE.match(t, r.end, min(len(t), r.end + 80))
+        if pm and not _OUT_OF_VICTIM.match(t, pm.end(), min(len(t), pm.end() + 40)):
+            return "move"
         return None
     if last.group("move") is None:
-        return "theft" if last.group("verb") else None
+        return "theft"
     if _TO_THIEF.match(t, r.end, min(len(t), r.end + 60)):
         return "theft"   # "the transfer of $182 million to an attacker-controlled address" is the theft
     # "transferred $110 million out of the exchange": taken from the victim, with nowhere it went
