@@ -228,3 +228,10 @@ def test_only_years_in_text_take_the_latest() -> None:
     text = "The platform launched in 2018. It was drained on Dec. 31, a loss reported in 2023."
     dec = [d for d in find_dates(text, None) if d.pattern == "month_day"][0]
     assert dec.value.iso() == "2023-12-31"
+
+
+def test_one_yearless_day_gets_one_year() -> None:
+    text = ("The January 26 theft was the largest since June 2017. Exchanges were hit in June 2017 and "
+            "September 2017, and again in December. The firm found the intrusion on Jan. 26.")
+    days = [m.value.iso() for m in find_dates(text) if m.day == 26]
+    assert days == ["2018-01-26", "2018-01-26"]

@@ -806,7 +806,32 @@ def find_dates(text: str, published: date | None = None, start: int = 0, end: in
     for r in raws:
         previous = out[-1] if out else None
         out.append(_resolve(r, published, refs, years, previous))
-    return _agree_with_weekdays(out)
+    return _same_day_same_year(_agree_with_weekdays(out))
+
+
+def _same_day_same_year(out: list[DateMention]) -> list[DateMention]:
+    """Year-less mentions of one day ("January 26" ... "Jan. 26") that took different years from different
+    parts of the text are one day: the later year (news tells of its latest events)."""
+    years: dict[tuple[int, int], set[int]] = {}
+    for m in out:
+        v = m.value
+        if m.year is None and m.weekday is None and m.anchor == "document" and m.month and m.day and v.resolved and v.start:
+            years.setdefault((m.month, m.day), set()).add(v.start.year)
+    if all(len(ys) < 2 for ys in years.values()):
+        return out
+    fixed: list[DateMention] = []
+    for m in out:
+        ys = years.get((m.month or 0, m.day or 0))
+        v = m.value
+        if (ys and len(ys) > 1 and m.year is None and m.weekday is None and m.anchor == "document" and v.start
+                and v.start.year != max(ys)):
+            d = _day(max(ys), m.month, m.day)  # type: ignore[arg-type]
+            if d is not None:
+                m = DateMention(span=m.span, value=DateValue(d, d, Granularity.DAY, relative=v.relative),
+                                pattern=m.pattern, year=None, month=m.month, day=m.day, weekday=m.weekday,
+                                anchor="document", relative_to_previous=m.relative_to_previous)
+        fixed.append(m)
+    return fixed
 
 
 def _agree_with_weekdays(out: list[DateMention]) -> list[DateMention]:
