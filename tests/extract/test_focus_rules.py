@@ -29,3 +29,12 @@ def test_after_a_list_of_other_victims_the_exploit_is_the_story_s_own():
     incs = _by_victim(text)
     assert incs["Zumo"]["date"] == "2024-03-06"
     assert incs["CoinsPaid"]["date"] == "2023-07"
+
+
+def test_a_year_before_the_attack_noun_dates_the_name_after_it():
+    text = ("Zumo exchange hacked\n\n"
+            "Hackers stole $60 million from the Zumo exchange on 4 March 2024. "
+            "The Zumo theft is the largest since the 2014 disappearance of 850,000 bitcoins from the Mt. Gox exchange.")
+    incs = _by_victim(text)
+    assert incs["Mt. Gox"]["date"] == "2014"
+    assert incs["Zumo"]["date"] == "2024-03-04"

@@ -121,6 +121,22 @@ def _nearest_incident(plan: inc.IncidentPlan, i: int, pos: int, text: str | None
     return None
 
 
+# "the 2014 disappearance of $470 million from the Mt. Gox exchange", "the 2016 hack of Bitfinex": a date
+# written before the attack noun belongs to the name that follows it.
+_DATE_THEN_ATTACK = re.compile(
+    r"^\s*(?:[\w\-]+\s+){0,2}?(?:hack|hacking|attack|breach|theft|heist|exploit|disappearance|collapse|"
+    r"raid|robbery|incident|drain|loss)\b[^.;()]{0,70}?\b(?:of|from|at|on|against)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?$",
+    re.IGNORECASE)
+
+
+def _date_owner(plan: inc.IncidentPlan, i: int, start: int, end: int, text: str) -> int | None:
+    """The incident a date speaks of: the name its attack noun points to, else the nearest incident."""
+    for v, n in plan.mentions.get(i, []):
+        if v.span.start >= end and _DATE_THEN_ATTACK.match(text[end : v.span.start]):
+            return n
+    return _nearest_incident(plan, i, start)
+
+
 def _is_loss(text: str, sentence: Span, a: AmountMention) -> bool:
     lo = max(sentence.start, a.span.start - 45)
     hi = min(sentence.end, a.span.end + 35)
@@ -612,7 +628,7 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
         for d in found_dates:
             i = _sentence_of(sentences, d.span.start)
             s = sentences[i]
-            targets: list[int | None] = [_nearest_incident(plan, i, d.span.start)]
+            targets: list[int | None] = [_date_owner(plan, i, d.span.start, d.span.end, text)]
             here = plan.mentions.get(i, [])
             named = sorted({n for _, n in here})
             if len(named) > 1 and dates_in.get(i) == 1 and (
