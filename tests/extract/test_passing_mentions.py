@@ -40,3 +40,19 @@ def test_a_year_between_name_and_attack_noun():
     text = ("The exploit drained $8 million from Zumo Finance on Monday. "
             "Quidax's 2022 incident used the same bug.")
     assert {"Zumo Finance", "Quidax"} <= _victims(text)
+
+
+def test_the_only_platform_a_heist_story_names_is_its_victim():
+    text = ("At dawn, monitoring bots flagged odd calls to the smart contract of Bancor. "
+            "Within hours an attacker had taken $13 million, draining one pool after another. "
+            "The thief used a flaw in the withdrawal function. "
+            "By noon the losses were plain and the exploit was the talk of every forum.")
+    assert _victims(text) == {"Bancor"}
+
+
+def test_a_story_naming_two_platforms_alike_picks_neither():
+    text = ("At dawn, monitoring bots flagged odd calls to contracts shared by Bancor and Uniswap. "
+            "Within hours an attacker had taken $13 million, draining one pool after another. "
+            "The thief used a flaw in the withdrawal function. "
+            "By noon the losses were plain and the exploit was the talk of every forum.")
+    assert _victims(text) == set()

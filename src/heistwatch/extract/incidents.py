@@ -251,6 +251,13 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
         return known_threshold if c.first.known else threshold
 
     victims = sorted((c for c in cands.values() if c.score >= needed(c)), key=lambda c: c.first.span.start)
+    if not victims and sum(attack) >= 3 and any(amounts_in or []):
+        # a heist story that never says "X was hacked" in one sentence: the only platform it names is the victim
+        named = sorted((c for c in cands.values() if c.first.known and c.score > 0
+                        and c.first.platform is not None and c.first.platform.kind not in BYSTANDER),
+                       key=lambda c: (-c.score, c.first.span.start))
+        if len(named) == 1 or len(named) > 1 and named[0].score >= 2 * named[1].score:
+            victims = [named[0]]
     campaign = _campaign(text, sentences, attack)
     if campaign is not None:
         named = {i for c in victims for i, _, _ in c.mentions}
