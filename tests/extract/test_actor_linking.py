@@ -81,3 +81,14 @@ def test_all_signs_point_to_is_a_suspicion():
     text = ("Hackers took $90 million in ether from the exchange Pomelo's cold wallet on Friday. "
             "All signs point to the Lazarus Group, analysts said.")
     assert actors(text)["Pomelo"] == {"Lazarus Group": "suspected"}
+
+
+def test_an_incident_named_for_comparison_does_not_take_the_attribution():
+    text = ("Attackers drained about $90 million from the lending protocol Juniper on Monday. "
+            "Juniper said on Tuesday it was still tracing the funds. "
+            "Some analysts pointed at North Korea after 50 ether from the attack was sent to an address used "
+            "in the Marlowe hack. "
+            "Another firm said, however, that the transfer was a decoy and that North Korean hackers were not involved.")
+    got = actors(text)
+    assert got["Juniper"] == {"North Korea": "denied"}
+    assert got.get("Marlowe", {}) == {}

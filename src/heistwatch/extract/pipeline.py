@@ -196,6 +196,36 @@ def _last_named(plan: inc.IncidentPlan, i: int, count: int) -> list[int]:
     return []
 
 
+# A victim named only as a point of comparison: "sent to an address used in the Ronin bridge hack",
+# "due to similar attack behavior to the Stake.com incident". When the sentence also speaks of "the attack"
+# (the story's own), an attribution in it belongs to the incident in focus, not to the one compared with.
+_REFERENCE_BEFORE = re.compile(
+    r"\b(?:used\s+in|seen\s+in|similar\s+(?:[\w\-]+\s+){0,3}?to|like|same\s+(?:[\w\-]+\s+){0,3}?as|reminiscent\s+of|"
+    r"resembl\w+|as\s+in|as\s+with|compared\s+(?:to|with)|mirror\w*|echo\w*|recall\w*)\s+"
+    r"(?:the\s+|an?\s+)?(?:[\w.$\-]+\s+){0,2}?$", re.IGNORECASE)
+_REFERENCE_AFTER = re.compile(r"(?:['’]s)?\s*(?:[\w\-]+\s+){0,2}?(?:hack|attack|exploit|incident|heist|breach|theft)\b",
+                              re.IGNORECASE)
+_THIS_ATTACK = re.compile(r"\b(?:the|this|its)\s+(?:[\w\-]+\s+)?(?:attack|hack|exploit|breach|theft|heist|incident)\b",
+                          re.IGNORECASE)
+
+
+def _compared_only(text: str, s: Span, here: list) -> set[int]:
+    """Incidents named in sentence ``s`` only as a point of comparison (see _REFERENCE_BEFORE), when it also
+    speaks of the story's own attack outside those phrases."""
+    refs: dict[int, list[tuple[int, int]]] = {}
+    plain: set[int] = set()
+    for v, n in here:
+        cue = _REFERENCE_BEFORE.search(text, max(s.start, v.span.start - 60), v.span.start)
+        tail = _REFERENCE_AFTER.match(text, v.span.end, min(s.end, v.span.end + 40))
+        if cue and tail:
+            refs.setdefault(n, []).append((cue.start(), tail.end()))
+        else:
+            plain.add(n)
+    spans = [x for n in refs for x in refs[n]]
+    own = any(not any(a <= m.start() < b for a, b in spans) for m in _THIS_ATTACK.finditer(text, s.start, s.end))
+    return set(refs) - plain if own else set()
+
+
 # An amount that sums many thefts or a period: "has stolen over $200 million this year".
 _AGGREGATE_NEAR = re.compile(
     r"\b(?:(?:this|last|per|a|each|every)\s+year|so\s+far\s+this\s+year|notorious|history\s+of|"
@@ -657,13 +687,21 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
     actor_matches: dict[int, list] = {}
     for am in find_actors(text):
         actor_matches.setdefault(_sentence_of(sentences, am.start), []).append(am)
+    compared = {i: _compared_only(text, sentences[i], here) for i, here in plan.mentions.items()}
+    redirect: dict[int, list[int]] = {}   # sentence -> the story's incident when the one named was only compared with
+    for i in range(len(sentences)):
+        if compared.get(i) and not {n for _, n in plan.mentions[i]} - compared[i]:
+            redirect[i] = redirect.get(i - 1) or [n for n in (plan.focus[i - 1] if i else []) if n not in compared[i]] \
+                or [n for n, m in enumerate(plan.main) if m and n not in compared[i]]
+        elif i and not plan.mentions.get(i) and i - 1 in redirect and plan.focus[i] == plan.focus[i - 1]:
+            redirect[i] = redirect[i - 1]   # "the transfer was a decoy": still the story's incident
     for i in sorted(actor_matches):
         s = sentences[i]
         inside = [am for am in actor_matches[i] if am.end <= s.end]
         atts = find_attributions(text, s, inside) if inside else []
         if not atts:
             continue
-        targets = sorted({n for _, n in plan.mentions.get(i, [])}) or list(plan.focus[i])
+        targets = redirect.get(i) or sorted({n for _, n in plan.mentions.get(i, [])}) or list(plan.focus[i])
         mains = [n for n, m in enumerate(plan.main) if m]
         attributing = any(a.attribution.hedge is not None for a in atts)
         if not targets and not aggregate[i] and len(mains) >= 1 and (attack[i] or ATTRIBUTING and attributing):
