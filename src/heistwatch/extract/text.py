@@ -300,15 +300,18 @@ class Folded:
         return rx.finditer(s, pos, endpos)
 
 
-_FOLDED: dict[re.Pattern[str], Folded] = {}
+_FOLDED: dict[int, tuple[re.Pattern[str], Folded]] = {}
 
 
 def folded(pattern: re.Pattern[str]) -> Folded:
-    """The :class:`Folded` form of a compiled pattern, made once: ``folded(ATTACK_CUE).search(text, a, b)``."""
-    f = _FOLDED.get(pattern)
-    if f is None:
-        f = _FOLDED[pattern] = Folded(pattern)
-    return f
+    """The :class:`Folded` form of a compiled pattern, made once: ``folded(ATTACK_CUE).search(text, a, b)``.
+
+    Kept by the pattern's identity: hashing a compiled pattern hashes its whole program each time.
+    """
+    got = _FOLDED.get(id(pattern))
+    if got is None or got[0] is not pattern:
+        got = _FOLDED[id(pattern)] = (pattern, Folded(pattern))
+    return got[1]
 
 
 # ---------------------------------------------------------------- trying a pattern only where it can start
