@@ -10,7 +10,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from heistwatch.extract.incidents import ANAPHORA, ATTACK_CUE
-from heistwatch.extract.text import _FOLDS_TO_ASCII, Folded, case_sensitive_twin, finditer_at, lowered, word_starts
+from heistwatch.extract.text import (
+    _FOLDS_TO_ASCII,
+    Folded,
+    anchored,
+    case_sensitive_twin,
+    finditer_at,
+    lowered,
+    word_starts,
+)
 from heistwatch.extract.victims import VICTIM_PATTERNS
 
 PATTERNS = [
@@ -98,3 +106,27 @@ def test_trying_only_where_a_word_starts_finds_what_finditer_finds(text: str, po
 def test_finditer_at_refuses_a_pattern_that_matches_empty() -> None:
     with pytest.raises(ValueError):
         list(finditer_at(re.compile("x*"), [0], "abc"))
+
+
+HEADED = [
+    *(p.regex for p in VICTIM_PATTERNS),
+    re.compile(r"\b(?:hack|theft)s?\s+(?:of|on)\s+(?-i:(?P<name>[A-Z]\w+))", re.IGNORECASE),
+    re.compile(r"(?:x|y)*z?(?-i:Q)", re.IGNORECASE),            # a head that may be empty: no anchoring
+]
+headed_texts = st.lists(st.sampled_from(["The", "hack", "HACKS", "theft", "of", "ON", "Zumo", "zumo", "exchange",
+                                         "Exchange", "called", "Q", "x", "z", "crypto", "Tokyo-based", "was", "hacked",
+                                         "stole", "$5", "million", "from", ",", ".", " ", "  ", "\u017f", "\u00c9"]),
+                        max_size=30).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(headed_texts, st.text(max_size=80)))
+def test_anchored_finds_what_finditer_finds(text: str) -> None:
+    for pattern in HEADED:
+        got = [(m.span(), m.groupdict()) for m in anchored(pattern).finditer(text)]
+        assert got == [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+def test_anchoring_needs_a_head_that_cannot_be_empty() -> None:
+    assert anchored(HEADED[-1]).head is None
+    assert anchored(HEADED[-2]).head is not None

@@ -345,3 +345,66 @@ def finditer_at(pattern: re.Pattern[str], starts: Iterable[int], text: str, pos:
             raise ValueError(f"finditer_at needs a pattern that cannot match the empty string: {pattern.pattern!r}")
         yield m
         nxt = m.end()
+
+
+class Anchored:
+    """``pattern.finditer`` on a whole string, tried only where the pattern's case-insensitive head matches.
+
+    The head is the longest leading part of the pattern (a case-insensitive one) that lowering keeps
+    exact, e.g. the "exchange called" before a case-sensitive name; every match of the pattern starts
+    where its head matches, so the pattern proper is tried only at those places (see
+    :func:`finditer_at`), found by the head's twin on the lowered string. Without such a head, or on
+    a string that cannot be lowered exactly, it is ``pattern.finditer``.
+    """
+
+    __slots__ = ("pattern", "head")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.head = _head_finder(pattern)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        low = _lower_exact(text) if self.head is not None else None
+        if low is None:
+            return self.pattern.finditer(text)
+        return finditer_at(self.pattern, (m.start() for m in self.head.finditer(low)), text)
+
+
+def _head_finder(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    if not pattern.flags & re.IGNORECASE or not isinstance(pattern.pattern, str):
+        return None
+    try:
+        from re import _compiler, _constants, _parser
+
+        def parse():  # a fresh tree each time: lowering rewrites it
+            return _parser.parse(pattern.pattern, pattern.flags)
+
+        whole = parse()
+        lo, hi = whole.getwidth()
+        if lo == 0:
+            return None   # a pattern that can match the empty string: finditer_at does not apply
+        k = 0
+        while k < len(whole.data) and _lower_in_place([parse().data[k]]):
+            k += 1
+        if k == 0:
+            return None
+        tree = parse()
+        head = _parser.SubPattern(tree.state, tree.data[:k])
+        if head.getwidth()[0] == 0 or not _lower_in_place(head.data):
+            return None   # a head that may be empty filters nothing
+        tree.data[:] = [(_constants.ASSERT, (1, head))]
+        tree.state.flags &= ~re.IGNORECASE
+        return _compiler.compile(tree, pattern.flags & ~re.IGNORECASE)
+    except Exception:   # another Python's internals: run the pattern as written
+        return None
+
+
+_ANCHORED: dict[int, tuple[re.Pattern[str], Anchored]] = {}
+
+
+def anchored(pattern: re.Pattern[str]) -> Anchored:
+    """The :class:`Anchored` form of a compiled pattern, made once (kept by identity, like :func:`folded`)."""
+    got = _ANCHORED.get(id(pattern))
+    if got is None or got[0] is not pattern:
+        got = _ANCHORED[id(pattern)] = (pattern, Anchored(pattern))
+    return got[1]
