@@ -33,3 +33,17 @@ def test_no_story_date_no_guess():
             "It comes a month after Bitpoint also lost $30 million in a hack.")
     incs = {i["victim"]: i for i in _incidents(text, None)}
     assert incs["Bitpoint"]["date"] is None
+
+
+def test_it_came_months_after_a_theft_with_no_name_is_the_victim_s_earlier_incident():
+    text = ("The Zumo exchange will close after hackers stole $30 million from Zumo on Tuesday. "
+            "It came eight months after nearly 4,000 bitcoin were stolen in a cyber attack.")
+    incs = [i for i in _incidents(text, None) if i["victim"] == "Zumo"]
+    assert len(incs) == 2
+
+
+def test_a_main_incident_dated_only_by_the_year_of_its_report_takes_the_report_s_day():
+    text = ("Hackers stole $320 million from the Zumo bridge, the largest crypto hack of 2022 so far. "
+            "The bridge is down while the team investigates.")
+    incs = {i["victim"]: i for i in _incidents(text, date(2022, 2, 3))}
+    assert incs["Zumo"]["date"] == "2022-02-03"

@@ -146,6 +146,8 @@ def _is_loss(text: str, sentence: Span, a: AmountMention) -> bool:
         return False   # a price ("$147 per ether"), not a theft
     if a.context.moved:
         return False   # "began to move $48 million to a mixer", "burned $40,000 worth of ether": what became of it
+    if a.context.reward:
+        return False   # "a bounty of 50,000 ARKM ($31,500-$32,000)"
     if _TODAY_AFTER.match(text, a.span.end, min(sentence.end, a.span.end + 40)) or _WOULD_BEFORE.search(window_before):
         return False   # what the loot would be worth today, not what was lost
     if _MOVED_BEFORE.search(window_before[-40:]) and _TO_AFTER.match(text, a.span.end, min(sentence.end, a.span.end + 60)):
@@ -375,7 +377,7 @@ def _past_episode(text: str, sentences: list[Span], plan: inc.IncidentPlan, c: C
 
 
 # "the exchange", "the same site" before a cue like "a month after": the victim itself (a bare "It comes a
-# month after ..." speaks of the story's incident, not of this victim).
+# month after" with a victim named after it tells how long after that victim's incident the story's came).
 _NOUN_ANAPHORA = re.compile(inc.ANAPHORA.pattern.replace(r"|\b(?:it|its)\b", ""), re.IGNORECASE)
 assert _NOUN_ANAPHORA.pattern != inc.ANAPHORA.pattern
 
@@ -510,10 +512,14 @@ def _split_episodes(text: str, sentences: list[Span], incidents: list[IncidentMe
                     and _month_index(x.value)[1] == _month_index(base.date)[1]  # type: ignore[arg-type]
                     for x in claims):
                 cue = None   # "the October 16 incident" is this one
-            if cue is not None and not _NOUN_ANAPHORA.search(text, c.sentence.start, cue.start()) and not any(
+            if cue is not None and not inc.ANAPHORA.search(text, c.sentence.start, cue.start()) and not any(
                     (anywhere or v.span.end <= cue.start()) and v.span.start >= c.sentence.start
                     for v, k in plan.mentions.get(_sentence_of(sentences, c.span.start), []) if k == n):
                 cue = None
+            if cue is not None and re.search(r"(?i)months?\s+(?:after|earlier|before)", cue.group(0)) and not \
+                    _NOUN_ANAPHORA.search(text, c.sentence.start, cue.start()) and any(
+                    v.span.start >= cue.end() for v, k in plan.mentions.get(_sentence_of(sentences, c.span.start), [])):
+                cue = None   # "It comes a month after Zumo also lost ...": the story's distance to Zumo's one incident
             if cue is not None:
                 m = len(incidents)
                 span = Span(cue.start(), cue.end())
@@ -678,6 +684,12 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
         now = [(sc, c) for sc, c in mine if id(c) not in past]
         # a date of an earlier episode ("it was previously hacked in 2017") never dates the report's own incident
         incident.date = _choose_date(now if now or incident.main else mine)
+        d = incident.date
+        if (incident.main and published is not None and d is not None and d.start is not None and d.end is not None
+                and d.granularity in (Granularity.YEAR, Granularity.MONTH) and d.start <= published <= d.end):
+            # "the largest hack of 2022 so far" in a report of 3 February 2022: the report's day is the
+            # nearest the text comes (and still lies inside what it says)
+            incident.date = None
         if incident.date is None and incident.main and published is not None:
             # news reports its main incident within days: the publication date is the best guess
             incident.date = DateValue(published, published, Granularity.DAY, resolved=True, relative=True)
