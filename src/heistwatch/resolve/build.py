@@ -20,7 +20,7 @@ from heistwatch.extract.model import (
 )
 from heistwatch.resolve import dates, losses
 from heistwatch.resolve.attribution import assess, last_named, names_victim, support
-from heistwatch.resolve.cluster import Mention
+from heistwatch.resolve.cluster import NOT_EVENT_BEFORE, Mention
 from heistwatch.resolve.model import (
     ActorClaim,
     ClaimRef,
@@ -259,7 +259,9 @@ def build_incident(
     within that month most sources name (a source = a near-duplicate group; dates resolved from
     relative words such as "last Monday" weigh 0.6); ties go to a date within 120 days before the
     first report, then to the earliest. Dates of other
-    sources that disagree beyond the conflict tolerance are flagged.
+    sources that disagree beyond the conflict tolerance are flagged, except a date its mention may
+    have taken from another event (a statement about the heist, what followed it: cluster.mentions_of).
+    A date claim given only as a start ("since 2014", "traced back to 11 September") does not vote.
     """
     ov = overrides or Overrides()
     members = sorted(members, key=lambda m: (m.doc, m.index))
@@ -302,7 +304,8 @@ def build_incident(
     for (doc, i), r in live:
         if r.kind == ClaimKind.DATE.value:
             dv = records[doc].extraction.claims[i].value
-            if dates.usable(dv):  # type: ignore[arg-type]
+            before = (records[doc].text or "")[max(0, r.span[0] - 40):r.span[0]]
+            if dates.usable(dv) and not NOT_EVENT_BEFORE.search(before):  # type: ignore[arg-type]  ("since 2014")
                 cands.append((dv, r.source or doc, 0.6 if dv.relative else 1.0, r.key))  # type: ignore[arg-type,union-attr]
     findings: list[Finding] = []
     pubs = sorted(m.published for m in members if m.published)
@@ -324,7 +327,10 @@ def build_incident(
                 keys_of_doc[(doc, dates.iso(records[doc].extraction.claims[_i].value))].append(r.key)  # type: ignore[arg-type]
         stated = [(m.date, m.doc, 1.0, (keys_of_doc.get((m.doc, dates.iso(m.date))) or [None])[0])
                   for m in members if dates.usable(m.date) and (m.doc, m.index, dates.iso(m.date)) not in rejected_dates]
-        findings += _date_conflicts(chosen, stated, live, sentences)  # type: ignore[arg-type]
+        # a date the mention may have taken from another event (the day of a statement about the heist,
+        # of what followed it, its document's main incident: cluster.mentions_of) raises no conflict
+        weak = {(m.doc, dates.iso(m.date)) for m in members if m.inherited and dates.usable(m.date)}
+        findings += _date_conflicts(chosen, stated, live, sentences, weak)  # type: ignore[arg-type]
 
     # ---- losses
     vday = _valuation_day(chosen, members)
@@ -419,8 +425,10 @@ def build_incident(
     )
 
 
-def _date_conflicts(chosen: DateValue, cands, live, sentences: dict[str, str]) -> list[Finding]:
-    """Findings for dates (from (date, document, weight, claim) candidates) that conflict with ``chosen``."""
+def _date_conflicts(chosen: DateValue, cands, live, sentences: dict[str, str],
+                    weak: set[tuple[str, str | None]] = frozenset()) -> list[Finding]:  # type: ignore[assignment]
+    """Findings for dates (from (date, document, weight, claim) candidates) that conflict with ``chosen``;
+    a date only ``weak`` documents state ((document, date) pairs) raises none."""
     docs_of: dict[str, set[str]] = defaultdict(set)
     claims_of: dict[str, list[str]] = defaultdict(list)
     values: dict[str, DateValue] = {}
@@ -437,7 +445,7 @@ def _date_conflicts(chosen: DateValue, cands, live, sentences: dict[str, str]) -
     date_keys = sorted(set(claims_of.get(chosen.iso() or "", [])))
     for iso in sorted(values):
         d = values[iso]
-        if dates.conflicting(d, chosen):
+        if dates.conflicting(d, chosen) and not all((doc, iso) in weak for doc in docs_of[iso]):
             example = next((sentences[k] for k in claims_of[iso] if sentences.get(k)), "")
             example = example.strip().replace("\n", " ")
             if len(example) > 140:

@@ -28,7 +28,8 @@
    dated members, then the largest, then the oldest. A passing mention dated the same day as its
    document's main incident (of another victim), a mention of a report on several incidents
    dated to the publication day with no date claim behind it, or one dated only by sentences on
-   what followed the heist (a plea, an official finding), or one of several dates a sentence lists
+   what followed the heist (a plea, an official finding), by the day of a statement ("the FBI said
+   on Wednesday"), by a time counted from another event ("two weeks later"), or one of several dates a sentence lists
    for several victims ("attacks in April and September hit A and B"), may have inherited that date: when
    no cluster fits it with that date, it is placed as an undated mention and its date does not vote.
    A mention stating a loss that no fitting cluster shares (within 10%) but that an incident
@@ -125,7 +126,7 @@ def _about_another_victim(sentence: str, victim: str) -> bool:
 # Words before a year that make it no incident date: "traded since 2014", "founded in 2013".
 NOT_EVENT_BEFORE = re.compile(
     r"\b(since|founded|established|launched|created|started|began operating|operating|in business|incorporated|"
-    r"listed|opened)\b[^.;]{0,15}$", re.I)
+    r"listed|opened|traced back to|dat(?:es|ing|ed) back to|goes back to|going back to)\b[^.;]{0,15}$", re.I)
 
 
 def stated_date(record: DocumentRecord, index: int, victim: str, avoid: str | None = None) -> DateValue | None:
@@ -155,7 +156,7 @@ def stated_date(record: DocumentRecord, index: int, victim: str, avoid: str | No
     if m is not None and dates.usable(m.date) and not elsewhere(m.date.iso()):  # type: ignore[union-attr]
         if avoid is None or m.date.iso() != avoid:  # type: ignore[union-attr]
             chosen = _named_instead(record, claims, m.date, victim) or m.date
-            return _earlier_event(claims, chosen, elsewhere, text) or chosen
+            return _earlier_event(claims, chosen, elsewhere, text) or _before_statement(claims, chosen, elsewhere, text) or chosen
         other = [c.value for c in claims if c.value.iso() != avoid and not elsewhere(c.value.iso())]  # type: ignore[union-attr]
         return min(other, key=lambda v: (dates.rank(v), v.start)) if other else m.date  # type: ignore[arg-type,return-value]
     own = [c.value for c in claims if not elsewhere(c.value.iso()) and c.value.iso() != avoid]  # type: ignore[union-attr]
@@ -170,12 +171,45 @@ FOLLOW_UP = re.compile(
     r"revealed that|concluded that|attributed|identified|seized|sanction|declared|blamed|accused)", re.I)
 
 
+# A date that is the day of a statement, not of the heist: "the FBI said on Wednesday", "reported
+# Tuesday", "On September 6, the FBI reported", "Monday, the exchange announced".
+_REPORTING = r"(?:said|says|reported|reports|announced|announces|confirmed|disclosed|stated|revealed|told|wrote|tweeted|posted|published|issued|added|noted)"
+STATEMENT_BEFORE = re.compile(
+    rf"\b(?:{_REPORTING}(?:\s+in\s+an?\s+(?:statement|blog post|tweet|post|filing|notice|update))?|"
+    rf"(?:discovered|detected|noticed|spotted)(?:\s+[A-Za-z'’]+){{0,3}}|statement|announcement|assertion|"
+    rf"advisory|press release|notice|blog post|tweet|update|disclosure)\s+(?:on\s+|late\s+|early\s+|earlier\s+|last\s+|of\s+|dated\s+)?$",
+    re.I)
+STATEMENT_AFTER = re.compile(rf"^(?:\s*\(\w+\))?\s*,?\s*(?:the\s+|a\s+|an\s+|its\s+)?(?:[A-Za-z][\w.&'’-]*\s+){{0,4}}{_REPORTING}\b")
+
+
+SENTENCE_OPENING = re.compile(r"(?:^|[.;:!?\n]\s*|^\s*)(?:on|in|late on|early on|late|early|earlier on)?\s*$", re.I)
+
+
+# "two weeks later", "a month after", "three days before": counted from another event, not from the
+# day the report was published (which is what the date was resolved against)
+OTHER_ANCHOR = re.compile(r"\b(?:later|after|afterwards|before|beforehand|earlier)\s*$", re.I)
+
+
+def statement_date(text: str, start: int, end: int) -> bool:
+    """Is the date at ``text[start:end]`` the day something was said or reported (STATEMENT_*)?"""
+    if not text:
+        return False
+    if STATEMENT_BEFORE.search(text[max(0, start - 30):start]):
+        return True
+    # "On September 6, the FBI reported ...": the date opens its sentence and a report follows
+    opens = SENTENCE_OPENING.search(text[max(0, start - 20):start]) is not None or start == 0
+    return opens and STATEMENT_AFTER.match(text[end:end + 50]) is not None
+
+
 def _follow_up_date(record: DocumentRecord, index: int, d: DateValue) -> bool:
-    """Do all the date claims behind ``d`` tell what followed the heist (FOLLOW_UP)?"""
+    """Do all the date claims behind ``d`` tell what followed the heist (FOLLOW_UP), the day of a
+    statement about it (:func:`statement_date`), or a time counted from another event (OTHER_ANCHOR)?"""
     text = record.text or ""
     backing = [c for c in record.extraction.claims_of(index, ClaimKind.DATE)
                if dates.usable(c.value) and c.value.iso() == d.iso()]  # type: ignore[arg-type,union-attr]
-    return bool(text) and bool(backing) and all(FOLLOW_UP.search(c.sentence.of(text)) for c in backing)
+    return bool(text) and bool(backing) and all(
+        FOLLOW_UP.search(c.sentence.of(text)) or statement_date(text, c.span.start, c.span.end)
+        or OTHER_ANCHOR.search(c.span.of(text)) for c in backing)
 
 
 def _other_dates(record: DocumentRecord, index: int, victim: str, chosen: DateValue | None) -> tuple[DateValue, ...]:
@@ -243,6 +277,21 @@ def _earlier_event(claims: list, chosen: DateValue, elsewhere, text: str) -> Dat
     first = min(early, key=lambda v: v.start)
     inside = [v for v in early if v.start >= first.start and v.end <= first.end]
     return min(inside, key=lambda v: (dates.rank(v), v.start))
+
+
+def _before_statement(claims: list, chosen: DateValue, elsewhere, text: str) -> DateValue | None:  # type: ignore[no-untyped-def]
+    """When every claim behind ``chosen`` is the day of a statement ("the FBI said on Sept. 7"), the
+    mention's most precise date claim before it that is no statement day is the heist's ("a
+    cyberattack on Sept. 4")."""
+    iso = chosen.iso()
+    backing = [c for c in claims if c.value.iso() == iso]
+    if not backing or not text or not all(statement_date(text, c.span.start, c.span.end) for c in backing):
+        return None
+    assert chosen.start is not None
+    early = [c.value for c in claims if c.value.iso() != iso and c.value.start is not None and c.value.start <= chosen.start
+             and dates.rank(c.value) <= dates.rank(chosen) and not elsewhere(c.value.iso())
+             and not statement_date(text, c.span.start, c.span.end)]
+    return min(early, key=lambda v: (dates.rank(v), -v.start.toordinal())) if early else None
 
 
 def _named_instead(record: DocumentRecord, claims: list, chosen: DateValue, victim: str) -> DateValue | None:
