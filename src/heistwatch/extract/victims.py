@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from heistwatch.extract.model import Span
-from heistwatch.extract.text import Folded
+from heistwatch.extract.text import anchored, folded
 from heistwatch.reference.platforms import Platform, find_platforms, lookup
 
 # A proper name as news writes a company: capitalised words, CamelCase, digits, dots (Gate.io, 4E, C.R.E.A.M.).
@@ -219,30 +219,21 @@ def sentences_per_pattern(text: str, sentences: list[Span]) -> dict[str, set[int
 
     starts = [s.start for s in sentences]
     out: dict[str, set[int]] = {}
-    by_trigger: dict[re.Pattern[str], set[int]] = {}   # patterns that share a trigger share its scan
+    by_trigger: dict[tuple[str, int], set[int]] = {}   # patterns that share a trigger share its scan
     for pat in VICTIM_PATTERNS:
         if pat.trigger is None:
             continue
-        if pat.trigger in by_trigger:
-            out[pat.name] = set(by_trigger[pat.trigger])
+        key = (pat.trigger.pattern, pat.trigger.flags)
+        if key in by_trigger:
+            out[pat.name] = set(by_trigger[key])
             continue
         hit: set[int] = set()
-        for m in _folded_trigger(pat.trigger).finditer(text):
+        for m in folded(pat.trigger).finditer(text):
             i = bisect.bisect_right(starts, m.start()) - 1
             if i >= 0 and m.start() < sentences[i].end:
                 hit.add(i)
-        out[pat.name] = by_trigger[pat.trigger] = hit
+        out[pat.name] = by_trigger[key] = hit
     return out
-
-
-_FOLDED: dict[re.Pattern[str], Folded] = {}
-
-
-def _folded_trigger(trigger: re.Pattern[str]) -> Folded:
-    f = _FOLDED.get(trigger)
-    if f is None:
-        f = _FOLDED[trigger] = Folded(trigger)
-    return f
 
 
 def find_victim_candidates(text: str, start: int = 0, end: int | None = None, *,
@@ -271,7 +262,7 @@ def find_victim_candidates(text: str, start: int = 0, end: int | None = None, *,
                 continue
         elif pat.trigger is not None and not pat.trigger.search(segment):
             continue
-        for m in pat.regex.finditer(segment):
+        for m in anchored(pat.regex).finditer(segment):   # = pat.regex.finditer(segment)
             raw = m.group("name")
             name = clean_name(raw)
             if not name:
