@@ -119,3 +119,27 @@ def test_a_sum_moved_out_of_the_victims_wallet_is_the_theft():
     text = ("The exchange Quorra was hacked on Friday. "
             "Some $45 million in ether was transferred from its hot wallet to unknown addresses.")
     assert losses(text)["Quorra"] == [45_000_000]
+
+
+def test_a_paragraph_about_the_incident_keeps_its_figures():
+    text = ("The crypto exchange Cobaltia was hacked on Monday, the company said. "
+            "About the size of the damage, security companies first reported 20 million dollars. "
+            "This number was revised to over 41 million dollars the next day. "
+            "Some researchers talk about as much as 55 million dollars, because the coins sat on many chains. "
+            "Separately, the casino Glimmer lost $12 million to hackers in May.")
+    got = losses(text)
+    assert got["Cobaltia"] == [20_000_000, 41_000_000, 55_000_000]
+    assert got["Glimmer"] == [12_000_000]
+
+
+def test_a_bounty_in_tokens_with_its_dollar_range_is_no_loss():
+    text = ("The exchange Brindle lost $70 million to hackers on Friday. "
+            "An investigator earned a bounty of 40,000 XYZ tokens (approximately $21,000-$23,000) for tracing them.")
+    assert losses(text)["Brindle"] == [70_000_000]
+    assert natives(text)["Brindle"] == []
+
+
+def test_the_rest_transferred_to_an_address_is_no_loss():
+    text = ("Hackers stole $150 million from the exchange Ardent on Saturday. "
+            "About $4 million in ether went first; the rest of the $146 million in other coins transferred to an unknown address.")
+    assert 146_000_000 not in losses(text)["Ardent"]

@@ -292,7 +292,7 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
     # incident just named, and fall back to the main incident
     focus: list[list[int]] = []
     last: list[int] = []
-    last_at = -99
+    last_at = named_at = -99
     money = amounts_in or [False] * len(sentences)
     for i, s in enumerate(sentences):
         here = sorted({n for _, n in mentions.get(i, [])})
@@ -300,15 +300,17 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
             focus.append(here)
             if not _LINK_LINE.match(text, s.start, s.end):   # "Read also: ..." names another article's story
                 last, last_at = here, i
+                named_at = i
             continue
         anaphora = bool(folded(ANAPHORA).search(text, s.start, s.end))
         if focus and focus[-1] and (_LIST_ITEM.match(text, s.start, s.end) or text[s.start : s.end].rstrip().endswith(":")):
             focus.append(list(focus[-1]))   # a list and the line that opens it continue the sentence before
-        elif last and i - last_at <= 2 and (anaphora or attack[i] or money[i]):
+        elif last and i - last_at <= 2 and i - named_at <= 4 and (anaphora or attack[i] or money[i]):
             if len(last) > 1 and lead is not None and lead not in last and _ONE_INCIDENT_REF.search(text, s.start, s.end):
                 focus.append([lead])   # after "A and B were hit too", "the exploit" is still the story's own
             else:
                 focus.append(list(last))
+                last_at = i   # a paragraph that keeps speaking of the incident keeps it in focus
         elif lead is not None and attack[i]:
             focus.append([lead])
         else:

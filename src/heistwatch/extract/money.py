@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
@@ -772,9 +772,10 @@ _TO_THIEF = re.compile(r"[^.;]{0,12}?\bto\s+(?:an?\s+|the\s+|their\s+)?(?:[\w\-]
 _OUT_OF_VICTIM = re.compile(r"[^.;]{0,40}?\b(?:out\s+of|from)\s+(?!(?:the\s+|an?\s+)?(?:attacker|hacker|exploiter|thie)\w*)", re.I)
 _DESTINATION = re.compile(r"[^.;]{0,60}?\b(?:to|into|onto|through|via)\b", re.I)
 _PASSIVE_MOVE = re.compile(
-    r"[^.;]{0,40}?\b(?:was|were|had\s+been|has\s+been|have\s+been|being|got)\s+(?:later\s+|then\s+|subsequently\s+|"
+    r"[^.;]{0,40}?\b(?:(?:was|were|had\s+been|has\s+been|have\s+been|being|got)\s+(?:later\s+|then\s+|subsequently\s+|"
     r"also\s+|quickly\s+|partly\s+|mostly\s+)?(?:sent|moved|transferred|bridged|swapped|laundered|burned|burnt|converted|"
-    r"deposited|routed|funnel+ed|mixed|exchanged|cashed\s+out)\b", re.I)
+    r"deposited|routed|funnel+ed|mixed|exchanged|cashed\s+out)\b|"
+    r"(?:sent|moved|transferred|bridged|routed|funnel+ed)\s+(?:on\s+|later\s+|then\s+)?(?:to|into|through|via)\b)", re.I)
 _TAG = re.compile(r"<[^<>]{0,300}>")
 
 
@@ -887,6 +888,7 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
             pairs[i] = i + 1
             pairs[i + 1] = i
     # "between $100 million and $110 million", "$5 million to $6 million": a stated range
+    range_pairs: list[int] = []
     for i in range(len(raws) - 1):
         a, b = raws[i], raws[i + 1]
         if (a.kind == b.kind == "money" and a.unit == b.unit and b.end - a.start < 120
@@ -894,10 +896,18 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
             gap = t[a.end:b.start].strip().lower()
             if gap in ("-", "to") or _RANGE_BEFORE.search(t, max(lo, a.start - 12), a.start):
                 a.stated_range = b.stated_range = True
+                range_pairs.append(i)
+    ctxs = [_context(t, raws, i, lo, hi, pairs) for i in range(len(raws))]
+    # "a bounty of 50,000 ARKM ($31,500-$32,000)": a conversion and both ends of a range share what the words
+    # around them say the sum is
+    for i in sorted({*range_pairs, *(min(x, y) for x, y in pairs.items())}):
+        a, b = ctxs[i], ctxs[i + 1]
+        shared = {f: getattr(a, f) or getattr(b, f) for f in ("recovered", "refunded", "reward", "funding", "moved")}
+        ctxs[i], ctxs[i + 1] = replace(a, **shared), replace(b, **shared)
     out: list[AmountMention] = []
     for i, r in enumerate(raws):
         span = Span(r.start, r.end)
-        ctx = _context(t, raws, i, lo, hi, pairs)
+        ctx = ctxs[i]
         if r.kind == "money":
             money = Money(
                 value=r.value, unit=r.unit or "", low=r.low, high=r.high, qualifier=r.qualifier, vague=r.vague,

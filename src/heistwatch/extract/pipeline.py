@@ -148,6 +148,8 @@ def _is_loss(text: str, sentence: Span, a: AmountMention) -> bool:
         return False   # "began to move $48 million to a mixer", "burned $40,000 worth of ether": what became of it
     if a.context.reward:
         return False   # "a bounty of 50,000 ARKM ($31,500-$32,000)"
+    if a.context.reward:
+        return False   # "a bounty of 50,000 ARKM ($31,500-$32,000)"
     if _TODAY_AFTER.match(text, a.span.end, min(sentence.end, a.span.end + 40)) or _WOULD_BEFORE.search(window_before):
         return False   # what the loot would be worth today, not what was lost
     if _MOVED_BEFORE.search(window_before[-40:]) and _TO_AFTER.match(text, a.span.end, min(sentence.end, a.span.end + 60)):
