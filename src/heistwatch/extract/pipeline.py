@@ -500,12 +500,20 @@ def _split_episodes(text: str, sentences: list[Span], incidents: list[IncidentMe
             moved_any = True
         if moved_any or not AGAIN_SPLIT:
             continue
+        again: dict[tuple[int, int], re.Match[str] | None] = {}   # the cue of each sentence, read once
+
+        def again_in(s: Span) -> re.Match[str] | None:
+            key = (s.start, s.end)
+            if key not in again:
+                again[key] = _AGAIN.search(text, s.start, s.end)
+            return again[key]
+
         def earlier_first(c: Claim) -> tuple[int, int]:
-            cue = _AGAIN.search(text, c.sentence.start, c.sentence.end)
+            cue = again_in(c.sentence)
             return (0 if cue and _EARLIER.search(cue.group(0)) else 1, c.span.start)
 
         for c in sorted((c for c in claims if c.incident == n), key=earlier_first):
-            cue = _AGAIN.search(text, c.sentence.start, c.sentence.end) if c.incident == n else None
+            cue = again_in(c.sentence) if c.incident == n else None
             # the victim (or "the exchange", "it") comes before the cue: "the same site suffered a separate hack"
             anywhere = cue is not None and re.match(r"(?i)the\s", cue.group(0)) is not None
             if cue is not None and base.date is not None and base.date.start is not None and any(
