@@ -66,3 +66,20 @@ def test_previous_attacks_in_general_are_no_earlier_episode():
             "On Wednesday, researchers tied the Zumo theft to the Lazarus Group because the hackers used "
             "the same laundering steps as in previous attacks.")
     assert len(_of(text, "Zumo", date(2024, 3, 22))) == 1
+
+
+def test_a_leak_of_user_data_months_after_a_theft_is_an_incident_of_its_own():
+    text = ("Exchange robbed\n\n"
+            "In mid-2017 hackers stole $7 million from the Zumo exchange. "
+            "Two months later, the personal information of more than 20,000 users was leaked.")
+    incs = _incidents(text, None)
+    zumo = sorted((i["type"], i["date"]) for i in incs if i["victim"] == "Zumo")
+    assert zumo == [("data_breach", "2017"), ("exchange_hack", "2017")]
+
+
+def test_a_leak_in_the_same_breach_is_no_second_incident():
+    text = ("Exchange robbed\n\n"
+            "Hackers stole $7 million from the Zumo exchange in June 2023. "
+            "The attackers also took personal information of 20,000 users.")
+    incs = [i for i in _incidents(text, None) if i["victim"] == "Zumo"]
+    assert len(incs) == 1

@@ -148,8 +148,6 @@ def _is_loss(text: str, sentence: Span, a: AmountMention) -> bool:
         return False   # "began to move $48 million to a mixer", "burned $40,000 worth of ether": what became of it
     if a.context.reward:
         return False   # "a bounty of 50,000 ARKM ($31,500-$32,000)"
-    if a.context.reward:
-        return False   # "a bounty of 50,000 ARKM ($31,500-$32,000)"
     if _TODAY_AFTER.match(text, a.span.end, min(sentence.end, a.span.end + 40)) or _WOULD_BEFORE.search(window_before):
         return False   # what the loot would be worth today, not what was lost
     if _MOVED_BEFORE.search(window_before[-40:]) and _TO_AFTER.match(text, a.span.end, min(sentence.end, a.span.end + 60)):
@@ -592,6 +590,49 @@ def _dated_by_the_story(text: str, sentences: list[Span], incidents: list[Incide
     return out
 
 
+_LATER = re.compile(r"\b(?:(?:\w+|\d+)\s+(?:days?|weeks?|months?|years?)\s+later|later|subsequently|afterwards?|"
+                    r"(?:\w+|\d+)\s+(?:days?|weeks?|months?)\s+after\s+(?:the|that|this)\s+(?:\w+\s+)?(?:hack|attack|theft|heist|breach))\b",
+                    re.IGNORECASE)
+
+
+def _later_leak(text: str, sentences: list[Span], incidents: list[IncidentMention], claims: list[Claim],
+                plan: inc.IncidentPlan) -> list[Claim]:
+    """"Two months later, the personal data of 31,000 users was leaked": a data breach of the victim just
+    told of, after its theft, is an incident of its own (a theft and a later leak stay apart)."""
+    from dataclasses import replace
+
+    from heistwatch.extract.incident_types import TYPE_CUES
+    from heistwatch.extract.model import IncidentType
+
+    leak = next(c.regex for c in TYPE_CUES if c.type == IncidentType.DATA_BREACH)
+    for i in range(1, len(sentences)):
+        s = sentences[i]
+        if plan.mentions.get(i) or not leak.search(text, s.start, s.end):
+            continue
+        later = _LATER.search(text, s.start, s.end)
+        before = sorted({n for _, n in plan.mentions.get(i - 1, [])})
+        if later is None or len(before) != 1 or before[0] >= len(plan.victims):
+            continue
+        base = incidents[before[0]]
+        if base.type in (IncidentType.DATA_BREACH, IncidentType.PHISHING, IncidentType.CRYPTOJACKING,
+                         IncidentType.RANSOMWARE) or plan.victims[before[0]].first.pattern == "campaign":
+            continue
+        m = len(incidents)
+        cue = leak.search(text, s.start, s.end)
+        assert cue is not None
+        span = Span(cue.start(), cue.end())
+        year = None
+        if base.date is not None and base.date.start is not None:
+            y = base.date.start.year
+            year = DateValue(date(y, 1, 1), date(y, 12, 31), Granularity.YEAR, resolved=True, relative=True)
+        incidents.append(IncidentMention(index=m, victim=base.victim, type=IncidentType.DATA_BREACH, main=False,
+                                         date=year, span=span))
+        claims = [replace(c, incident=m) if c.sentence == s and c.incident in (None, base.index) else c for c in claims]
+        claims.append(Claim(ClaimKind.VICTIM, Victim(base.victim, cue.group(0), False), span, s, m, 0.4))
+        claims.append(Claim(ClaimKind.INCIDENT_TYPE, IncidentTypeValue(IncidentType.DATA_BREACH), span, s, m, 0.5))
+    return claims
+
+
 def run(text: str, *, published: date | None = None, title: str | None = None) -> Extraction:
     from heistwatch.extract import EXTRACTOR_VERSION
 
@@ -782,6 +823,7 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
             claims.append(Claim(ClaimKind.INDICATOR, ind, span, sentences[i], _nearest_incident(plan, i, span.start), 0.6))
 
     claims = _split_episodes(text, sentences, incidents, claims, date_claims, plan, guessed)
+    claims = _later_leak(text, sentences, incidents, claims, plan)
     if len(incidents) > len(plan.victims):
         score_of = {(c.span, c.sentence): sc for sc, _, c in date_claims}
         for n, incident in enumerate(incidents):
