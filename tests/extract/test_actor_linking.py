@@ -92,3 +92,9 @@ def test_an_incident_named_for_comparison_does_not_take_the_attribution():
     got = actors(text)
     assert got["Juniper"] == {"North Korea": "denied"}
     assert got.get("Marlowe", {}) == {}
+
+
+def test_widely_attributed_without_confirmation_is_a_suspicion():
+    text = ("In July, the exchange Vellum lost about $200 million from a multi-signature wallet. "
+            "The theft is widely attributed to North Korean hackers, although Vellum has not confirmed who was behind it.")
+    assert actors(text, date(2024, 12, 20))["Vellum"] == {"North Korea": "suspected"}
