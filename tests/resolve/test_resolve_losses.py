@@ -6,7 +6,7 @@ from datetime import date
 
 from resolve_builders import C, DictValuer, actor, aggregate, doc, native, recovery, usd, when
 
-from heistwatch.extract.model import ClaimKind, Money
+from heistwatch.extract.model import Aggregate, ClaimKind, Money
 from heistwatch.resolve import Ledger, aggregate_view
 
 
@@ -273,3 +273,21 @@ def test_a_figure_matching_the_coins_value_on_the_report_day_is_explained_not_fl
     assert any("2018-01-28" in f.explanation or "2018-01-27" in f.explanation for f in explained)
     flagged = [f for f in inc.findings if f.flagged]
     assert flagged and all("$400.0M" not in f.explanation for f in flagged) and any("$250.0M" in f.explanation for f in flagged)
+
+
+def test_a_total_of_several_thefts_linked_to_one_incident_is_not_its_loss() -> None:
+    text = ("Spies said hackers took 7.6 billion won ($7 million) from exchanges this year. "
+            "Minerco lost 5.5 billion won in April. The 7.6 billion won of stolen coins is now worth more.")
+    rec = doc("a", text, [("Minerco", "exchange_hack", "2017-04")],
+              [C(ClaimKind.AGGREGATE, Aggregate("North Korea", "2017", Money(7.6e9, "KRW")), "$7 million", None),
+               native(7.6e9, "KRW", "7.6 billion won"),
+               native(5.5e9, "KRW", "5.5 billion won"), native(7.6e9, "KRW", "7.6 billion won")],
+              published="2017-12-16")
+    other = doc("b", "Minerco lost $4.8 million in April.", [("Minerco", "exchange_hack", "2017-04")],
+                [usd(4.8e6, "$4.8 million")], published="2017-04-28")
+    rates = {("KRW", date(2017, 4, d)): 0.00088 for d in range(1, 31)}
+    inc = only(Ledger.build([rec, other], valuer=DictValuer(rates)))
+    totals = [f for f in inc.losses if f.note and "total of several thefts" in f.note]
+    assert [f.amount for f in totals] == [7.6e9, 7.6e9]      # kept, shown with why they are not used
+    assert inc.consensus is not None and 4.5e6 < inc.consensus.value < 5e6
+    assert not [f for f in inc.findings if f.flagged]

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from heistwatch.extract.model import (
+    Aggregate,
     Attribution,
     ClaimKind,
     DateValue,
@@ -334,7 +335,9 @@ def build_incident(
 
     # ---- losses
     vday = _valuation_day(chosen, members)
-    figures = _figures(live, records, valuer, vday)
+    victim_names = sorted({m.victim for m in members} | {known_platform(m.victim) or m.victim for m in members}
+                          | {n for m in members if (n := surface_name(records[m.doc], m.index))})
+    figures = _figures(live, records, valuer, vday, victim_names)
     findings += losses.mark_revisions(figures, sentences, {d: records[d].publisher for d in {f.doc for f in figures}})
     cons = losses.consensus(figures, confidence, "loss", sentences)
     if "loss_usd" in ov.pins:
@@ -383,8 +386,6 @@ def build_incident(
             ind = indicators.setdefault((v.type, v.value), {"type": v.type, "value": v.value, "valid": v.valid, "claims": []})
             ind["claims"].append(r.key)
     actors = [assess(name, cs) for name, cs in sorted(by_actor.items())]
-    victim_names = sorted({m.victim for m in members} | {known_platform(m.victim) or m.victim for m in members}
-                          | {n for m in members if (n := surface_name(records[m.doc], m.index))})
     sole_docs = {m.doc for m in members if len(records[m.doc].extraction.incidents) == 1}
     refers_back = _refers_back(live, records, {m.doc: m.index for m in members}, victim_names)
     refs_by_key = {r.key: r for _, r in live}
@@ -461,7 +462,13 @@ def _date_conflicts(chosen: DateValue, cands, live, sentences: dict[str, str],
     return out
 
 
-def _figures(live, records: Mapping[str, DocumentRecord], valuer: ValuerLike | None, vday: date | None) -> list[LossFigure]:
+def _figures(live, records: Mapping[str, DocumentRecord], valuer: ValuerLike | None, vday: date | None,
+             victim_names: list[str] = ()) -> list[LossFigure]:  # type: ignore[assignment]
+    """The incident's loss and recovery figures, valued at ``vday``. A figure equal to an amount its
+    document gives as the total of several thefts, or stated in the sentence of such a total, in a
+    sentence that does not name the victim (``victim_names``), is part of that total ("the 7.6
+    billion won ... is now worth", "stole billions of won (around $238 million) from the
+    country's exchanges"): kept and shown, not used."""
     figures: list[LossFigure] = []
     # which native figures carry a stated USD conversion (and which USD figures are conversions)
     reported: dict[tuple[str, int], float] = {}
@@ -476,6 +483,14 @@ def _figures(live, records: Mapping[str, DocumentRecord], valuer: ValuerLike | N
                     reported[(doc, i)] = other.value
                 elif c.value.unit == "USD" and other.unit != "USD":
                     reported[(doc, j)] = c.value.value
+    # amounts a document states as the total of several thefts ("7.6 billion won stolen from exchanges
+    # this year"): the same amount linked to one incident of that document is the total repeated
+    totals: dict[str, list[Money]] = {}
+    total_sentences: dict[str, set[int]] = {}
+    for doc in sorted({d for (d, _), _ in live}):
+        aggs = [c for c in records[doc].extraction.claims if c.kind == ClaimKind.AGGREGATE and isinstance(c.value, Aggregate)]
+        totals[doc] = [c.value.money for c in aggs if c.value.money is not None]  # type: ignore[union-attr]
+        total_sentences[doc] = {c.sentence.start for c in aggs}
     for (doc, i), r in live:
         c = records[doc].extraction.claims[i]
         if c.kind not in (ClaimKind.LOSS, ClaimKind.RECOVERY) or not isinstance(c.value, Money):
@@ -501,7 +516,10 @@ def _figures(live, records: Mapping[str, DocumentRecord], valuer: ValuerLike | N
                 f.usd_low = round(mv.low * q.rate, 2) if mv.low is not None else None
                 f.usd_high = round(mv.high * q.rate, 2) if mv.high is not None else None
                 f.quote = q.to_dict() if hasattr(q, "to_dict") else {"rate": q.rate, "rate_date": str(q.rate_date), "source": q.source}
-        if f.usd is None and mv.unit != "USD":
+        if ((any(t.unit == mv.unit and t.value > 0 and abs(t.value - mv.value) / t.value <= 0.01 for t in totals[doc])
+             or c.sentence.start in total_sentences[doc]) and not names_victim(r.sentence, victim_names)):
+            f.note = losses.AGGREGATE_NOTE
+        elif f.usd is None and mv.unit != "USD":
             f.note = "no price known at the incident date: USD value unknown"
         elif f.reported_usd is not None:
             f.note = "stated with its USD conversion: the conversion counts, not this figure"

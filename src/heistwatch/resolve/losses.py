@@ -146,6 +146,7 @@ def _far(a: float, b: float) -> bool:
 
 OUTLIER_FACTOR = 3.0
 OUTLIER_NOTE = "outlier"
+AGGREGATE_NOTE = "the amount its document gives as the total of several thefts: not this incident's loss"
 VALUED_NOTE = "valued at the incident date: shown beside the consensus, which rests on the figures sources state in money"
 
 
@@ -273,7 +274,8 @@ def loss_conflicts(figures: list[LossFigure], sentences: dict[str, str], role: s
     ref = sorted(used, key=lambda f: (f.usd, f.claim))[len(used) // 2]
     assert ref.usd is not None
     dissent = [f for f in figures if f.role == role and not f.used and f.usd is not None and f.note
-               and not f.note.startswith("superseded") and f.note != VALUED_NOTE and f.source not in agreeing_sources]
+               and not f.note.startswith("superseded") and f.note not in (VALUED_NOTE, AGGREGATE_NOTE)
+               and f.source not in agreeing_sources]
     close = [f for f in dissent if not _far(f.usd, ref.usd)]  # type: ignore[arg-type]
     far = [f for f in dissent if _far(f.usd, ref.usd)]  # type: ignore[arg-type]
     out: list[Finding] = []
