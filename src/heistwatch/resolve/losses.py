@@ -8,7 +8,8 @@
 * **What the consensus rests on**: figures valued at a later date ("now worth more than $25,000")
   and figures a source has since revised ("initially $31 million, now over $60 million") are
   kept and shown but not used; vague figures ("tens of millions") are used only when nothing
-  sharper is stated.
+  sharper is stated; nor is an amount its document gives as the total of several thefts
+  (``AGGREGATE_NOTE``, see ``build._figures``).
 * **Consensus**: the figures sources state in money (USD as reported, conversions included;
   fiat such as yen at the ECB rate) when any source states one; crypto amounts valued at the
   incident date are then shown beside it (:func:`valued_beside`) and neither join it nor
