@@ -322,8 +322,19 @@ def word_starts(prefixes: Iterable[str]) -> Folded:
     With every alternative of a word-list pattern contributing the literal start it must begin with,
     these positions hold every place the pattern can match; see :func:`finditer_at`.
     """
-    body = "|".join(sorted({re.escape(p) for p in prefixes if p}, key=lambda p: (-len(p), p)))
-    return Folded(re.compile(rf"(?<![\w])(?=(?:{body}))", re.IGNORECASE))
+    return Folded(re.compile(rf"(?<![\w])(?={_trie({p.lower() for p in prefixes})})", re.IGNORECASE))
+
+
+def _trie(words: set[str]) -> str:
+    """An alternation that matches at a position where one of ``words`` begins, sharing prefixes (one
+    try per distinct first letter instead of one per word); a word that starts another stands for it."""
+    if "" in words or not words:
+        return ""
+    groups: dict[str, set[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], set()).add(w[1:])
+    alts = [re.escape(c) + _trie(rest) for c, rest in sorted(groups.items())]
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
 
 def finditer_at(pattern: re.Pattern[str], starts: Iterable[int], text: str, pos: int = 0,
