@@ -143,3 +143,9 @@ def test_the_rest_transferred_to_an_address_is_no_loss():
     text = ("Hackers stole $150 million from the exchange Ardent on Saturday. "
             "About $4 million in ether went first; the rest of the $146 million in other coins transferred to an unknown address.")
     assert 146_000_000 not in losses(text)["Ardent"]
+
+
+def test_funds_a_backer_puts_in_are_no_loss():
+    text = ("Attackers minted 90,000 wrapped ether on the Lumen bridge on Wednesday and drained it. "
+            "A day later, the trading firm behind the project put 90,000 ETH of its own into the bridge.")
+    assert ("ETH", 90_000) not in natives(text).get("Lumen", [])

@@ -362,7 +362,8 @@ _FUNDING_BEFORE = re.compile(
     r"valued\s+(?:the\s+company|it)\s+at)\b[^.;]{0,30}$",
     re.I,
 )
-_FUNDING_AFTER = re.compile(r"[\s,]*+(?:in\s+(?:a\s+)?(?:funding|seed|series|financing|investment)|from\s+investors)\b", re.I)
+_FUNDING_AFTER = re.compile(r"[\s,]*+(?:in\s+(?:a\s+)?(?:funding|seed|series|financing|investment)|from\s+investors|"
+                            r"of\s+(?:its|their|his|her|our)\s+own)\b", re.I)
 _MARKET_BEFORE = re.compile(
     r"\b(?:market\s+cap(?:itali[sz]ation)?\s+of|trading\s+volumes?\s+(?:of|near|around|at)|daily\s+volumes?\s+of|"
     r"total\s+value\s+locked\s+of|TVL\s+of|price\s+(?:of|to|at)|(?:tops|topped|crossed|breached)|"

@@ -146,8 +146,8 @@ def _is_loss(text: str, sentence: Span, a: AmountMention) -> bool:
         return False   # a price ("$147 per ether"), not a theft
     if a.context.moved:
         return False   # "began to move $48 million to a mixer", "burned $40,000 worth of ether": what became of it
-    if a.context.reward:
-        return False   # "a bounty of 50,000 ARKM ($31,500-$32,000)"
+    if a.context.reward or a.context.funding:
+        return False   # "a bounty of 50,000 ARKM ($31,500-$32,000)", "put 120,000 ETH of its own into the bridge"
     if _TODAY_AFTER.match(text, a.span.end, min(sentence.end, a.span.end + 40)) or _WOULD_BEFORE.search(window_before):
         return False   # what the loot would be worth today, not what was lost
     if _MOVED_BEFORE.search(window_before[-40:]) and _TO_AFTER.match(text, a.span.end, min(sentence.end, a.span.end + 60)):
