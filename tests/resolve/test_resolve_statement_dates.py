@@ -63,9 +63,9 @@ def test_a_time_counted_from_another_event_raises_no_conflict() -> None:
     assert inc.date == "2023-09-04" and not inc.conflicts
 
 
-def test_where_an_intrusion_was_traced_back_to_is_not_the_theft_date() -> None:
-    text = "Minerco lost $50 million. The breach was traced back to 11 September, when staff opened a lure."
-    rec = doc("c", text, [("Minerco", "defi_exploit", "2024-09-11")], [usd(50e6, "$50 million"),
-              when("2024-09-11", "11 September")], published="2024-10-20")
+def test_a_date_given_only_as_a_start_does_not_date_the_incident() -> None:
+    text = "Minerco lost $50 million. The exchange, operating since 11 September 2014, paused trading."
+    rec = doc("c", text, [("Minerco", "exchange_hack", None)], [usd(50e6, "$50 million"),
+              when("2014-09-11", "11 September 2014")], published="2024-10-20")
     (inc,) = Ledger.build([rec]).incidents.values()
     assert inc.date is None

@@ -126,7 +126,7 @@ def _about_another_victim(sentence: str, victim: str) -> bool:
 # Words before a year that make it no incident date: "traded since 2014", "founded in 2013".
 NOT_EVENT_BEFORE = re.compile(
     r"\b(since|founded|established|launched|created|started|began operating|operating|in business|incorporated|"
-    r"listed|opened|traced back to|dat(?:es|ing|ed) back to|goes back to|going back to)\b[^.;]{0,15}$", re.I)
+    r"listed|opened)\b[^.;]{0,15}$", re.I)
 
 
 def stated_date(record: DocumentRecord, index: int, victim: str, avoid: str | None = None) -> DateValue | None:
