@@ -28,7 +28,7 @@ from heistwatch.extract.model import (
     Victim,
 )
 from heistwatch.extract.money import AmountMention, component_amounts, find_amounts
-from heistwatch.extract.text import split_sentences
+from heistwatch.extract.text import folded, split_sentences
 from heistwatch.reference.actors import find_actors
 from heistwatch.reference.estimative import find_hedges
 
@@ -148,11 +148,13 @@ def _is_loss(text: str, sentence: Span, a: AmountMention) -> bool:
         return False   # "began to move $48 million to a mixer", "burned $40,000 worth of ether": what became of it
     if a.context.reward or a.context.funding:
         return False   # "a bounty of 50,000 ARKM ($31,500-$32,000)", "put 120,000 ETH of its own into the bridge"
-    if _TODAY_AFTER.match(text, a.span.end, min(sentence.end, a.span.end + 40)) or _WOULD_BEFORE.search(window_before):
+    if folded(_TODAY_AFTER).match(text, a.span.end, min(sentence.end, a.span.end + 40)) or \
+            folded(_WOULD_BEFORE).search(window_before):
         return False   # what the loot would be worth today, not what was lost
-    if _MOVED_BEFORE.search(window_before[-40:]) and _TO_AFTER.match(text, a.span.end, min(sentence.end, a.span.end + 60)):
+    if folded(_MOVED_BEFORE).search(window_before[-40:]) and \
+            folded(_TO_AFTER).match(text, a.span.end, min(sentence.end, a.span.end + 60)):
         return False   # "moved $48 million to a new wallet": where the loot went, not what was lost
-    if NOT_A_LOSS.search(window_after[:40]) or NOT_A_LOSS.search(window_before[-30:]) and not a.context.theft:
+    if folded(NOT_A_LOSS).search(window_after[:40]) or folded(NOT_A_LOSS).search(window_before[-30:]) and not a.context.theft:
         return bool(_ATTACK_NEAR.search(window_before[-20:] + " " + window_after[:10]))
     return True
 
