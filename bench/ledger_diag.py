@@ -4,7 +4,8 @@ Reads a ledger JSONL (``bench/ledger_eval.py --keep DIR`` writes ``ledger-e2e.js
 corpus, groups gold mentions as ``score.py ledger`` does and prints, for every gold incident that is
 split, merged with another, or has a wrong row date / loss / actors: the rows holding its mentions,
 the mentions no row covers (with what the ledger says about that document), and the row's fields.
-Prints figures and ids only, never article text.
+Prints figures and ids only, never article text. Marks: "!" a gold mention no row covers; "=" rows tie
+for a gold mention and the scorer took the first in ledger order (a mention whose date or type is unknown).
 
 Usage: .venv/bin/python bench/ledger_diag.py LEDGER.jsonl [--corpus DIR] [--scorer PATH] [--all]
 """
@@ -49,8 +50,10 @@ def main() -> int:
             else:
                 by_doc[str(d)].append(row)
     plabel: dict[tuple[str, int], str] = {}
+    tied: set[tuple[str, int]] = set()     # the scorer's pick among equally good rows: the ledger's order
     for doc_id, i, inc in mentions:
         best, best_s = None, 0.0
+        scores = []
         for row in by_doc.get(doc_id, []):
             s = sc.victim_similarity(inc.get("victim", ""), row.get("victim", ""))
             if s < 0.5:
@@ -58,10 +61,13 @@ def main() -> int:
             s += 0.5 * sc.dates_compatible(row.get("date"), inc.get("date"))
             s += 0.25 * (sc.type_family(row.get("type")) == sc.type_family(inc.get("type")))
             s += 0.1 * (row.get("date") == inc.get("date")) + 0.1 * (sc._fold(row.get("victim", "")) == sc._fold(inc.get("victim", "")))
+            scores.append((s, str(row.get("incident"))))
             if s > best_s:
                 best, best_s = row, s
         if best is not None:
             plabel[(doc_id, i)] = str(best.get("incident"))
+            if len({r for sc_, r in scores if sc_ == best_s}) > 1:
+                tied.add((doc_id, i))
     rows_by_id = {str(r["incident"]): r for r in rows}
     clusters: dict[int, list] = defaultdict(list)
     for doc_id, i, inc in mentions:
@@ -109,13 +115,14 @@ def main() -> int:
                   f"actors={[x['name'] if isinstance(x, dict) else x for x in r.get('actors') or []]} "
                   f"rows-docs={len(r.get('mentions') or [])}" + (f" ALSO other gold {sorted(other.items())}" if other else ""))
         for d, i, inc in ms:
-            mark = "   " if (d, i) in plabel else " ! "
+            mark = " ! " if (d, i) not in plabel else (" = " if (d, i) in tied else "   ")
             pr = plabel.get((d, i), "-")
             said = [f"{m.get('victim')!r}/{m.get('date')}/{m.get('type')}->{r['incident'][-4:]}"
                     for r in rows for m in r.get("mentions") or [] if isinstance(m, dict) and m.get("doc") == d]
             print(f" {mark}{d}#{i} gold {inc.get('victim')!r} {inc.get('date')} {inc.get('type')} "
                   f"loss={inc.get('loss_usd')} -> {pr[-4:]} | ledger says {said}")
-    print("\nproblems:", dict(problems))
+    print("\nproblems:", dict(problems), f"\n('!' no row covers the mention; '=' rows tie for it and the scorer took the "
+          f"first in ledger order: {len(tied)} mentions)")
     return 0
 
 
