@@ -80,9 +80,10 @@ def infer_type(platform: Platform | None, victim_name: str, context: str, lead: 
     story (``lead``: the headline and the sentence that first names the victim), not when the text
     adds that user data went too.
     """
-    if platform is None and victim_name in _CAMPAIGN_TYPES:
-        return _CAMPAIGN_TYPES[victim_name]
-    if platform is None and victim_name == "malware campaign":
+    label = victim_name.split(" (", 1)[0]   # "cryptojacking campaign (South Korean company server)"
+    if platform is None and label in _CAMPAIGN_TYPES:
+        return _CAMPAIGN_TYPES[label]
+    if platform is None and label == "malware campaign":
         phishing = next(c for c in TYPE_CUES if c.type == IncidentType.PHISHING)
         return IncidentType.PHISHING if phishing.regex.search(context) else IncidentType.OTHER
     strong = [c for c in TYPE_CUES if c.strong and c.regex.search(context)]

@@ -264,7 +264,7 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
         own = [m for m in campaign.mentions if m[0] not in named]
         kinds = {c.first.platform.type for c in victims if c.first.platform is not None}
         # beside named victims, a campaign needs sentences of its own and must not be one of them
-        if not victims or (campaign.name == "cryptojacking campaign" and len(own) >= 2
+        if not victims or (campaign.key == victim_key("cryptojacking campaign") and len(own) >= 2
                            and campaign_type(campaign.name) not in kinds):
             campaign.mentions = own if victims else campaign.mentions
             victims = sorted([*victims, campaign], key=lambda c: c.first.span.start)
@@ -335,7 +335,33 @@ CAMPAIGN_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 def campaign_type(label: str) -> str:
     """The incident type (value) a campaign label stands for."""
     return {"cryptojacking campaign": "cryptojacking", "ransomware campaign": "ransomware",
-            "phishing campaign": "phishing", "fake job campaign": "phishing"}.get(label, "other")
+            "phishing campaign": "phishing", "fake job campaign": "phishing"}.get(label.split(" (", 1)[0], "other")
+
+
+# What a campaign took over, as news names it: "a server at a South Korean company", "a Kubernetes console at
+# Tesla", "a South Korean company server". The victim of a campaign is that machine and its owner.
+_MACHINE = r"(?:servers?|computers?|machines?|(?:\w+\s+)?consoles?|cloud\s+accounts?|cloud\s+servers?|PCs?|workstations?)"
+_OWNER_NOUN = r"(?:company|firm|corporation|business|organi[sz]ation|hospital|university|agency|bank|exchange)"
+_TARGET_OF = re.compile(
+    rf"\b(?:a|an|the|its|their)\s+(?P<thing>(?:[\w\-]+\s+){{0,2}}?{_MACHINE})\s+(?:at|of|belonging\s+to|owned\s+by|run\s+by)\s+"
+    rf"(?:an?\s+|the\s+)?(?P<owner>(?:[\w\-]+\s+){{0,2}}?{_OWNER_NOUN}|(?-i:[A-Z][\w.\-]*)(?:\s(?-i:[A-Z][\w.\-]*)){{0,2}})\b",
+    re.IGNORECASE)
+_OWNER_FIRST = re.compile(
+    rf"\b(?:a|an|the)\s+(?P<owner>(?:[\w\-]+\s+){{0,2}}?{_OWNER_NOUN})(?:['’]s)?\s+(?P<thing>{_MACHINE})\b", re.IGNORECASE)
+
+
+def _campaign_target(text: str, sentences: list[Span], at: list[int]) -> str | None:
+    """The machine a campaign took over and its owner ("South Korean company server"), from its sentences."""
+    near = sorted({j for i in at for j in (i, i - 1, i + 1) if 0 <= j < len(sentences)}, key=lambda j: (j not in at, j))
+    for i in near:
+        s = sentences[i]
+        found = [m for rx in (_TARGET_OF, _OWNER_FIRST) for m in rx.finditer(text, s.start, s.end)]
+        if found:
+            m = min(found, key=lambda m: m.start())
+            owner = " ".join(m.group("owner").split())
+            thing = " ".join(m.group("thing").split())
+            return f"{owner} {thing}"
+    return None
 
 
 def _campaign(text: str, sentences: list[Span], attack: list[bool]) -> Candidate | None:
@@ -358,7 +384,8 @@ def _campaign(text: str, sentences: list[Span], attack: list[bool]) -> Candidate
     if best is None:
         return None
     _, _, label, hits = best
-    c = Candidate(victim_key(label), label)
+    target = _campaign_target(text, sentences, [i for i, _ in hits])
+    c = Candidate(victim_key(label), f"{label} ({target})" if target else label)
     for i, m in hits:
         v = VictimMention(Span(m.start(), m.end()), label, text[m.start() : m.end()], False, None, 2, "campaign")
         c.mentions.append((i, v, 3.0))
