@@ -12,11 +12,13 @@ from hypothesis import strategies as st
 from heistwatch.extract.incidents import ANAPHORA, ATTACK_CUE
 from heistwatch.extract.text import (
     _FOLDS_TO_ASCII,
+    _literal_starts,
     Folded,
     anchored,
     case_sensitive_twin,
     finditer_at,
     lowered,
+    started,
     word_starts,
 )
 from heistwatch.extract.victims import VICTIM_PATTERNS
@@ -130,3 +132,21 @@ def test_anchored_finds_what_finditer_finds(text: str) -> None:
 def test_anchoring_needs_a_head_that_cannot_be_empty() -> None:
     assert anchored(HEADED[-1]).head is None
     assert anchored(HEADED[-2]).head is not None
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts, st.integers(min_value=0, max_value=60), st.integers(min_value=0, max_value=200))
+def test_started_finds_what_finditer_finds(text: str, pos: int, endpos: int) -> None:
+    for pattern in [*PATTERNS, *HEADED]:
+        s = started(pattern)
+        assert [m.span() for m in s.finditer(text)] == [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in s.finditer(text, pos, endpos)] == [m.span() for m in pattern.finditer(text, pos, endpos)]
+        got, want = s.search(text, pos, endpos), pattern.search(text, pos, endpos)
+        assert (got and got.span()) == (want and want.span())
+
+
+def test_literal_starts_of_a_word_list() -> None:
+    assert _literal_starts(re.compile(r"\b(?:spear[\s\-]?)?phish\w*|e-?mails?\b", re.IGNORECASE)) == \
+        {"spe", "phi", "e-m", "ema"}
+    assert _literal_starts(re.compile(r"\w+ing")) is None              # no literal start
+    assert _literal_starts(re.compile(r"(?:ab)?")) is None             # may match the empty string

@@ -419,3 +419,121 @@ def anchored(pattern: re.Pattern[str]) -> Anchored:
     if got is None or got[0] is not pattern:
         got = _ANCHORED[id(pattern)] = (pattern, Anchored(pattern))
     return got[1]
+
+
+# ---------------------------------------------------------------- trying a pattern only where its literal start occurs
+
+def _literal_starts(pattern: re.Pattern[str], n: int = 3, limit: int = 400) -> set[str] | None:
+    """Lower-case strings (up to ``n`` characters) one of which every match of ``pattern`` begins with, or None."""
+    try:
+        from re import _parser
+
+        tree = _parser.parse(pattern.pattern, pattern.flags)
+        if tree.getwidth()[0] == 0:
+            return None
+        open_, closed = _extend({""}, tree.data, n, limit)
+    except Exception:   # another Python's internals, or too many starts: no shortcut
+        return None
+    closed |= open_
+    if "" in closed or not closed or len(closed) > limit:
+        return None
+    return closed
+
+
+def _extend(open_: set[str], items, n: int, limit: int) -> tuple[set[str], set[str]]:  # noqa: C901
+    """Follow a parsed sequence from the prefixes ``open_``: (prefixes still growing, prefixes that are complete)."""
+    from re import _constants as k
+
+    closed: set[str] = set()
+    for op, av in items:
+        if not open_:
+            break
+        if len(open_) + len(closed) > limit:
+            raise OverflowError
+        if op in (k.AT, k.ASSERT, k.ASSERT_NOT):
+            continue   # zero-width: it constrains where, not what
+        chars: list[int] | None = None
+        if op is k.LITERAL:
+            chars = [av]
+        elif op is k.IN and all(iop is k.LITERAL for iop, _ in av) and len(av) <= 12:
+            chars = [iav for _, iav in av]
+        if chars is not None:
+            if any(c > 127 and _cased(c) for c in chars):
+                closed |= open_
+                open_ = set()
+                continue
+            grown = {p + chr(c).lower() for p in open_ for c in chars}
+            closed |= {p for p in grown if len(p) >= n}
+            open_ = {p for p in grown if len(p) < n}
+        elif op is k.SUBPATTERN:
+            open_, more = _extend(open_, av[3].data, n, limit)
+            closed |= more
+        elif op is k.ATOMIC_GROUP:
+            open_, more = _extend(open_, av.data, n, limit)
+            closed |= more
+        elif op is k.BRANCH:
+            grown = set()
+            for alt in av[1]:
+                o, more = _extend(set(open_), alt.data, n, limit)
+                grown |= o
+                closed |= more
+            open_ = grown
+        elif op in (k.MAX_REPEAT, k.MIN_REPEAT, k.POSSESSIVE_REPEAT):
+            lo, hi, body = av
+            once, more = _extend(set(open_), body.data, n, limit)
+            closed |= more
+            if hi != 1:
+                closed |= once      # what follows a repeat is not known: those starts end here
+                once = set()
+            open_ = (open_ | once) if lo == 0 else once
+        else:
+            closed |= open_         # a class, any character, a back-reference: the known start ends here
+            open_ = set()
+    return open_, closed
+
+
+class Started:
+    """``pattern.finditer``, tried only where one of the literal starts every match begins with occurs.
+
+    The starts (up to three letters, any case) come from the parsed pattern; they are found by a
+    fast case-sensitive scan of the lowered text (each occurrence, overlapping ones too), and the
+    pattern proper runs only there (see :func:`finditer_at`). Without such starts it is
+    ``pattern.finditer``.
+    """
+
+    __slots__ = ("pattern", "first", "first_i")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        starts = _literal_starts(pattern)
+        body = _trie(starts) if starts else ""
+        self.first = re.compile(body) if body else None
+        self.first_i = re.compile(body, re.IGNORECASE) if body else None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        if self.first is None or self.first_i is None:
+            return self.pattern.finditer(text, pos, endpos)
+        low = lowered(text)
+        rx, s = (self.first, low) if low is not None else (self.first_i, text)
+        return finditer_at(self.pattern, _occurrences(rx, s, pos, endpos), text, pos, endpos)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return next(self.finditer(text, pos, endpos), None)
+
+
+def _occurrences(rx: re.Pattern[str], s: str, pos: int, endpos: int) -> Iterator[int]:
+    m = rx.search(s, pos, endpos)
+    while m is not None:
+        yield m.start()
+        m = rx.search(s, m.start() + 1, endpos)
+
+
+_STARTED: dict[int, tuple[re.Pattern[str], Started]] = {}
+
+
+def started(pattern: re.Pattern[str]) -> Started:
+    """The :class:`Started` form of a compiled pattern, made once (kept by identity, like :func:`folded`)."""
+    got = _STARTED.get(id(pattern))
+    if got is None or got[0] is not pattern:
+        got = _STARTED[id(pattern)] = (pattern, Started(pattern))
+    return got[1]
