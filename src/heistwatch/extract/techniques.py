@@ -10,7 +10,7 @@ families may overlap (a "phishing website" is T1566 and T1583.001).
 from __future__ import annotations
 
 from heistwatch.extract.model import Span, Technique
-from heistwatch.extract.text import folded
+from heistwatch.extract.text import started
 from heistwatch.reference.attack import AttackTechnique, techniques
 
 
@@ -20,7 +20,7 @@ def _candidates(text: str) -> list[tuple[int, int, AttackTechnique]]:
     for t in techniques():
         if not t.present_in(lowered):
             continue
-        for m in folded(t.combined).finditer(text):   # spans only
+        for m in started(t.combined).finditer(text):   # = t.combined.finditer(text)
             if m.end() > m.start():
                 found.append((m.start(), m.end(), t))
     return found
