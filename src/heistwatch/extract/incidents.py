@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from heistwatch.extract.model import Span
-from heistwatch.extract.text import folded
+from heistwatch.extract.text import folded, quick
 from heistwatch.extract.victims import VictimMention, find_victim_candidates, sentences_per_pattern
 from heistwatch.reference.platforms import find_platforms
 
@@ -373,7 +373,7 @@ def _campaign(text: str, sentences: list[Span], attack: list[bool]) -> Candidate
     for rank, (label, rx) in enumerate(CAMPAIGN_CUES):
         hits = []
         seen: set[int] = set()
-        for m in folded(rx).finditer(text):   # spans only: the words are read from text below
+        for m in quick(rx).finditer(text):   # spans only: the words are read from text below
             i = bisect.bisect_right(starts, m.start()) - 1
             if i < 0 or i in seen or m.end() > sentences[i].end or not attack[i]:
                 continue
