@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from heistwatch.extract.model import Span
-from heistwatch.extract.text import anchored, folded
+from heistwatch.extract.text import anchored, quick
 from heistwatch.reference.platforms import Platform, find_platforms, lookup
 
 # A proper name as news writes a company: capitalised words, CamelCase, digits, dots (Gate.io, 4E, C.R.E.A.M.).
@@ -228,7 +228,7 @@ def sentences_per_pattern(text: str, sentences: list[Span]) -> dict[str, set[int
             out[pat.name] = set(by_trigger[key])
             continue
         hit: set[int] = set()
-        for m in folded(pat.trigger).finditer(text):
+        for m in quick(pat.trigger).finditer(text):
             i = bisect.bisect_right(starts, m.start()) - 1
             if i >= 0 and m.start() < sentences[i].end:
                 hit.add(i)
