@@ -33,3 +33,11 @@ def test_without_a_machine_the_label_alone():
             "Researchers said the cryptojacking wave peaked in spring.")
     (inc,) = _incidents(text)
     assert inc["victim"] == "cryptojacking campaign"
+
+
+def test_ransomware_that_never_touches_crypto_is_no_incident_here():
+    text = ("Ransomware hits hospitals\n\n"
+            "A ransomware attack shut down patient records at three hospitals on Monday. "
+            "The ransomware gang demanded payment and leaked staff files when the hospitals refused.")
+    ex = run(text)
+    assert ex.incidents == [] and not ex.relevant

@@ -47,3 +47,12 @@ def test_a_main_incident_dated_only_by_the_year_of_its_report_takes_the_report_s
             "The bridge is down while the team investigates.")
     incs = {i["victim"]: i for i in _incidents(text, date(2022, 2, 3))}
     assert incs["Zumo"]["date"] == "2022-02-03"
+
+
+def test_a_date_of_incident_field_dates_the_incident():
+    text = ("In July 2024, hackers stole $230 million from the Zumo exchange.\n"
+            "Details of the hack:\n"
+            "- Date of incident: July 18, 2024\n"
+            "- Method: a compromised multisig wallet.")
+    incs = {i["victim"]: i for i in _incidents(text, None)}
+    assert incs["Zumo"]["date"] == "2024-07-18"

@@ -364,6 +364,10 @@ def _campaign_target(text: str, sentences: list[Span], at: list[int]) -> str | N
     return None
 
 
+_CRYPTO_WORD = re.compile(r"\b(?:crypto\w*|bitcoins?|btc|ether(?:eum)?|eth|monero|xmr|tokens?|coins?|blockchain|"
+                          r"wallets?|defi|nfts?|stablecoins?|usdt|tether|exchanges?)\b", re.IGNORECASE)
+
+
 def _campaign(text: str, sentences: list[Span], attack: list[bool]) -> Candidate | None:
     """A victimless campaign when the text keeps describing one kind of attack."""
     best: tuple[int, int, str, list[tuple[int, re.Match[str]]]] | None = None
@@ -381,8 +385,8 @@ def _campaign(text: str, sentences: list[Span], attack: list[bool]) -> Candidate
             hits.append((i, m))
         if len(hits) >= 2 and (best is None or len(hits) >= best[0] * 2):   # the more specific label wins
             best = (len(hits), rank, label, hits)
-    if best is None:
-        return None
+    if best is None or not _CRYPTO_WORD.search(text):
+        return None   # ransomware or phishing that never touches crypto is not this ledger's business
     _, _, label, hits = best
     target = _campaign_target(text, sentences, [i for i, _ in hits])
     c = Candidate(victim_key(label), f"{label} ({target})" if target else label)

@@ -271,7 +271,13 @@ def _date_score(text: str, s: Span, d, attack: bool, victim_here: bool, publishe
         score -= 2   # "On Wednesday the FBI blamed ...": when it was said
     if _REPORTING_BEFORE.search(text, max(s.start, d.span.start - 30), d.span.start):
         score -= 2   # "an update on December 6", "said on Monday": when it was told, not when it happened
+    if _DATE_FIELD.search(text, max(s.start, d.span.start - 50), d.span.start):
+        score += 3   # "Date of Incident: July 18, 2024": a write-up's own field for it
     return score
+
+
+_DATE_FIELD = re.compile(r"\b(?:date|when|time)\s+(?:of\s+(?:the\s+)?)?(?:incident|attack|hack|breach|exploit|theft|heist|compromise)\s*"
+                         r"[:\-–—]\s*$|\b(?:incident|attack|hack|breach|exploit|theft|heist)\s+date\s*[:\-–—]\s*$", re.IGNORECASE)
 
 
 _ATTACK_BEFORE = re.compile(
