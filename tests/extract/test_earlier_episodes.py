@@ -83,3 +83,11 @@ def test_a_leak_in_the_same_breach_is_no_second_incident():
             "The attackers also took personal information of 20,000 users.")
     incs = [i for i in _incidents(text, None) if i["victim"] == "Zumo"]
     assert len(incs) == 1
+
+
+def test_the_day_a_breach_was_discovered_is_no_second_incident():
+    text = ("Exchange robbed\n\n"
+            "Hackers stole $1 million from the Zumo exchange on 3 February 2024. "
+            "Zumo said it only discovered the breach in June 2024.")
+    incs = [i for i in _incidents(text, None) if i["victim"] == "Zumo"]
+    assert [i["date"] for i in incs] == ["2024-02-03"]

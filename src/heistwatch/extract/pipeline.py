@@ -339,6 +339,7 @@ def _choose_date(scored: list[tuple[float, Claim]]) -> DateValue | None:
 _THEFT = re.compile(r"\b(?:hack(?:ed|ing|ers?)?|stole|stolen|steal\w*|theft|heist|exploit(?:ed)?|breach(?:ed)?|attack(?:ed|ers?)?|"
                     r"drain(?:ed)?|robbed|looted|compromised|lost|thieves|took|taken|swiped|siphoned|made\s+off)\b", re.IGNORECASE)
 _AFTERMATH = re.compile(r"\b(?:returned|recovered|repaid|repay\w*|compensat\w*|reimburs\w*|bankrupt\w*|filed|"
+                        r"discovered|detected|noticed|spotted|uncovered|found\s+out|"
                         r"resum\w+|reopen\w*|fined|sued|charged|indicted|sentenced|arrested|relaunch\w*)\b", re.IGNORECASE)
 _OTHER_INCIDENT = re.compile(r"\b(?:follows?|followed|another|separate|smaller|larger|previous|earlier|prior|"
                              r"second|first|also)\b", re.IGNORECASE)
