@@ -149,3 +149,26 @@ def test_funds_a_backer_puts_in_are_no_loss():
     text = ("Attackers minted 90,000 wrapped ether on the Lumen bridge on Wednesday and drained it. "
             "A day later, the trading firm behind the project put 90,000 ETH of its own into the bridge.")
     assert ("ETH", 90_000) not in natives(text).get("Lumen", [])
+
+
+def test_one_customers_loss_is_not_the_platforms():
+    text = ("The crypto exchange Tessel was hacked on Monday and customer data was stolen, the company said. "
+            "The company pledged to cover losses up to 100,000 won, though one user reportedly lost 20 million won. "
+            "Another customer says he lost 900 million won, the equivalent of $800,000.")
+    assert losses(text)["Tessel"] == []
+    assert natives(text)["Tessel"] == []
+
+
+def test_a_joint_figure_for_two_victims_and_a_spread_across_several_go_to_none():
+    text = "Investigators say the same crew hacked and took some $60 million in crypto from Alphapo and CoinsPaid in July."
+    got = losses(text, date(2023, 9, 7))
+    assert all(v == [] for v in got.values())
+    text = "Recent hacks have hit the exchanges Bitrue, BitMart and Liquid, with losses ranging from $20 million to $150 million."
+    got = losses(text, date(2023, 11, 30))
+    assert all(v == [] for v in got.values())
+
+
+def test_a_conversion_told_after_the_swap_is_no_loss():
+    text = ("Attackers minted 100,000 wrapped ether on the Sable bridge on Wednesday. "
+            "They then redeemed 80,000 of those tokens for ETH worth $200 million on another network.")
+    assert 200_000_000 not in losses(text).get("Sable", [])

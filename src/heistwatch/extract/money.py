@@ -155,7 +155,8 @@ RECOVERY_WORDS = (
     "got back", "gave back", "given back", "give back", "sent back", "handed back", "restored", "blocked",
 )
 REFUND_WORDS = ("refund", "refunded", "refunds", "reimburse", "reimbursed", "compensate", "compensated",
-                "compensation", "repay", "repaid", "pay back", "paid back", "cover the losses")
+                "compensation", "repay", "repaid", "pay back", "paid back", "cover the losses", "cover losses",
+                "cover the loss", "cover user losses", "cover customer losses")
 
 # --------------------------------------------------------------------------------------------
 # Result types
@@ -777,6 +778,7 @@ _PASSIVE_MOVE = re.compile(
     r"also\s+|quickly\s+|partly\s+|mostly\s+)?(?:sent|moved|transferred|bridged|swapped|laundered|burned|burnt|converted|"
     r"deposited|routed|funnel+ed|mixed|exchanged|cashed\s+out)\b|"
     r"(?:sent|moved|transferred|bridged|routed|funnel+ed)\s+(?:on\s+|later\s+|then\s+)?(?:to|into|through|via)\b)", re.I)
+_CONVERTED_FROM = re.compile(r"\s*+(?:for|into)\s++(?:[\w\-]+\s++){1,3}?(?:worth|valued\s+at)\s*+$", re.I)
 _TAG = re.compile(r"<[^<>]{0,300}>")
 
 
@@ -785,6 +787,9 @@ def _governing(t: str, raws: list[_Raw], i: int, pairs: dict[int, int], c_lo: in
     does (see _GOVERNING_VERB), else None."""
     r = raws[i]
     head = i - 1 if pairs.get(i) == i - 1 else i   # "N tokens worth $X": the verb governs N
+    # "redeemed 93,750 WETH for ETH worth $248 million": the verb governs the figure the conversion is told of
+    if head == i and i > 0 and _CONVERTED_FROM.match(t, raws[i - 1].end, r.start):
+        head = i - 1
     before_end = raws[head].start
     prev_end = raws[head - 1].end if head > 0 else 0
     seg = _TAG.sub(" ", t[max(c_lo, prev_end, before_end - 120) : before_end])

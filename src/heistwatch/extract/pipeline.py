@@ -137,7 +137,8 @@ def _date_owner(plan: inc.IncidentPlan, i: int, start: int, end: int, text: str)
     return _nearest_incident(plan, i, start)
 
 
-def _is_loss(text: str, sentence: Span, a: AmountMention) -> bool:
+def _is_loss(text: str, sentence: Span, a: AmountMention, head: int | None = None) -> bool:
+    """Is this figure (read in ``sentence``) an amount stolen? ``head``: where the figure it converts starts."""
     lo = max(sentence.start, a.span.start - 45)
     hi = min(sentence.end, a.span.end + 35)
     window_before = text[lo : a.span.start]
@@ -146,6 +147,9 @@ def _is_loss(text: str, sentence: Span, a: AmountMention) -> bool:
         return False   # a price ("$147 per ether"), not a theft
     if a.context.moved:
         return False   # "began to move $48 million to a mixer", "burned $40,000 worth of ether": what became of it
+    h = a.span.start if head is None else min(head, a.span.start)
+    if _ONE_USER.search(text, max(sentence.start, h - 60), h):
+        return False   # "one user claims to have lost 1.2 billion won": one customer's loss, not the platform's
     if a.context.reward or a.context.funding:
         return False   # "a bounty of 50,000 ARKM ($31,500-$32,000)", "put 120,000 ETH of its own into the bridge"
     if folded(_TODAY_AFTER).match(text, a.span.end, min(sentence.end, a.span.end + 40)) or \
@@ -230,10 +234,34 @@ def _compared_only(text: str, s: Span, here: list) -> set[int]:
     return set(refs) - plain if own else set()
 
 
+# One customer's loss inside a platform's incident: "one user reportedly lost 10 million won".
+_ONE_USER = re.compile(r"\b(?:one|a\s+single|another)\s+(?:[\w\-]+\s+)?(?:user|customer|investor|trader|client|depositor)\b"
+                       r"[^.;,]{0,40}$", re.IGNORECASE)
+_JOINT_AFTER = re.compile(r"\s*(?:(?:of|in)\s+(?:[\w\-]+\s+){0,3}?)?(?:from|at|of|stolen\s+from|taken\s+from)\s+(?:the\s+)?"
+                          r"(?:[\w\-]+\s+){0,3}?$", re.IGNORECASE)
+_RANGING = re.compile(r"\b(?:ranging|ranged|range|varying|varied)\s+(?:from\s+)?(?:about\s+|around\s+)?$", re.IGNORECASE)
+
+
+def _shared_by_several(text: str, s: Span, a: AmountMention, here: list) -> bool:
+    """A figure told of several victims at once: "$60 million of virtual currency from A and B" (a joint total),
+    "breaches at A, B and C, with losses ranging from $8 million to $28 million" (a spread across them)."""
+    names = sorted(here, key=lambda t: t[0].span.start)
+    if len({n for _, n in names}) < 2:
+        return False
+    after = [(v, n) for v, n in names if v.span.start >= a.span.end]
+    if len(after) >= 2 and _JOINT_AFTER.match(text, a.span.end, after[0][0].span.start) and after[0][1] != after[1][1] \
+            and re.fullmatch(r"\s*(?:,|and|&)\s*", text[after[0][0].span.end : after[1][0].span.start]):
+        return True
+    before = text[max(s.start, a.span.start - 30) : a.span.start]
+    return a.context.stated_range and bool(_RANGING.search(before) or re.search(r"\bto\s*$", before)) and \
+        all(v.span.end <= a.span.start for v, _ in names)
+
+
 # An amount that sums many thefts or a period: "has stolen over $200 million this year".
 _AGGREGATE_NEAR = re.compile(
     r"\b(?:(?:this|last|per|a|each|every)\s+year|so\s+far\s+this\s+year|notorious|history\s+of|"
-    r"since\s+(?:19|20)\d\d|in\s+(?:19|20)\d\d\s+alone|over\s+the\s+(?:past|last)|cumulative|combined|altogether|"
+    r"since\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
+    r"(?:19|20)\d\d|in\s+(?:19|20)\d\d\s+alone|over\s+the\s+(?:past|last)|cumulative|combined|altogether|"
     r"all\s+(?:of\s+)?(?:those|these|the)\s+(?:hacks|attacks|heists|thefts)|worldwide|globally|spree|"
     r"(?:stolen|stole|steal|taken|pilfered|looted|siphoned|lost)\s+(?:[^.;]|\.(?=\d)){0,60}?\b(?:in|during|for|since)\s+(?:19|20)\d\d(?!\s*[,-]?\s*\d)|"
     r"(?:theft|thefts|hacks|losses|stolen\s+funds|crime)\s+(?:hits?|reach(?:es|ed)?|tops?|topped|total(?:s|led|ed)?|surpass(?:es|ed)|"
@@ -689,6 +717,8 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
         target = _nearest_incident(plan, i, a.span.start, text, a.span.end)
         if aggregate[i] and not plan.mentions.get(i):
             target = None
+        if a.money is not None and _shared_by_several(text, s, a, plan.mentions.get(i, [])):
+            target = None   # "$60 million from A and B", "A, B and C, with losses ranging from $8M to $28M"
         near = text[max(s.start, a.span.start - 70) : min(s.end, a.span.end + 70)]
         if a.money is not None and target is not None and _AGGREGATE_NEAR.search(near) and not any(
                 abs(v.span.start - a.span.start) < 70 for v, _ in plan.mentions.get(i, [])):
@@ -697,7 +727,7 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
         if a.money is not None:
             if a.context.recovered or a.context.refunded:
                 kind = ClaimKind.RECOVERY
-            elif _is_loss(text, s, a) and not (usd_in[i] >= 4 and a.money.unit == "USD") and k not in parts:
+            elif _is_loss(text, s, a, amounts[a.pair].span.start if a.pair is not None else None) and not (usd_in[i] >= 4 and a.money.unit == "USD") and k not in parts:
                 kind = ClaimKind.LOSS   # (four or more dollar figures in one sentence, or one asset's part: not the loss)
             else:
                 kind = ClaimKind.LOSS
