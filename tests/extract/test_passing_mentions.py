@@ -56,3 +56,21 @@ def test_a_story_naming_two_platforms_alike_picks_neither():
             "The thief used a flaw in the withdrawal function. "
             "By noon the losses were plain and the exploit was the talk of every forum.")
     assert _victims(text) == set()
+
+
+def test_a_tool_the_hack_came_through_is_no_victim_even_in_the_headline():
+    title = "Vanityforge May Be Behind Trading Firm Zumo's $160 Million Hack"
+    text = (title + "\n\nHackers stole $160 million from the trading firm Zumo on Tuesday. "
+            "The hack likely originated with a service called Vanityforge, which makes vanity addresses.")
+    assert {i["victim"] for i in to_eval("t", run(text, title=title))["incidents"]} == {"Zumo"}
+
+
+def test_an_exchange_named_for_a_price_move_is_no_victim():
+    text = ("Hackers stole $30 million from the Zumo exchange overnight. "
+            "The hack's market impact is unclear, but already Bitstamp has dropped by over USD 100, a 1.5% move.")
+    assert _victims(text) == {"Zumo"}
+
+
+def test_was_the_victim_of_a_heist():
+    text = "Over the weekend, the exchange Quidax was the victim of a massive bitcoin heist. Users lost 3,800 BTC."
+    assert _victims(text) == {"Quidax"}

@@ -62,13 +62,15 @@ AGGREGATE_CUE = re.compile(
 _NOT_VICTIM_BEFORE = re.compile(
     r"(?:\b(?:to|into|onto|via|through|with|by|across)\s+(?:the\s+)?(?:\w+\s+){0,2}?"
     r"|(?:sent|moved|transferred|deposited|laundered|swapped|converted|cashed\s+out|funnel+ed|routed)\s+(?:\S+\s+){0,6}?"
-    r"(?:to|into|onto|via|through|on|at)\s+(?:the\s+)?(?:\w+\s+){0,2}?)$",
+    r"(?:to|into|onto|via|through|on|at)\s+(?:the\s+)?(?:\w+\s+){0,2}?"
+    r"|(?:originat\w+|stemm\w+|caused|due|because)\s+(?:with|from|in|by|to|of)\s+(?:\S+\s+){0,4}?)$",
     re.IGNORECASE,
 )
 _NOT_VICTIM_AFTER = re.compile(
     r"^(?:['’]s)?\s*(?:,\s*)?(?:CEO|chief|founder|co-founder|spokes\w+|analysts?|researchers?|security\s+team|"
     r"froze|freez\w+|frozen|blocked|block|helped|assist\w*|blacklist\w*|flagged|tracked|traced|warned|"
     r"listed|lists|reported|report|said\s+it\s+(?:froze|had\s+frozen|would\s+help)|"
+    r"(?:has\s+|had\s+)?(?:dropped|fell|rose|climbed|jumped|surged|slumped|plunged)\s+(?:by\s+)?(?:over\s+|about\s+|nearly\s+|almost\s+)?(?:USD\s*|US\$\s*|\$\s*)?\d+|"
     r"will\s+cover|covered|offered|pledged|vowed\s+to\s+help|to\s+help)\b",
     re.IGNORECASE,
 )
@@ -227,7 +229,8 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
             names = {c.name, *(v.surface for _, v, _ in c.mentions)}
             if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", title_text) for n in names):
                 c.in_title = True
-                c.score += 2.0 if title_attack else 0.5
+                if c.base > 0:   # a name whose every mention plays another role ("a tool called X") stays out
+                    c.score += 2.0 if title_attack else 0.5
     # names listed together ("the Alphapo, CoinsPaid and Atomic Wallet hacks") share the strongest evidence
     for i, found in per_sentence.items():
         for a, b in zip(found, found[1:]):
