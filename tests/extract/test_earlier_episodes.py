@@ -91,3 +91,12 @@ def test_the_day_a_breach_was_discovered_is_no_second_incident():
             "Zumo said it only discovered the breach in June 2024.")
     incs = [i for i in _incidents(text, None) if i["victim"] == "Zumo"]
     assert [i["date"] for i in incs] == ["2024-02-03"]
+
+
+def test_thefts_from_one_month_to_another_stay_with_the_incident():
+    text = ("Exchange robbed\n\n"
+            "Bitstamp was hacked in April 2023 through an e-mail carrying malware. "
+            "From June to October of the same year, Bitstamp suffered a cyber attack and 2 billion won "
+            "held by 300 customers was stolen.")
+    incs = [i for i in _incidents(text, None) if i["victim"] == "Bitstamp"]
+    assert [i["date"] for i in incs] == ["2023-04"]

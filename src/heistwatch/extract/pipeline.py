@@ -418,6 +418,11 @@ def _past_episode(text: str, sentences: list[Span], plan: inc.IncidentPlan, c: C
 _NOUN_ANAPHORA = re.compile(inc.ANAPHORA.pattern.replace(r"|\b(?:it|its)\b", ""), re.IGNORECASE)
 assert _NOUN_ANAPHORA.pattern != inc.ANAPHORA.pattern
 
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_RANGE_FROM = re.compile(rf"\s*(?:to|until|till|through|-|–)\s+(?:(?:early|mid|late|the\s+end\s+of)[\s\-]+)?(?:{_MONTHS}|\d)",
+                         re.IGNORECASE)
+_RANGE_TO = re.compile(r"\b(?:to|until|till|through)\s+$", re.IGNORECASE)
+
 AGAIN_SPLIT = True
 ATTRIBUTING = True   # attributing sentences without a named victim go to the main incident
 
@@ -462,6 +467,9 @@ def _split_episodes(text: str, sentences: list[Span], incidents: list[IncidentMe
             seg = text[c.sentence.start : c.sentence.end]
             if not _THEFT.search(seg) or _AFTERMATH.search(seg):
                 continue
+            if _RANGE_TO.search(text, max(c.sentence.start, c.span.start - 12), c.span.start) or \
+                    _RANGE_FROM.match(text, c.span.end, min(c.sentence.end, c.span.end + 40)):
+                continue   # "from May to October": a stretch of the same incident, not another one
             i = _sentence_of(sentences, c.span.start)
             past = _past_episode(text, sentences, plan, c)
             if n not in {k for _, k in plan.mentions.get(i, [])} and not past:
