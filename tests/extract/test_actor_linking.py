@@ -98,3 +98,15 @@ def test_widely_attributed_without_confirmation_is_a_suspicion():
     text = ("In July, the exchange Vellum lost about $200 million from a multi-signature wallet. "
             "The theft is widely attributed to North Korean hackers, although Vellum has not confirmed who was behind it.")
     assert actors(text, date(2024, 12, 20))["Vellum"] == {"North Korea": "suspected"}
+
+
+def test_a_share_of_a_total_credited_to_a_group_is_no_incidents_actor():
+    text = ("The bridge Tallow lost $80 million to hackers on Sunday, the team said. "
+            "Private key leaks caused most of the money stolen this year. "
+            "Of that, 17% can be credited to the North Korean hackers of the Lazarus Group.")
+    assert actors(text).get("Tallow") == {}
+
+
+def test_a_claimant_firm_is_not_the_incident():
+    s = "As reported by the security firm Vantor, there have been attacks on at least three exchanges by North Korea."
+    assert background(s)

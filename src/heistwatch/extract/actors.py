@@ -146,10 +146,15 @@ _BACKGROUND = re.compile(
 _THIS_INCIDENT = re.compile(
     r"\b(?:the|this|that|its|their|last\s+\w+['’]s|the\s+(?:latest|recent))\s+(?:[\w\-]+\s+){0,2}?"
     r"(?:attack|hack|hacking|theft|heist|breach|exploit|incident|raid|robbery|intrusion|compromise|"
-    r"exchange|platform|protocol|bridge|company|firm|wallets?|funds|loot)(?![\w-])",
+    r"exchange|platform|protocol|bridge|wallets?|funds|loot)(?![\w-])",
     re.IGNORECASE,
 )
 _CLAUSE_CUT = re.compile(r"[;:]|[,—–]\s*(?:but|while|whereas|although|though|and|yet)\b|\b(?:but|whereas)\b|\s[—–]\s")
+
+
+def refers_to_incident(text: str, span: Span) -> bool:
+    """Does ``span`` point at one incident ("the attack", "this hack", "the exchange", "its wallets")?"""
+    return bool(_THIS_INCIDENT.search(text, span.start, span.end))
 
 
 def actor_clause(text: str, sentence: Span, span: Span) -> Span:

@@ -11,7 +11,7 @@ import re
 from datetime import date
 
 from heistwatch.extract import incidents as inc
-from heistwatch.extract.actors import find_attributions, find_claimant, is_background
+from heistwatch.extract.actors import find_attributions, find_claimant, is_background, refers_to_incident
 from heistwatch.extract.incident_types import infer_type
 from heistwatch.extract.model import (
     Aggregate,
@@ -818,6 +818,9 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
             targets = mains
         if (aggregate[i] or i in aggregate_money) and not plan.mentions.get(i):
             targets = []
+        if not plan.mentions.get(i) and any(amounts[k].share is not None for k in amounts_by_sentence[i]) \
+                and not refers_to_incident(text, s):
+            targets = []   # "17% of it can be credited to the Lazarus Group": a share of a total, not one incident
         if _BOTH.match(text, s.start, s.end):
             targets = _last_named(plan, i, 2) or targets   # "Both were attributed to ...": the two just named
         named_here = bool(plan.mentions.get(i))
