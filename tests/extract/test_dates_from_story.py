@@ -56,3 +56,10 @@ def test_a_date_of_incident_field_dates_the_incident():
             "- Method: a compromised multisig wallet.")
     incs = {i["victim"]: i for i in _incidents(text, None)}
     assert incs["Zumo"]["date"] == "2024-07-18"
+
+
+def test_last_saturday_s_heist_beats_the_day_it_was_told():
+    text = ("Police on Tuesday quietly named a suspect in last Saturday's heist at the Zumo exchange, "
+            "in which $3 million was taken.")
+    incs = {i["victim"]: i for i in _incidents(text, date(2024, 3, 8))}
+    assert incs["Zumo"]["date"] == "2024-03-02"

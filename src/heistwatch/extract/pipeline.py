@@ -293,7 +293,8 @@ def _date_score(text: str, s: Span, d, attack: bool, victim_here: bool, publishe
         score += 0.0   # "was compromised on January 4th"
     if d.span.start < 60 and published is not None and v.start == published:
         score -= 3   # the dateline at the top of the text
-    if _POSSESSIVE_ATTACK.match(text, d.span.end, min(s.end, d.span.end + 40)):
+    owner = "'s" if text[d.span.start : d.span.end].endswith(("'s", "’s")) else ""   # the span may hold the 's
+    if _POSSESSIVE_ATTACK.match(owner + text[d.span.end : min(s.end, d.span.end + 40)]):
         score += 1.5   # "last Friday's raid"
     if _REPORTING_AFTER.match(text, d.span.end, min(s.end, d.span.end + 60)):
         score -= 2   # "On Wednesday the FBI blamed ...": when it was said
