@@ -172,3 +172,27 @@ def test_a_conversion_told_after_the_swap_is_no_loss():
     text = ("Attackers minted 100,000 wrapped ether on the Sable bridge on Wednesday. "
             "They then redeemed 80,000 of those tokens for ETH worth $200 million on another network.")
     assert 200_000_000 not in losses(text).get("Sable", [])
+
+
+def test_what_was_left_after_a_drop_is_no_loss():
+    text = ("Hackers drained the Larch bridge on Monday. Its balance went from $150,000,000 to $2,500 within hours.")
+    assert 2_500 not in losses(text).get("Larch", [])
+
+
+def test_flash_loans_taken_out_are_no_loss():
+    text = ("The attacker took out $900 million in flash loans and drained $80 million from the lending protocol "
+            "Birchwood on Sunday.")
+    assert losses(text)["Birchwood"] == [80_000_000]
+
+
+def test_a_loss_split_by_chain_across_a_later_sentence():
+    text = ("The exchange Copperline was hacked on Saturday; a security firm put the loss at about $180 million. "
+            "It first counted only on Ethereum, where the stolen assets were worth about $100 million, and later "
+            "found around $80 million stolen from Binance Smart Chain.")
+    assert losses(text)["Copperline"] == [180_000_000]
+
+
+def test_a_sum_accidentally_sent_elsewhere_is_no_loss():
+    text = ("Hackers stole $100 million from the exchange Rowan on Friday. "
+            "Additionally, $3 million in stolen tokens was accidentally sent to the token's own contract.")
+    assert losses(text)["Rowan"] == [100_000_000]

@@ -376,6 +376,7 @@ _MARKET_BEFORE = re.compile(
 )
 _RANGE_GAP = re.compile(r"\s*+(?:-|to|and)\s*+$", re.I)
 _RANGE_BEFORE = re.compile(r"\b(?:between|from)\s*+$", re.I)
+_FROM_BEFORE = re.compile(r"\bfrom\s*+$", re.I)
 _RECOVERY_RE = re.compile(rf"\b(?:{_alt(RECOVERY_WORDS)})\b", re.I)
 _REFUND_RE = re.compile(rf"\b(?:{_alt(REFUND_WORDS)})\b", re.I)
 _NEGATION = re.compile(r"\b(?:not|never|no|yet\s+to|unable\s+to|failed\s+to|n't|without)\b[^.;,]{0,25}$", re.I)
@@ -774,8 +775,8 @@ _TO_THIEF = re.compile(r"[^.;]{0,12}?\bto\s+(?:an?\s+|the\s+|their\s+)?(?:[\w\-]
 _OUT_OF_VICTIM = re.compile(r"[^.;]{0,40}?\b(?:out\s+of|from)\s+(?!(?:the\s+|an?\s+)?(?:attacker|hacker|exploiter|thie)\w*)", re.I)
 _DESTINATION = re.compile(r"[^.;]{0,60}?\b(?:to|into|onto|through|via)\b", re.I)
 _PASSIVE_MOVE = re.compile(
-    r"[^.;]{0,40}?\b(?:(?:was|were|had\s+been|has\s+been|have\s+been|being|got)\s+(?:later\s+|then\s+|subsequently\s+|"
-    r"also\s+|quickly\s+|partly\s+|mostly\s+)?(?:sent|moved|transferred|bridged|swapped|laundered|burned|burnt|converted|"
+    r"[^.;]{0,40}?\b(?:(?:was|were|had\s+been|has\s+been|have\s+been|being|got)\s+(?:later\s+|then\s+|"
+    r"[a-z]+ly\s+)?(?:sent|moved|transferred|bridged|swapped|laundered|burned|burnt|converted|"
     r"deposited|routed|funnel+ed|mixed|exchanged|cashed\s+out)\b|"
     r"(?:sent|moved|transferred|bridged|routed|funnel+ed)\s+(?:on\s+|later\s+|then\s+)?(?:to|into|through|via)\b)", re.I)
 _CONVERTED_FROM = re.compile(r"\s*+(?:for|into)\s++(?:[\w\-]+\s++){1,3}?(?:worth|valued\s+at)\s*+$", re.I)
@@ -910,6 +911,12 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
         a, b = ctxs[i], ctxs[i + 1]
         shared = {f: getattr(a, f) or getattr(b, f) for f in ("recovered", "refunded", "reward", "funding", "moved")}
         ctxs[i], ctxs[i + 1] = replace(a, **shared), replace(b, **shared)
+    # "TVL fell from $190 million to $1,794": the figure after "to" is what was left, a value, not a sum taken
+    for i in range(len(raws) - 1):
+        a, b = raws[i], raws[i + 1]
+        if a.kind == b.kind == "money" and a.unit == b.unit and b.value < a.value \
+                and re.fullmatch(r"\s*to\s*", t[a.end:b.start], re.I) and _FROM_BEFORE.search(t, max(lo, a.start - 8), a.start):
+            ctxs[i + 1] = replace(ctxs[i + 1], market=True)
     out: list[AmountMention] = []
     for i, r in enumerate(raws):
         span = Span(r.start, r.end)
@@ -955,7 +962,8 @@ COMPONENT_EXAMPLES: tuple[tuple[str, int], ...] = (
     ("Hackers stole 4,000 BTC (about $5.5 million) from the exchange.", 0),
 )
 
-_COMPONENT_HEAD = re.compile(r"\s*+(?:worth\s++)?(?:of|in|on|from)\s++", re.I)
+_COMPONENT_HEAD = re.compile(r"\s*+(?:worth\s++|(?:stolen|taken|drained|lost)\s++)?(?:of|in|on|from)\s++", re.I)
+_COMPONENT_ON = re.compile(r"\bon\s++(?:the\s++)?(?P<w>[A-Z][\w\-]*+(?:\s++[A-Z][\w\-]*+){0,2})\b[^.;$€£¥]{0,70}$")
 _COMPONENT_WORD = re.compile(r"[A-Za-z][\w\-]*+(?:['’]s)?")
 _COMPONENT_LABEL = re.compile(r"(?P<w>[A-Za-z][\w\- ]{1,30}?)\s*+(?::|\()\s*+$")
 _COMPONENT_CUE = re.compile(
@@ -1035,6 +1043,12 @@ def component_tag(text: str, amounts: list[AmountMention], k: int, lo: int = 0) 
             tag = _crypto_name(words[i:])
             if tag:
                 return tag
+    # "calculated the loss only on Ethereum, where assets worth $100 million were taken"
+    om = _COMPONENT_ON.search(t, max(lo, prev, a.span.start - 110), a.span.start)
+    if om:
+        tag = _crypto_name(om.group("w").split())
+        if tag is not None and tag.lower() in _chain_names():
+            return tag
     return None
 
 

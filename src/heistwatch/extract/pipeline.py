@@ -71,7 +71,7 @@ _TO_AFTER = re.compile(r"[^.;]{0,45}?\b(?:to|into|onto|through|via)\b", re.IGNOR
 
 _ATTACK_NEAR = re.compile(
     r"\b(?:stole|stolen|steal|theft|heist|hack(?:ed)?|drain(?:ed|ing)?|lost|loss|losses|missing|exploit(?:ed)?|"
-    r"siphon(?:ed|ing)?|taken|took|looted|swiped)\b",
+    r"siphon(?:ed|ing)?|taken|took(?!\s+out)|looted|swiped)\b",
     re.IGNORECASE,
 )
 
@@ -150,7 +150,7 @@ def _is_loss(text: str, sentence: Span, a: AmountMention, head: int | None = Non
     h = a.span.start if head is None else min(head, a.span.start)
     if _ONE_USER.search(text, max(sentence.start, h - 60), h):
         return False   # "one user claims to have lost 1.2 billion won": one customer's loss, not the platform's
-    if a.context.reward or a.context.funding:
+    if a.context.reward or a.context.funding or a.context.market or a.context.per_unit:
         return False   # "a bounty of 50,000 ARKM ($31,500-$32,000)", "put 120,000 ETH of its own into the bridge"
     if folded(_TODAY_AFTER).match(text, a.span.end, min(sentence.end, a.span.end + 40)) or \
             folded(_WOULD_BEFORE).search(window_before):
