@@ -38,3 +38,10 @@ def test_a_year_before_the_attack_noun_dates_the_name_after_it():
     incs = _by_victim(text)
     assert incs["Mt. Gox"]["date"] == "2014"
     assert incs["Zumo"]["date"] == "2024-03-04"
+
+
+def test_both_on_a_day_dates_every_victim_named_with_it():
+    text = ("Exchange thefts\n\n"
+            "In May, thieves took $12 million from Bitstamp and $9 million from Kraken, both on 3 May.")
+    incs = _by_victim(text, date(2024, 6, 1))
+    assert incs["Bitstamp"]["date"] == incs["Kraken"]["date"] == "2024-05-03"

@@ -419,6 +419,7 @@ def _past_episode(text: str, sentences: list[Span], plan: inc.IncidentPlan, c: C
 _NOUN_ANAPHORA = re.compile(inc.ANAPHORA.pattern.replace(r"|\b(?:it|its)\b", ""), re.IGNORECASE)
 assert _NOUN_ANAPHORA.pattern != inc.ANAPHORA.pattern
 
+_BOTH_ON = re.compile(r"\b(?:both|all|each|all\s+three|all\s+of\s+them)\s+(?:\w+\s+)?(?:on|in|during)\s+$", re.IGNORECASE)
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _RANGE_FROM = re.compile(rf"\s*(?:to|until|till|through|-|–)\s+(?:(?:early|mid|late|the\s+end\s+of)[\s\-]+)?(?:{_MONTHS}|\d)",
                          re.IGNORECASE)
@@ -769,6 +770,8 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
             if len(named) > 1 and dates_in.get(i) == 1 and (
                     all(v.span.start >= d.span.end for v, _ in here) or all(v.span.end <= d.span.start for v, _ in here)):
                 targets = list(named)   # "hacks in 2019 include A, B and C": the one date holds for all
+            if len(named) > 1 and _BOTH_ON.search(text, max(s.start, d.span.start - 20), d.span.start):
+                targets = list(named)   # "$60 million from A and $37 million from B, both on July 22"
             if aggregate[i] and not here:
                 targets = [None]
             for target in targets:
