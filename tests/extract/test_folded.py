@@ -150,3 +150,30 @@ def test_literal_starts_of_a_word_list() -> None:
         {"spe", "phi", "e-m", "ema"}
     assert _literal_starts(re.compile(r"\w+ing")) is None              # no literal start
     assert _literal_starts(re.compile(r"(?:ab)?")) is None             # may match the empty string
+
+
+# ---------------------------------------------------------------- linear time on hostile input
+
+HOSTILE_STARTS = {
+    "a start repeated without a match": lambda n: "phi" * (n // 3),
+    "words that all start a pattern": lambda n: "phishing exchange " * (n // 18),
+    "a head without its name": lambda n: "the crypto exchange called " * (n // 27),
+    "one long word": lambda n: "x" * n,
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE_STARTS))
+def test_the_shortcuts_stay_linear(case: str) -> None:
+    from extract_timing import assert_scales_linearly
+
+    def run(text: str) -> None:
+        for pattern in (PATTERNS[0], HEADED[0], HEADED[3]):
+            list(started(pattern).finditer(text))
+            list(anchored(pattern).finditer(text))
+            list(folded_search(pattern, text))
+
+    assert_scales_linearly(run, HOSTILE_STARTS[case], 20_000, max_n=1_000_000, runs=2)
+
+
+def folded_search(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    return list(Folded(pattern).finditer(text))
