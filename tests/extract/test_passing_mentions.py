@@ -74,3 +74,16 @@ def test_an_exchange_named_for_a_price_move_is_no_victim():
 def test_was_the_victim_of_a_heist():
     text = "Over the weekend, the exchange Quidax was the victim of a massive bitcoin heist. Users lost 3,800 BTC."
     assert _victims(text) == {"Quidax"}
+
+
+def test_a_known_name_with_two_letters_swapped_is_that_platform():
+    text = ("First it was the Poloneix exchange, which lost over $125 million, and today the Zumo bridge "
+            "was drained of $85 million.")
+    assert {"Poloniex", "Zumo"} <= _victims(text)
+
+
+def test_a_link_headline_without_its_verb_names_a_victim():
+    text = ("Hackers drained $300 million from the Zumo bridge on Tuesday.\n"
+            "Read: Quidax reportedly hacked for $780,000\n"
+            "The bridge team paused all transfers.")
+    assert {"Zumo", "Quidax"} <= _victims(text)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from heistwatch.extract.model import Span
 from heistwatch.extract.text import anchored, quick
@@ -105,7 +106,7 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("Zumo’s $40 million hack was the largest that year.", "Zumo")],
        ["The Monday attack was quick."], trigger=_ATTACK_WORDS),
     _p("name-was-attacked",
-       rf"{_NAME_CS}(?:\s(?-i:{_OWN_KIND}))?(?:,[^,]{{3,60}},)?\s+(?:was|were|has\s+been|had\s+been|have\s+been|got|gets|is|became|suffered|fell\s+victim\s+to)\s+(?:\w+\s+)?(?:{_ATTACK_VERB_PASSIVE}|an?\s+(?:[\w\-]+\s+){{0,3}}?{_ATTACK_NOUN}|(?:the\s+|a\s+)?(?:latest\s+)?victim\s+of\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){{0,3}}?{_ATTACK_NOUN})\b",
+       rf"{_NAME_CS}(?:\s(?-i:{_OWN_KIND}))?(?:,[^,]{{3,60}},)?(?:,?\s+which)?\s+(?:was|were|has\s+been|had\s+been|have\s+been|got|gets|is|became|suffered|fell\s+victim\s+to)\s+(?:\w+\s+)?(?:{_ATTACK_VERB_PASSIVE}|an?\s+(?:[\w\-]+\s+){{0,3}}?{_ATTACK_NOUN}|(?:the\s+|a\s+)?(?:latest\s+)?victim\s+of\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){{0,3}}?{_ATTACK_NOUN})\b",
        2,
        [("Zumo was hacked last week.", "Zumo"),
         ("The Quidax bridge was drained of $80 million.", "Quidax"),
@@ -126,10 +127,17 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("Thieves got away with 400 BTC from Quidax.", "Quidax")],
        ["They raised $5 million from investors."], trigger=r"\bfrom\b"),
     _p("name-lost",
-       rf"{_NAME_CS}(?:\s(?-i:{_OWN_KIND}))?(?:,[^,]{{3,60}},)?\s+(?:has\s+|had\s+)?(?:lost|loses|losing|says\s+it\s+lost|said\s+it\s+lost)\b",
+       rf"{_NAME_CS}(?:\s(?-i:{_OWN_KIND}))?(?:,[^,]{{3,60}},)?(?:,?\s+which)?\s+(?:has\s+|had\s+)?(?:lost|loses|losing|says\s+it\s+lost|said\s+it\s+lost)\b",
        2,
-       [("Zumo lost 4,000 BTC to thieves.", "Zumo")],
+       [("Zumo lost 4,000 BTC to thieves.", "Zumo"),
+        ("First it was the Quidax exchange, which lost over $125 million.", "Quidax")],
        ["the exchange lost money"], trigger=r"\blos[ti]|\bloses\b"),
+    _p("headline-name-hacked",
+       rf"{_NAME_CS}\s+(?:reportedly\s+|allegedly\s+)?(?:hacked|exploited|drained|breached|robbed)\s+(?:for|of)\s",
+       2,
+       [("Read more: Quidax reportedly hacked for $780,000", "Quidax"),
+        ("Zumo drained of $3 million in bridge exploit", "Zumo")],
+       ["Hackers hacked for fun."], trigger=r"hacked|exploited|drained|breached|robbed"),
     _p("hackers-hit-name",
        rf"\b(?:hackers|attackers|thieves|cybercriminals|criminals|exploiters?)\s+(?:have\s+|had\s+)?(?:hacked|hit|breached|attacked|targeted|raided|robbed|drained|exploited|struck|compromised|infiltrated)\s+(?:the\s+)?{_KIND_PHRASE}?{_NAME_CS}",
        2,
@@ -165,6 +173,32 @@ _PERSON_BEFORE = re.compile(
     r"detective|sleuth|journalist|reporter|lawyer|attorney|judge|professor)\.?\s+$", re.IGNORECASE)
 
 _ANAPHORA_NAMES = frozenset({"company", "firm", "exchange", "platform", "protocol", "project", "network", "service"})
+
+
+@lru_cache(maxsize=1)
+def _known_by_letters() -> dict[str, list[str]]:
+    """Known platform names and aliases of one word (six letters or more) by their sorted letters."""
+    from heistwatch.reference.platforms import platforms
+
+    out: dict[str, list[str]] = {}
+    for p in platforms().values():
+        for a in (p.name, *p.aliases):
+            if len(a) >= 6 and a.isalpha():
+                out.setdefault("".join(sorted(a.lower())), []).append(a)
+    return out
+
+
+def _swapped_letters(name: str) -> Platform | None:
+    """The known platform a one-word name misspells by swapping two neighbouring letters ("Poloneix")."""
+    if len(name) < 6 or not name.isalpha():
+        return None
+    low = name.lower()
+    for a in _known_by_letters().get("".join(sorted(low)), []):
+        al = a.lower()
+        diff = [k for k in range(len(low)) if low[k] != al[k]]
+        if len(diff) == 2 and diff[1] == diff[0] + 1 and low[diff[0]] == al[diff[1]] and low[diff[1]] == al[diff[0]]:
+            return lookup(a)
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +271,19 @@ def sentences_per_pattern(text: str, sentences: list[Span]) -> dict[str, set[int
     return out
 
 
+def _with_inner(regex: re.Pattern[str], matches, segment: str):
+    """The matches, and where a match's name is no name ("First, it was the Zumo exchange, which lost"), the
+    match that starts after that word inside it (searched only within the rejected match)."""
+    for m in matches:
+        yield m
+        raw = m.group("name")
+        if clean_name(raw) is None:
+            first = raw.split()[0] if raw.split() else raw
+            inner = regex.search(segment, m.start("name") + max(1, len(first)), m.end())
+            if inner is not None:
+                yield inner
+
+
 def find_victim_candidates(text: str, start: int = 0, end: int | None = None, *,
                            known: list | None = None, unknown_names: bool | None = None,
                            patterns: set[str] | None = None) -> list[VictimMention]:
@@ -263,7 +310,7 @@ def find_victim_candidates(text: str, start: int = 0, end: int | None = None, *,
                 continue
         elif pat.trigger is not None and not pat.trigger.search(segment):
             continue
-        for m in anchored(pat.regex).finditer(segment):   # = pat.regex.finditer(segment)
+        for m in _with_inner(pat.regex, anchored(pat.regex).finditer(segment), segment):
             raw = m.group("name")
             name = clean_name(raw)
             if not name:
@@ -284,6 +331,8 @@ def find_victim_candidates(text: str, start: int = 0, end: int | None = None, *,
                 # "Zumo Exchange" -> try without the first/last word
                 first = name.split()[0]
                 plat = lookup(first) if len(name.split()) > 1 else None
+            if plat is None:
+                plat = _swapped_letters(name)   # "Poloneix": a known name with two letters swapped
             if plat is None and not unknown_names:
                 continue
             if plat is None and _PERSON_BEFORE.search(text, max(0, span.start - 30), span.start):
