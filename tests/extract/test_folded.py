@@ -177,3 +177,11 @@ def test_the_shortcuts_stay_linear(case: str) -> None:
 
 def folded_search(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
     return list(Folded(pattern).finditer(text))
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts, st.integers(min_value=0, max_value=60), st.integers(min_value=0, max_value=200))
+def test_folded_matches_are_the_patterns_own(text: str, pos: int, endpos: int) -> None:
+    for pattern in [*PATTERNS, re.compile(r"(?P<w>hack|Exchange)?s?", re.IGNORECASE)]:
+        got = [(m.span(), m.groupdict(), m.group()) for m in Folded(pattern).matches(text, pos, endpos)]
+        assert got == [(m.span(), m.groupdict(), m.group()) for m in pattern.finditer(text, pos, endpos)]

@@ -299,6 +299,14 @@ class Folded:
         rx, s = self._on(text)
         return rx.finditer(s, pos, endpos)
 
+    def matches(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text, pos, endpos)`` itself (groups as written): the twin finds where, the
+        pattern is matched only there. For patterns that can match the empty string, plain finditer."""
+        rx, s = self._on(text)
+        if rx is self.pattern or self.pattern.match("") is not None or _may_be_empty(self.pattern):
+            return self.pattern.finditer(text, pos, endpos)
+        return finditer_at(self.pattern, (m.start() for m in rx.finditer(s, pos, endpos)), text, pos, endpos)
+
 
 _FOLDED: dict[int, tuple[re.Pattern[str], Folded]] = {}
 
@@ -546,3 +554,19 @@ def quick(pattern: re.Pattern[str]) -> Started | Folded:
     Spans are those of ``pattern.finditer``; read words from the text (a Folded match's may be lower-cased)."""
     s = started(pattern)
     return s if 0 < s.count <= 10 else folded(pattern)
+
+
+_EMPTY: dict[int, tuple[re.Pattern[str], bool]] = {}
+
+
+def _may_be_empty(pattern: re.Pattern[str]) -> bool:
+    got = _EMPTY.get(id(pattern))
+    if got is None or got[0] is not pattern:
+        try:
+            from re import _parser
+
+            empty = _parser.parse(pattern.pattern, pattern.flags).getwidth()[0] == 0
+        except Exception:
+            empty = True
+        got = _EMPTY[id(pattern)] = (pattern, empty)
+    return got[1]
