@@ -57,3 +57,16 @@ def test_a_parent_named_as_the_actor_stays_beside_its_unit() -> None:
               [actor("Andariel", "confirmed", "Andariel", claimant="Investigators"),
                actor("Lazarus Group", "confirmed", "Lazarus Group")], published="2023-09-05")
     assert _row([rec], "Minerco")[0] == ["Andariel", "Lazarus Group"]
+
+
+def test_an_actor_the_sources_lean_against_is_not_shown() -> None:
+    text = ("Minerco lost $197 million. A blogger said North Korea may be behind the Minerco theft. "
+            "The FBI said North Korea was not behind the Minerco theft; the police said North Korea played no part.")
+    rec = doc("n5", text, [("Minerco", "defi_exploit", "2023-03-13")],
+              [actor("North Korea", "suspected", "North Korea", claimant="A blogger", hedge="may be"),
+               actor("North Korea", "denied", "North Korea", claimant="The FBI"),
+               actor("North Korea", "denied", "North Korea", claimant="the police")], published="2023-03-20")
+    names, inc = _row([rec], "Minerco")
+    assert names == []
+    nk = next(a for a in inc.actors if a.actor == "North Korea")
+    assert nk.stance == "disputed" and nk.probability < 0.45 and "lean against" in nk.support

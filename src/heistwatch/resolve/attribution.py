@@ -34,7 +34,8 @@ Rules (each claim is an :class:`~heistwatch.extract.model.Attribution` with its 
    sub-group as another name of its parent ("the Lazarus Group, also known as APT38") means the
    parent whenever it names the sub-group, so those claims count for the parent; a group named
    only as the one a named sub-group belongs to ("an offshoot of the Lazarus Group") is not shown
-   as a second actor.
+   as a second actor. Nor is an actor whose pooled probability is below 0.45 (the sources lean
+   against it: a denial outweighs a suspicion), whatever its pooled stance.
 """
 
 from __future__ import annotations

@@ -36,6 +36,7 @@ from heistwatch.resolve.model import (
 )
 from heistwatch.resolve.names import actor_name, claimant_class, claimant_key, known_platform
 
+LEANS_AGAINST = 0.45   # below "roughly even chance" on the ICD 203 scale: the row does not show the actor
 UNATTRIBUTED = "unattributed reports"   # every claim that names no claimant: one voice (see attribution.py)
 
 TYPE_PREFERENCE = ["exchange_hack", "bridge_hack", "defi_exploit", "wallet_hack", "data_breach", "phishing",
@@ -400,6 +401,10 @@ def build_incident(
                                       alias_claims=folded.get(a.actor, set()) | parent_only, refers_back=refers_back)
         if parent_only and not a.on_row and all(c.claim in parent_only for c in a.claims):
             a.support = f"named only as the group {', '.join(children)} belongs to, not as an actor of its own"
+        if a.on_row and a.probability < LEANS_AGAINST:
+            # the claimants, pooled, lean against it (a denial outweighs a suspicion): kept, not shown
+            a.on_row = False
+            a.support = f"the sources lean against it ({a.confidence}, {a.probability:.2f}); {a.support}"
     if "actors" in ov.pins:
         pinned["actors"] = ov.pins["actors"]
         keep = set(ov.pins["actors"]["value"])
