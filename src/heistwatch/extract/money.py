@@ -21,7 +21,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from heistwatch.extract.model import Count, Money, Share, Span
-from heistwatch.extract.text import fold_chars
+from heistwatch.extract.text import fold_chars, folded
 from heistwatch.reference import assets
 
 # --------------------------------------------------------------------------------------------
@@ -266,7 +266,7 @@ _NO_GROUPS = dict.fromkeys(
 
 def _cores(t: str, lo: int, hi: int) -> list[re.Match[str]]:
     found = list(_NUM_CORE.finditer(t, lo, hi))
-    words = list(_WORD_CORE.finditer(t, lo, hi))
+    words = list(folded(_WORD_CORE).matches(t, lo, hi))   # = _WORD_CORE.finditer(t, lo, hi), found folded
     if words:
         found.extend(words)
         found.sort(key=lambda m: m.start())
