@@ -385,3 +385,28 @@ def test_a_new_incident_recalling_an_older_one_with_its_loss_stays_apart() -> No
                when("2018-06", "Last June")])
     got = victims(Ledger.build(_june_reports() + [rec]))
     assert [(d[:7], docs) for _, d, _, docs in got] == [("2018-06", ["a", "b"]), ("2019-03", ["c"])]
+
+
+def _new_year_reports():
+    return [doc(k, "Minerco lost $81 million on 31 December.", [("Minerco", "bridge_hack", "2023-12-31")],
+                [usd(81e6, "$81 million")], published="2024-01-01") for k in ("a", "b")]
+
+
+def test_a_year_no_sentence_ties_to_the_victim_gives_way_to_the_loss_of_a_recent_incident() -> None:
+    from resolve_builders import when
+
+    text = "Minerco lost $81 million in a bridge exploit. Hacks took half the amount of 2022."
+    rec = doc("c", text, [("Minerco", "bridge_hack", "2022")], [usd(81e6, "$81 million"), when("2022", "2022")],
+              published="2024-01-02")
+    got = victims(Ledger.build(_new_year_reports() + [rec]))
+    assert [(d, docs) for _, d, _, docs in got] == [("2023-12-31", ["a", "b", "c"])]
+
+
+def test_a_year_the_document_states_for_the_victim_keeps_its_incident_apart() -> None:
+    from resolve_builders import when
+
+    text = "Minerco lost $81 million in 2022, its first exploit."
+    rec = doc("c", text, [("Minerco", "bridge_hack", "2022")], [usd(81e6, "$81 million"), when("2022", "2022")],
+              published="2024-01-02")
+    got = victims(Ledger.build(_new_year_reports() + [rec]))
+    assert [(d, docs) for _, d, _, docs in got] == [("2022", ["c"]), ("2023-12-31", ["a", "b"])]

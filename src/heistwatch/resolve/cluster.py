@@ -35,7 +35,10 @@
    A mention stating a loss that no fitting cluster shares (within 10%) but that an incident
    reported by two other sources states, and that fits that incident by another date its document
    gives it, a later one, joins it with that date (an extractor may date a new hack by a sentence
-   on an older one: "hacked again ... in July last year it suffered a data breach").
+   on an older one: "hacked again ... in July last year it suffered a data breach"). Likewise a
+   mention dated only to a year by sentences that do not name the victim ("half the amount of
+   2022") joins, as undated, an incident of two other sources stating its loss and dated within
+   ``RECENT_DAYS`` before its publication.
 3. **Ids** derive from content: block, type family and the month of the cluster's first (most
    precise) member, with a counter only when one block has two incidents in one month; so the
    same inputs give the same ids, and adding reports of a known incident keeps its id.
@@ -90,6 +93,7 @@ class Mention:
     inherited: bool = False  # a passing mention dated the same day as its document's main incident (of another victim)
     alt_dates: tuple[DateValue, ...] = ()   # the document's other date claims for it (see cluster_block)
     figures: tuple[float, ...] = ()         # every USD loss the document states for it, sorted
+    weak_year: bool = False                 # dated only to a year by sentences that do not name the victim
 
     @property
     def id(self) -> str:
@@ -232,6 +236,21 @@ def _other_dates(record: DocumentRecord, index: int, victim: str, chosen: DateVa
     return tuple(sorted(out, key=lambda v: (dates.rank(v), v.start)))  # type: ignore[arg-type,union-attr]
 
 
+def _weak_year(record: DocumentRecord, index: int, victim: str, d: DateValue) -> bool:
+    """Is ``d`` only a year, and does no sentence behind it name the victim ("roughly half the
+    amount of 2022")?"""
+    text = record.text or ""
+    if d.granularity != Granularity.YEAR or not text:
+        return False
+    from heistwatch.resolve.attribution import names_victim
+
+    m = next((x for x in record.extraction.incidents if x.index == index), None)
+    names = [victim] + ([text[m.span.start:m.span.end]] if m is not None and m.span is not None else [])
+    backing = [c for c in record.extraction.claims_of(index, ClaimKind.DATE)
+               if dates.usable(c.value) and c.value.iso() == d.iso()]  # type: ignore[arg-type,union-attr]
+    return bool(backing) and not any(names_victim(c.sentence.of(text), names) for c in backing)
+
+
 def _listed_with_others(record: DocumentRecord, index: int, d: DateValue) -> bool:
     """Does every sentence behind ``d`` state another date as well and name two or more of the
     document's victims? ("Attacks in April and September hit the exchanges A and B.") Then the
@@ -352,6 +371,7 @@ def mentions_of(record: DocumentRecord) -> list[Mention]:
             family=type_family(m.type.value, m.victim), date=d, main=m.main, published=record.published,
             source=record.group, scale=sorted(usd)[len(usd) // 2] if usd else None, inherited=inherited,
             alt_dates=_other_dates(record, m.index, m.victim, d) if usd else (), figures=tuple(sorted(usd)),
+            weak_year=bool(usd) and d is not None and _weak_year(record, m.index, m.victim, d),
         ))
     return out
 
@@ -465,6 +485,14 @@ def cluster_block(mentions: list[Mention]) -> list[list[Mention]]:
                 if there:
                     m, fits = moved, there
                     break
+        if m.weak_year and not any(c.same_loss(m) for c in fits):
+            # a year no sentence ties to the victim ("half the amount of 2022") is weaker evidence than
+            # the loss an incident reported by other sources shortly before this report states
+            bare = replace(m, date=None)
+            there = [c for c in clusters if c.same_loss(bare) and len(c.docs - {m.doc}) >= 2 and c.recent(bare)
+                     and c.fits(bare)]
+            if there:
+                m, fits = bare, there
         if fits:
             best = max(fits, key=lambda c: (m.doc not in c.docs, c.scale_agrees(m), c.same_type(m), c.recent(m),
                                             len(c.dated), len(c.members), -c.order))
