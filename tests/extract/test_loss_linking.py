@@ -196,3 +196,16 @@ def test_a_sum_accidentally_sent_elsewhere_is_no_loss():
     text = ("Hackers stole $100 million from the exchange Rowan on Friday. "
             "Additionally, $3 million in stolen tokens was accidentally sent to the token's own contract.")
     assert losses(text)["Rowan"] == [100_000_000]
+
+
+def test_a_cue_beside_one_figure_is_not_read_for_its_neighbour():
+    text = ("12,000 bitcoins, valued at around $300 each, so $3.6 million in all, were stolen from the exchange "
+            "Pimlico on Sunday.")
+    assert losses(text)["Pimlico"] == [3_600_000]
+    assert natives(text)["Pimlico"] == [("BTC", 12_000)]
+
+
+def test_a_coins_supply_in_circulation_is_no_loss():
+    text = ("Hackers stole 500 million XYZ tokens from the exchange Quince on Friday. "
+            "The token trades at just under $1 per coin, with $8 billion worth of it in total circulation.")
+    assert losses(text)["Quince"] == []

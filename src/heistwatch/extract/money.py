@@ -779,7 +779,7 @@ _PASSIVE_MOVE = re.compile(
     r"[a-z]+ly\s+)?(?:sent|moved|transferred|bridged|swapped|laundered|burned|burnt|converted|"
     r"deposited|routed|funnel+ed|mixed|exchanged|cashed\s+out)\b|"
     r"(?:sent|moved|transferred|bridged|routed|funnel+ed)\s+(?:on\s+|later\s+|then\s+)?(?:to|into|through|via)\b)", re.I)
-_CONVERTED_FROM = re.compile(r"\s*+(?:for|into)\s++(?:[\w\-]+\s++){1,3}?(?:worth|valued\s+at)\s*+$", re.I)
+_CONVERTED_FROM = re.compile(r"\s*+(?:for|into|to)\s++(?:[\w\-]+\s++){1,3}?(?:worth|valued\s+at)\s*+$", re.I)
 _TAG = re.compile(r"<[^<>]{0,300}>")
 
 
@@ -911,6 +911,9 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
         a, b = ctxs[i], ctxs[i + 1]
         shared = {f: getattr(a, f) or getattr(b, f) for f in ("recovered", "refunded", "reward", "funding", "moved")}
         ctxs[i], ctxs[i + 1] = replace(a, **shared), replace(b, **shared)
+    # "19,000 BTC - valued at around $275 each": a price is no conversion of the figure beside it
+    for i in [i for i, j in pairs.items() if ctxs[i].per_unit or ctxs[j].per_unit]:
+        pairs.pop(i, None)
     # "TVL fell from $190 million to $1,794": the figure after "to" is what was left, a value, not a sum taken
     for i in range(len(raws) - 1):
         a, b = raws[i], raws[i + 1]

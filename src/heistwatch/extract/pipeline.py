@@ -58,7 +58,8 @@ NOT_A_LOSS = re.compile(
     r"holds?|holding|remains|swapped|converted|laundered|"
     r"bridged|offloaded|flash-?loan(?:ed|ing)|minted|redeemed|received|offer\w*|keep|recover\w*|froze|frozen|seized|"
     r"returned|secured|securing|burn\w*|ransom|contains|currently|support|replenish\w*|inject\w*|backstop\w*|"
-    r"own\s+funds|could\s+not\s+withdraw|unable\s+to\s+withdraw|flash\s+loans|balance)\b",
+    r"own\s+funds|could\s+not\s+withdraw|unable\s+to\s+withdraw|flash\s+loans|balance|"
+    r"in\s+(?:total\s+)?circulation|(?:total|circulating|token)\s+supply)\b",
     re.IGNORECASE,
 )
 _TODAY_AFTER = re.compile(r"[^.;]{0,25}?\b(?:today|at\s+current\s+prices|at\s+today['’]s\s+prices|at\s+the\s+current\s+(?:exchange\s+)?rate|"
@@ -137,12 +138,20 @@ def _date_owner(plan: inc.IncidentPlan, i: int, start: int, end: int, text: str)
     return _nearest_incident(plan, i, start)
 
 
-def _is_loss(text: str, sentence: Span, a: AmountMention, head: int | None = None) -> bool:
-    """Is this figure (read in ``sentence``) an amount stolen? ``head``: where the figure it converts starts."""
+def _is_loss(text: str, sentence: Span, a: AmountMention, head: int | None = None,
+             between: tuple[int, int] | None = None) -> bool:
+    """Is this figure (read in ``sentence``) an amount stolen? ``head``: where the figure it converts starts;
+    ``between``: the end of the figure before it and the start of the one after (other than its conversion),
+    so that a cue beside a neighbour ("$275 each") is not read as this figure's."""
     lo = max(sentence.start, a.span.start - 45)
     hi = min(sentence.end, a.span.end + 35)
+    if between is not None:
+        lo, hi = max(lo, between[0]), min(hi, max(a.span.end, between[1]))
     window_before = text[lo : a.span.start]
     window_after = text[a.span.end : hi]
+    if between is not None and lo == between[0]:
+        # "$275 each, so $5 million together": the words that close the figure before belong to it
+        window_before = re.sub(r"^\s*(?:each|apiece|a\s+piece|per\s+[\w-]+)\b", " ", window_before, flags=re.IGNORECASE)
     if a.money is not None and a.money.unit == "USD" and a.money.value < 1000:
         return False   # a price ("$147 per ether"), not a theft
     if a.context.moved:
@@ -232,6 +241,20 @@ def _compared_only(text: str, s: Span, here: list) -> set[int]:
     spans = [x for n in refs for x in refs[n]]
     own = any(not any(a <= m.start() < b for a, b in spans) for m in _THIS_ATTACK.finditer(text, s.start, s.end))
     return set(refs) - plain if own else set()
+
+
+def _neighbours(amounts: list[AmountMention], money_idx: list[int], k: int) -> tuple[int, int]:
+    """The end of the money figure before ``amounts[k]`` and the start of the one after, skipping its own
+    conversion (shares and counts do not cut: "recovered 84% ($239 million)"). ``money_idx``: the indices of
+    money amounts, in order."""
+    import bisect
+
+    a = amounts[k]
+    p = bisect.bisect_left(money_idx, k)
+    prev = next((j for j in reversed(money_idx[max(0, p - 2) : p]) if j != a.pair and amounts[j].pair != k), None)
+    nxt = next((j for j in money_idx[p + 1 : p + 3] if j != a.pair and amounts[j].pair != k), None)
+    return (amounts[prev].span.end if prev is not None else 0,
+            amounts[nxt].span.start if nxt is not None else 1 << 62)
 
 
 # One customer's loss inside a platform's incident: "one user reportedly lost 10 million won".
@@ -719,6 +742,7 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
               for ks in amounts_by_sentence]
     parts = component_amounts(text, amounts, _amount_groups(text, sentences, amounts_by_sentence, plan))
     aggregate_money: set[int] = set()   # sentences whose figure was read as a total of many thefts or a period
+    money_idx = [j for j, x in enumerate(amounts) if x.money is not None]
     for k, a in enumerate(amounts):
         i = _sentence_of(sentences, a.span.start)
         s = sentences[i]
@@ -737,7 +761,8 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
         if a.money is not None:
             if a.context.recovered or a.context.refunded:
                 kind = ClaimKind.RECOVERY
-            elif _is_loss(text, s, a, amounts[a.pair].span.start if a.pair is not None else None) and not (usd_in[i] >= 4 and a.money.unit == "USD") and k not in parts:
+            elif _is_loss(text, s, a, amounts[a.pair].span.start if a.pair is not None else None,
+                          _neighbours(amounts, money_idx, k)) and not (usd_in[i] >= 4 and a.money.unit == "USD") and k not in parts:
                 kind = ClaimKind.LOSS   # (four or more dollar figures in one sentence, or one asset's part: not the loss)
             else:
                 kind = ClaimKind.LOSS
