@@ -100,3 +100,18 @@ def test_thefts_from_one_month_to_another_stay_with_the_incident():
             "held by 300 customers was stolen.")
     incs = [i for i in _incidents(text, None) if i["victim"] == "Bitstamp"]
     assert [i["date"] for i in incs] == ["2023-04"]
+
+
+def test_july_last_year_beside_the_story_s_own_date_is_an_earlier_incident():
+    text = ("Exchange robbed again\n\n"
+            "Hackers have stolen 20 billion won from Bitstamp, the exchange said on 14 May 2019. "
+            "In July last year, Bitstamp suffered a breach in which billions of won were stolen.")
+    incs = [i for i in _incidents(text, None) if i["victim"] == "Bitstamp"]
+    assert sorted(i["date"] for i in incs) == ["2018-07", "2019-05-14"]
+
+
+def test_last_year_alone_still_dates_the_story():
+    text = ("Exchange robbed\n\n"
+            "In July last year, hackers stole 20 billion won from Bitstamp. The exchange repaid users this week.")
+    incs = [i for i in _incidents(text, date(2019, 5, 14)) if i["victim"] == "Bitstamp"]
+    assert [i["date"] for i in incs] == ["2018-07"]

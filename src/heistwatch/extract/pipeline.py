@@ -442,6 +442,7 @@ def _past_episode(text: str, sentences: list[Span], plan: inc.IncidentPlan, c: C
 _NOUN_ANAPHORA = re.compile(inc.ANAPHORA.pattern.replace(r"|\b(?:it|its)\b", ""), re.IGNORECASE)
 assert _NOUN_ANAPHORA.pattern != inc.ANAPHORA.pattern
 
+_YEAR_AGO = re.compile(r"\b(?:last|previous|prior)\s+year\b|\byears?\s+(?:ago|earlier|before)\b", re.IGNORECASE)
 _BOTH_ON = re.compile(r"\b(?:both|all|each|all\s+three|all\s+of\s+them)\s+(?:\w+\s+)?(?:on|in|during)\s+$", re.IGNORECASE)
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _RANGE_FROM = re.compile(rf"\s*(?:to|until|till|through|-|–)\s+(?:(?:early|mid|late|the\s+end\s+of)[\s\-]+)?(?:{_MONTHS}|\d)",
@@ -460,7 +461,7 @@ def _month_index(v: DateValue) -> tuple[int, bool]:
 
 def _split_episodes(text: str, sentences: list[Span], incidents: list[IncidentMention], claims: list[Claim],
                     date_claims: list[tuple[float, int, Claim]], plan: inc.IncidentPlan,
-                    guessed: set[int] | None = None) -> list[Claim]:
+                    guessed: set[int] | None = None, also_past: set[int] | None = None) -> list[Claim]:
     """One victim hit twice ("hacked in April and again in December") is two incidents.
 
     Dates of theft sentences linked to one incident that lie two months or more apart (or in
@@ -483,7 +484,7 @@ def _split_episodes(text: str, sentences: list[Span], incidents: list[IncidentMe
         b_idx, b_month = _month_index(base.date) if dated else (0, False)  # type: ignore[arg-type]
         episodes: dict[int, list[Claim]] = {}
         base_sentences = {c.sentence for sc, t, c in date_claims if t == n and c.value == base.date
-                          and not _past_episode(text, sentences, plan, c)}
+                          and not _past_episode(text, sentences, plan, c) and id(c) not in (also_past or ())}
         past_keys: set[int] = set()
         for sc, t, c in date_claims:
             v: DateValue = c.value  # type: ignore[assignment]
@@ -496,7 +497,7 @@ def _split_episodes(text: str, sentences: list[Span], incidents: list[IncidentMe
                     _RANGE_FROM.match(text, c.span.end, min(c.sentence.end, c.span.end + 40)):
                 continue   # "from May to October": a stretch of the same incident, not another one
             i = _sentence_of(sentences, c.span.start)
-            past = _past_episode(text, sentences, plan, c)
+            past = _past_episode(text, sentences, plan, c) or id(c) in (also_past or ())
             if n not in {k for _, k in plan.mentions.get(i, [])} and not past:
                 continue   # the victim must be named beside the other date, or the text says it was an earlier one
             idx, month = _month_index(v)
@@ -806,6 +807,15 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
                     date_claims.append((_date_score(text, s, d, attack[i], bool(here), published), target, claim))
     guessed: set[int] = set()
     past = {id(c) for _, _, c in date_claims if _past_episode(text, sentences, plan, c)}
+    # "in July last year" beside the incident's own date: an earlier episode (alone, it may be the story's date)
+    year_ago: set[int] = set()
+    for n in range(len(incidents)):
+        mine = [c for _, t, c in date_claims if t == n and id(c) not in past]
+        ago = {id(c) for c in mine if _YEAR_AGO.search(text, c.span.start, c.span.end)}
+        if ago and any(id(c) not in ago and c.value.resolved and not _AFTERMATH.search(text, c.sentence.start, c.sentence.end)  # type: ignore[union-attr]
+                       for c in mine):
+            year_ago |= ago
+    past |= year_ago
     for n, incident in enumerate(incidents):
         mine = [(sc, c) for sc, t, c in date_claims if t == n and sc > -50]
         now = [(sc, c) for sc, c in mine if id(c) not in past]
@@ -901,7 +911,7 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
             i = _sentence_of(sentences, span.start)
             claims.append(Claim(ClaimKind.INDICATOR, ind, span, sentences[i], _nearest_incident(plan, i, span.start), 0.6))
 
-    claims = _split_episodes(text, sentences, incidents, claims, date_claims, plan, guessed)
+    claims = _split_episodes(text, sentences, incidents, claims, date_claims, plan, guessed, year_ago)
     claims = _later_leak(text, sentences, incidents, claims, plan)
     if len(incidents) > len(plan.victims):
         score_of = {(c.span, c.sentence): sc for sc, _, c in date_claims}
