@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from heistwatch.extract.model import Span
 from heistwatch.extract.text import folded, quick
@@ -99,13 +100,19 @@ def victim_key(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", name.lower())
 
 
+@lru_cache(maxsize=512)
+def _strong_attack(sentence: str) -> bool:
+    """An attack word in the sentence other than the weak ones (read once per sentence, not per mention)."""
+    return bool(ATTACK_CUE.search(WEAK_CUE.sub(" ", sentence)))
+
+
 def mention_evidence(text: str, sentence: Span, v: VictimMention, attack: bool) -> float:
     """How strongly this mention reads as the victim of an attack (may be negative)."""
     score = 0.0
     if v.strength >= 2:
         score += 3.0
     elif attack:
-        strong = bool(ATTACK_CUE.search(WEAK_CUE.sub(" ", text[sentence.start : sentence.end])))
+        strong = _strong_attack(text[sentence.start : sentence.end])
         score += (1.5 if v.known else 1.0) if strong else (1.0 if v.known else 0.75)
     else:
         score += 0.25 if v.known else 0.0
@@ -189,7 +196,7 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
             if v.platform is not None and v.platform.kind in BYSTANDER and (
                     v.strength < 2 or v.pattern == "stolen-from-name"):
                 ev = min(ev, 0.75)   # "funds taken from BNB Chain": the chain is where, not whom
-            if money_here and ev > 0 and attack[i] and ATTACK_CUE.search(WEAK_CUE.sub(" ", text[s.start : s.end])):
+            if money_here and ev > 0 and attack[i] and _strong_attack(text[s.start : s.end]):
                 ev += 0.5
             key = victim_key(v.name)
             c = cands.get(key)
