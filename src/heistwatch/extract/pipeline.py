@@ -800,6 +800,11 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
                 targets = list(named)   # "$60 million from A and $37 million from B, both on July 22"
             if aggregate[i] and not here:
                 targets = [None]
+            if i + 1 < n_sent and dates_in.get(i) == 1 and not dates_in.get(i + 1) and plan.mentions.get(i + 1) and \
+                    inc._CONTINUES.match(text, sentences[i + 1].start, sentences[i + 1].end):
+                # "... stolen $200m so far in 2023. This includes $60m from A and $100m from B": A and B in 2023
+                targets = [*(t for t in targets if t is not None),
+                           *sorted({n for _, n in plan.mentions[i + 1]} - set(targets))] or [None]
             for target in targets:
                 claim = Claim(ClaimKind.DATE, d.value, d.span, s, target, confidence=0.7 if attack[i] else 0.4)
                 claims.append(claim)
