@@ -209,3 +209,13 @@ def test_a_coins_supply_in_circulation_is_no_loss():
     text = ("Hackers stole 500 million XYZ tokens from the exchange Quince on Friday. "
             "The token trades at just under $1 per coin, with $8 billion worth of it in total circulation.")
     assert losses(text)["Quince"] == []
+
+
+def test_parts_stay_when_the_text_gives_no_total():
+    text = "Hackers drained the lending protocol Wisteria on Tuesday, taking $40 million on Ethereum and $12 million on Polygon."
+    assert losses(text)["Wisteria"] == [12_000_000, 40_000_000]
+
+
+def test_a_figure_on_a_chain_stays_with_the_victim():
+    text = "Hackers drained the lending protocol Wisteria on Tuesday, taking $40 million on Ethereum and $12 million on Arbitrum."
+    assert losses(text)["Wisteria"] == [12_000_000, 40_000_000]

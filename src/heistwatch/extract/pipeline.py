@@ -104,6 +104,9 @@ _POINTS_AHEAD = re.compile(r"^[^.;()]{0,30}?\b(?:from|at|on|of|in|against|target
                            re.IGNORECASE)
 
 
+_ON_CHAIN = re.compile(r"\bon\s+(?:the\s+)?$", re.IGNORECASE)   # "$12 million on Arbitrum": where, not whom
+
+
 def _nearest_incident(plan: inc.IncidentPlan, i: int, pos: int, text: str | None = None, end: int | None = None) -> int | None:
     here = plan.mentions.get(i, [])
     if here:
@@ -111,7 +114,8 @@ def _nearest_incident(plan: inc.IncidentPlan, i: int, pos: int, text: str | None
             # "$620 million from Axie Infinity": the name after the figure owns it
             for v, n in here:
                 gap = text[end : v.span.start]
-                if v.span.start >= end and (_POINTS_AHEAD.match(gap) or _NAME_NEXT.match(gap)):
+                if v.span.start >= end and (_POINTS_AHEAD.match(gap) or _NAME_NEXT.match(gap)) and not (
+                        v.platform is not None and v.platform.kind in inc.BYSTANDER and _ON_CHAIN.search(gap)):
                     return n
         before = [(pos - v.span.end, n) for v, n in here if v.span.end <= pos]
         if before:
@@ -744,6 +748,7 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
     parts = component_amounts(text, amounts, _amount_groups(text, sentences, amounts_by_sentence, plan))
     aggregate_money: set[int] = set()   # sentences whose figure was read as a total of many thefts or a period
     money_idx = [j for j, x in enumerate(amounts) if x.money is not None]
+    part_claims: set[int] = set()   # indices into claims of dollar parts of a split loss
     for k, a in enumerate(amounts):
         i = _sentence_of(sentences, a.span.start)
         s = sentences[i]
@@ -763,8 +768,10 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
             if a.context.recovered or a.context.refunded:
                 kind = ClaimKind.RECOVERY
             elif _is_loss(text, s, a, amounts[a.pair].span.start if a.pair is not None else None,
-                          _neighbours(amounts, money_idx, k)) and not (usd_in[i] >= 4 and a.money.unit == "USD") and k not in parts:
-                kind = ClaimKind.LOSS   # (four or more dollar figures in one sentence, or one asset's part: not the loss)
+                          _neighbours(amounts, money_idx, k)) and not (usd_in[i] >= 4 and a.money.unit == "USD"):
+                kind = ClaimKind.LOSS   # (four or more dollar figures in one sentence: a breakdown, not the loss)
+                if k in parts and target is not None:
+                    part_claims.add(len(claims))   # one asset's or chain's part: dropped below if a total is stated
             else:
                 kind = ClaimKind.LOSS
                 target = None
@@ -778,6 +785,15 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
             claims.append(Claim(ClaimKind.SHARE, a.share, a.span, s, target, confidence=0.6))
         elif a.count is not None:
             claims.append(Claim(ClaimKind.ACCOUNTS, a.count, a.span, s, target, confidence=0.6))
+    # the dollar parts of a split loss ("$32.7M in USDT, $12.7M in ETH") leave the incident when the text also
+    # states a dollar figure for the whole; without one they are all the text says
+    whole = {c.incident for n, c in enumerate(claims) if c.kind == ClaimKind.LOSS and n not in part_claims
+             and c.incident is not None and getattr(c.value, "unit", None) == "USD"}
+    if part_claims:
+        from dataclasses import replace as _replace
+
+        claims = [_replace(c, incident=None, confidence=0.4) if n in part_claims and c.incident in whole else c
+                  for n, c in enumerate(claims)]
 
     # dates
     date_claims: list[tuple[float, int, Claim]] = []
