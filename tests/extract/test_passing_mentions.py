@@ -97,3 +97,13 @@ def test_a_sentence_that_goes_on_with_the_last_takes_its_year():
             "roughly $70m of tokens from the wallet provider Ferrowallet.")
     incs = {i["victim"]: i for i in to_eval("t", run("Crypto theft report\n\n" + text, published=date(2023, 9, 8)))["incidents"]}
     assert incs["CoinsPaid"]["date"] == incs["Ferrowallet"]["date"] == "2023"
+
+
+def test_names_in_one_roundup_sentence_are_not_main_beside_a_story_told_at_length():
+    text = ("Hackers stole $90 million from the Zumo exchange on Tuesday. "
+            "The hack of Zumo began with a leaked key, and Zumo was drained within minutes. "
+            "North Korean groups have stolen more than $300 million so far in 2023. "
+            "This includes about $50m of crypto from payment processor CoinsPaid and "
+            "roughly $70m of tokens from the wallet provider Ferrowallet.")
+    ex = run("Crypto theft report\n\n" + text, published=date(2023, 9, 8))
+    assert {i.victim: i.main for i in ex.incidents} == {"Zumo": True, "CoinsPaid": False, "Ferrowallet": False}
