@@ -480,6 +480,8 @@ def _split_episodes(text: str, sentences: list[Span], incidents: list[IncidentMe
     def guessed_from_publication(i: IncidentMention) -> bool:
         return i.index in guessed
 
+    again: dict[tuple[int, int], re.Match[str] | None] = {}   # the cue of each sentence, read once
+
     for n in range(len(incidents)):
         base = incidents[n]
         if plan.victims[n].first.pattern == "campaign":
@@ -573,12 +575,10 @@ def _split_episodes(text: str, sentences: list[Span], incidents: list[IncidentMe
             moved_any = True
         if moved_any or not AGAIN_SPLIT:
             continue
-        again: dict[tuple[int, int], re.Match[str] | None] = {}   # the cue of each sentence, read once
-
         def again_in(s: Span) -> re.Match[str] | None:
             key = (s.start, s.end)
-            if key not in again:
-                again[key] = _AGAIN.search(text, s.start, s.end)
+            if key not in again:   # = _AGAIN.search(text, s.start, s.end), found folded
+                again[key] = next(folded(_AGAIN).matches(text, s.start, s.end), None)
             return again[key]
 
         def earlier_first(c: Claim) -> tuple[int, int]:
