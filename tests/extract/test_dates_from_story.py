@@ -63,3 +63,11 @@ def test_last_saturday_s_heist_beats_the_day_it_was_told():
             "in which $3 million was taken.")
     incs = {i["victim"]: i for i in _incidents(text, date(2024, 3, 8))}
     assert incs["Zumo"]["date"] == "2024-03-02"
+
+
+def test_the_month_an_authority_told_who_did_it_is_not_the_incident_date():
+    text = ("Hackers stole 900 BTC from the Zumo exchange, the company announced on 2 March 2023. "
+            "In October of the same year, police in Tokyo, working with the U.S. FBI, said the theft was the work "
+            "of a North Korean group.")
+    incs = {i["victim"]: i for i in _incidents(text, None)}
+    assert incs["Zumo"]["date"] == "2023-03-02"

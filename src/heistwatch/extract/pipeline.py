@@ -323,7 +323,8 @@ def _date_score(text: str, s: Span, d, attack: bool, victim_here: bool, publishe
     owner = "'s" if text[d.span.start : d.span.end].endswith(("'s", "’s")) else ""   # the span may hold the 's
     if _POSSESSIVE_ATTACK.match(owner + text[d.span.end : min(s.end, d.span.end + 40)]):
         score += 1.5   # "last Friday's raid"
-    if _REPORTING_AFTER.match(text, d.span.end, min(s.end, d.span.end + 60)):
+    if _REPORTING_AFTER.match(text, d.span.end, min(s.end, d.span.end + 60)) or \
+            _AUTHORITY_TOLD.match(text, d.span.end, min(s.end, d.span.end + 160)):
         score -= 2   # "On Wednesday the FBI blamed ...": when it was said
     if _REPORTING_BEFORE.search(text, max(s.start, d.span.start - 30), d.span.start):
         score -= 2   # "an update on December 6", "said on Monday": when it was told, not when it happened
@@ -340,6 +341,12 @@ _ATTACK_BEFORE = re.compile(
     r"\b(?:hacked|stolen|stole|compromised|breached|drained|exploited|attacked|robbed|hit|hack|attack|breach|"
     r"exploit|theft|heist)\b[^.;]{0,30}$", re.IGNORECASE)
 
+# "In December, the National Police Agency, with the FBI, announced that ...": an authority telling, later.
+_AUTHORITY_TOLD = re.compile(
+    r"\s*(?:of\s+(?:the\s+)?same\s+year\s*)?,?\s*(?:the\s+)?(?:[\w.\-]+\s+){0,5}?(?:police|FBI|prosecutors?|court|agency|"
+    r"investigators|officials|authorities|government|ministry|department|regulators?|researchers|analysts|Bureau)\b"
+    r"[^;]{0,90}?\b(?:announced|said|confirmed|blamed|attributed|charged|arrested|indicted|revealed|identified|accused|"
+    r"named|sanctioned|seized|concluded|determined)\b", re.IGNORECASE)
 _POSSESSIVE_ATTACK = re.compile(
     r"['’]s?\s+(?:\w+\s+){0,2}?(?:hack|hacking|attack|theft|heist|exploit|breach|raid|robbery|incident)\b", re.IGNORECASE)
 _REPORTING_AFTER = re.compile(
