@@ -345,6 +345,20 @@ def _trie(words: set[str]) -> str:
     return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
 
+def longest_trie(words: set[str]) -> str:
+    """An alternation of ``words`` in trie shape that matches the longest of them at a position (the
+    longer continuation is tried first, so with a boundary after it a whole word is matched)."""
+    groups: dict[str, set[str]] = {}
+    for w in words:
+        if w:
+            groups.setdefault(w[0], set()).add(w[1:])
+    if not groups:
+        return ""
+    alts = [re.escape(c) + longest_trie(rest) for c, rest in sorted(groups.items())]
+    body = "(?:" + "|".join(alts) + ")"
+    return body + "?" if "" in words else body
+
+
 def finditer_at(pattern: re.Pattern[str], starts: Iterable[int], text: str, pos: int = 0,
                 endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
     """What ``pattern.finditer(text, pos, endpos)`` yields, trying ``pattern`` only at ``starts``.
