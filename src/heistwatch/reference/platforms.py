@@ -14,6 +14,7 @@ from functools import lru_cache
 from importlib import resources
 
 from heistwatch.extract.model import IncidentType
+from heistwatch.extract.text import longest_trie, lowered
 
 PLATFORM_WORDS = (
     "exchange", "exchanges", "protocol", "finance", "network", "bridge", "wallet", "casino", "platform",
@@ -81,6 +82,7 @@ def platforms() -> dict[str, Platform]:
     return out
 
 
+@lru_cache(maxsize=4096)
 def _alias_key(alias: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", alias.lower())
 
@@ -130,16 +132,26 @@ def lookup(name: str) -> Platform | None:
     return _by_key().get(_alias_key(name))
 
 
+@lru_cache(maxsize=1)
+def _key_scan() -> re.Pattern[str]:
+    """On lowered text: the tokens (as _TOKEN reads them) that are index keys, one trie-shaped alternation."""
+    index, _, _ = _matcher()
+    return re.compile(rf"(?<![\w.]){longest_trie(set(index))}(?![a-z0-9])")
+
+
 def find_platforms(text: str, start: int = 0, end: int | None = None) -> list[PlatformMatch]:
     """Known platforms named in ``text[start:end]`` (spans index ``text``)."""
     index, _, amb = _matcher()
     end = len(text) if end is None else end
     out: list[PlatformMatch] = []
     pos = start
-    for tok in _TOKEN.finditer(text, start, end):
+    low = lowered(text)
+    # the words to look up: every token (_TOKEN), or on the lowered text only those that are index keys
+    tokens = _TOKEN.finditer(text, start, end) if low is None else _key_scan().finditer(low, start, end)
+    for tok in tokens:
         if tok.start() < pos:
             continue
-        cands = index.get(tok.group(0).lower())
+        cands = index.get(text[tok.start() : tok.end()].lower())
         if not cands:
             continue
         best: tuple[int, str] | None = None
