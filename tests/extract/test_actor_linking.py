@@ -110,3 +110,27 @@ def test_a_share_of_a_total_credited_to_a_group_is_no_incidents_actor():
 def test_a_claimant_firm_is_not_the_incident():
     s = "As reported by the security firm Vantor, there have been attacks on at least three exchanges by North Korea."
     assert background(s)
+
+
+def test_a_person_who_admits_the_hack_is_its_actor():
+    text = ("Former trader Marcus Oyelaran pleaded guilty on Monday to fraud and admitted in court that he was the "
+            "one who hacked the exchange Tindra in 2019, stealing 2,000 bitcoins.")
+    assert actors(text)["Tindra"] == {"Marcus Oyelaran": "confirmed"}
+
+
+def test_a_person_suspected_by_speculators_is_a_suspected_actor():
+    text = ("Is Rowan Keller behind the Pallas exchange hack?\n\n"
+            "The exchange Pallas, owned by the investor Rowan Keller, lost $40 million to hackers on Tuesday. "
+            "Many traders suspect Keller's involvement in the hack, calling it an inside job.")
+    assert actors(text)["Pallas"] == {"Rowan Keller": "suspected"}
+
+
+def test_quoted_executives_are_no_actors():
+    text = ("The exchange Pallas lost $40 million to hackers on Tuesday. "
+            "Chief executive Rowan Keller said the exchange would cover all losses.")
+    assert actors(text)["Pallas"] == {}
+
+
+def test_a_question_is_a_suspicion():
+    text = "Is North Korea behind the $40 million hack of the exchange Pallas?"
+    assert actors(text)["Pallas"] == {"North Korea": "suspected"}

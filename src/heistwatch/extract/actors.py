@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from heistwatch.extract.model import Attribution, Span, Stance
 from heistwatch.reference.actors import ActorMatch, find_actors
+from heistwatch.reference.actors import lookup as lookup_actor
 from heistwatch.reference.estimative import HedgeMatch, find_hedges
 
 # News outlets: they report claims, they do not make them.
@@ -146,8 +147,13 @@ def find_attributions(text: str, sentence: Span, matches: list[ActorMatch] | Non
         return []
     hedges = find_hedges(text, sentence.start, sentence.end)
     out = []
+    question = text[sentence.start : sentence.end].rstrip().endswith("?")
     for m in matches:
         stance, hedge, word = _stance_for(text, sentence, m, hedges)
+        if stance == Stance.CONFIRMED and (question or (
+                lookup_actor(m.actor.name) is None and person_stance(text, m) == Stance.SUSPECTED)):
+            # "Is North Korea behind the hack?", "an exit scam conducted by Sun": asked or claimed, not established
+            stance, hedge, word = Stance.SUSPECTED, hedge or ("?" if question else None), "likely"
         claimant = find_claimant(text, sentence, m.start)
         if claimant and find_actors(claimant):
             claimant = None
@@ -206,3 +212,70 @@ def is_background(text: str, sentence: Span, span: Span) -> bool:
     c = actor_clause(text, sentence, span)
     return (bool(_BACKGROUND.search(text, c.start, c.end)) and not _THIS_INCIDENT.search(text, c.start, c.end)
             and not find_hedges(text, c.start, c.end))
+
+
+# A named person the text holds responsible: "Is Justin Sun behind the hack?", "Ilya Lichtenstein admitted he
+# hacked Bitfinex", "suspect Sun's involvement", "an exit scam conducted by Sun". Only under these phrasings, so
+# executives and analysts quoted in the story are not read as culprits.
+_PERSON = r"(?P<name>[A-Z][a-z]+(?:[\-'][A-Z]?[a-z]+)?(?:\s+[A-Z][a-z]+(?:[\-'][A-Z]?[a-z]+)?){1,2})"
+_SURNAME = r"(?P<name>[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]+(?:[\-'][A-Z]?[a-z]+)?){0,2})"
+_PERSON_CUES: tuple[tuple[re.Pattern[str], Stance], ...] = (
+    (re.compile(rf"\b(?:Is|Was|Could|Did)\s+{_PERSON}\s+(?:be\s+)?(?i:behind|responsible\s+for)\b"), Stance.SUSPECTED),
+    (re.compile(rf"{_PERSON}(?:,[^,.;]{{1,60}},)?\s+(?:has\s+|had\s+)?(?:admitted|admits|confessed|confesses|"
+                rf"pleaded\s+guilty|pleads\s+guilty)\b[^.;]{{0,120}}?\b(?:hack(?:ed|ing)?|st(?:ole|ealing)|theft|"
+                rf"breach(?:ed)?|exploit(?:ed|ing)?)\b"), Stance.CONFIRMED),
+    (re.compile(rf"\b(?:suspect|suspects|suspected|suspecting|speculate|speculated)\s+(?:that\s+)?{_SURNAME}(?:['’]s)?\s+"
+                rf"(?:involvement|role|hand|was\s+behind|is\s+behind|of\s+(?:orchestrating|staging|faking))\b"),
+     Stance.SUSPECTED),
+    (re.compile(rf"\b(?:exit\s+scam|inside\s+job|self-?hack|fake\s+hack|heist|hack|attack|theft)\s+"
+                rf"(?:was\s+|had\s+been\s+)?(?:conducted|orchestrated|masterminded|staged|perpetrated)\s+by\s+{_SURNAME}\b"),
+     Stance.SUSPECTED),
+)
+_NOT_PERSON_WORDS = frozenset(
+    """The This That These Those North South East West Korean Korea Japan Chinese China Russian Russia United States
+    American Federal Department National Security Bureau Agency Group Labs Lab Inc Ltd Exchange Network Finance
+    Protocol Bridge Chain Capital Bank Service Services Intelligence Police Ministry Office Court Times Post News
+    Analytics Research Foundation Team Crypto Bitcoin Ethereum Blockchain DeFi Global Digital Asset Assets Markets
+    Heco Wallet Wallets Binance Coinbase Security Cyber Hackers Hacker Attackers Investigators Researchers""".split()
+)
+
+
+def _person_ok(name: str) -> bool:
+    words = name.split()
+    return not any(w in _NOT_PERSON_WORDS for w in words) and not find_actors(name)
+
+
+def find_person_actors(text: str, start: int = 0, end: int | None = None) -> list[ActorMatch]:
+    """People the text holds responsible for an attack (see _PERSON_CUES), as actor matches.
+
+    A surname alone ("conducted by Sun") is named by the full name written earlier in the text ("Justin Sun").
+    Each match's actor carries the stance its phrasing takes in ``Actor.parent`` = None and ``state`` False.
+    """
+    from heistwatch.reference.actors import Actor
+    from heistwatch.reference.platforms import find_platforms
+
+    end = len(text) if end is None else end
+    out: list[ActorMatch] = []
+    for rx, _ in _PERSON_CUES:
+        for m in rx.finditer(text, start, end):
+            name = m.group("name")
+            if " " not in name:
+                full = re.search(rf"\b[A-Z][a-z]+\s+{re.escape(name)}\b", text[: m.start("name")])
+                if full is None:
+                    continue
+                name = full.group(0)
+            if not _person_ok(name) or find_platforms(name):
+                continue
+            actor = Actor(name=name, country=None, state=False, attack_id=None, parent=None, aliases=(name,))
+            out.append(ActorMatch(m.start("name"), m.end("name"), actor, m.group("name")))
+    out.sort(key=lambda a: a.start)
+    return out
+
+
+def person_stance(text: str, match: ActorMatch) -> Stance | None:
+    """The stance the phrasing that found a person (find_person_actors) takes, if it is one of them."""
+    for rx, stance in _PERSON_CUES:
+        for m in rx.finditer(text, max(0, match.start - 120), min(len(text), match.end + 160)):
+            if m.start("name") == match.start:
+                return stance
+    return None

@@ -11,7 +11,13 @@ import re
 from datetime import date
 
 from heistwatch.extract import incidents as inc
-from heistwatch.extract.actors import find_attributions, find_claimant, is_background, refers_to_incident
+from heistwatch.extract.actors import (
+    find_attributions,
+    find_claimant,
+    find_person_actors,
+    is_background,
+    refers_to_incident,
+)
 from heistwatch.extract.incident_types import infer_type
 from heistwatch.extract.model import (
     Aggregate,
@@ -862,7 +868,7 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
 
     # actors
     actor_matches: dict[int, list] = {}
-    for am in find_actors(text):
+    for am in sorted([*find_actors(text), *find_person_actors(text)], key=lambda m: (m.start, m.end)):
         actor_matches.setdefault(_sentence_of(sentences, am.start), []).append(am)
     compared = {i: _compared_only(text, sentences[i], here) for i, here in plan.mentions.items()}
     redirect: dict[int, list[int]] = {}   # sentence -> the story's incident when the one named was only compared with
