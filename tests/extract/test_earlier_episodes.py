@@ -115,3 +115,16 @@ def test_last_year_alone_still_dates_the_story():
             "In July last year, hackers stole 20 billion won from Bitstamp. The exchange repaid users this week.")
     incs = [i for i in _incidents(text, date(2019, 5, 14)) if i["victim"] == "Bitstamp"]
     assert [i["date"] for i in incs] == ["2018-07"]
+
+
+def test_previously_known_as_is_no_earlier_episode():
+    text = "Exchange hacked\n\nHackers stole $5 million from Zumo, previously known as Quidax, on 3 March 2024."
+    incs = [i for i in _incidents(text) if i["victim"] == "Zumo"]
+    assert [i["date"] for i in incs] == ["2024-03-03"]
+
+
+def test_a_separate_hack_of_another_victim_is_that_victim_s_one_incident():
+    text = ("Exchange hacked\n\nHackers stole $5 million from the Zumo exchange on 3 March 2024, "
+            "in a separate incident from the Quidax hack in February.")
+    incs = sorted((i["victim"], i["date"]) for i in _incidents(text))
+    assert incs == [("Quidax", "2024-02"), ("Zumo", "2024-03-03")]

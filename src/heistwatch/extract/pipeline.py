@@ -429,7 +429,7 @@ _AGAIN = re.compile(r"\b(?:hacked|attacked|breached|hit|targeted|robbed)\s+(?:tw
 # cue ("This is not X's first attack: it lost $19 million in August"); _PAST_NEXT: the sentence after
 # ("This is the second time hackers hit X. In April, thieves took ...").
 _PAST_HERE = re.compile(
-    r"\b(?:previously|once\s+before)\b|"
+    r"\b(?:previously|once\s+before)\b(?!\s+(?:known|called|named|branded|a|an|the|part|owned|run|said|stated|announced|denied))|"
     r"\b(?:hacked|attacked|breached|hit|targeted|robbed|exploited)\s+(?:\w+\s+)?before\b|"
     r"\b(?:an?|the|its|their)\s+(?:earlier|previous|prior)\s+(?:[\w\-]+\s+){0,2}?(?:hack|attack|breach|theft|heist|exploit|incident)\b",
     re.IGNORECASE)
@@ -438,6 +438,11 @@ _PAST_AFTER = re.compile(r"\bnot\s+(?:[\w.\-’']+\s+){1,3}?first\b|"
                          + _PAST_HERE.pattern, re.IGNORECASE)
 _PAST_NEXT = re.compile(r"\b(?:the|a|its)\s+second\s+(?:time|hack|attack|breach|theft|heist|exploit)\b|" + _PAST_AFTER.pattern,
                         re.IGNORECASE)
+
+
+def _lead(plan: inc.IncidentPlan) -> int | None:
+    """The story's own incident: the strongest of the main ones."""
+    return max((n for n, m in enumerate(plan.main) if m), key=lambda n: (plan.victims[n].score, -n), default=None)
 
 
 def _past_episode(text: str, sentences: list[Span], plan: inc.IncidentPlan, c: Claim) -> bool:
@@ -489,6 +494,7 @@ def _split_episodes(text: str, sentences: list[Span], incidents: list[IncidentMe
     from dataclasses import replace
 
     guessed = guessed or set()
+    lead = _lead(plan)
 
     def guessed_from_publication(i: IncidentMention) -> bool:
         return i.index in guessed
@@ -521,7 +527,7 @@ def _split_episodes(text: str, sentences: list[Span], incidents: list[IncidentMe
                 continue   # the victim must be named beside the other date, or the text says it was an earlier one
             idx, month = _month_index(v)
             if not dated:
-                if past and base.main:   # the report's own incident has no date; this one is an earlier episode
+                if past and n == lead:   # the report's own incident has no date; this one is an earlier episode
                     key = idx if month else v.start.year * 12
                     episodes.setdefault(key, []).append(c)
                     past_keys.add(key)
@@ -850,11 +856,12 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
                        for c in mine):
             year_ago |= ago
     past |= year_ago
+    lead = _lead(plan)
     for n, incident in enumerate(incidents):
         mine = [(sc, c) for sc, t, c in date_claims if t == n and sc > -50]
         now = [(sc, c) for sc, c in mine if id(c) not in past]
         # a date of an earlier episode ("it was previously hacked in 2017") never dates the report's own incident
-        incident.date = _choose_date(now if now or incident.main else mine)
+        incident.date = _choose_date(now if now or n == lead else mine)
         d = incident.date
         if (incident.main and published is not None and d is not None and d.start is not None and d.end is not None
                 and d.granularity in (Granularity.YEAR, Granularity.MONTH) and d.start <= published <= d.end):
