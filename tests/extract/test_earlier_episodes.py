@@ -128,3 +128,11 @@ def test_a_separate_hack_of_another_victim_is_that_victim_s_one_incident():
             "in a separate incident from the Quidax hack in February.")
     incs = sorted((i["victim"], i["date"]) for i in _incidents(text))
     assert incs == [("Quidax", "2024-02"), ("Zumo", "2024-03-03")]
+
+
+def test_user_data_said_to_be_safe_months_later_is_no_leak():
+    text = ("Exchange robbed\n\n"
+            "In mid-2017 hackers stole $7 million from the Zumo exchange. "
+            "Two months later, the exchange said the personal information of its users remained safe.")
+    incs = [i for i in _incidents(text, None) if i["victim"] == "Zumo"]
+    assert [i["type"] for i in incs] == ["exchange_hack"]

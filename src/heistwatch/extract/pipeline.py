@@ -684,6 +684,8 @@ def _dated_by_the_story(text: str, sentences: list[Span], incidents: list[Incide
     return out
 
 
+_LEAKED = re.compile(r"\b(?:leak\w*|stolen|stole|expos\w+|compromis\w+|taken|accessed|breach\w*|dumped|sold|"
+                     r"obtained|hacked)\b", re.IGNORECASE)
 _LATER = re.compile(r"\b(?:(?:\w+|\d+)\s+(?:days?|weeks?|months?|years?)\s+later|later|subsequently|afterwards?|"
                     r"(?:\w+|\d+)\s+(?:days?|weeks?|months?)\s+after\s+(?:the|that|this)\s+(?:\w+\s+)?(?:hack|attack|theft|heist|breach))\b",
                     re.IGNORECASE)
@@ -701,7 +703,7 @@ def _later_leak(text: str, sentences: list[Span], incidents: list[IncidentMentio
     leak = next(c.regex for c in TYPE_CUES if c.type == IncidentType.DATA_BREACH)
     for i in range(1, len(sentences)):
         s = sentences[i]
-        if plan.mentions.get(i) or not leak.search(text, s.start, s.end):
+        if plan.mentions.get(i) or not leak.search(text, s.start, s.end) or not _LEAKED.search(text, s.start, s.end):
             continue
         later = _LATER.search(text, s.start, s.end)
         before = sorted({n for _, n in plan.mentions.get(i - 1, [])})
