@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from heistwatch.extract.model import Span
-from heistwatch.extract.text import folded, quick
+from heistwatch.extract.text import folded, lowered, quick
 from heistwatch.extract.victims import VictimMention, find_victim_candidates, sentences_per_pattern
 from heistwatch.reference.platforms import find_platforms
 
@@ -103,6 +103,9 @@ def victim_key(name: str) -> str:
 @lru_cache(maxsize=512)
 def _strong_attack(sentence: str) -> bool:
     """An attack word in the sentence other than the weak ones (read once per sentence, not per mention)."""
+    attack, weak, low = folded(ATTACK_CUE).twin, folded(WEAK_CUE).twin, lowered(sentence)
+    if attack is not None and weak is not None and low is not None:
+        return bool(attack.search(weak.sub(" ", low)))   # the same, on the lowered sentence
     return bool(ATTACK_CUE.search(WEAK_CUE.sub(" ", sentence)))
 
 
