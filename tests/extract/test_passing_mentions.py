@@ -107,3 +107,10 @@ def test_names_in_one_roundup_sentence_are_not_main_beside_a_story_told_at_lengt
             "roughly $70m of tokens from the wallet provider Ferrowallet.")
     ex = run("Crypto theft report\n\n" + text, published=date(2023, 9, 8))
     assert {i.victim: i.main for i in ex.incidents} == {"Zumo": True, "CoinsPaid": False, "Ferrowallet": False}
+
+
+def test_an_exchange_fined_for_illicit_flows_is_no_victim():
+    text = ("US regulators fined Bitstamp $40 million on Tuesday for failing to stop illicit transactions. "
+            "Prosecutors said malicious actors had used the platform to move money from scams and ransomware. "
+            "The settlement follows years of cyber-crime concerns and complaints from victims of fraud.")
+    assert _victims(text) == set()

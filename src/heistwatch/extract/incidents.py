@@ -47,6 +47,8 @@ _LINK_LINE = re.compile(r"\s*[\W]*\s*(?:read\s+also|also\s+read|read\s+more|rela
 # "the exploit", "the hack": one incident, so not a list of several victims named before
 _ONE_INCIDENT_REF = re.compile(r"\b(?:the|this)\s+(?:hack|attack|exploit|theft|heist|breach|incident|raid|robbery)\b(?!\s+(?:of|on)\b)",
                                re.IGNORECASE)
+_THEFT_WORD = re.compile(r"\b(?:hack\w*|st(?:ole|olen|eal\w*)|theft|thieves|thief|heist|exploit\w*|drain\w*|breach\w*|"
+                         r"loot\w*|siphon\w*|robb\w*)\b", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"\s*(?:[-*\u2022\u2013\u25cf]|\d{1,2}[.)])\s")
 
 # Phrases that make a sentence about many incidents or a period, not about one incident.
@@ -64,7 +66,9 @@ _NOT_VICTIM_BEFORE = re.compile(
     r"(?:\b(?:to|into|onto|via|through|with|by|across)\s+(?:the\s+)?(?:\w+\s+){0,2}?"
     r"|(?:sent|moved|transferred|deposited|laundered|swapped|converted|cashed\s+out|funnel+ed|routed)\s+(?:\S+\s+){0,6}?"
     r"(?:to|into|onto|via|through|on|at)\s+(?:the\s+)?(?:\w+\s+){0,2}?"
-    r"|(?:originat\w+|stemm\w+|caused|due|because)\s+(?:with|from|in|by|to|of)\s+(?:\S+\s+){0,4}?)$",
+    r"|(?:originat\w+|stemm\w+|caused|due|because)\s+(?:with|from|in|by|to|of)\s+(?:\S+\s+){0,4}?"
+    r"|\b(?:fined|sued|sanctioned|penali[sz]ed|banned|prosecuted|indicted|charged|ordered|licensed|acquired|bought)\s+"
+    r"(?:the\s+)?(?:\w+\s+){0,2}?)$",
     re.IGNORECASE,
 )
 _NOT_VICTIM_AFTER = re.compile(
@@ -264,7 +268,8 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
         return known_threshold if c.first.known else threshold
 
     victims = sorted((c for c in cands.values() if c.score >= needed(c)), key=lambda c: c.first.span.start)
-    if not victims and sum(attack) >= 3 and any(amounts_in or []):
+    if not victims and sum(attack) >= 3 and any(amounts_in or []) and sum(
+            1 for s in sentences if _THEFT_WORD.search(text, s.start, s.end)) >= 2:
         # a heist story that never says "X was hacked" in one sentence: the only platform it names is the victim
         named = sorted((c for c in cands.values() if c.first.known and c.score > 0
                         and c.first.platform is not None and c.first.platform.kind not in BYSTANDER),
