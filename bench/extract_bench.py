@@ -7,7 +7,7 @@ corpus itself never sits in memory. ``--dev`` also runs the dev corpus texts fro
 is still the scaffold (no claims at all), or with ``--primitives``, it runs split_sentences +
 find_amounts + find_dates instead.
 
-    .venv/bin/python bench/extract_bench.py [--mb 10] [--dev] [--primitives] [--no-scale]
+    .venv/bin/python bench/extract_bench.py [--mb 10] [--dev] [--primitives] [--no-scale] [--stages]
 """
 
 from __future__ import annotations
@@ -151,6 +151,36 @@ def run(docs: Iterator[tuple[str, date | None]], fn: Callable[[str, date | None]
     return n, size, items, time.process_time() - c0, time.perf_counter() - w0
 
 
+def print_stages(docs: list[tuple[str, date | None]]) -> None:
+    """CPU time per document of each stage run on its own (the rest is linking claims in the pipeline)."""
+    from heistwatch.extract import extract_document, incidents, pipeline
+    from heistwatch.extract.text import split_sentences
+
+    def cpu(fn: Callable[[], object]) -> float:
+        t0 = time.process_time()
+        fn()
+        return (time.process_time() - t0) / len(docs) * 1000
+
+    sentences = [pipeline._sentences(t) for t, _ in docs]
+    total = cpu(lambda: [extract_document(t, published=p) for t, p in docs])
+    stages: list[tuple[str, Callable[[], object]]] = [
+        ("split_sentences", lambda: [split_sentences(t) for t, _ in docs]),
+        ("find_amounts", lambda: [pipeline.find_amounts(t) for t, _ in docs]),
+        ("find_dates", lambda: [pipeline.find_dates(t, p) for t, p in docs]),
+        ("plan_incidents", lambda: [incidents.plan_incidents(t, s) for (t, _), s in zip(docs, sentences)]),
+        ("find_actors", lambda: [pipeline.find_actors(t) for t, _ in docs]),
+        ("find_techniques", lambda: [pipeline.find_techniques(t) for t, _ in docs]),
+        ("find_indicators", lambda: [pipeline.find_indicators(t) for t, _ in docs]),
+    ]
+    print(f"stages on {len(docs)} synthetic documents: {total:.2f} ms/doc in all")
+    rest = total
+    for name, fn in stages:
+        ms = cpu(fn)
+        rest -= ms
+        print(f"  {name:16s} {ms:6.3f} ms/doc  {ms / total * 100:5.1f}%")
+    print(f"  {'the rest':16s} {rest:6.3f} ms/doc  {rest / total * 100:5.1f}%  (linking, attributions, episodes)")
+
+
 def maxrss_mb() -> float:
     ru = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return ru / 1024 if sys.platform != "darwin" else ru / 1024 / 1024
@@ -162,6 +192,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dev", action="store_true", help="also run the dev corpus texts from ../shared")
     ap.add_argument("--primitives", action="store_true", help="run only the primitives, not extract_document")
     ap.add_argument("--no-scale", action="store_true", help="skip the 1x vs 4x memory run")
+    ap.add_argument("--stages", action="store_true",
+                    help="also print the CPU time of each stage of extraction per document (on 1 MB of synthetic text)")
     args = ap.parse_args(argv)
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core
@@ -184,6 +216,9 @@ def main(argv: list[str] | None = None) -> int:
                   f"{size / 1e6 / secs:6.2f} MB/s  avg {size / n / 1000:.1f} KB/doc")
         else:
             print(f"dev corpus not found at {DEV}")
+
+    if args.stages:
+        print_stages(list(synth_documents(1_000_000, seed=17)))
 
     # Peak Python heap per document (tracemalloc) on a sample.
     gc.collect()
