@@ -41,3 +41,11 @@ def test_ransomware_that_never_touches_crypto_is_no_incident_here():
             "The ransomware gang demanded payment and leaked staff files when the hospitals refused.")
     ex = run(text)
     assert ex.incidents == [] and not ex.relevant
+
+
+def test_a_spearphishing_campaign_is_named_with_the_text_s_word():
+    text = ("Agencies warn of crypto job lures\n\n"
+            "Intruders get in by sending spearphishing messages to staff of cryptocurrency firms, the advisory says. "
+            "The spearphishing lures offer well-paid jobs so that recipients install malicious apps that steal crypto.")
+    (inc,) = _incidents(text)
+    assert inc["victim"] == "spearphishing campaign" and inc["type"] == "phishing"

@@ -68,7 +68,8 @@ _KIND_TYPE = {
 # Platforms that hold funds: a phishing e-mail is how they were robbed, not what kind of incident it was.
 _HOLDS_FUNDS = frozenset({"exchange", "defi", "bridge", "wallet", "casino", "payment", "game", "chain"})
 _CAMPAIGN_TYPES = {"cryptojacking campaign": IncidentType.CRYPTOJACKING, "ransomware campaign": IncidentType.RANSOMWARE,
-                   "phishing campaign": IncidentType.PHISHING, "fake job campaign": IncidentType.PHISHING}
+                   "phishing campaign": IncidentType.PHISHING, "spearphishing campaign": IncidentType.PHISHING,
+                   "fake job campaign": IncidentType.PHISHING}
 
 
 def infer_type(platform: Platform | None, victim_name: str, context: str, lead: str | None = None) -> IncidentType:

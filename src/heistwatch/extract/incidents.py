@@ -22,8 +22,8 @@ from heistwatch.reference.platforms import find_platforms
 ATTACK_CUE = re.compile(
     r"\b(?:hack(?:s|ed|ing|er|ers)?|stole|stolen|steal(?:s|ing)?|theft|thefts|thieves|heist|exploit(?:s|ed|er|ers)?|"
     r"breach(?:ed|es)?|attack(?:s|ed|er|ers)?|drain(?:s|ed|ing)?|compromis(?:e|ed|ing)|siphon(?:ed|ing)?|"
-    r"looted|loot|robbed|robbery|cyber-?attack|malware|malicious|cyber-?crime|phishing|ransomware|illicit(?:ly)?|"
-    r"lost|lose|loses|losing|losses|loss|missing|unauthori[sz]ed|infiltrat\w+|intrusion|crypto-?jacking|mined|mining\s+malware|"
+    r"looted|loot|robbed|robbery|cyber-?attacks?|malware|malicious|cyber-?crime|(?:spear-?)?phishing|ransomware|illicit(?:ly)?|"
+    r"lost|lose|loses|losing|losses|loss|missing|unauthori[sz]ed|infiltrat\w+|intrusions?|crypto-?jacking|mined|mining\s+malware|"
     r"gone|vanish\w*|disappear\w*|outflows?|(?:suspicious|unauthori[sz]ed|abnormal|irregular|large)\s+(?:withdrawals?|transfers?|transactions?)|"
     r"broken\s+into|break-?ins?|penetrat(?:ed|ing|ion)|made\s+off\s+with|swiped|pilfered|snatched|plundered|vulnerabilit(?:y|ies)|flaw|bug|cyber-?heist|scandal|meltdown|collapse[ds]?|victims?|hijack\w*|emptied)\b",
     re.IGNORECASE,
@@ -353,7 +353,8 @@ CAMPAIGN_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 def campaign_type(label: str) -> str:
     """The incident type (value) a campaign label stands for."""
     return {"cryptojacking campaign": "cryptojacking", "ransomware campaign": "ransomware",
-            "phishing campaign": "phishing", "fake job campaign": "phishing"}.get(label.split(" (", 1)[0], "other")
+            "phishing campaign": "phishing", "spearphishing campaign": "phishing",
+            "fake job campaign": "phishing"}.get(label.split(" (", 1)[0], "other")
 
 
 # What a campaign took over, as news names it: "a server at a South Korean company", "a Kubernetes console at
@@ -406,6 +407,8 @@ def _campaign(text: str, sentences: list[Span], attack: list[bool]) -> Candidate
     if best is None or not _CRYPTO_WORD.search(text):
         return None   # ransomware or phishing that never touches crypto is not this ledger's business
     _, _, label, hits = best
+    if label == "phishing campaign" and any(m.group(0).lower().startswith("spear") for _, m in hits):
+        label = "spearphishing campaign"   # the text's own word for it
     target = _campaign_target(text, sentences, [i for i, _ in hits])
     c = Candidate(victim_key(label), f"{label} ({target})" if target else label)
     for i, m in hits:
