@@ -134,3 +134,24 @@ def test_quoted_executives_are_no_actors():
 def test_a_question_is_a_suspicion():
     text = "Is North Korea behind the $40 million hack of the exchange Pallas?"
     assert actors(text)["Pallas"] == {"North Korea": "suspected"}
+
+
+def test_they_after_a_group_is_named_takes_the_group_for_the_victims_named():
+    text = ("Analysts linked the theft of $40 million from the exchange Pallas on Tuesday to the Lazarus Group. "
+            "Don't forget, they've already stolen $90 million from the Merrow bridge in 2022 and $30 million from "
+            "the exchange Sorrel in 2023.")
+    got = actors(text)
+    assert got["Merrow"] == {"Lazarus Group": "confirmed"}
+    assert got["Sorrel"] == {"Lazarus Group": "confirmed"}
+
+
+def test_they_without_a_group_named_before_is_nobody():
+    text = ("The exchange Pallas lost $40 million on Tuesday. "
+            "They had already drained $90 million from the Merrow bridge in 2022, analysts said.")
+    assert all(v == {} for v in actors(text).values())
+
+
+def test_they_at_the_start_of_a_sentence():
+    text = ("Analysts linked the theft of $40 million from the exchange Pallas on Tuesday to the Lazarus Group. "
+            "They also drained $90 million from the Merrow bridge in 2022.")
+    assert actors(text)["Merrow"] == {"Lazarus Group": "confirmed"}

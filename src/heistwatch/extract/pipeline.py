@@ -371,6 +371,10 @@ _REPORTING_BEFORE = re.compile(
 _GROUP_REF = re.compile(
     r"\b(?:the|this|that|these|those)\s+(?:same\s+|notorious\s+|infamous\s+|north\s+korean\s+|hacking\s+|state-backed\s+)*"
     r"(?:group|gang|collective|unit|crew|syndicate|hackers|attackers|actors|threat\s+actors?)\b", re.IGNORECASE)
+_THEY_TAIL = (r"(?P<who>they|they['’]ve|they\s+have|they\s+had|they['’]d)\s+(?:[a-z]+\s+){0,2}?(?:stole|stolen|drained|"
+              r"hacked|robbed|looted|siphoned|raided|breached|exploited|blown\s+through|made\s+off\s+with|pulled\s+off)\b")
+_THEY_TOOK = re.compile(r"(?:[,;:]\s*|\b(?:and|but|also|already)\s+)" + _THEY_TAIL, re.IGNORECASE)
+_THEY_FIRST = re.compile(r"\W*" + _THEY_TAIL, re.IGNORECASE)   # at the start of the sentence
 _ATTRIBUTING_PHRASES = frozenset({
     "linked to", "linked the", "tied to", "attributed", "attributes", "attribution", "blamed", "blames", "was behind",
     "were behind", "is behind", "are behind", "responsible for", "suspected", "believed to", "accused", "officially linked",
@@ -929,8 +933,21 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
             continue
         prev = [k for k in named_at if 0 < i - k <= 2]
         ref = _GROUP_REF.search(text, s.start, s.end) if prev else None
-        if ref is None:
+        # "they've already stolen $100 million from the Harmony bridge": the group just named, of the victims named here
+        took = (_THEY_FIRST.match(text, s.start, s.end) or _THEY_TOOK.search(text, s.start, s.end)) \
+            if prev and ref is None and plan.mentions.get(i) else None
+        if ref is None and took is None:
             continue
+        if took is not None:
+            targets = sorted({n for _, n in plan.mentions[i]})
+            before = next(c.value for c in reversed(claims) if c.kind == ClaimKind.ACTOR
+                          and c.sentence == sentences[prev[-1]])
+            att = Attribution(actor=before.actor, stance=Stance.CONFIRMED, hedge=None, probability="almost certain",  # type: ignore[union-attr]
+                              claimant=None, surface_actor=took.group("who"))
+            for n in targets:
+                claims.append(Claim(ClaimKind.ACTOR, att, Span(took.start("who"), took.end("who")), s, n, 0.4))
+            continue
+        assert ref is not None
         hedges = [h for h in find_hedges(text, s.start, s.end) if h.hedge.phrase in _ATTRIBUTING_PHRASES
                   or h.hedge.stance == Stance.DENIED]
         targets = sorted({n for _, n in plan.mentions.get(i, [])}) or list(plan.focus[i])
