@@ -18,6 +18,7 @@ from heistwatch.extract.text import (
     case_sensitive_twin,
     finditer_at,
     lowered,
+    spaceless,
     started,
     word_starts,
 )
@@ -185,3 +186,11 @@ def test_folded_matches_are_the_patterns_own(text: str, pos: int, endpos: int) -
     for pattern in [*PATTERNS, re.compile(r"(?P<w>hack|Exchange)?s?", re.IGNORECASE)]:
         got = [(m.span(), m.groupdict(), m.group()) for m in Folded(pattern).matches(text, pos, endpos)]
         assert got == [(m.span(), m.groupdict(), m.group()) for m in pattern.finditer(text, pos, endpos)]
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    (r"\b(?:was|were|is)\b", True), (r"hack(?:ed|s)?|theft", True), (r"[\w\-]+@\w+", True), (r"(?=\s)ab", True),
+    (r"a\s+b", False), (r"[^x]y", False), (r"a.b", False), (r"x*", False), (r"[\x00-\x7f]", False), (r"a\u3000", False),
+])
+def test_spaceless_tells_patterns_whose_matches_hold_no_space(source: str, expected: bool) -> None:
+    assert spaceless(re.compile(source)) is expected

@@ -584,3 +584,59 @@ def _may_be_empty(pattern: re.Pattern[str]) -> bool:
             empty = True
         got = _EMPTY[id(pattern)] = (pattern, empty)
     return got[1]
+
+
+_SPACELESS: dict[int, tuple[re.Pattern[str], bool]] = {}
+
+
+def spaceless(pattern: re.Pattern[str]) -> bool:
+    """True when no match of ``pattern`` can hold a whitespace character (nor be empty): its matches never
+    run from one sentence into the next, since :func:`split_sentences` leaves only whitespace between them."""
+    got = _SPACELESS.get(id(pattern))
+    if got is None or got[0] is not pattern:
+        try:
+            from re import _parser
+
+            tree = _parser.parse(pattern.pattern, pattern.flags)
+            ok = tree.getwidth()[0] > 0 and _spaceless(tree.data)
+        except Exception:
+            ok = False
+        got = _SPACELESS[id(pattern)] = (pattern, ok)
+    return got[1]
+
+
+def _spaceless(items) -> bool:  # noqa: C901
+    from re import _constants as k
+
+    for op, av in items:
+        if op in (k.LITERAL, k.NOT_LITERAL):
+            if op is k.NOT_LITERAL or chr(av).isspace():
+                return False
+        elif op is k.IN:
+            for iop, iav in av:
+                if iop is k.LITERAL:
+                    if chr(iav).isspace():
+                        return False
+                elif iop is k.RANGE:
+                    if any(chr(c).isspace() for c in range(iav[0], min(iav[1], 0x3000) + 1)):
+                        return False
+                elif iop is k.CATEGORY:
+                    if iav not in (k.CATEGORY_WORD, k.CATEGORY_DIGIT):
+                        return False
+                else:
+                    return False   # a negated class holds spaces
+        elif op is k.BRANCH:
+            if not all(_spaceless(b.data) for b in av[1]):
+                return False
+        elif op in (k.MAX_REPEAT, k.MIN_REPEAT, k.POSSESSIVE_REPEAT):
+            if not _spaceless(av[2].data):
+                return False
+        elif op is k.SUBPATTERN:
+            if not _spaceless(av[3].data):
+                return False
+        elif op is k.ATOMIC_GROUP:
+            if not _spaceless(av.data):
+                return False
+        elif op not in (k.AT, k.ASSERT, k.ASSERT_NOT):
+            return False   # any character, back-references, conditionals
+    return True
