@@ -219,3 +219,9 @@ def test_parts_stay_when_the_text_gives_no_total():
 def test_a_figure_on_a_chain_stays_with_the_victim():
     text = "Hackers drained the lending protocol Wisteria on Tuesday, taking $40 million on Ethereum and $12 million on Arbitrum."
     assert losses(text)["Wisteria"] == [12_000_000, 40_000_000]
+
+
+def test_what_a_swap_gave_and_gas_paid_are_no_loss():
+    text = ("Hackers stole $30 million from the exchange Saffron on Monday. They laundered the funds by swapping "
+            "9,000 LINK for 300 ETH on a decentralized exchange; one transaction cost the attacker 4 ETH in gas.")
+    assert natives(text)["Saffron"] == []

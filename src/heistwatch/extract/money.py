@@ -779,7 +779,7 @@ _PASSIVE_MOVE = re.compile(
     r"[a-z]+ly\s+)?(?:sent|moved|transferred|bridged|swapped|laundered|burned|burnt|converted|"
     r"deposited|routed|funnel+ed|mixed|exchanged|cashed\s+out)\b|"
     r"(?:sent|moved|transferred|bridged|routed|funnel+ed)\s+(?:on\s+|later\s+|then\s+)?(?:to|into|through|via)\b)", re.I)
-_CONVERTED_FROM = re.compile(r"\s*+(?:for|into|to)\s++(?:[\w\-]+\s++){1,3}?(?:worth|valued\s+at)\s*+$", re.I)
+_CONVERTED_FROM = re.compile(r"\s*+(?:(?:for|into|to)\s++(?:[\w\-]+\s++){1,3}?(?:worth|valued\s+at)|for|into)\s*+$", re.I)
 _TAG = re.compile(r"<[^<>]{0,300}>")
 
 

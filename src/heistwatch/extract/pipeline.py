@@ -65,7 +65,7 @@ NOT_A_LOSS = re.compile(
     r"bridged|offloaded|flash-?loan(?:ed|ing)|minted|redeemed|received|offer\w*|keep|recover\w*|froze|frozen|seized|"
     r"returned|secured|securing|burn\w*|ransom|contains|currently|support|replenish\w*|inject\w*|backstop\w*|"
     r"own\s+funds|could\s+not\s+withdraw|unable\s+to\s+withdraw|flash\s+loans|balance|"
-    r"in\s+(?:total\s+)?circulation|(?:total|circulating|token)\s+supply)\b",
+    r"in\s+(?:total\s+)?circulation|(?:total|circulating|token)\s+supply|in\s+gas|gas\s+fees?)\b",
     re.IGNORECASE,
 )
 _TODAY_AFTER = re.compile(r"[^.;]{0,25}?\b(?:today|at\s+current\s+prices|at\s+today['’]s\s+prices|at\s+the\s+current\s+(?:exchange\s+)?rate|"
