@@ -155,3 +155,10 @@ def test_they_at_the_start_of_a_sentence():
     text = ("Analysts linked the theft of $40 million from the exchange Pallas on Tuesday to the Lazarus Group. "
             "They also drained $90 million from the Merrow bridge in 2022.")
     assert actors(text)["Merrow"] == {"Lazarus Group": "confirmed"}
+
+
+def test_a_phrase_set_off_after_the_group_does_not_weaken_the_attribution():
+    text = ("Police said the 2019 theft from the exchange Pallas was carried out by the groups Lazarus and Andariel, "
+            "linked to the North Korean military.")
+    got = actors(text, date(2024, 11, 21))["Pallas"]
+    assert got["Lazarus Group"] == "confirmed" and got["Andariel"] == "confirmed"

@@ -118,6 +118,13 @@ def _stance_for(text: str, sentence: Span, match: ActorMatch, hedges: list[Hedge
         if h.start >= match.end:
             return h.start - match.end + 10   # hedges before the name weigh a little more
         return 0
+    # "carried out by Lazarus and Andariel, linked to the RGB": a phrase set off after the name describes the
+    # group, it does not weigh the attribution
+    hedges = [h for h in hedges if not (h.start >= match.end and h.hedge.stance == Stance.SUSPECTED
+                                        and _APPOSITIVE.fullmatch(text, match.end, h.start)
+                                        and re.match(r"(?:linked|tied|associated|connected)\b", h.hedge.phrase))]
+    if not hedges:
+        return Stance.CONFIRMED, None, "almost certain"
     ranked = sorted(hedges, key=lambda h: (dist(h), h.start))
     for h in ranked:
         # "North Korea denied" is the accused denying, not the text clearing them
@@ -134,6 +141,9 @@ def _stance_for(text: str, sentence: Span, match: ActorMatch, hedges: list[Hedge
                 return Stance.SUSPECTED, d.hedge.phrase, d.hedge.word
         return h.hedge.stance, text[h.start:h.end], h.hedge.word
     return Stance.SUSPECTED, None, "likely"
+
+
+_APPOSITIVE = re.compile(r"(?:\s*(?:,|and|&)\s*[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)*\s*,\s*")
 
 
 def find_attributions(text: str, sentence: Span, matches: list[ActorMatch] | None = None) -> list[AttributionMention]:
