@@ -136,3 +136,12 @@ def test_user_data_said_to_be_safe_months_later_is_no_leak():
             "Two months later, the exchange said the personal information of its users remained safe.")
     incs = [i for i in _incidents(text, None) if i["victim"] == "Zumo"]
     assert [i["type"] for i in incs] == ["exchange_hack"]
+
+
+def test_the_previous_year_of_a_yearly_total_is_no_earlier_incident():
+    text = ("Crypto thefts doubled\n\n"
+            "Hackers stole about $1 billion worth of crypto in 2024, more than double the previous year's haul, "
+            "analysts said on Thursday. "
+            "The biggest theft: the Zumo exchange lost about $300 million in bitcoin in May.")
+    incs = [i for i in _incidents(text, date(2024, 12, 19)) if i["victim"] == "Zumo"]
+    assert [i["date"] for i in incs] == ["2024-05"]

@@ -526,8 +526,9 @@ def _split_episodes(text: str, sentences: list[Span], incidents: list[IncidentMe
                     _RANGE_FROM.match(text, c.span.end, min(c.sentence.end, c.span.end + 40)):
                 continue   # "from May to October": a stretch of the same incident, not another one
             i = _sentence_of(sentences, c.span.start)
-            past = _past_episode(text, sentences, plan, c) or id(c) in (also_past or ())
-            if n not in {k for _, k in plan.mentions.get(i, [])} and not past:
+            told_past = _past_episode(text, sentences, plan, c)
+            past = told_past or id(c) in (also_past or ())
+            if n not in {k for _, k in plan.mentions.get(i, [])} and not told_past:
                 continue   # the victim must be named beside the other date, or the text says it was an earlier one
             idx, month = _month_index(v)
             if not dated:
