@@ -225,3 +225,16 @@ def test_what_a_swap_gave_and_gas_paid_are_no_loss():
     text = ("Hackers stole $30 million from the exchange Saffron on Monday. They laundered the funds by swapping "
             "9,000 LINK for 300 ETH on a decentralized exchange; one transaction cost the attacker 4 ETH in gas.")
     assert natives(text)["Saffron"] == []
+
+
+def test_a_groups_total_is_no_incidents_loss():
+    text = ("Report finds over $400M in crypto stolen by a single hacking group\n\n"
+            "The exchange Tamsin was hacked in March for $60 million, the report says. "
+            "The group's efforts have resulted in a theft of around $400 million in cryptocurrencies.")
+    assert losses(text, date(2024, 6, 3))["Tamsin"] == [60_000_000]
+
+
+def test_liquid_assets_a_bankrupt_platform_found_are_no_loss():
+    text = ("Hackers drained $400 million from the exchange Vireo in November. "
+            "Administrators said they have identified approximately $5 billion in liquid assets.")
+    assert losses(text)["Vireo"] == [400_000_000]

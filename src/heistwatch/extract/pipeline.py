@@ -65,7 +65,7 @@ NOT_A_LOSS = re.compile(
     r"bridged|offloaded|flash-?loan(?:ed|ing)|minted|redeemed|received|offer\w*|keep|recover\w*|froze|frozen|seized|"
     r"returned|secured|securing|burn\w*|ransom|contains|currently|support|replenish\w*|inject\w*|backstop\w*|"
     r"own\s+funds|could\s+not\s+withdraw|unable\s+to\s+withdraw|flash\s+loans|balance|"
-    r"in\s+(?:total\s+)?circulation|(?:total|circulating|token)\s+supply|in\s+gas|gas\s+fees?)\b",
+    r"in\s+(?:total\s+)?circulation|(?:total|circulating|token)\s+supply|in\s+gas|gas\s+fees?|liquid\s+assets)\b",
     re.IGNORECASE,
 )
 _TODAY_AFTER = re.compile(r"[^.;]{0,25}?\b(?:today|at\s+current\s+prices|at\s+today['’]s\s+prices|at\s+the\s+current\s+(?:exchange\s+)?rate|"
@@ -300,6 +300,8 @@ _AGGREGATE_NEAR = re.compile(
     r"(?:theft|thefts|hacks|losses|stolen\s+funds|crime)\s+(?:hits?|reach(?:es|ed)?|tops?|topped|total(?:s|led|ed)?|surpass(?:es|ed)|"
     r"exceed(?:s|ed)|climb(?:s|ed)|soar(?:s|ed)|jump(?:s|ed)|rose|rises)|"
     r"so\s+far\s+in\s+(?:19|20)\d\d|(?:19|20)\d\d\s+alone|"
+    r"stolen\s+by\s+(?:a|one|the)\s+(?:single\s+)?(?:[\w\-]+\s+)?(?:group|gang|actor|crew)|"
+    r"(?:group|gang|crew)['’]s\s+(?:efforts|activities|operations|campaigns?|haul)|"
     r"(?:through|from|in|across|via|suffering|among|(?<!one\s)(?<!among\s)of|with(?=\s+\d))\s+(?:\d+\s+)?(?:[\w\-]+\s+){0,2}?"
     r"(?:hacks|scams|incidents|heists|attacks|exploits|thefts))\b",
     re.IGNORECASE,
