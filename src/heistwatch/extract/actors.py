@@ -10,6 +10,7 @@ claim ("Bloomberg reported that ...") are publishers, not claimants, and are ski
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -90,23 +91,45 @@ def _is_publisher(who: str) -> bool:
 
 def find_claimant(text: str, sentence: Span, before: int) -> str | None:
     """Who makes the claim at ``before`` in ``sentence``: the last speaker who is not a news outlet."""
-    seg = text[sentence.start : sentence.end]
-    cut = before - sentence.start
-    best: tuple[int, str] | None = None
-    for rx in _CLAIMANT_RES:
-        for m in _claimant_finditer(rx, seg):   # = rx.finditer(seg)
-            who = m.group("who").strip()
-            if _is_publisher(who) or not who or len(who) > 70:
-                continue
-            if who.lower() in {"it", "he", "she", "they", "we", "i"}:
-                continue
-            who = re.sub(r"^(?:(?:that|and|but|while|as|the|a|an)\s+)+", "", who, flags=re.IGNORECASE)
-            # a speaker after the actor only counts for "according to" / "by"
-            pos = m.start("who")
-            score = -abs(pos - cut) + (0 if pos <= cut else -200)
-            if best is None or score > best[0]:
-                best = (score, who)
-    return best[1] if best else None
+    return _Speakers(text, sentence).nearest(before)
+
+
+class _Speakers:
+    """The speakers of one sentence, read once; :meth:`nearest` picks the one for a claim at a position."""
+
+    def __init__(self, text: str, sentence: Span) -> None:
+        seg = text[sentence.start : sentence.end]
+        self.offset = sentence.start
+        found: list[tuple[int, int, str]] = []   # (where the name starts in the sentence, reading order, name)
+        for rx in _CLAIMANT_RES:
+            for m in _claimant_finditer(rx, seg):   # = rx.finditer(seg)
+                who = m.group("who").strip()
+                if _is_publisher(who) or not who or len(who) > 70:
+                    continue
+                if who.lower() in {"it", "he", "she", "they", "we", "i"}:
+                    continue
+                who = re.sub(r"^(?:(?:that|and|but|while|as|the|a|an)\s+)+", "", who, flags=re.IGNORECASE)
+                found.append((m.start("who"), len(found), who))
+        # the first read of each position stands for it: the score depends on the position only
+        first: dict[int, tuple[int, str]] = {}
+        for pos, order, who in found:
+            first.setdefault(pos, (order, who))
+        self.positions = sorted(first)
+        self.first = first
+
+    def nearest(self, before: int) -> str | None:
+        # score = -distance, and -200 more for a speaker after the actor (that only counts for "according
+        # to" / "by"): the best is the nearest before or the nearest after; on a tie, the one read first
+        cut = before - self.offset
+        k = bisect_right(self.positions, cut)
+        options = []
+        if k > 0:
+            pos = self.positions[k - 1]
+            options.append((pos - cut, -self.first[pos][0], self.first[pos][1]))
+        if k < len(self.positions):
+            pos = self.positions[k]
+            options.append((cut - pos - 200, -self.first[pos][0], self.first[pos][1]))
+        return max(options)[2] if options else None
 
 
 def _stance_for(text: str, sentence: Span, match: ActorMatch, hedges: list[HedgeMatch]) -> tuple[Stance, str | None, str | None]:
@@ -157,6 +180,7 @@ def find_attributions(text: str, sentence: Span, matches: list[ActorMatch] | Non
         return []
     hedges = find_hedges(text, sentence.start, sentence.end)
     out = []
+    speakers: _Speakers | None = None
     question = text[sentence.start : sentence.end].rstrip().endswith("?")
     for m in matches:
         stance, hedge, word = _stance_for(text, sentence, m, hedges)
@@ -164,7 +188,9 @@ def find_attributions(text: str, sentence: Span, matches: list[ActorMatch] | Non
                 lookup_actor(m.actor.name) is None and person_stance(text, m) == Stance.SUSPECTED)):
             # "Is North Korea behind the hack?", "an exit scam conducted by Sun": asked or claimed, not established
             stance, hedge, word = Stance.SUSPECTED, hedge or ("?" if question else None), "likely"
-        claimant = find_claimant(text, sentence, m.start)
+        if speakers is None:
+            speakers = _Speakers(text, sentence)
+        claimant = speakers.nearest(m.start)   # = find_claimant(text, sentence, m.start)
         if claimant and find_actors(claimant):
             claimant = None
         out.append(AttributionMention(
