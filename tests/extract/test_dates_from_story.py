@@ -71,3 +71,19 @@ def test_the_month_an_authority_told_who_did_it_is_not_the_incident_date():
             "of a North Korean group.")
     incs = {i["victim"]: i for i in _incidents(text, None)}
     assert incs["Zumo"]["date"] == "2023-03-02"
+
+
+def test_returned_last_month_after_a_long_process_is_no_second_incident():
+    text = ("Police tie 2019 Zumo theft to North Korea\n\n"
+            "Hackers took 300,000 ether from the Zumo exchange in November 2019, police said on Thursday. "
+            "A small part of the loot was located abroad and returned to Zumo last month after a long legal process.")
+    incs = [i for i in _incidents(text, date(2024, 11, 21)) if i["victim"] == "Zumo"]
+    assert [i["date"] for i in incs] == ["2019-11"]
+
+
+def test_a_precise_date_told_with_the_theft_refines_the_year_of_the_headline():
+    text = ("Police say hackers behind 2019 Zumo theft were North Korean\n\n"
+            "North Korean groups were responsible for the theft from the Zumo exchange five years ago, police said. "
+            "The coins were worth about 58 billion won when they were taken in November 2019.")
+    incs = [i for i in _incidents(text, date(2024, 11, 21)) if i["victim"] == "Zumo"]
+    assert [i["date"] for i in incs] == ["2019-11"]

@@ -331,8 +331,9 @@ def _date_score(text: str, s: Span, d, attack: bool, victim_here: bool, publishe
     owner = "'s" if text[d.span.start : d.span.end].endswith(("'s", "’s")) else ""   # the span may hold the 's
     if _POSSESSIVE_ATTACK.match(owner + text[d.span.end : min(s.end, d.span.end + 40)]):
         score += 1.5   # "last Friday's raid"
-    if _REPORTING_AFTER.match(text, d.span.end, min(s.end, d.span.end + 60)) or \
-            _AUTHORITY_TOLD.match(text, d.span.end, min(s.end, d.span.end + 160)):
+    if _REPORTING_AFTER.match(text, d.span.end, min(s.end, d.span.end + 60)) or (
+            _OPENS_SENTENCE.fullmatch(text, s.start, d.span.start)
+            and _AUTHORITY_TOLD.match(text, d.span.end, min(s.end, d.span.end + 160))):
         score -= 2   # "On Wednesday the FBI blamed ...": when it was said
     if _REPORTING_BEFORE.search(text, max(s.start, d.span.start - 30), d.span.start):
         score -= 2   # "an update on December 6", "said on Monday": when it was told, not when it happened
@@ -349,6 +350,7 @@ _ATTACK_BEFORE = re.compile(
     r"\b(?:hacked|stolen|stole|compromised|breached|drained|exploited|attacked|robbed|hit|hack|attack|breach|"
     r"exploit|theft|heist)\b[^.;]{0,30}$", re.IGNORECASE)
 
+_OPENS_SENTENCE = re.compile(r"\W*(?:(?:in|on|by|during|later\s+in|then\s+in|and\s+in)\s+)?", re.IGNORECASE)
 # "In December, the National Police Agency, with the FBI, announced that ...": an authority telling, later.
 _AUTHORITY_TOLD = re.compile(
     r"\s*(?:of\s+(?:the\s+)?same\s+year\s*)?,?\s*(?:the\s+)?(?:[\w.\-]+\s+){0,5}?(?:police|FBI|prosecutors?|court|agency|"
@@ -394,7 +396,7 @@ _BACKGROUND = re.compile(
 _RANK = {Granularity.DAY: 4, Granularity.MONTH: 3, Granularity.SEASON: 2, Granularity.QUARTER: 2, Granularity.YEAR: 1}
 
 
-def _choose_date(scored: list[tuple[float, Claim]]) -> DateValue | None:
+def _choose_date(scored: list[tuple[float, Claim]], text: str | None = None) -> DateValue | None:
     """The incident's date: the best-supported mention, refined by a more precise one inside it."""
     if not scored:
         return None
@@ -403,8 +405,10 @@ def _choose_date(scored: list[tuple[float, Claim]]) -> DateValue | None:
     bv: DateValue = best.value  # type: ignore[assignment]
     for sc, c in scored[1:]:
         v: DateValue = c.value  # type: ignore[assignment]
-        if sc < best_score - 2.5 or v.start is None or bv.start is None or bv.end is None or v.end is None:
+        if v.start is None or bv.start is None or bv.end is None or v.end is None:
             continue
+        if sc < best_score - 2.5 and (text is None or not _THEFT.search(text, c.sentence.start, c.sentence.end)):
+            continue   # (a weaker mention still refines where its sentence tells of the theft: "taken in November 2019")
         if bv.start <= v.start and v.end <= bv.end and _RANK.get(v.granularity, 0) > _RANK.get(bv.granularity, 0):
             bv = v
     return bv
@@ -423,7 +427,7 @@ _EARLIER = re.compile(r"\b(?:once\s+before|before|earlier|previous|prior|separat
 _AGAIN = re.compile(r"\b(?:hacked|attacked|breached|hit|targeted|robbed)\s+(?:twice|again|once\s+before|before|"
                     r"for\s+the\s+second\s+time)\b|\bsecond\s+(?:hack|attack|breach|theft|heist|time)\b|"
                     r"\b(?:earlier|previous|prior|separate|first)\s+(?:\w+\s+)?(?:hack|attack|breach|theft|heist|incident)\b|"
-                    r"\b(?:\w+|\d+)\s+months?\s+(?:after|earlier|before)\b|"
+                    r"\b(?!(?:last|this|next|that|same|previous|the)\b)(?:\w+|\d+)\s+months?\s+(?:after|earlier|before)\b|"
                     r"\bthe\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|"
                     r"spring|summer|autumn|fall|winter)\s+(?:\w+\s+)?(?:hack|attack|breach|theft|heist|incident)\b|"
                     r"\balso\s+(?:was|been|fell)\s+(?:a\s+)?victim",
@@ -870,7 +874,7 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
         mine = [(sc, c) for sc, t, c in date_claims if t == n and sc > -50]
         now = [(sc, c) for sc, c in mine if id(c) not in past]
         # a date of an earlier episode ("it was previously hacked in 2017") never dates the report's own incident
-        incident.date = _choose_date(now if now or n == lead else mine)
+        incident.date = _choose_date(now if now or n == lead else mine, text)
         d = incident.date
         if (incident.main and published is not None and d is not None and d.start is not None and d.end is not None
                 and d.granularity in (Granularity.YEAR, Granularity.MONTH) and d.start <= published <= d.end):
@@ -982,7 +986,7 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
             if n in guessed:
                 continue
             mine = [(score_of.get((c.span, c.sentence), 0.0), c) for c in claims if c.incident == n and c.kind == ClaimKind.DATE]
-            chosen = _choose_date([(sc, c) for sc, c in mine if sc > -50])
+            chosen = _choose_date([(sc, c) for sc, c in mine if sc > -50], text)
             if chosen is not None or n < len(plan.victims):
                 incident.date = chosen if chosen is not None else incident.date
     claims.extend(_dated_by_the_story(text, sentences, incidents, claims, guessed))
