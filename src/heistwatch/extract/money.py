@@ -963,6 +963,7 @@ COMPONENT_EXAMPLES: tuple[tuple[str, int], ...] = (
     ("Hackers stole $80 million in ether from the bridge.", 0),
     ("The hacker drained $197 million in cryptocurrencies, including $20 million in USDC.", 1),
     ("Hackers stole 4,000 BTC (about $5.5 million) from the exchange.", 0),
+    ("The first malicious transaction drained over $11 million in USDT.", 1),
 )
 
 _COMPONENT_HEAD = re.compile(r"\s*+(?:worth\s++|(?:stolen|taken|drained|lost)\s++)?(?:of|in|on|from)\s++", re.I)
@@ -975,6 +976,9 @@ _COMPONENT_CUE = re.compile(
     r"(?:[\w\-]+\s++){0,2}?(?:loot|funds|assets|haul|tokens|coins|proceeds)\s*+[—–,\-]*\s*+(?:worth\s++|valued\s++at\s++)?)$",
     re.I,
 )
+_ONE_TRANSACTION = re.compile(
+    r"\b(?:the|a|its|one)\s+(?:first|second|third|fourth|fifth|last|final|largest|biggest|single)\s+(?:[\w\-]+\s+)?"
+    r"(?:transactions?|transfers?|withdrawals?|tx)\b[^.;]{0,70}$", re.I)
 _STABLE = re.compile(r"stable\s*-?coins?", re.I)
 _ANOTHER = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s*+$", re.I)
 
@@ -1083,4 +1087,6 @@ def component_amounts(text: str, amounts: list[AmountMention], groups: list[list
                     k in tagged or re.search(r"\b(?:bulk|majority|rest|remainder|portion|part)\b",
                                              text[max(0, a.span.start - 80) : a.span.start], re.I)):
                 out.add(k)
+            elif _ONE_TRANSACTION.search(text, max(0, a.span.start - 90), a.span.start):
+                out.add(k)   # "the first malicious transaction drained over $11 million"
     return out
