@@ -238,3 +238,13 @@ def test_liquid_assets_a_bankrupt_platform_found_are_no_loss():
     text = ("Hackers drained $400 million from the exchange Vireo in November. "
             "Administrators said they have identified approximately $5 billion in liquid assets.")
     assert losses(text)["Vireo"] == [400_000_000]
+
+
+def test_a_heist_owned_by_someone_else_keeps_its_figure_off_the_victim():
+    text = "Experts suspect North Korea in the $300 million Alder hack and in South Korea's latest $90 million crypto heist."
+    assert losses(text, date(2018, 2, 6)).get("Alder", []) == [300_000_000]
+
+
+def test_a_day_before_a_heist_is_when_not_whose():
+    text = "Regulators had warned the exchange Alder before Friday's ¥30 billion theft of its tokens."
+    assert natives(text, date(2018, 1, 28))["Alder"] == [("JPY", 30_000_000_000)]

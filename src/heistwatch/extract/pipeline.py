@@ -267,6 +267,23 @@ def _neighbours(amounts: list[AmountMention], money_idx: list[int], k: int) -> t
             amounts[nxt].span.start if nxt is not None else 1 << 62)
 
 
+_OWNER_BEFORE = re.compile(r"(?P<owner>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2})['’]s\s+(?:(?:latest|recent|biggest|largest|"
+                           r"new|previous|earlier|own)\s+)?$")
+_WHEN_WORD = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
+                        r"August|September|October|November|December|Today|Yesterday|Week|Month|Year|\d{4}", re.IGNORECASE)
+_HEIST_AFTER = re.compile(r"\s+(?:[\w\-]+\s+)?(?:hack|heist|theft|exploit|breach|attack|robbery)\b", re.IGNORECASE)
+
+
+def _owned_by_other(text: str, s: Span, a: AmountMention, here: list) -> bool:
+    """Is the figure the size of a heist owned by someone the sentence does not name as a victim?"""
+    if not _HEIST_AFTER.match(text, a.span.end, min(s.end, a.span.end + 40)):
+        return False
+    om = _OWNER_BEFORE.search(text, max(s.start, a.span.start - 50), a.span.start)
+    if om is None or _WHEN_WORD.fullmatch(om.group("owner").split()[-1]):
+        return False   # "Friday's $500 million theft" is when, not whose
+    return not any(v.span.start < om.end("owner") and v.span.end > om.start("owner") for v, _ in here)
+
+
 # One customer's loss inside a platform's incident: "one user reportedly lost 10 million won".
 _ONE_USER = re.compile(r"\b(?:one|a\s+single|another)\s+(?:[\w\-]+\s+)?(?:user|customer|investor|trader|client|depositor)\b"
                        r"[^.;,]{0,40}$", re.IGNORECASE)
@@ -789,6 +806,8 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
         target = _nearest_incident(plan, i, a.span.start, text, a.span.end)
         if aggregate[i] and not plan.mentions.get(i):
             target = None
+        if a.money is not None and target is not None and _owned_by_other(text, s, a, plan.mentions.get(i, [])):
+            target = None   # "South Korea's latest $238 million heist": the heist of an owner who is no victim here
         if a.money is not None and _shared_by_several(text, s, a, plan.mentions.get(i, [])):
             target = None   # "$60 million from A and B", "A, B and C, with losses ranging from $8M to $28M"
         near = text[max(s.start, a.span.start - 70) : min(s.end, a.span.end + 70)]
