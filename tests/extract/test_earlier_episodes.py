@@ -145,3 +145,19 @@ def test_the_previous_year_of_a_yearly_total_is_no_earlier_incident():
             "The biggest theft: the Zumo exchange lost about $300 million in bitcoin in May.")
     incs = [i for i in _incidents(text, date(2024, 12, 19)) if i["victim"] == "Zumo"]
     assert [i["date"] for i in incs] == ["2024-05"]
+
+
+def test_also_suffered_a_smaller_exploit_is_a_second_incident():
+    text = ("Exchange drained\n\n"
+            "Hackers drained $90 million from the Bitstamp exchange and its bridge, the founder said. "
+            "Bitstamp also suffered a smaller exploit in September, though the hacker returned the funds for a bounty.")
+    incs = [i for i in _incidents(text, None) if i["victim"] == "Bitstamp"]
+    assert len(incs) == 2
+
+
+def test_also_suffered_an_attack_beside_another_victim_is_one_incident():
+    text = ("Two exchanges hit\n\n"
+            "Hackers drained $9 million from the Quidax exchange on Monday. "
+            "Bitstamp also suffered an attack that day and lost $2 million.")
+    incs = [i for i in _incidents(text, date(2024, 3, 8)) if i["victim"] == "Bitstamp"]
+    assert len(incs) == 1

@@ -447,7 +447,9 @@ _AGAIN = re.compile(r"\b(?:hacked|attacked|breached|hit|targeted|robbed)\s+(?:tw
                     r"\b(?!(?:last|this|next|that|same|previous|the)\b)(?:\w+|\d+)\s+months?\s+(?:after|earlier|before)\b|"
                     r"\bthe\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|"
                     r"spring|summer|autumn|fall|winter)\s+(?:\w+\s+)?(?:hack|attack|breach|theft|heist|incident)\b|"
-                    r"\balso\s+(?:was|been|fell)\s+(?:a\s+)?victim",
+                    r"\balso\s+(?:was|been|fell)\s+(?:a\s+)?victim|"
+                    r"\balso\s+(?:suffered|saw|had)\s+(?:an?\s+)?(?:smaller|separate|earlier|previous|prior|second)\s+(?:[\w\-]+\s+)?"
+                    r"(?:hack|attack|breach|theft|heist|exploit|incident)\b",
                     re.IGNORECASE)
 
 
