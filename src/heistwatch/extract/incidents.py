@@ -50,6 +50,35 @@ _ONE_INCIDENT_REF = re.compile(r"\b(?:the|this)\s+(?:hack|attack|exploit|theft|h
 _THEFT_WORD = re.compile(r"\b(?:hack\w*|st(?:ole|olen|eal\w*)|theft|thieves|thief|heist|exploit\w*|drain\w*|breach\w*|"
                          r"loot\w*|siphon\w*|robb\w*)\b", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"\s*(?:[-*\u2022\u2013\u25cf]|\d{1,2}[.)])\s")
+_HEADING_LEAD = re.compile(r"[\W\d]*(?:the\s+)?", re.IGNORECASE)   # what may come before a heading's subject
+
+
+def opens_section(text: str, s: Span) -> bool:
+    """A list item or a sub-heading: a line that starts a new part of the article ("2. Zaif (September 2018)",
+    "- KuCoin, 2020: ...", "The Ronin bridge"), whose figures and dates are its own."""
+    if text[text.rfind("\n", 0, s.start) + 1 : s.start].strip():
+        return False   # not at the start of a line
+    if _LIST_ITEM.match(text, s.start, s.end) or text.startswith("#", s.start):
+        return True
+    end = text.find("\n", s.end)
+    if text[s.end : end if end >= 0 else len(text)].strip():
+        return False   # the line goes on: a sentence of a paragraph
+    line = text[s.start : s.end].rstrip()
+    return bool(line) and line[-1] not in ".!?:;,\"'\u201d\u2019" and len(line.split()) <= 10
+
+
+def _heading_subject(text: str, sentences: list[Span], i: int, v: VictimMention) -> bool | None:
+    """The platform a heading or list item is about: True where the section under it tells of an attack,
+    False where it does not, None for a name that is no heading's subject."""
+    s = sentences[i]
+    if i == 0 or not opens_section(text, s) or not _HEADING_LEAD.fullmatch(text, s.start, v.span.start):
+        return None
+    for j in range(i + 1, min(len(sentences), i + 5)):
+        if opens_section(text, sentences[j]):
+            break
+        if _strong_attack(text[sentences[j].start : sentences[j].end]):
+            return True
+    return False
 
 # Phrases that make a sentence about many incidents or a period, not about one incident.
 AGGREGATE_CUE = re.compile(
@@ -185,6 +214,7 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
             k += 1
     per_pattern = sentences_per_pattern(text, sentences)
     moved_from: set[int] = set()   # mentions where money moved from, not stolen from (shares no evidence)
+    headed, plain_heads = 0, []    # headings over a section on an attack; headings of known platforms over others
     for i, s in enumerate(sentences):
         tried = {name for name, hit in per_pattern.items() if i in hit}
         found = find_victim_candidates(text, s.start, max(s.end, max((m.end for m in known_by.get(i, [])), default=0)),
@@ -197,6 +227,13 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
             if v.platform is not None and v.platform.kind in NEVER_VICTIM:
                 continue
             ev = mention_evidence(text, s, v, attack[i])
+            heading = _heading_subject(text, sentences, i, v) if ev >= 0 and v.strength < 2 and not (
+                v.platform is not None and v.platform.kind in BYSTANDER) else None
+            if heading:
+                ev = max(ev, 2.0 if v.known else 1.5)   # "3. Upbit (November 2019)" over a paragraph on its theft
+                headed += 1
+            elif heading is False and v.known:
+                plain_heads.append(v)
             if v.pattern == "amount-from-name" and not _sum_taken_from(text, sentences, attack, i, v):
                 ev = min(ev, 0.25 if v.known else 0.0)   # "$5 million from Zumo" is a theft only where the text tells of one
                 moved_from.add(v.span.start)
@@ -210,6 +247,11 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
             if c is None:
                 c = cands[key] = Candidate(key, v.name)
             c.mentions.append((i, v, ev))
+    if headed >= 2 and plain_heads:
+        # the items of a roundup are alike: beside two items on a theft, a platform heading the others is a victim too
+        plain = {id(v) for v in plain_heads}
+        for c in cands.values():
+            c.mentions = [(j, v, max(ev, 1.5) if id(v) in plain else ev) for j, v, ev in c.mentions]
     # merge unknown names into known ones that share the first word ("Coincheck Inc" -> "Coincheck")
     keys = sorted(cands, key=lambda k: (-len(cands[k].mentions), k))
     for k in list(keys):

@@ -61,6 +61,7 @@ OPENERS = frozenset(
 _END = re.compile(r"""(?<![.!?\u2026])[.!?\u2026]++["'\u201d\u2019)\]]*+(?=\s)|\n""")
 _WORD_BEFORE = re.compile(r"""([A-Za-z][A-Za-z.]{0,11})\.["'\u201d\u2019)\]]*$""")
 _NEXT = re.compile(r"""\s*+["'\u201c\u2018(\[]?([^\s]{0,20})""")
+_ITEM_NUMBER = re.compile(r"[ \t]*\d{1,2}")   # all of a line before its full stop: a list number
 
 
 def split_sentences(text: str) -> list[Span]:
@@ -87,6 +88,8 @@ def _is_real_stop(text: str, dot: int, cut: int) -> bool:
     if text[dot] != "." or text[dot:cut].count(".") > 1:
         # "!", "?", or an ellipsis "..." : a stop
         return True
+    if _ITEM_NUMBER.fullmatch(text, text.rfind("\n", 0, dot) + 1, dot):
+        return False              # "2. Zaif (September 2018)": a numbered list item's number, not a sentence
     wb = _WORD_BEFORE.search(text, max(0, dot - 12), cut)
     nxt = _NEXT.match(text, cut, min(len(text), cut + 24))
     following = nxt.group(1) if nxt else ""

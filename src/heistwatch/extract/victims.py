@@ -159,6 +159,7 @@ bitcoin ethereum ether btc eth monero xmr ripple xrp nem xem tether usdt usdc li
 crypto cryptocurrency blockchain defi nft dao web3 exchange protocol wallet bridge network platform finance
 north south east west korea korean japan japanese china chinese us u.s. usa america american united states uk
 europe european russia russian singapore hong kong india indian taiwan vietnam iran israel seoul tokyo
+zealand australia australian canada canadian britain british germany german france french turkey turkish slovenia slovenian
 government police fbi nis cia treasury court reuters bloomberg coindesk cointelegraph the block decrypt
 ceo cto founder hackers hacker attackers users customers investors officials experts researchers analysts
 funds tokens coins assets money millions billions thieves criminals scammers victims
@@ -166,6 +167,8 @@ total value locked bankrupt trading price prices market markets report reports d
 according however also after before while when where since following if as because though although
 so yet despite during until unless whether what which who whose how why earlier later today yesterday meanwhile still then there here
 new other another one two three some many most several all both each first last last week second third
+four five six seven eight nine ten dozen dozens
+hacked exploited drained breached attacked robbed looted embattled troubled beleaguered stricken defunct collapsed failed bankrupted
 polygon arbitrum optimism op avalanche bsc tron solana cardano
 hidden cobra lazarus group apt38 kimsuky andariel bluenoroff tradertraitor dprk pyongyang
 security agency ministry commission authority service police department bureau

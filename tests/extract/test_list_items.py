@@ -1,0 +1,54 @@
+"""Document structure: numbered items, bullets and sub-headings each open an incident of their own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from heistwatch.extract.evalformat import to_eval
+from heistwatch.extract.pipeline import run
+from heistwatch.extract.text import split_sentences
+
+ROUNDUP = (
+    "Four exchange breaches that shaped the industry\n\n"
+    "Security teams still study these cases years later. Below are four of them.\n\n"
+    "1. Coincheck (January 2018)\n"
+    "Attackers walked off with NEM tokens worth about $530 million from an online wallet. "
+    "The Tokyo firm later repaid customers in yen.\n\n"
+    "2. Bithumb (June 2018)\n"
+    "The Seoul trading venue said coins worth roughly $30 million had been stolen overnight.\n\n"
+    "3. Cryptopia (January 2019)\n"
+    "Thieves drained some $16 million from the New Zealand platform's hot wallets across several chains.\n\n"
+    "4. BitMart (December 2021)\n"
+    "The exchange said about $196 million was taken in a large-scale breach of two hot wallets.\n"
+)
+
+
+def incidents(text: str, published: date = date(2024, 3, 1)) -> dict[str, dict]:
+    return {i["victim"]: i for i in to_eval("t", run(text, published=published))["incidents"]}
+
+
+def test_numbered_item_number_is_not_a_sentence():
+    text = "Intro line.\n2. Zaif (September 2018)\nThe body follows."
+    lines = [text[s.start:s.end] for s in split_sentences(text)]
+    assert "2. Zaif (September 2018)" in lines
+
+
+def test_each_numbered_heading_is_its_own_incident_with_its_figures_and_date():
+    found = incidents(ROUNDUP)
+    assert {"Coincheck", "Bithumb", "Cryptopia", "BitMart"} <= set(found)
+    assert found["Coincheck"]["loss_usd"] == [530000000]
+    assert found["Bithumb"]["loss_usd"] == [30000000]
+    assert found["Cryptopia"]["loss_usd"] == [16000000]
+    assert found["BitMart"]["loss_usd"] == [196000000]
+    assert found["Cryptopia"]["date"] == "2019-01"
+    assert found["BitMart"]["date"] == "2021-12"
+
+
+def test_headline_adjectives_numbers_and_countries_are_no_victims():
+    found = incidents("Embattled crypto exchange Quidax shuts down after hack\n\n"
+                      "Quidax, a small exchange, was hacked in March and lost $4 million. "
+                      "The New Zealand platform said the thieves emptied its hot wallet.")
+    assert "Embattled" not in found and "Zealand" not in found
+    found = incidents("Five exchange breaches that changed security\n\n"
+                      "Hackers stole $530 million from Coincheck in January 2018.")
+    assert "Five" not in found and "Coincheck" in found
