@@ -153,6 +153,7 @@ RECOVERY_WORDS = (
     "recovered", "recover", "recovering", "recovery", "returned", "return", "returning", "frozen", "froze",
     "freeze", "freezing", "seized", "seize", "seizing", "seizure", "clawed back", "claw back", "retrieved",
     "got back", "gave back", "given back", "give back", "sent back", "handed back", "restored", "blocked",
+    "came back", "come back", "comes back", "coming back", "flowed back", "flowing back",
 )
 REFUND_WORDS = ("refund", "refunded", "refunds", "reimburse", "reimbursed", "compensate", "compensated",
                 "compensation", "repay", "repaid", "pay back", "paid back", "cover the losses", "cover losses",
@@ -344,6 +345,8 @@ _THEN_AFTER = re.compile(r"^[\s,)]*+(?:at\s++the\s++time|at\s++that\s++time|then
 _THEN_BEFORE = re.compile(r"\b(?:then|at\s+the\s+time)\s++(?:worth|valued)[^.;]{0,20}$", re.I)
 _PER_UNIT_AFTER = re.compile(r"^\s*+(?:each\b|apiece\b|a\s+piece\b|per\s+(?:coin|token|unit|share|bitcoin|ether|BTC|ETH|[A-Z]{3,5})\b|/\s*(?:coin|token|BTC|ETH)\b)", re.I)
 _PER_UNIT_BEFORE = re.compile(r"\b(?:price\s+of|priced\s+at|trading\s+at|traded\s+at|trades\s+at|to\s+a\s+(?:high|low)\s+of|(?:rose|rises|fell|falls|dropped|drops|climbed|jumped|surged|plunged|slumped|tumbled|declined|crashed|crashes|slid)\s+(?:[\w.%]+\s+){0,4}?to)\s*+$", re.I)
+_WHOLE_OF = re.compile(r"\b(?:all|most|much|part|some|half|bulk|rest|portion|share|majority|none)\s+of\s+the\s*+$", re.I)
+_RATE_BEFORE = re.compile(r"(?:(?:US)?\$|€|£|¥)\s?1(?:\.00?)?\s*+(?:=|equals)\s*+$|\b1\s+(?:USD|EUR|GBP|JPY|dollar|euro|yen)\s*+(?:=|equals)\s*+$", re.I)
 _INITIAL_BEFORE = re.compile(
     r"\b(?:initially|originally|at\s+first|first\s+(?:reported|estimated|put|pegged|said)|earlier\s+estimates?|"
     r"previously\s+(?:reported|estimated|put)|initial\s+(?:estimates?|reports?|figures?))\b[^.;]{0,40}$",
@@ -360,7 +363,11 @@ _BOUNTY_ON = re.compile(r"\s*+(?:on|for)\s++(?:the\s++)?", re.I)
 _FUNDING_BEFORE = re.compile(
     r"\b(?:raised|raises|raising|fundraising|funding\s+(?:of|round)|seed\s+round|series\s+[a-e]\s+round|invested|"
     r"investment\s+of|financial\s+support\s+of|capital\s+injection\s+of|bailout\s+of|(?:a|its)\s+valuation\s+of|"
-    r"valued\s+(?:the\s+company|it)\s+at)\b[^.;]{0,30}$",
+    r"valued\s+(?:the\s+company|it)\s+at)\b[^.;]{0,30}$|"
+    # "a capital injection that local media put at about 55 billion yen", "injected 55 billion yen into the firm"
+    r"\b(?:capital\s+injection|bail-?out|rescue\s+(?:package|loan|fund))\b[^.;]{0,50}$|"
+    r"\b(?:inject(?:ed|s|ing)?|pump(?:ed|s|ing)?)\s+(?:(?:another|a\s+further|an\s+additional|about|around|roughly|some|"
+    r"nearly|almost|over|more\s+than)\s+)?$",
     re.I,
 )
 _FUNDING_AFTER = re.compile(r"[\s,]*+(?:in\s+(?:a\s+)?(?:funding|seed|series|financing|investment)|from\s+investors|"
@@ -370,7 +377,11 @@ _MARKET_BEFORE = re.compile(
     r"total\s+value\s+locked\s+of|TVL\s+of|price\s+(?:of|to|at)|(?:tops|topped|crossed|breached)|"
     r"(?:rose|rises|climbed|jumped|surged|touched|fell|dropped|slid|plunged)(?:\s+(?:above|below|past|to|over|at))?|"
     r"(?:traded|trading|trades)\s+(?:above|below|at|near)|"
-    r"(?:crypto|cryptocurrency|stablecoin|token)\s+market\s+is\s+(?:now\s+)?worth|inflows\s+of)"
+    r"(?:crypto|cryptocurrency|stablecoin|token)\s+market\s+is\s+(?:now\s+)?worth|inflows\s+of|"
+    # a coin's price: "with bitcoin racing past $15,000", "bitcoin at $9,000", "ether trading near $1,800"
+    r"\b(?:bitcoin|ether|ethereum|BTC|ETH|XRP|solana|dogecoin|the\s+(?:coin|token|cryptocurrency)|prices?)\s+"
+    r"(?:(?:[a-z]+(?:ing|ed)|rose|fell|broke|hit|hits|sat|sits|tops|topped|trades|hovers|slid)\s+"
+    r"(?:past|above|beyond|through|over|below|under|near|around|at|to)|at|above|below))"
     r"\s*+(?:(?:about|around|roughly|nearly|almost|some|more\s+than|over|under)\s+)?$",
     re.I,
 )
@@ -384,7 +395,7 @@ _PAIR_GAP_WORDS = frozenset(
     """or worth valued at equivalent equal to then which is was were i.e the of about roughly around
     approximately some nearly almost over more than estimated an a as time currently now that in
     value according generated generating amounting amounted totaling totalling totaled totalled
-    for equivalent""".split()
+    for equivalent little just slightly bit""".split()
 )
 _PAIR_GAP_PUNCT = re.compile(r"[\s()\[\],:/\-]+")
 
@@ -832,8 +843,11 @@ def _context(t: str, raws: list[_Raw], i: int, lo: int, hi: int, pairs: dict[int
             if not _NEGATION.search(t, max(lo, base + m.start() - 30), base + m.start()):
                 recovered = True
                 break
+    if recovered and _WHOLE_OF.search(before):
+        recovered = False   # "practically all of the $600 million had come back": the loss named whole, of which some came back
     refunded = bool(_REFUND_RE.search(before) or _REFUND_RE.search(after))
-    per_unit = bool(_PER_UNIT_AFTER.match(after) or _PER_UNIT_BEFORE.search(before))
+    per_unit = bool(_PER_UNIT_AFTER.match(after) or _PER_UNIT_BEFORE.search(before)
+                    or _RATE_BEFORE.search(t, max(lo, r.start - 16), r.start))   # "($1 = 112.3 yen)": an exchange rate
     initial = bool(_INITIAL_BEFORE.search(before))
     revised = bool(_REVISED_BEFORE.search(before))
     near_before, near_after = before[-60:], after[:40]
@@ -911,6 +925,9 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
         a, b = ctxs[i], ctxs[i + 1]
         shared = {f: getattr(a, f) or getattr(b, f) for f in ("recovered", "refunded", "reward", "funding", "moved")}
         ctxs[i], ctxs[i + 1] = replace(a, **shared), replace(b, **shared)
+        if a.now_worth and raws[i + 1].unit and assets.is_fiat(raws[i + 1].unit):
+            # "would now be worth 1.47 trillion won, or a little over $1 billion": the conversion is today's value too
+            ctxs[i + 1] = replace(ctxs[i + 1], now_worth=True)
     # "19,000 BTC - valued at around $275 each": a price is no conversion of the figure beside it
     for i in [i for i, j in pairs.items() if ctxs[i].per_unit or ctxs[j].per_unit]:
         pairs.pop(i, None)

@@ -169,10 +169,13 @@ def _is_loss(text: str, sentence: Span, a: AmountMention, head: int | None = Non
     h = a.span.start if head is None else min(head, a.span.start)
     if _ONE_USER.search(text, max(sentence.start, h - 60), h):
         return False   # "one user claims to have lost 1.2 billion won": one customer's loss, not the platform's
+    if _PART_OF_TOTAL.search(text, max(sentence.start, h - 60), h) or _OF_IT_AFTER.match(text, a.span.end, sentence.end):
+        return False   # "Of the total, 4.5 billion yen belonged to customers", "the five largest victims alone accounting
+                       # for $17 million", "4.5 billion yen of it": a part of the loss, not the loss
     if a.context.reward or a.context.funding or a.context.market or a.context.per_unit:
         return False   # "a bounty of 50,000 ARKM ($31,500-$32,000)", "put 120,000 ETH of its own into the bridge"
     if folded(_TODAY_AFTER).match(text, a.span.end, min(sentence.end, a.span.end + 40)) or \
-            folded(_WOULD_BEFORE).search(window_before):
+            folded(_WOULD_BEFORE).search(window_before) or a.context.now_worth:
         return False   # what the loot would be worth today, not what was lost
     if folded(_MOVED_BEFORE).search(window_before[-40:]) and \
             folded(_TO_AFTER).match(text, a.span.end, min(sentence.end, a.span.end + 60)):
@@ -285,6 +288,12 @@ def _owned_by_other(text: str, s: Span, a: AmountMention, here: list) -> bool:
 
 
 # One customer's loss inside a platform's incident: "one user reportedly lost 10 million won".
+_PART_OF_TOTAL = re.compile(
+    r"(?:\bof\s+(?:the\s+(?:total|sum|amount|loot|haul|figure)|that(?:\s+(?:total|sum|amount|figure))?|this|which)\s*,?\s*|"
+    r"\bthe\s+(?:\w+\s+)?(?:largest|biggest|top)\s+(?:(?:single|individual)\s+)?(?:victims?|losers?|users?|customers?|"
+    r"wallets?|accounts?|holders?)\b[^.;]{0,40})$", re.IGNORECASE)
+_OF_IT_AFTER = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?of\s+(?:it|that|this|them|which|the\s+total)\b(?!\s+(?:was|were)\s+(?:stolen|taken))",
+                          re.IGNORECASE)
 _ONE_USER = re.compile(r"\b(?:one|a\s+single|another)\s+(?:[\w\-]+\s+)?(?:user|customer|investor|trader|client|depositor)\b"
                        r"[^.;,]{0,40}$", re.IGNORECASE)
 _JOINT_AFTER = re.compile(r"\s*(?:(?:of|in)\s+(?:[\w\-]+\s+){0,3}?)?(?:from|at|of|stolen\s+from|taken\s+from)\s+(?:the\s+)?"
