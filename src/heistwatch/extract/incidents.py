@@ -34,6 +34,9 @@ WEAK_CUE = re.compile(
     r"\b(?:lost|lose|loses|losing|losses|loss|missing|gone|vulnerabilit(?:y|ies)|flaw|bug|scandal|meltdown|"
     r"collapse[ds]?|victims?)\b", re.IGNORECASE)
 
+# A figure told as an estimate of a loss ("the first public figure was ...", "analysts put the total at ...")
+_ESTIMATE_TALK = re.compile(r"\b(?:estimates?|estimated|figure|total|tally|toll|damage|loss|losses)\b", re.IGNORECASE)
+
 ANAPHORA = re.compile(
     r"\b(?:the|this|that|its)\s+(?:\w+[\s\-]){0,2}?(?:exchange|company|firm|platform|site|website|protocol|project|network|bridge|"
     r"wallet|service|operator|startup|casino|hack|hacking|attack|theft|heist|breach|exploit|incident|"
@@ -373,6 +376,9 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
                 last_at = i   # a paragraph that keeps speaking of the incident keeps it in focus
         elif lead is not None and attack[i]:
             focus.append([lead])
+        elif lead is not None and money[i] and _ESTIMATE_TALK.search(text, s.start, s.end):
+            focus.append([lead])   # "The first public figure was about $60 million": an estimate of the story's loss
+            last, last_at = [lead], i
         else:
             focus.append([])
     return IncidentPlan(victims, mentions, focus, main, attack)

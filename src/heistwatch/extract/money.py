@@ -345,6 +345,8 @@ _THEN_AFTER = re.compile(r"^[\s,)]*+(?:at\s++the\s++time|at\s++that\s++time|then
 _THEN_BEFORE = re.compile(r"\b(?:then|at\s+the\s+time)\s++(?:worth|valued)[^.;]{0,20}$", re.I)
 _PER_UNIT_AFTER = re.compile(r"^\s*+(?:each\b|apiece\b|a\s+piece\b|per\s+(?:coin|token|unit|share|bitcoin|ether|BTC|ETH|[A-Z]{3,5})\b|/\s*(?:coin|token|BTC|ETH)\b)", re.I)
 _PER_UNIT_BEFORE = re.compile(r"\b(?:price\s+of|priced\s+at|trading\s+at|traded\s+at|trades\s+at|to\s+a\s+(?:high|low)\s+of|(?:rose|rises|fell|falls|dropped|drops|climbed|jumped|surged|plunged|slumped|tumbled|declined|crashed|crashes|slid)\s+(?:[\w.%]+\s+){0,4}?to)\s*+$", re.I)
+_ESTIMATE_RISE = re.compile(r"\b(?:estimates?|estimated\s+(?:loss|losses|damage)|damage|loss(?:es)?|tally|toll|haul)\b[^.;$€£¥]{0,40}$", re.I)
+_PRICE_TALK = re.compile(r"\b(?:price|prices|priced|per|each|market|bitcoin|ether|BTC|ETH|trading|traded|shares?|stock)\b", re.I)
 _WHOLE_OF = re.compile(r"\b(?:all|most|much|part|some|half|bulk|rest|portion|share|majority|none)\s+of\s+the\s*+$", re.I)
 _RATE_BEFORE = re.compile(r"(?:(?:US)?\$|€|£|¥)\s?1(?:\.00?)?\s*+(?:=|equals)\s*+$|\b1\s+(?:USD|EUR|GBP|JPY|dollar|euro|yen)\s*+(?:=|equals)\s*+$", re.I)
 _INITIAL_BEFORE = re.compile(
@@ -860,6 +862,10 @@ def _context(t: str, raws: list[_Raw], i: int, lo: int, hi: int, pairs: dict[int
         recovered = False   # "offered $10 million to return the funds": the offer, not a recovery
     funding = bool(_FUNDING_BEFORE.search(near_before) or _FUNDING_AFTER.match(near_after))
     market = bool(_MARKET_BEFORE.search(t, max(lo, r.start - 40), r.start))
+    em = _ESTIMATE_RISE.search(before)
+    if (per_unit or market) and em and not _PRICE_TALK.search(em.group(0)) and not _PER_UNIT_AFTER.match(after):
+        per_unit = market = False   # "estimates of the damage have climbed to more than $70 million": the loss, revised
+        revised = True
     governing = _governing(t, raws, i, pairs or {}, c_lo)
     moved, theft = governing == "move", governing == "theft"
     return AmountContext(now_worth=now, at_the_time=then, recovered=recovered, refunded=refunded, moved=moved, theft=theft,

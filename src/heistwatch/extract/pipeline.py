@@ -180,7 +180,7 @@ def _is_loss(text: str, sentence: Span, a: AmountMention, head: int | None = Non
     if folded(_MOVED_BEFORE).search(window_before[-40:]) and \
             folded(_TO_AFTER).match(text, a.span.end, min(sentence.end, a.span.end + 60)):
         return False   # "moved $48 million to a new wallet": where the loot went, not what was lost
-    if folded(NOT_A_LOSS).search(window_after[:40]) or folded(NOT_A_LOSS).search(window_before[-30:]) and not a.context.theft:
+    if folded(NOT_A_LOSS).search(window_after[:40]) or folded(NOT_A_LOSS).search(window_before[-30:]) and not (a.context.theft or a.context.revised):
         return bool(_ATTACK_NEAR.search(window_before[-20:] + " " + window_after[:10]))
     return True
 
