@@ -52,3 +52,20 @@ def test_headline_adjectives_numbers_and_countries_are_no_victims():
     found = incidents("Five exchange breaches that changed security\n\n"
                       "Hackers stole $530 million from Coincheck in January 2018.")
     assert "Five" not in found and "Coincheck" in found
+
+
+def test_owner_of_the_victim_is_no_victim():
+    found = incidents("Exchange-linked chain halted after bridge hack\n\n"
+                      "The Ronin sidechain run by game studio Sky Mavis was drained of $620 million on Tuesday, "
+                      "the studio said. Sky Mavis-backed Ronin said hackers used stolen validator keys.",
+                      published=date(2022, 3, 30))
+    assert "Ronin Network" in found or "Ronin" in found
+    assert "Sky Mavis" not in found
+
+
+def test_party_that_claws_funds_back_is_no_victim():
+    found = incidents("Market maker Jump Crypto and Oasis claw back $140 million from Wormhole hacker\n\n"
+                      "Jump Crypto and Oasis recovered about $140 million from the hacker behind last year's "
+                      "Wormhole bridge exploit, in which the attacker stole 120,000 ether.",
+                      published=date(2023, 2, 24))
+    assert "Wormhole" in found and "Jump Crypto" not in found

@@ -111,6 +111,15 @@ _NOT_VICTIM_AFTER = re.compile(
     r"will\s+cover|covered|offered|pledged|vowed\s+to\s+help|to\s+help)\b",
     re.IGNORECASE,
 )
+# Roles beside the victim: an owner or backer ("Binance-linked BNB Chain", "the network run by exchange Binance")
+# and a party that got funds back from the thief ("Jump Crypto and Oasis clawed back $140 million from the hacker").
+_OWNER_AFTER = re.compile(r"^-(?:linked|backed|owned|run|operated|affiliated|supported|controlled)\b", re.IGNORECASE)
+_OWNER_BEFORE = re.compile(r"\b(?:run|operated|owned|backed|controlled|developed|built|maintained|incubated|launched)\s+by\s+"
+                           r"(?:the\s+)?(?:[\w\-]+\s+){0,3}?$", re.IGNORECASE)
+_RESCUER_AFTER = re.compile(
+    r"(?:\s*(?:and|&)\s+(?:[\w.\-]+\s+){1,4}?)?\s*(?:have\s+|has\s+|had\s+)?(?:claw(?:ed|s|ing)?\s+back|"
+    r"recover(?:ed|s|ing)?|retriev(?:ed|es|ing)|reclaim(?:ed|s|ing)?|seiz(?:ed|es|ing)|rescued|counter-?hack\w*)\b"
+    r"[^.;]{0,80}?\bfrom\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?(?:hackers?|attackers?|exploiters?|thie(?:f|ves))\b", re.IGNORECASE)
 
 
 NEVER_VICTIM = frozenset({"security", "analytics", "media", "noncrypto"})   # see data/platforms.tsv
@@ -162,6 +171,9 @@ def mention_evidence(text: str, sentence: Span, v: VictimMention, attack: bool) 
             score -= 1.0
         if _NOT_VICTIM_AFTER.search(after):
             score -= 1.5
+        if _OWNER_AFTER.match(after) or _OWNER_BEFORE.search(before) or \
+                _RESCUER_AFTER.match(text, v.span.end, min(sentence.end, v.span.end + 160)):
+            score = min(score, 0.0) - 0.5   # the owner of the victim or the one who got the funds back
     return score
 
 
@@ -288,7 +300,10 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
             names = {c.name, *(v.surface for _, v, _ in c.mentions)}
             if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", title_text) for n in names):
                 c.in_title = True
-                if c.base > 0:   # a name whose every mention plays another role ("a tool called X") stays out
+                in_head = [ev for i, _, ev in c.mentions if i == 0]
+                if c.base > 0 and not (in_head and max(in_head) <= 0 and title_text.strip() in text[sentences[0].start : sentences[0].end]):
+                    # a name whose every mention plays another role ("a tool called X") stays out, and so does one
+                    # whose headline mention does ("Binance-linked BNB Chain paused")
                     c.score += 2.0 if title_attack else 0.5
     # names listed together ("the Alphapo, CoinsPaid and Atomic Wallet hacks") share the strongest evidence
     for i, found in per_sentence.items():
