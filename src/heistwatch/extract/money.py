@@ -307,6 +307,11 @@ _THINGS_AFTER_UNIT = re.compile(
     re.I,
 )
 _UNITS_OF = re.compile(r"units?\s++of\s++", re.I)
+_FINITE_THEFT = re.compile(r"\b(?:stole|took|taken|drained|siphoned|looted|swiped|grabbed|emptied|made\s+off\s+with)\b", re.I)
+_UNIT_ADJ = re.compile(r"(?:new|newly[- ]minted|freshly[- ]minted|fresh|minted|additional|extra|stolen)\s++(?=[A-Za-z])", re.I)
+_GENERIC_COINS = re.compile(r"\s++(?:(?:of\s+(?:the|its|their)\s+|stolen\s+|new\s+)?)(?:coins|tokens)(?![\w])", re.I)
+_THEFT_WORDS = re.compile(r"\b(?:stole|stolen|steal|theft|hack(?:ed|ers?)?|drain(?:ed|ing)?|lost|loss|missing|taken|took|"
+                          r"siphon(?:ed)?|looted|minted|created|exploit(?:ed)?|heist)\b", re.I)
 _TOKEN_SUFFIX = re.compile(r"\s++(?:coins?|tokens?)(?![\w])", re.I)
 _PERCENT = re.compile(r"\s*+(?:%|percent\b|per\s+cent\b|pct\b|percentage\s+points\b)", re.I)
 _SHARE_OF = re.compile(r"\s++of\s++(?P<of>[^\n]{1,80})", re.I)
@@ -481,6 +486,9 @@ def _match_unit(t: str, pos: int, end: int, allow_unlisted: bool = False) -> tup
     um = _UNITS_OF.match(t, p, min(end, p + 16))
     if um:
         p = um.end()
+    am = _UNIT_ADJ.match(t, p, min(end, p + 24))
+    if am:
+        p = am.end()   # "2 million new BNB tokens", "5,000 stolen ETH"
     closing = False
     if p < end and t[p] == "(":
         p += 1
@@ -645,6 +653,17 @@ def _parse_at(t: str, m: re.Match[str], lo: int, hi: int) -> _Raw | None:
         um = _match_unit(t, pos, hi, allow_unlisted=bool(g["num"]) and prefix_code is None)
         if um and (unit is None or um[0] == unit):
             unit, end = um[0], um[1]
+
+    if unit is None and prefix_code is None and g["num"] and value >= 100 and not is_year_like:
+        # "nearly 120,000 coins", "some 2,000 tokens": the asset named just before, in a sentence about a theft
+        gm = _GENERIC_COINS.match(t, pos, min(hi, pos + 30))
+        if gm and _THEFT_WORDS.search(t, max(lo, s - 150), min(hi, gm.end() + 60)):
+            words = _unit_res()[0]
+            named = [assets.unit_for_word(w.group("u")) for w in words.finditer(t, max(lo, s - 250), s)
+                     if w.start() == 0 or not t[w.start() - 1].isalnum()]
+            named = [c for c in named if c and assets.is_crypto(c)]
+            if named and len(set(named[-2:])) == 1:
+                unit, end = named[-1], gm.end()
 
     kind = "money"
     share_of = count_what = None
@@ -868,6 +887,12 @@ def _context(t: str, raws: list[_Raw], i: int, lo: int, hi: int, pairs: dict[int
         revised = True
     governing = _governing(t, raws, i, pairs or {}, c_lo)
     moved, theft = governing == "move", governing == "theft"
+    if theft and recovered and not _RECOVERY_RE.search(after[:30]):
+        last_rec = None
+        for last_rec in _RECOVERY_RE.finditer(before):
+            pass
+        if last_rec is not None and _FINITE_THEFT.search(before, last_rec.end()):
+            recovered = False   # "froze deposits and withdrawals after finding that hackers had taken 119,756 bitcoins"
     return AmountContext(now_worth=now, at_the_time=then, recovered=recovered, refunded=refunded, moved=moved, theft=theft,
                          stated_range=r.stated_range, per_unit=per_unit, initial=initial, revised=revised,
                          reward=reward, funding=funding, market=market)
