@@ -148,3 +148,9 @@ HOSTILE: dict[str, tuple[Callable[[int], str], int]] = {
 def test_time_is_linear_on_hostile_input(case: str, fn: Callable[[str], object]) -> None:
     make, n = HOSTILE[case]
     assert_scales_linearly(fn, make, n)
+
+
+def test_sentences_stay_linear_on_one_long_line_of_stops() -> None:
+    """Each full stop reads back only over its own line's start (a list number?), not over the whole line:
+    scanning back to the last newline for every stop was quadratic, invisible below a megabyte."""
+    assert_scales_linearly(split_sentences, lambda n: "Mt. " * (n // 4), 800_000, max_n=1_600_000, runs=2)

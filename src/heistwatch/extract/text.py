@@ -61,7 +61,6 @@ OPENERS = frozenset(
 _END = re.compile(r"""(?<![.!?\u2026])[.!?\u2026]++["'\u201d\u2019)\]]*+(?=\s)|\n""")
 _WORD_BEFORE = re.compile(r"""([A-Za-z][A-Za-z.]{0,11})\.["'\u201d\u2019)\]]*$""")
 _NEXT = re.compile(r"""\s*+["'\u201c\u2018(\[]?([^\s]{0,20})""")
-_ITEM_NUMBER = re.compile(r"[ \t]*\d{1,2}")   # all of a line before its full stop: a list number
 
 
 def split_sentences(text: str) -> list[Span]:
@@ -88,7 +87,7 @@ def _is_real_stop(text: str, dot: int, cut: int) -> bool:
     if text[dot] != "." or text[dot:cut].count(".") > 1:
         # "!", "?", or an ellipsis "..." : a stop
         return True
-    if _ITEM_NUMBER.fullmatch(text, text.rfind("\n", 0, dot) + 1, dot):
+    if _is_item_number(text, dot):
         return False              # "2. Zaif (September 2018)": a numbered list item's number, not a sentence
     wb = _WORD_BEFORE.search(text, max(0, dot - 12), cut)
     nxt = _NEXT.match(text, cut, min(len(text), cut + 24))
@@ -107,6 +106,20 @@ def _is_real_stop(text: str, dot: int, cut: int) -> bool:
         if word in MAYBE_FINAL or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
             return following.strip("\"'(").lower().rstrip(",.;:") in OPENERS
     return True
+
+
+def _is_item_number(text: str, dot: int) -> bool:
+    """Is all of the line before ``dot`` a list number (spaces or tabs, then one or two digits)?
+
+    Read backwards from the stop, so a long line full of stops is not scanned again for each of them."""
+    i = dot
+    while i > 0 and dot - i < 2 and text[i - 1].isdecimal():
+        i -= 1
+    if i == dot:
+        return False
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    return i == 0 or text[i - 1] == "\n"
 
 
 def _emit(text: str, a: int, b: int, out: list[Span]) -> None:
