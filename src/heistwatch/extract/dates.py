@@ -806,7 +806,53 @@ def find_dates(text: str, published: date | None = None, start: int = 0, end: in
     for r in raws:
         previous = out[-1] if out else None
         out.append(_resolve(r, published, refs, years, previous))
-    return _same_day_same_year(_agree_with_weekdays(out))
+    return _days_before(t, _same_day_same_year(_agree_with_weekdays(out)))
+
+
+# "... on Wednesday, a day after draining $600 million": the phrase dates an earlier event, counted back from the day.
+DAYS_AFTER = re.compile(r"\s*,?\s*(?:just\s+|only\s+)?(?P<n>a|one|two|three|four|five|six|\d)\s+days?\s+after\b", re.IGNORECASE)
+_SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+_FOUND_BEFORE = re.compile(r"\b(?:detected|discovered|noticed|spotted|uncovered|first\s+(?:saw|seen))\s+(?:[\w\-]+\s+){0,3}?"
+                           r"(?:on|in|at|late\s+on|early\s+on)\s+(?:the\s+)?$", re.IGNORECASE)
+_RESPONSE_BEFORE = re.compile(
+    r"\b(?:halted|paused|suspended|froze|frozen|shut\s+down|closed|went\s+offline|taken\s+offline|maintenance(?:\s+mode)?|"
+    r"disabled|stopped|reopen(?:ed|s)?|resum(?:ed|es)|return(?:ed|ing)|handing\s+back|handed\s+back|gave\s+back|"
+    r"refund(?:ed|ing)|reimburs(?:ed|ing)|compensat(?:ed|ing))\s+(?:[\w\-]+\s+){0,4}?(?:on|in|by)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def event_cue_score(text: str, sentence: Span, span: Span) -> float:
+    """What the words around a date say of it as the incident's date: the day a breach was detected is close to it
+    (+), the day of a response (halted, put into maintenance, began returning) or of an event told as "a day
+    after" the theft comes later (-)."""
+    score = 0.0
+    if DAYS_AFTER.match(text, span.end, min(sentence.end, span.end + 40)):
+        score -= 2.5
+    lo = max(sentence.start, span.start - 60)
+    if _FOUND_BEFORE.search(text, lo, span.start):
+        score += 0.5
+    elif _RESPONSE_BEFORE.search(text, lo, span.start):
+        score -= 1.0
+    return score
+
+
+def _days_before(t: str, out: list[DateMention]) -> list[DateMention]:
+    extra: list[DateMention] = []
+    for m in out:
+        v = m.value
+        if v.granularity != Granularity.DAY or v.start is None or not v.resolved:
+            continue
+        a = DAYS_AFTER.match(t, m.span.end, min(len(t), m.span.end + 40))
+        if a is None:
+            continue
+        n = _SMALL.get(a.group("n").lower()) or int(a.group("n"))
+        d = v.start - timedelta(days=n)
+        extra.append(DateMention(span=Span(a.start("n"), a.end()), value=DateValue(d, d, Granularity.DAY, relative=True),
+                                 pattern="later", anchor="previous", relative_to_previous=RelativeOffset(n, "day", -1)))
+    if not extra:
+        return out
+    return sorted([*out, *extra], key=lambda m: m.span.start)
 
 
 def _same_day_same_year(out: list[DateMention]) -> list[DateMention]:
@@ -860,6 +906,19 @@ def _agree_with_weekdays(out: list[DateMention]) -> list[DateMention]:
     return fixed
 
 
+# A wire story's dateline: "HONG KONG, Aug 3 (Newswire) - ", "SEOUL, Nov. 27, 2019 /Agency/ -- ": the day of the
+# report, written at the start of its first paragraph, never the day of the event.
+_DATELINE_PLACE = re.compile(r"[ \t]*(?:(?:[A-Z][\w.'\-]*[ \t]?){1,4}(?:,[ \t]*(?:[A-Z][\w.'\-]*[ \t]?){1,3})?,[ \t]*)?")
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:,[ \t]*\d{4}[ \t]*)?(?:\([^()\n]{1,40}\)|/[^/\n]{1,40}/)?[ \t]*(?:[-\u2013\u2014]{1,2})[ \t]")
+
+
+def is_dateline(text: str, span: Span) -> bool:
+    """Is the date at ``span`` a dateline (place, date, agency, dash at the start of a line)?"""
+    if not _DATELINE_PLACE.fullmatch(text, text.rfind("\n", 0, span.start) + 1, span.start):
+        return False
+    return _DATELINE_AFTER.match(text, span.end, min(len(text), span.end + 60)) is not None
+
+
 def guess_published(text: str) -> date | None:
     """A stand-in publication date for a text that has none: its latest full (day) date, if any.
 
@@ -877,4 +936,4 @@ def guess_published(text: str) -> date | None:
     return best
 
 
-__all__ = ["DateMention", "RelativeOffset", "find_dates", "guess_published", "PATTERN_EXAMPLES", "MONTHS", "WEEKDAYS", "SEASONS"]
+__all__ = ["DateMention", "RelativeOffset", "find_dates", "guess_published", "is_dateline", "event_cue_score", "PATTERN_EXAMPLES", "MONTHS", "WEEKDAYS", "SEASONS"]

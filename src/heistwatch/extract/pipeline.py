@@ -39,7 +39,7 @@ from heistwatch.reference.actors import find_actors
 from heistwatch.reference.estimative import find_hedges
 
 try:  # written by the primitives stage
-    from heistwatch.extract.dates import find_dates
+    from heistwatch.extract.dates import event_cue_score, find_dates, is_dateline
 except ImportError:  # pragma: no cover - until dates.py lands
     find_dates = None  # type: ignore[assignment]
 try:
@@ -354,6 +354,9 @@ def _date_score(text: str, s: Span, d, attack: bool, victim_here: bool, publishe
         score += 0.0   # "was compromised on January 4th"
     if d.span.start < 60 and published is not None and v.start == published:
         score -= 3   # the dateline at the top of the text
+    elif is_dateline(text, d.span):
+        score -= 3   # "HONG KONG, Aug 3 (Newswire) - ...": the report's day, after a headline and byline
+    score += event_cue_score(text, s, d.span)   # "detected on Monday" +, "halted on Thursday", "a day after" -
     owner = "'s" if text[d.span.start : d.span.end].endswith(("'s", "’s")) else ""   # the span may hold the 's
     if _POSSESSIVE_ATTACK.match(owner + text[d.span.end : min(s.end, d.span.end + 40)]):
         score += 1.5   # "last Friday's raid"
@@ -409,6 +412,7 @@ _ATTRIBUTING_PHRASES = frozenset({
     "linked to", "linked the", "tied to", "attributed", "attributes", "attribution", "blamed", "blames", "was behind",
     "were behind", "is behind", "are behind", "responsible for", "suspected", "believed to", "accused", "officially linked",
     "officially attributed", "formally attributed", "carried out", "perpetrated", "hallmarks of", "hallmark of",
+    "have linked", "has linked", "had linked",
 })
 
 # Sentences about an actor's habits, not about this incident.

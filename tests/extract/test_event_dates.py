@@ -1,0 +1,37 @@
+"""The incident's date, not the day it was announced, responded to or followed up."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from heistwatch.extract.dates import find_dates, is_dateline
+from heistwatch.extract.evalformat import to_eval
+from heistwatch.extract.pipeline import run
+
+
+def dates(text: str, published: date) -> dict[str, str | None]:
+    return {i["victim"]: i["date"] for i in to_eval("t", run(text, published=published))["incidents"]}
+
+
+def test_wire_dateline_is_not_the_event_day():
+    text = ("Exchange halts trading after theft\n\nBy a staff reporter\n\n"
+            "SEOUL, June 20 (Wire) - Bithumb said hackers stole about $30 million in coins from its hot wallet "
+            "on Tuesday, the company said.")
+    found = find_dates(text, date(2018, 6, 20))
+    assert is_dateline(text, found[0].span)
+    assert not is_dateline(text, found[1].span)
+    assert dates(text, date(2018, 6, 20))["Bithumb"] == "2018-06-19"
+
+
+def test_a_day_after_dates_the_theft_before_the_day_named():
+    text = ("The thief began sending back part of the $600 million on Thursday, a day after draining Poly Network, "
+            "the protocol said.")
+    found = find_dates(text, date(2021, 8, 12))
+    assert [str(m.value.start) for m in found] == ["2021-08-12", "2021-08-11"]
+    assert dates(text, date(2021, 8, 12))["Poly Network"] == "2021-08-11"
+
+
+def test_detection_day_beats_the_day_the_site_went_into_maintenance():
+    text = ("Cryptopia put its website into maintenance mode on Wednesday after a hack. "
+            "The breach was first detected on Tuesday, the exchange said, and it lost several million dollars.")
+    assert dates(text, date(2019, 1, 17))["Cryptopia"] == "2019-01-15"
