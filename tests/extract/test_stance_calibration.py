@@ -1,0 +1,32 @@
+"""Stance: analysts' and researchers' claims are suspected; a resemblance, 'no official attribution' and a victim
+that has not commented keep an attribution suspected."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from heistwatch.extract.evalformat import to_eval
+from heistwatch.extract.pipeline import run
+
+
+def _actors(text: str) -> dict[str, dict[str, str]]:
+    out = to_eval("t", run(text, published=date(2023, 6, 20)))
+    return {i["victim"]: {a["name"]: a["stance"] for a in i["actors"]} for i in out["incidents"]}
+
+
+def test_a_resemblance_without_official_attribution_is_suspected():
+    got = _actors("Hackers drained $40 million from Bitrue on Sunday. A few analysts say the laundering steps resemble "
+                  "past operations by the Lazarus Group, but there is no official attribution so far.")
+    assert got["Bitrue"]["Lazarus Group"] == "suspected"
+
+
+def test_researchers_who_have_linked_a_theft_make_it_suspected():
+    got = _actors("Thieves stole $35 million from Bitrue in April. Security researchers have linked the theft to "
+                  "North Korea.")
+    assert got["Bitrue"]["North Korea"] == "suspected"
+
+
+def test_a_victim_that_has_not_commented_on_the_attribution_leaves_it_suspected():
+    got = _actors("Bitrue lost $35 million to hackers on Friday. The exchange has not commented on the Lazarus "
+                  "attribution made by blockchain sleuths.")
+    assert got["Bitrue"]["Lazarus Group"] == "suspected"
