@@ -914,7 +914,9 @@ _DATELINE_AFTER = re.compile(r"[ \t]*(?:,[ \t]*\d{4}[ \t]*)?(?:\([^()\n]{1,40}\)
 
 def is_dateline(text: str, span: Span) -> bool:
     """Is the date at ``span`` a dateline (place, date, agency, dash at the start of a line)?"""
-    if not _DATELINE_PLACE.fullmatch(text, text.rfind("\n", 0, span.start) + 1, span.start):
+    lo = max(0, span.start - 80)   # a dateline's place is short: no scan back over a long line
+    line = text.rfind("\n", lo, span.start)
+    if line < 0 and lo > 0 or not _DATELINE_PLACE.fullmatch(text, line + 1, span.start):
         return False
     return _DATELINE_AFTER.match(text, span.end, min(len(text), span.end + 60)) is not None
 

@@ -59,13 +59,20 @@ _HEADING_LEAD = re.compile(r"[\W\d]*(?:the\s+)?", re.IGNORECASE)   # what may co
 def opens_section(text: str, s: Span) -> bool:
     """A list item or a sub-heading: a line that starts a new part of the article ("2. Zaif (September 2018)",
     "- KuCoin, 2020: ...", "The Ronin bridge"), whose figures and dates are its own."""
-    if text[text.rfind("\n", 0, s.start) + 1 : s.start].strip():
+    a = s.start
+    while a > 0 and text[a - 1] in " \t":   # (sentences are trimmed: only blanks lie between them and a newline)
+        a -= 1
+    if a > 0 and text[a - 1] != "\n":
         return False   # not at the start of a line
     if _LIST_ITEM.match(text, s.start, s.end) or text.startswith("#", s.start):
         return True
-    end = text.find("\n", s.end)
-    if text[s.end : end if end >= 0 else len(text)].strip():
+    b = s.end
+    while b < len(text) and text[b] in " \t":
+        b += 1
+    if b < len(text) and text[b] not in "\r\n":
         return False   # the line goes on: a sentence of a paragraph
+    if s.end - s.start > 120:
+        return False
     line = text[s.start : s.end].rstrip()
     return bool(line) and line[-1] not in ".!?:;,\"'\u201d\u2019" and len(line.split()) <= 10
 
