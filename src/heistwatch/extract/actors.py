@@ -188,6 +188,9 @@ def find_attributions(text: str, sentence: Span, matches: list[ActorMatch] | Non
                 lookup_actor(m.actor.name) is None and person_stance(text, m) == Stance.SUSPECTED)):
             # "Is North Korea behind the hack?", "an exit scam conducted by Sun": asked or claimed, not established
             stance, hedge, word = Stance.SUSPECTED, hedge or ("?" if question else None), "likely"
+        elif lookup_actor(m.actor.name) is None and m.actor.parent is None and not m.actor.state \
+                and person_stance(text, m) == Stance.DENIED:
+            stance, hedge, word = Stance.DENIED, hedge or "maintained", "remote"   # a person maintaining innocence
         if speakers is None:
             speakers = _Speakers(text, sentence)
         claimant = speakers.nearest(m.start)   # = find_claimant(text, sentence, m.start)
@@ -259,7 +262,29 @@ _PERSON_CUES: tuple[tuple[re.Pattern[str], Stance], ...] = (
     (re.compile(rf"\b(?:Is|Was|Could|Did)\s+{_PERSON}\s+(?:be\s+)?(?i:behind|responsible\s+for)\b"), Stance.SUSPECTED),
     (re.compile(rf"{_PERSON}(?:,[^,.;]{{1,60}},)?\s+(?:has\s+|had\s+)?(?:admitted|admits|confessed|confesses|"
                 rf"pleaded\s+guilty|pleads\s+guilty)\b[^.;]{{0,120}}?\b(?:hack(?:ed|ing)?|st(?:ole|ealing)|theft|"
-                rf"breach(?:ed)?|exploit(?:ed|ing)?)\b"), Stance.CONFIRMED),
+                rf"breach(?:ed)?|exploit(?:ed|ing)?|br(?:oke|eaking)\s+into)\b"), Stance.CONFIRMED),
+    # "Ilya Lichtenstein, the tech entrepreneur who admitted breaking into the exchange"
+    (re.compile(rf"{_PERSON},\s+(?:the|a|an)\s+[^,.;]{{0,60}}?\bwho\s+(?:has\s+|had\s+)?(?:admitted|confessed|"
+                rf"pleaded\s+guilty\s+to)\s+(?:to\s+)?(?:hack(?:ing)?|st(?:ole|ealing)|br(?:oke|eaking)\s+into|"
+                rf"carrying\s+out|orchestrating)\b"), Stance.CONFIRMED),
+    # "prosecutors charged two Russian nationals, Alexey Bilyuchenko and Aleksandr Verner, alleging that they had
+    # hacked the exchange": charged, not convicted
+    (re.compile(rf"\b(?:charged|indicted)\s+(?:(?:two|three|four|a|an|the)\s+)?(?:[\w\-]+\s+){{0,3}}?"
+                rf"(?:nationals?|men|man|suspects?|people|individuals|hackers?|citizens?|residents?),?\s+{_PERSON}"
+                rf"(?=(?:\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{1,2}})?,?\s+(?:with|alleging|accusing|over|for)\b"
+                rf"(?:(?!launder)[^.;]){{0,80}}?\b(?:hack(?:ed|ing)?|st(?:ole|ealing)|theft|breach(?:ed|ing)?|"
+                rf"siphon(?:ed|ing)?|br(?:oke|eaking)\s+into)\b)"), Stance.SUSPECTED),
+    (re.compile(rf"\b(?:charged|indicted)\s+(?:(?:two|three|four|a|an|the)\s+)?(?:[\w\-]+\s+){{0,3}}?"
+                rf"(?:nationals|men|suspects|people|individuals|hackers|citizens|residents),?\s+"
+                rf"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{1,2}}\s+and\s+{_PERSON}"
+                rf"(?=,?\s+(?:with|alleging|accusing|over|for)\b(?:(?!launder)[^.;]){{0,80}}?\b(?:hack(?:ed|ing)?|"
+                rf"st(?:ole|ealing)|theft|breach(?:ed|ing)?|siphon(?:ed|ing)?|br(?:oke|eaking)\s+into)\b)"),
+     Stance.SUSPECTED),
+    # "Mark Karpeles, the chief executive, always maintained he had not taken the coins": the accused denying,
+    # told as the story's record of a person cleared or maintaining innocence
+    (re.compile(rf"{_PERSON}(?:,[^,.;]{{1,60}},)?\s+(?:has\s+|had\s+)?(?:always\s+|long\s+|consistently\s+)?"
+                rf"(?:maintained|insisted|denied)\s+(?:that\s+)?(?:he|she|they)\s+(?:had|has|was|were|did)\s+(?:not|never)\s+"
+                rf"(?:taken|stolen|hacked|been\s+involved|involved|behind|responsible|st(?:ole|eal)|take)\b"), Stance.DENIED),
     (re.compile(rf"\b(?:suspect|suspects|suspected|suspecting|speculate|speculated)\s+(?:that\s+)?{_SURNAME}(?:['’]s)?\s+"
                 rf"(?:involvement|role|hand|was\s+behind|is\s+behind|of\s+(?:orchestrating|staging|faking))\b"),
      Stance.SUSPECTED),
