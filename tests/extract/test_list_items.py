@@ -69,3 +69,21 @@ def test_party_that_claws_funds_back_is_no_victim():
                       "Wormhole bridge exploit, in which the attacker stole 120,000 ether.",
                       published=date(2023, 2, 24))
     assert "Wormhole" in found and "Jump Crypto" not in found
+
+
+BULLETS = (
+    "Exchange hacks keep coming\n\n"
+    "Exchanges have lost billions to thieves over the past decade. Some of the largest cases:\n\n"
+    "- KuCoin, September 2020: hackers took about $280 million from its hot wallets.\n"
+    "- Bitfinex, August 2016: 119,756 BTC, worth $72 million at the time.\n"
+    "- Coincheck, January 2018: NEM tokens worth $530 million were taken from an online wallet.\n"
+    "* Bithumb (June 2018) lost about $30 million after a breach.\n"
+)
+
+
+def test_each_bullet_naming_a_platform_is_its_own_incident():
+    found = incidents(BULLETS)
+    assert {"KuCoin", "Bitfinex", "Coincheck", "Bithumb"} <= set(found)
+    assert found["KuCoin"]["loss_usd"] == [280000000]
+    assert found["Bitfinex"]["loss_usd"] == [72000000] and found["Bitfinex"]["date"] == "2016-08"
+    assert found["Coincheck"]["loss_usd"] == [530000000] and found["Coincheck"]["date"] == "2018-01"

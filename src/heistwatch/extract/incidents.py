@@ -83,8 +83,8 @@ def _heading_subject(text: str, sentences: list[Span], i: int, v: VictimMention)
     s = sentences[i]
     if i == 0 or not opens_section(text, s) or not _HEADING_LEAD.fullmatch(text, s.start, v.span.start):
         return None
-    for j in range(i + 1, min(len(sentences), i + 5)):
-        if opens_section(text, sentences[j]):
+    for j in range(i, min(len(sentences), i + 5)):
+        if j > i and opens_section(text, sentences[j]):
             break
         if _strong_attack(text[sentences[j].start : sentences[j].end]):
             return True
