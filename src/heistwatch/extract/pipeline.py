@@ -214,6 +214,37 @@ _BOTH = re.compile(r"\s*(?:[\W]*\s*)(?:both|the\s+two)\b(?!\s+(?:of\s+)?(?:the\s
                    re.IGNORECASE)
 
 
+_BOTH_INSIDE = re.compile(r"\b(?:both|the\s+two)\s+(?:incidents|attacks|thefts|hacks|heists|breaches|exploits|cases|"
+                          r"exchanges|platforms|protocols|bridges)\b", re.IGNORECASE)
+# Where a sentence tells two victims' stories joined as clauses ("A lost $320M in February, and B was drained of
+# $100M in June, an attack that analysts tied to Lazarus"), an actor named in one clause is that clause's victim's.
+_CLAUSE_JOIN = re.compile(r";|,\s*(?:and|while|whereas|but)\s+(?!(?:the\s+)?(?:other|others)\b)", re.IGNORECASE)
+
+
+def _own_clause(text: str, s: Span, here: list, span: Span, targets: list[int]) -> list[int]:
+    named = {n for _, n in here}
+    if len(named) < 2:
+        return targets
+    cuts = [s.start] + [m.end() for m in _CLAUSE_JOIN.finditer(text, s.start, s.end)] + [s.end]
+    clauses = [Span(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+    if len(clauses) < 2:
+        return targets
+    owner = next((c for c in clauses if c.start <= span.start < c.end), None)
+    if owner is None:
+        return targets
+    inside = {n for v, n in here if owner.start <= v.span.start < owner.end}
+    if not inside:
+        return targets
+    # every other victim must be told in a clause of its own, with its own verb of loss ("lost", "was drained")
+    for c in clauses:
+        if c is owner:
+            continue
+        theirs = {n for v, n in here if c.start <= v.span.start < c.end}
+        if theirs - inside and not _ATTACK_NEAR.search(text, c.start, c.end):
+            return targets
+    return sorted(n for n in targets if n in inside) or targets
+
+
 def _last_named(plan: inc.IncidentPlan, i: int, count: int) -> list[int]:
     """The last ``count`` distinct incidents named before sentence ``i`` (within four sentences), else []."""
     seen: list[int] = []
@@ -412,7 +443,7 @@ _ATTRIBUTING_PHRASES = frozenset({
     "linked to", "linked the", "tied to", "attributed", "attributes", "attribution", "blamed", "blames", "was behind",
     "were behind", "is behind", "are behind", "responsible for", "suspected", "believed to", "accused", "officially linked",
     "officially attributed", "formally attributed", "carried out", "perpetrated", "hallmarks of", "hallmark of",
-    "have linked", "has linked", "had linked",
+    "have linked", "has linked", "had linked", "linked both",
 })
 
 # Sentences about an actor's habits, not about this incident.
@@ -948,11 +979,15 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
         if not plan.mentions.get(i) and any(amounts[k].share is not None for k in amounts_by_sentence[i]) \
                 and not refers_to_incident(text, s):
             targets = []   # "17% of it can be credited to the Lazarus Group": a share of a total, not one incident
-        if _BOTH.match(text, s.start, s.end):
-            targets = _last_named(plan, i, 2) or targets   # "Both were attributed to ...": the two just named
+        both = bool(_BOTH.match(text, s.start, s.end))
+        if both or _BOTH_INSIDE.search(text, s.start, s.end):
+            # "Both were attributed to ...", "researchers have linked both incidents to ...": the two just named
+            targets = _last_named(plan, i, 2) or targets
+            both = True
         named_here = bool(plan.mentions.get(i))
         for att in atts:
-            if not named_here and targets and is_background(text, s, att.span):
+            mine = targets if both or redirect.get(i) else _own_clause(text, s, plan.mentions.get(i, []), att.span, targets)
+            if not named_here and not both and targets and is_background(text, s, att.span):
                 claims.append(Claim(ClaimKind.ACTOR, att.attribution, att.span, s, None, 0.3))
                 continue   # "North Korea is known to target exchanges": the actor's record, not this incident
             if not targets:
@@ -963,7 +998,7 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
                 else:
                     claims.append(Claim(ClaimKind.ACTOR, att.attribution, att.span, s, None, 0.4))
                 continue
-            for n in targets:
+            for n in mine:
                 claims.append(Claim(ClaimKind.ACTOR, att.attribution, att.span, s, n, 0.7))
 
     # "the same group was linked to two thefts in July": the group is the actor named just before
