@@ -87,3 +87,21 @@ def test_each_bullet_naming_a_platform_is_its_own_incident():
     assert found["KuCoin"]["loss_usd"] == [280000000]
     assert found["Bitfinex"]["loss_usd"] == [72000000] and found["Bitfinex"]["date"] == "2016-08"
     assert found["Coincheck"]["loss_usd"] == [530000000] and found["Coincheck"]["date"] == "2018-01"
+
+
+SECTIONS = (
+    "Lessons from two exchange breaches\n\n"
+    "Thieves keep hitting trading sites, most recently in March 2024.\n\n"
+    "1. Bitfinex (August 2016)\n"
+    "Attackers moved coins out of customer accounts at the Hong Kong exchange. "
+    "Trading stopped for a week. Users were angry. Regulators asked questions. "
+    "In the end, losses came to $72 million.\n\n"
+    "2. Coincheck (January 2018)\n"
+    "Hackers stole NEM tokens worth about $530 million from an online wallet.\n"
+)
+
+
+def test_a_section_keeps_its_incident_and_the_intro_is_not_the_lead_story():
+    found = incidents(SECTIONS)
+    assert found["Bitfinex"]["loss_usd"] == [72000000]
+    assert found["Bitfinex"]["date"] == "2016-08" and found["Coincheck"]["date"] == "2018-01"

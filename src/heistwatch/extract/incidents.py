@@ -379,8 +379,17 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
     last: list[int] = []
     last_at = named_at = -99
     money = amounts_in or [False] * len(sentences)
+    # a heading or list item opens a section: what it names stays in focus in the sentences under it, and the
+    # story's lead does not reach back before the section that first names it (a roundup's intro is no one's)
+    section: list[int] = []
+    section_at = -99
+    lead_from = 0
+    if lead is not None and opens_section(text, sentences[victims[lead].mentions[0][0]]):
+        lead_from = victims[lead].mentions[0][0]
     for i, s in enumerate(sentences):
         here = sorted({n for _, n in mentions.get(i, [])})
+        if i > 0 and opens_section(text, s) and (here or not _LIST_ITEM.match(text, s.start, s.end)):
+            section, section_at = here, i
         if here:
             focus.append(here)
             if not _LINK_LINE.match(text, s.start, s.end):   # "Read also: ..." names another article's story
@@ -396,7 +405,9 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
             else:
                 focus.append(list(last))
                 last_at = i   # a paragraph that keeps speaking of the incident keeps it in focus
-        elif lead is not None and attack[i]:
+        elif section and i - section_at <= 12 and (anaphora or attack[i] or money[i]):
+            focus.append(list(section))   # "4. KuCoin (September 2020)" ... "The Singapore-based exchange first put ..."
+        elif lead is not None and attack[i] and (i >= lead_from or i == 0):   # (the headline is the story's)
             focus.append([lead])
         elif lead is not None and money[i] and _ESTIMATE_TALK.search(text, s.start, s.end):
             focus.append([lead])   # "The first public figure was about $60 million": an estimate of the story's loss
