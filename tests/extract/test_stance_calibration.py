@@ -30,3 +30,14 @@ def test_a_victim_that_has_not_commented_on_the_attribution_leaves_it_suspected(
     got = _actors("Bitrue lost $35 million to hackers on Friday. The exchange has not commented on the Lazarus "
                   "attribution made by blockchain sleuths.")
     assert got["Bitrue"]["Lazarus Group"] == "suspected"
+
+
+def test_a_hedge_describing_the_victim_does_not_weigh_the_actor():
+    got = _actors("The theft tops North Korea's previous record, the $600 million raid on the Ronin bridge linked to "
+                  "the game Axie Infinity.")
+    assert got["Ronin Network"] == {"North Korea": "confirmed"}
+
+
+def test_linked_to_the_actor_is_still_suspected():
+    got = _actors("Hackers drained $100 million from the Ronin bridge in March, a theft linked to North Korea.")
+    assert got["Ronin Network"] == {"North Korea": "suspected"}

@@ -146,6 +146,10 @@ def _stance_for(text: str, sentence: Span, match: ActorMatch, hedges: list[Hedge
     hedges = [h for h in hedges if not (h.start >= match.end and h.hedge.stance == Stance.SUSPECTED
                                         and _APPOSITIVE.fullmatch(text, match.end, h.start)
                                         and re.match(r"(?:linked|tied|associated|connected)\b", h.hedge.phrase))]
+    # "the theft from the Ronin bridge linked to the game Axie Infinity": a hedge that ties a thing to a product
+    # or a company describes that thing, not the actor named before it
+    hedges = [h for h in hedges if not (h.start >= match.end and re.match(r"(?:linked|tied|associated|connected)\b", h.hedge.phrase)
+                                        and _TO_A_THING.match(text, h.end))]
     if not hedges:
         return Stance.CONFIRMED, None, "almost certain"
     ranked = sorted(hedges, key=lambda h: (dist(h), h.start))
@@ -167,6 +171,9 @@ def _stance_for(text: str, sentence: Span, match: ActorMatch, hedges: list[Hedge
 
 
 _APPOSITIVE = re.compile(r"(?:\s*(?:,|and|&)\s*[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)*\s*,\s*")
+_TO_A_THING = re.compile(r"(?:\s+(?:to|with))?\s+(?:the\s+|a\s+|an\s+)?(?:popular\s+|online\s+|blockchain\s+|crypto\s+|mobile\s+)?"
+                         r"(?:game|project|platform|exchange|company|protocol|app|token|blockchain|startup|metaverse|"
+                         r"NFT|wallet\s+(?:app|provider)|brand)\b", re.IGNORECASE)
 
 
 def find_attributions(text: str, sentence: Span, matches: list[ActorMatch] | None = None) -> list[AttributionMention]:
