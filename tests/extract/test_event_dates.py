@@ -35,3 +35,10 @@ def test_detection_day_beats_the_day_the_site_went_into_maintenance():
     text = ("Cryptopia put its website into maintenance mode on Wednesday after a hack. "
             "The breach was first detected on Tuesday, the exchange said, and it lost several million dollars.")
     assert dates(text, date(2019, 1, 17))["Cryptopia"] == "2019-01-15"
+
+
+def test_stated_time_of_the_theft_beats_the_day_staff_noticed_it():
+    text = ("Zaif operator Tech Bureau said Thursday that hackers had stolen 6.7 billion yen from its hot wallet. "
+            "The unauthorized withdrawals took place over several hours on the night of Sept. 14. "
+            "Staff noticed an error on Sept. 17 and confirmed the theft the next day.")
+    assert dates(text, date(2018, 9, 20))["Zaif"] == "2018-09-14"

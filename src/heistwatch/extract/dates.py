@@ -816,6 +816,9 @@ _SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6
 
 _FOUND_BEFORE = re.compile(r"\b(?:detected|discovered|noticed|spotted|uncovered|first\s+(?:saw|seen))\s+(?:[\w\-]+\s+){0,3}?"
                            r"(?:on|in|at|late\s+on|early\s+on)\s+(?:the\s+)?$", re.IGNORECASE)
+# "the transfers took place over two hours on the evening of Sept. 14": the text says when it happened
+_HAPPENED_BEFORE = re.compile(r"\b(?:took\s+place|occurred|happened|were\s+made|was\s+carried\s+out|were\s+carried\s+out|unfolded)\s+"
+                              r"(?:[\w\-]+\s+){0,6}?(?:on|in|at|during)\s+(?:the\s+)?(?:\w+\s+of\s+)?$", re.IGNORECASE)
 _RESPONSE_BEFORE = re.compile(
     r"\b(?:halted|paused|suspended|froze|frozen|shut\s+down|closed|went\s+offline|taken\s+offline|maintenance(?:\s+mode)?|"
     r"disabled|stopped|reopen(?:ed|s)?|resum(?:ed|es)|return(?:ed|ing)|handing\s+back|handed\s+back|gave\s+back|"
@@ -823,14 +826,16 @@ _RESPONSE_BEFORE = re.compile(
 
 
 def event_cue_score(text: str, sentence: Span, span: Span) -> float:
-    """What the words around a date say of it as the incident's date: the day a breach was detected is close to it
-    (+), the day of a response (halted, put into maintenance, began returning) or of an event told as "a day
+    """What the words around a date say of it as the incident's date: "took place on" says it (+), the day a breach
+    was detected is close to it (+), the day of a response (halted, put into maintenance, began returning) or of an event told as "a day
     after" the theft comes later (-)."""
     score = 0.0
     if DAYS_AFTER.match(text, span.end, min(sentence.end, span.end + 40)):
         score -= 2.5
-    lo = max(sentence.start, span.start - 60)
-    if _FOUND_BEFORE.search(text, lo, span.start):
+    lo = max(sentence.start, span.start - 80)
+    if _HAPPENED_BEFORE.search(text, lo, span.start):
+        score += 1.0
+    elif _FOUND_BEFORE.search(text, lo, span.start):
         score += 0.5
     elif _RESPONSE_BEFORE.search(text, lo, span.start):
         score -= 1.0
