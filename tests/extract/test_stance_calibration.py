@@ -41,3 +41,17 @@ def test_a_hedge_describing_the_victim_does_not_weigh_the_actor():
 def test_linked_to_the_actor_is_still_suspected():
     got = _actors("Hackers drained $100 million from the Ronin bridge in March, a theft linked to North Korea.")
     assert got["Ronin Network"] == {"North Korea": "suspected"}
+
+
+def test_an_analytics_firms_attribution_is_suspected():
+    got = _actors("Bitrue lost $35 million to hackers on Friday. Analytics firm Chainalysis said it attributed the "
+                  "theft to the Lazarus Group with a high level of confidence.")
+    assert got["Bitrue"] == {"Lazarus Group": "suspected"}
+
+
+def test_an_official_attribution_or_a_firms_outright_confirmation_stays_confirmed():
+    got = _actors("Bitrue lost $35 million to hackers on Friday. The FBI said the Lazarus Group carried out the theft.")
+    assert got["Bitrue"] == {"Lazarus Group": "confirmed"}
+    got = _actors("Bitrue lost $35 million to hackers on Friday. Security firms have confirmed the Lazarus Group's "
+                  "role in the theft.")
+    assert got["Bitrue"] == {"Lazarus Group": "confirmed"}

@@ -171,6 +171,18 @@ def _stance_for(text: str, sentence: Span, match: ActorMatch, hedges: list[Hedge
 
 
 _APPOSITIVE = re.compile(r"(?:\s*(?:,|and|&)\s*[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)*\s*,\s*")
+# Who makes a claim that stays a suspicion however firmly put: analysts, researchers, blockchain-analytics and
+# security firms. Officials, police, prosecutors and the victim itself make findings.
+_ANALYST = re.compile(
+    r"\b(?:analysts?|researchers?|experts?|sleuths?|analytics|security\s+(?:firms?|companies|company|researchers?)|"
+    r"blockchain\s+(?:firms?|investigators?|intelligence)|on-?chain|Elliptic|Chainalysis|TRM(?:\s+Labs)?|"
+    r"SlowMist|PeckShield|CertiK|Arkham|ZachXBT|Merkle\s+Science|Mandiant|Kaspersky|Group-IB|Recorded\s+Future|"
+    r"Crystal\s+Blockchain|BlockSec|Cyvers|Halborn|Beosin|Immunefi|MistTrack|Lookonchain|Whale\s+Alert)\b",
+    re.IGNORECASE)
+_OFFICIAL = re.compile(r"\b(?:FBI|police|prosecutors?|officials?|government|ministry|agency|bureau|department|"
+                       r"authorities|Treasury|court|intelligence\s+service|NIS|NPA|CISA)\b", re.IGNORECASE)
+# ... unless the firm states a finding outright ("security firms have confirmed", "X is responsible for")
+_FIRM_FINDING = re.compile(r"(?:confirm\w*|responsible|definitive|proof|proved|proven)\b", re.IGNORECASE)
 _TO_A_THING = re.compile(r"(?:\s+(?:to|with))?\s+(?:the\s+|a\s+|an\s+)?(?:popular\s+|online\s+|blockchain\s+|crypto\s+|mobile\s+)?"
                          r"(?:game|project|platform|exchange|company|protocol|app|token|blockchain|startup|metaverse|"
                          r"NFT|wallet\s+(?:app|provider)|brand)\b", re.IGNORECASE)
@@ -203,6 +215,10 @@ def find_attributions(text: str, sentence: Span, matches: list[ActorMatch] | Non
         claimant = speakers.nearest(m.start)   # = find_claimant(text, sentence, m.start)
         if claimant and find_actors(claimant):
             claimant = None
+        if stance == Stance.CONFIRMED and claimant and _ANALYST.search(claimant) and not _OFFICIAL.search(claimant) \
+                and not (hedge and _FIRM_FINDING.match(hedge)) and not _OFFICIAL.search(text, sentence.start, sentence.end):
+            # "Elliptic said ...", "researchers say ...": an analytics firm's or analysts' reading, not an official finding
+            stance, hedge, word = Stance.SUSPECTED, hedge or claimant, "likely"
         out.append(AttributionMention(
             Span(m.start, m.end),
             Attribution(actor=m.actor.name, stance=stance, hedge=hedge, probability=word, claimant=claimant,
