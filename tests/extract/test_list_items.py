@@ -105,3 +105,11 @@ def test_a_section_keeps_its_incident_and_the_intro_is_not_the_lead_story():
     found = incidents(SECTIONS)
     assert found["Bitfinex"]["loss_usd"] == [72000000]
     assert found["Bitfinex"]["date"] == "2016-08" and found["Coincheck"]["date"] == "2018-01"
+
+
+def test_platform_named_then_described_as_the_exchange_is_a_victim():
+    found = incidents("A short history of exchange losses\n\n"
+                      "Mt. Gox was hacked in 2014 and lost 850,000 bitcoins. Two years later came Bitfinex. "
+                      "In August 2016 an intruder took 119,756 bitcoins, about $72 million, from the Hong Kong exchange.")
+    assert "Bitfinex" in found
+    assert found["Bitfinex"]["loss_usd"] == [72000000] and found["Bitfinex"]["date"] == "2016-08"

@@ -25,7 +25,7 @@ ATTACK_CUE = re.compile(
     r"looted|loot|robbed|robbery|cyber-?attacks?|malware|malicious|cyber-?crime|(?:spear-?)?phishing|ransomware|illicit(?:ly)?|"
     r"lost|lose|loses|losing|losses|loss|missing|unauthori[sz]ed|infiltrat\w+|intrusions?|crypto-?jacking|mined|mining\s+malware|"
     r"gone|vanish\w*|disappear\w*|outflows?|(?:suspicious|unauthori[sz]ed|abnormal|irregular|large)\s+(?:withdrawals?|transfers?|transactions?)|"
-    r"broken\s+into|break-?ins?|penetrat(?:ed|ing|ion)|made\s+off\s+with|swiped|pilfered|snatched|plundered|vulnerabilit(?:y|ies)|flaw|bug|cyber-?heist|scandal|meltdown|collapse[ds]?|victims?|hijack\w*|emptied)\b",
+    r"broken\s+into|break-?ins?|penetrat(?:ed|ing|ion)|made\s+off\s+with|swiped|pilfered|snatched|plundered|vulnerabilit(?:y|ies)|flaw|bug|cyber-?heist|scandal|meltdown|collapse[ds]?|victims?|hijack\w*|emptied|intruders?)\b",
     re.IGNORECASE,
 )
 
@@ -75,6 +75,19 @@ def opens_section(text: str, s: Span) -> bool:
         return False
     line = text[s.start : s.end].rstrip()
     return bool(line) and line[-1] not in ".!?:;,\"'\u201d\u2019" and len(line.split()) <= 10
+
+
+_PLATFORM_REF = re.compile(r"\b(?:the|its)\s+(?:[\w\-]+\s+){0,2}?(?:exchange|company|firm|platform|protocol|project|network|"
+                           r"bridge|wallet|service|operator|startup|casino|marketplace)\b", re.IGNORECASE)
+
+
+def _told_next(text: str, sentences: list[Span], i: int, known_by: dict, amounts_in: list[bool] | None) -> bool:
+    """The next sentence names no platform but tells of a theft with a figure from "the exchange": it goes on
+    about the one platform this sentence names."""
+    if i + 1 >= len(sentences) or known_by.get(i + 1) or not (amounts_in and amounts_in[i + 1]):
+        return False
+    nxt = sentences[i + 1]
+    return bool(_PLATFORM_REF.search(text, nxt.start, nxt.end)) and _strong_attack(text[nxt.start : nxt.end])
 
 
 def _heading_subject(text: str, sentences: list[Span], i: int, v: VictimMention) -> bool | None:
@@ -249,6 +262,8 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
             if v.platform is not None and v.platform.kind in NEVER_VICTIM:
                 continue
             ev = mention_evidence(text, s, v, attack[i])
+            if 0 <= ev < 1.5 and v.strength < 2 and len(found) == 1 and _told_next(text, sentences, i, known_by, amounts_in):
+                ev = 1.5 if v.known else 1.0   # "Then came Bitfinex. An intruder took $72 million from the exchange."
             heading = _heading_subject(text, sentences, i, v) if ev >= 0 and v.strength < 2 and not (
                 v.platform is not None and v.platform.kind in BYSTANDER) else None
             if heading:
