@@ -42,3 +42,10 @@ def test_stated_time_of_the_theft_beats_the_day_staff_noticed_it():
             "The unauthorized withdrawals took place over several hours on the night of Sept. 14. "
             "Staff noticed an error on Sept. 17 and confirmed the theft the next day.")
     assert dates(text, date(2018, 9, 20))["Zaif"] == "2018-09-14"
+
+
+def test_shutting_down_is_not_a_response_that_loses_to_older_dates():
+    # a collapse: the exchange's shutdown dates the incident, not the years over which the coins leaked
+    text = ("Mt. Gox shut down in February 2014 after saying some 850,000 bitcoins had disappeared. "
+            "Prosecutors later said hackers had drained its servers from 2011.")
+    assert dates(text, date(2024, 1, 5))["Mt. Gox"] == "2014-02"
