@@ -113,3 +113,21 @@ def test_platform_named_then_described_as_the_exchange_is_a_victim():
                       "In August 2016 an intruder took 119,756 bitcoins, about $72 million, from the Hong Kong exchange.")
     assert "Bitfinex" in found
     assert found["Bitfinex"]["loss_usd"] == [72000000] and found["Bitfinex"]["date"] == "2016-08"
+
+
+def test_bold_lead_ins_open_their_own_incidents():
+    found = incidents("Three exchange hacks to remember\n\n"
+                      "**Coincheck, January 2018.** Thieves took NEM worth $530 million from a hot wallet.\n\n"
+                      "**Zaif, September 2018.** About $60 million in three coins was stolen.\n\n"
+                      "**Bithumb, June 2018.** The Seoul exchange lost roughly $30 million.\n")
+    assert found["Zaif"]["loss_usd"] == [60000000]
+    assert found["Bithumb"]["loss_usd"] == [30000000] and found["Bithumb"]["date"] == "2018-06"
+
+
+def test_a_heading_that_names_no_known_platform_does_not_inherit_the_section_before():
+    found = incidents("Bridge hacks\n\n"
+                      "## Ronin Network (March 2022)\n\nAttackers used stolen validator keys to take about $620 million.\n\n"
+                      "## Wormhole (February 2022)\n\nA forged signature let the attacker mint ether worth $325 million.\n\n"
+                      "## A smaller bridge (June 2022)\n\nThe bridge lost about $100 million after two keys were compromised.\n")
+    assert found["Ronin Network"]["loss_usd"] == [620000000]
+    assert found["Wormhole"]["loss_usd"] == [325000000]

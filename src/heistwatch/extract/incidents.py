@@ -64,8 +64,8 @@ def opens_section(text: str, s: Span) -> bool:
         a -= 1
     if a > 0 and text[a - 1] != "\n":
         return False   # not at the start of a line
-    if _LIST_ITEM.match(text, s.start, s.end) or text.startswith("#", s.start):
-        return True
+    if _LIST_ITEM.match(text, s.start, s.end) or text.startswith(("#", "**", "__"), s.start):
+        return True   # a list item, a markdown heading or a bold lead-in ("**Zaif, September 2018.** About $60M ...")
     b = s.end
     while b < len(text) and text[b] in " \t":
         b += 1
@@ -398,13 +398,17 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
     # story's lead does not reach back before the section that first names it (a roundup's intro is no one's)
     section: list[int] = []
     section_at = -99
+    named_sections = 0   # headings so far that name an incident: under one that names none, no lead either
     lead_from = 0
     if lead is not None and opens_section(text, sentences[victims[lead].mentions[0][0]]):
         lead_from = victims[lead].mentions[0][0]
     for i, s in enumerate(sentences):
         here = sorted({n for _, n in mentions.get(i, [])})
         if i > 0 and opens_section(text, s) and (here or not _LIST_ITEM.match(text, s.start, s.end)):
+            if section and not here:
+                last = []   # a new heading that names none: the incident of the section before is done
             section, section_at = here, i
+            named_sections += bool(here)
         if here:
             focus.append(here)
             if not _LINK_LINE.match(text, s.start, s.end):   # "Read also: ..." names another article's story
@@ -422,7 +426,8 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
                 last_at = i   # a paragraph that keeps speaking of the incident keeps it in focus
         elif section and i - section_at <= 12 and (anaphora or attack[i] or money[i]):
             focus.append(list(section))   # "4. KuCoin (September 2020)" ... "The Singapore-based exchange first put ..."
-        elif lead is not None and attack[i] and (i >= lead_from or i == 0):   # (the headline is the story's)
+        elif lead is not None and attack[i] and (i >= lead_from or i == 0) and not (
+                named_sections and section_at >= 0 and not section):   # (the headline is the story's)
             focus.append([lead])
         elif lead is not None and money[i] and _ESTIMATE_TALK.search(text, s.start, s.end):
             focus.append([lead])   # "The first public figure was about $60 million": an estimate of the story's loss
