@@ -131,3 +131,12 @@ def test_a_heading_that_names_no_known_platform_does_not_inherit_the_section_bef
                       "## A smaller bridge (June 2022)\n\nThe bridge lost about $100 million after two keys were compromised.\n")
     assert found["Ronin Network"]["loss_usd"] == [620000000]
     assert found["Wormhole"]["loss_usd"] == [325000000]
+
+
+def test_items_of_a_list_opened_as_thefts_are_incidents_and_keep_their_own_figures():
+    found = incidents("Recent thefts\n\nSecurity firms counted several large thefts this year:\n"
+                      "\u2022 Stake, September 2023: about $41 million drained from hot wallets.\n"
+                      "\u2022 CoinEx, September 2023: roughly $54 million taken.\n"
+                      "\u2022 Poloniex, November 2023: more than $120 million stolen.\n")
+    assert found["CoinEx"]["loss_usd"] == [54000000]          # 'taken' alone: a theft because the list says so
+    assert found["Poloniex"]["loss_usd"] == [120000000]       # not the item before it, whose name is a common word

@@ -53,6 +53,9 @@ _ONE_INCIDENT_REF = re.compile(r"\b(?:the|this)\s+(?:hack|attack|exploit|theft|h
 _THEFT_WORD = re.compile(r"\b(?:hack\w*|st(?:ole|olen|eal\w*)|theft|thieves|thief|heist|exploit\w*|drain\w*|breach\w*|"
                          r"loot\w*|siphon\w*|robb\w*)\b", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"\s*(?:[-*\u2022\u2013\u25cf]|\d{1,2}[.)])\s")
+# A roundup's item about a platform of its own: "- Stake, September 2023: about $41 million drained"
+_NAMED_ITEM = re.compile(r"\s*(?:[-*\u2022\u2013\u25cf]|\d{1,2}[.)])\s+(?-i:[A-Z][\w.\-]*)(?:\s(?-i:[A-Z][\w.\-]*)){0,3}\s*"
+                         r"(?:,|\(|:|\s[\u2013\u2014-]\s)")
 _HEADING_LEAD = re.compile(r"[\W\d]*(?:the\s+)?", re.IGNORECASE)   # what may come before a heading's subject
 
 
@@ -101,6 +104,12 @@ def _heading_subject(text: str, sentences: list[Span], i: int, v: VictimMention)
             break
         if _strong_attack(text[sentences[j].start : sentences[j].end]):
             return True
+    j = i - 1   # an item of a list whose opening line tells of thefts ("Some of the year's largest thefts:")
+    while j > 0 and i - j < 30 and _LIST_ITEM.match(text, sentences[j].start, sentences[j].end):
+        j -= 1
+    if _LIST_ITEM.match(text, s.start, s.end) and j >= 0:
+        opener = text[sentences[j].start : sentences[j].end].rstrip()
+        return opener.endswith(":") and _strong_attack(opener)
     return False
 
 # Phrases that make a sentence about many incidents or a period, not about one incident.
@@ -416,7 +425,8 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
                 named_at = i
             continue
         anaphora = bool(folded(ANAPHORA).search(text, s.start, s.end))
-        if focus and focus[-1] and (_LIST_ITEM.match(text, s.start, s.end) or text[s.start : s.end].rstrip().endswith(":")):
+        if focus and focus[-1] and (_LIST_ITEM.match(text, s.start, s.end) or text[s.start : s.end].rstrip().endswith(":")) \
+                and not _NAMED_ITEM.match(text, s.start, s.end):
             focus.append(list(focus[-1]))   # a list and the line that opens it continue the sentence before
         elif last and i - last_at <= 2 and i - named_at <= 4 and (anaphora or attack[i] or money[i]):
             if len(last) > 1 and lead is not None and lead not in last and _ONE_INCIDENT_REF.search(text, s.start, s.end):
