@@ -49,3 +49,11 @@ def test_shutting_down_is_not_a_response_that_loses_to_older_dates():
     text = ("Mt. Gox shut down in February 2014 after saying some 850,000 bitcoins had disappeared. "
             "Prosecutors later said hackers had drained its servers from 2011.")
     assert dates(text, date(2024, 1, 5))["Mt. Gox"] == "2014-02"
+
+
+def test_a_week_after_and_legal_aftermath_do_not_date_the_theft():
+    text = "The exchange began compensating users on Friday, a week after hackers drained $40 million from KuCoin."
+    assert dates(text, date(2020, 10, 9))["KuCoin"] == "2020-10-02"
+    text = ("Hacked DeFi platform Mango Markets sues exploiter\n\n"
+            "Mango Markets, drained of $114 million in October, sued the exploiter on Monday.")
+    assert dates(text, date(2023, 1, 25))["Mango Markets"] == "2022-10"

@@ -810,7 +810,8 @@ def find_dates(text: str, published: date | None = None, start: int = 0, end: in
 
 
 # "... on Wednesday, a day after draining $600 million": the phrase dates an earlier event, counted back from the day.
-DAYS_AFTER = re.compile(r"\s*,?\s*(?:just\s+|only\s+)?(?P<n>a|one|two|three|four|five|six|\d)\s+days?\s+after\b", re.IGNORECASE)
+DAYS_AFTER = re.compile(r"\s*,?\s*(?:just\s+|only\s+)?(?P<n>a|one|two|three|four|five|six|\d)\s+(?P<u>days?|weeks?)\s+after\b",
+                        re.IGNORECASE)
 _SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
@@ -822,7 +823,8 @@ _HAPPENED_BEFORE = re.compile(r"\b(?:took\s+place|occurred|happened|were\s+made|
 _RESPONSE_BEFORE = re.compile(
     r"\b(?:halted|paused|suspended|froze|frozen|went\s+offline|taken\s+offline|maintenance(?:\s+mode)?|"
     r"disabled|stopped|reopen(?:ed|s)?|resum(?:ed|es)|return(?:ed|ing)|handing\s+back|handed\s+back|gave\s+back|"
-    r"refund(?:ed|ing)|reimburs(?:ed|ing)|compensat(?:ed|ing))\s+(?:[\w\-]+\s+){0,4}?(?:on|in|by)\s+(?:the\s+)?$", re.IGNORECASE)
+    r"refund(?:ed|ing)|reimburs(?:ed|ing)|compensat(?:ed|ing)|sued|sues|suing|arrested|charged|indicted|sentenced|"
+    r"extradited|seized|recovered|clawed\s+back)\s+(?:[\w\-]+\s+){0,4}?(?:on|in|by)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def event_cue_score(text: str, sentence: Span, span: Span) -> float:
@@ -852,9 +854,10 @@ def _days_before(t: str, out: list[DateMention]) -> list[DateMention]:
         if a is None:
             continue
         n = _SMALL.get(a.group("n").lower()) or int(a.group("n"))
-        d = v.start - timedelta(days=n)
+        unit = "week" if a.group("u").lower().startswith("week") else "day"
+        d = v.start - timedelta(days=n * (7 if unit == "week" else 1))
         extra.append(DateMention(span=Span(a.start("n"), a.end()), value=DateValue(d, d, Granularity.DAY, relative=True),
-                                 pattern="later", anchor="previous", relative_to_previous=RelativeOffset(n, "day", -1)))
+                                 pattern="later", anchor="previous", relative_to_previous=RelativeOffset(n, unit, -1)))
     if not extra:
         return out
     return sorted([*out, *extra], key=lambda m: m.span.start)
