@@ -57,3 +57,9 @@ def test_a_week_after_and_legal_aftermath_do_not_date_the_theft():
     text = ("Hacked DeFi platform Mango Markets sues exploiter\n\n"
             "Mango Markets, drained of $114 million in October, sued the exploiter on Monday.")
     assert dates(text, date(2023, 1, 25))["Mango Markets"] == "2022-10"
+
+
+def test_days_after_the_theft_is_a_later_day():
+    text = ("Bitcoin climbed to a record on Monday, days after hackers stole $1.5 billion from Bybit, "
+            "according to a statement the exchange posted on Feb. 22.")
+    assert dates(text, date(2025, 3, 4))["Bybit"] == "2025-02-22"

@@ -812,6 +812,7 @@ def find_dates(text: str, published: date | None = None, start: int = 0, end: in
 # "... on Wednesday, a day after draining $600 million": the phrase dates an earlier event, counted back from the day.
 DAYS_AFTER = re.compile(r"\s*,?\s*(?:just\s+|only\s+)?(?P<n>a|one|two|three|four|five|six|\d)\s+(?P<u>days?|weeks?)\s+after\b",
                         re.IGNORECASE)
+_SOME_TIME_AFTER = re.compile(r"\s*,?\s*(?:just\s+|only\s+)?(?:a\s+few\s+|several\s+)?(?:days|weeks|months)\s+after\b", re.IGNORECASE)
 _SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
@@ -832,7 +833,8 @@ def event_cue_score(text: str, sentence: Span, span: Span) -> float:
     was detected is close to it (+), the day of a response (halted, put into maintenance, began returning) or of an event told as "a day
     after" the theft comes later (-)."""
     score = 0.0
-    if DAYS_AFTER.match(text, span.end, min(sentence.end, span.end + 40)):
+    if DAYS_AFTER.match(text, span.end, min(sentence.end, span.end + 40)) or \
+            _SOME_TIME_AFTER.match(text, span.end, min(sentence.end, span.end + 40)):
         score -= 2.5
     lo = max(sentence.start, span.start - 80)
     if _HAPPENED_BEFORE.search(text, lo, span.start):
