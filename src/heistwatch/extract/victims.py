@@ -168,7 +168,7 @@ according however also after before while when where since following if as becau
 so yet despite during until unless whether what which who whose how why earlier later today yesterday meanwhile still then there here
 new other another one two three some many most several all both each first last last week second third
 four five six seven eight nine ten dozen dozens
-hacked exploited drained breached attacked robbed looted embattled troubled beleaguered stricken defunct collapsed failed bankrupted
+hacked exploited drained breached attacked robbed looted embattled troubled beleaguered stricken defunct collapsed failed bankrupted struggling insolvent shuttered crippled ill-fated now-defunct disgraced
 polygon arbitrum optimism op avalanche bsc tron solana cardano
 hidden cobra lazarus group apt38 kimsuky andariel bluenoroff tradertraitor dprk pyongyang
 security agency ministry commission authority service police department bureau
