@@ -140,3 +140,12 @@ def test_items_of_a_list_opened_as_thefts_are_incidents_and_keep_their_own_figur
                       "\u2022 Poloniex, November 2023: more than $120 million stolen.\n")
     assert found["CoinEx"]["loss_usd"] == [54000000]          # 'taken' alone: a theft because the list says so
     assert found["Poloniex"]["loss_usd"] == [120000000]       # not the item before it, whose name is a common word
+    assert found["Stake"]["loss_usd"] == [41000000]           # a common word as an item's subject is the platform
+
+
+def test_a_common_word_platform_heading_a_section_is_the_platform():
+    found = incidents("Bridge hacks\n\n"
+                      "## Ronin Network (March 2022)\n\nAttackers used stolen validator keys to take about $620 million.\n\n"
+                      "## Nomad (August 2022)\n\nCopycats drained about $190 million once a faulty update made every "
+                      "message look valid.\n")
+    assert found["Nomad"]["loss_usd"] == [190000000] and found["Nomad"]["date"] == "2022-08"

@@ -17,7 +17,7 @@ from functools import lru_cache
 from heistwatch.extract.model import Span
 from heistwatch.extract.text import folded, lowered, quick
 from heistwatch.extract.victims import VictimMention, find_victim_candidates, sentences_per_pattern
-from heistwatch.reference.platforms import find_platforms
+from heistwatch.reference.platforms import PlatformMatch, find_platforms, lookup
 
 ATTACK_CUE = re.compile(
     r"\b(?:hack(?:s|ed|ing|er|ers)?|stole|stolen|steal(?:s|ing)?|theft|thefts|thieves|heist|exploit(?:s|ed|er|ers)?|"
@@ -91,6 +91,25 @@ def _told_next(text: str, sentences: list[Span], i: int, known_by: dict, amounts
         return False
     nxt = sentences[i + 1]
     return bool(_PLATFORM_REF.search(text, nxt.start, nxt.end)) and _strong_attack(text[nxt.start : nxt.end])
+
+
+_SUBJECT = re.compile(r"[^\w\n]{0,6}?(?:\d{1,2}[.)]\s+)?(?P<name>(?-i:[A-Z][\w.\-]*)(?:\s(?-i:[A-Z][\w.\-]*)){0,3})"
+                      r"\s*(?:,|\(|:|\s[\u2013\u2014-]\s|\*\*|$)")
+
+
+def _heading_name(text: str, s: Span, known: list) -> PlatformMatch | None:
+    """A known platform whose name is a common word ("Stake", "Curve") as a heading's or list item's subject:
+    "- Stake, September 2023: ...", "## Nomad (August 2022)" name the platform, not the word."""
+    m = _SUBJECT.match(text, s.start, s.end)
+    if m is None or any(k.start < m.end("name") and m.start("name") < k.end for k in known):
+        return None
+    words = m.group("name").split()
+    for n in range(len(words), 0, -1):
+        name = " ".join(words[:n])
+        p = lookup(name)
+        if p is not None:
+            return PlatformMatch(m.start("name"), m.start("name") + len(name), p, name)
+    return None
 
 
 def _heading_subject(text: str, sentences: list[Span], i: int, v: VictimMention) -> bool | None:
@@ -256,6 +275,11 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
             if known_all[k].start >= s.start or i == 0:
                 known_by.setdefault(i, []).append(known_all[k])
             k += 1
+    for i, s in enumerate(sentences):
+        if i > 0 and opens_section(text, s):
+            m = _heading_name(text, s, known_by.get(i, []))
+            if m is not None:
+                known_by.setdefault(i, []).insert(0, m)
     per_pattern = sentences_per_pattern(text, sentences)
     moved_from: set[int] = set()   # mentions where money moved from, not stolen from (shares no evidence)
     headed, plain_heads = 0, []    # headings over a section on an attack; headings of known platforms over others
