@@ -449,6 +449,9 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
                 named_at = i
             continue
         anaphora = bool(folded(ANAPHORA).search(text, s.start, s.end))
+        # the lead (the headline counts as the story's): not before the section that first names it, nor under a
+        # heading that names none once headings name incidents
+        lead_ok = lead is not None and (i >= lead_from or i == 0) and not (named_sections and section_at >= 0 and not section)
         if focus and focus[-1] and (_LIST_ITEM.match(text, s.start, s.end) or text[s.start : s.end].rstrip().endswith(":")) \
                 and not _NAMED_ITEM.match(text, s.start, s.end):
             focus.append(list(focus[-1]))   # a list and the line that opens it continue the sentence before
@@ -460,10 +463,9 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
                 last_at = i   # a paragraph that keeps speaking of the incident keeps it in focus
         elif section and i - section_at <= 12 and (anaphora or attack[i] or money[i]):
             focus.append(list(section))   # "4. KuCoin (September 2020)" ... "The Singapore-based exchange first put ..."
-        elif lead is not None and attack[i] and (i >= lead_from or i == 0) and not (
-                named_sections and section_at >= 0 and not section):   # (the headline is the story's)
+        elif lead_ok and attack[i]:
             focus.append([lead])
-        elif lead is not None and money[i] and _ESTIMATE_TALK.search(text, s.start, s.end):
+        elif lead_ok and money[i] and _ESTIMATE_TALK.search(text, s.start, s.end):
             focus.append([lead])   # "The first public figure was about $60 million": an estimate of the story's loss
             last, last_at = [lead], i
         else:
