@@ -681,17 +681,25 @@ def _offset_value(base: DateValue, off: RelativeOffset) -> DateValue | None:
 
 
 def _resolve(r: _Raw, published: date | None, refs: list[tuple[int, date]], years: list[tuple[int, int]],
-             previous: DateMention | None) -> DateMention:
+             previous: DateMention | None, para: tuple[int, int] = (0, 0)) -> DateMention:
     mk = dict(span=Span(r.start, r.end), pattern=r.pattern, year=r.year, month=r.month, day=r.day, weekday=r.weekday)
     if r.value is not None:
         return DateMention(value=r.value, **mk)
     try:
         if r.needs == "year" and r.month is not None and r.day is not None:
-            d = _nearest_year_date(r.month, r.day, r.weekday, r.start, refs)
+            # the year of a full date in the same paragraph, else of one told before it (the story's thread),
+            # else of the publication; a full date only told later in the text comes last
             anchor = "document"
+            near = [pr for pr in refs if para[0] <= pr[0] < para[1]]
+            d = _nearest_year_date(r.month, r.day, r.weekday, r.start, near) if near else None
+            if d is None:
+                d = _nearest_year_date(r.month, r.day, r.weekday, r.start, [pr for pr in refs if pr[0] < r.start])
             if d is None and published is not None:
                 d = _from_published(r.month, r.day, r.weekday, published)
                 anchor = "published"
+            if d is None:
+                d = _nearest_year_date(r.month, r.day, r.weekday, r.start, refs)
+                anchor = "document"
             if d is None and years:
                 # only years elsewhere: the most recent one (news tells of its latest events)
                 d = _day(max(y for _, y in years), r.month, r.day)
@@ -805,7 +813,8 @@ def find_dates(text: str, published: date | None = None, start: int = 0, end: in
     out: list[DateMention] = []
     for r in raws:
         previous = out[-1] if out else None
-        out.append(_resolve(r, published, refs, years, previous))
+        para = (t.rfind("\n\n", 0, r.start) + 1, t.find("\n\n", r.end) % (len(t) + 1))
+        out.append(_resolve(r, published, refs, years, previous, para))
     return _days_before(t, _same_day_same_year(_agree_with_weekdays(out)))
 
 
