@@ -131,6 +131,10 @@ _RUN = r"[A-Za-z0-9_%+\-]++"
 _SEP = r"(?:\[\.\]|\(\.\)|\[dot\]|\(dot\)|\[@\]|\(@\)|\[at\]|\(at\)|\.|@)"
 _TOKEN = re.compile(rf"{_RUN}(?:{_SEP}{_RUN})*+", re.IGNORECASE)
 _SEP_SPLIT = re.compile(rf"({_SEP})", re.IGNORECASE)
+# the tokens find_indicators classifies, and only those: one with a separator or a run of 14+ characters
+# (a token always starts after a non-run character, so the look-behind finds the same tokens as _TOKEN)
+_LIKELY_TOKEN = re.compile(rf"(?<![A-Za-z0-9_%+\-])(?:{_RUN}(?:{_SEP}{_RUN})++|[A-Za-z0-9_%+\-]{{14,}}+)",
+                           re.IGNORECASE)
 _IPV6_RUN = re.compile(r"(?<![0-9A-Za-z_:.])[0-9A-Fa-f:]{3,}+(?![0-9A-Za-z_.])")
 _HEX = re.compile(r"[0-9a-fA-F]+")
 _LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?", re.IGNORECASE)
@@ -319,7 +323,7 @@ def _classify_run(text: str, start: int, run: str) -> tuple[str, str, bool] | No
 def find_indicators(text: str) -> list[tuple[Span, Indicator]]:
     """Every indicator in ``text`` with the span of its surface form, in text order."""
     found: list[tuple[Span, Indicator]] = []
-    for m in folded(_TOKEN).finditer(text):
+    for m in folded(_LIKELY_TOKEN).finditer(text):
         start = m.start()
         tok = text[start : m.end()]
         # trim leading "+%-_" and trailing "-" / "_" that prose glues to a token
