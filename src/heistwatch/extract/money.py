@@ -797,7 +797,7 @@ _GOVERNING_VERB = re.compile(
     r"funnel+(?:ed|ing)|bridg(?:ed|ing))|swapp(?:ed|ing)|swaps?|convert(?:ed|ing|s)?|launder(?:ed|ing|s)?|"
     r"offload(?:ed|ing|s)?|dump(?:ed|ing|s)?|sold|sell(?:s|ing)?|deposit(?:ed|ing|s)|receiv(?:ed|es|ing)|"
     r"redeem(?:ed|ing|s)?|burn(?:ed|t|ing|s)?|hold(?:s)?|held|in\s+control\s+of|direct(?:ed|ing)|"
-    r"cash(?:ed|ing)\s+out|exchang(?:ed|ing)|mix(?:ed|ing)|tumbl(?:ed|ing))|"
+    r"cash(?:ed|ing)\s+out|exchang(?:ed|ing)|mix(?:ed|ing)|tumbl(?:ed|ing)|process(?:ed|es|ing)?)|"
     r"(?P<theft>(?P<verb>st(?:ole|olen|eal(?:s|ing)?)|drain(?:ed|ing|s)?|took|taken|tak(?:es|ing)|siphon(?:ed|ing|s)?|"
     r"looted|lost|los(?:es|ing)|hacked|exploited|made\s+off|swiped|pilfered|snatched|grabbed|emptied|min(?:e|ed|ing))|"
     r"loss(?:es)?|hacks?|exploits?|theft|heist))\b",
@@ -811,6 +811,16 @@ _PASSIVE_MOVE = re.compile(
     r"[a-z]+ly\s+)?(?:sent|moved|transferred|bridged|swapped|laundered|burned|burnt|converted|"
     r"deposited|routed|funnel+ed|mixed|exchanged|cashed\s+out)\b|"
     r"(?:sent|moved|transferred|bridged|routed|funnel+ed)\s+(?:on\s+|later\s+|then\s+)?(?:to|into|through|via)\b)", re.I)
+# "$455 million that passed through the mixer", "$20 million which flowed into Tornado Cash": funds told by
+# where they went, not a loss
+_PASSED_THROUGH = re.compile(
+    r"\s*,?\s*(?:that|which)\s+(?:had\s+|has\s+|have\s+|later\s+|then\s+|eventually\s+)*(?:passed|flowed|went|ran|"
+    r"moved|(?:was|were)\s+(?:later\s+|then\s+|[a-z]+ly\s+)?(?:funnel+ed|routed|laundered|mixed|sent|moved|"
+    r"washed|channel+ed|cycled))\s+(?:through|into|via|to)\b", re.I)
+# "laundered $96 million of funds taken in the Harmony hack, and at least $7.8 million from the Nomad heist":
+# a figure coordinated with the one before it shares that figure's verb
+_COORDINATED = re.compile(r",?\s+and\s+(?:(?:at\s+least|about|around|roughly|nearly|almost|some|another|"
+                          r"a\s+further|more\s+than|over|up\s+to)\s+)?$", re.I)
 _CONVERTED_FROM = re.compile(r"\s*+(?:(?:for|into|to)\s++(?:[\w\-]+\s++){1,3}?(?:worth|valued\s+at)|for|into)\s*+$", re.I)
 _TAG = re.compile(r"<[^<>]{0,300}>")
 
@@ -831,6 +841,14 @@ def _governing(t: str, raws: list[_Raw], i: int, pairs: dict[int, int], c_lo: in
     for m in _GOVERNING_VERB.finditer(seg):
         last = m
     if last is None or last.group("move") is None and not last.group("verb"):
+        if _PASSED_THROUGH.match(t, r.end, min(len(t), r.end + 80)):
+            return "move"
+        if head > 0 and prev_end > c_lo and _COORDINATED.search(t, prev_end, before_end) \
+                and not any(v.group("move") or v.group("verb")
+                            for v in _GOVERNING_VERB.finditer(t, r.end, min(len(t), r.end + 40))):
+            prev = _governing(t, raws, head - 1, pairs, c_lo)
+            if prev == "move":
+                return prev
         # "about 100 ether from the attack was sent to an address", "the remaining $102 million were burned"
         pm = _PASSIVE_MOVE.match(t, r.end, min(len(t), r.end + 80))
         if pm and not _OUT_OF_VICTIM.match(t, pm.end(), min(len(t), pm.end() + 40)):
