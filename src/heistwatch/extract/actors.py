@@ -132,6 +132,23 @@ class _Speakers:
         return max(options)[2] if options else None
 
 
+# "North Korea has repeatedly denied ...", "Pyongyang has previously denied ...": the words between the accused
+# and its denial
+_ACCUSED_GAP = re.compile(r"[\s,]*(?:(?:has|have|had|again|flatly|repeatedly|strongly|previously|consistently|always|"
+                          r"long|routinely|publicly|vehemently|categorically|so\s+far|in\s+the\s+past)\s*)*")
+
+
+def _standing_denial(text: str, sentence: Span, match: ActorMatch, hedges: list[HedgeMatch]) -> bool:
+    """"North Korea has repeatedly denied taking part in cyber theft": the accused's standing denial of hacking in
+    general, said of no one incident, is no attribution at all."""
+    c = actor_clause(text, sentence, Span(match.start, match.end))
+    for h in hedges:
+        if h.hedge.stance == Stance.DENIED and h.start >= match.end and h.end <= c.end \
+                and _ACCUSED_GAP.fullmatch(text, match.end, h.start):
+            return not refers_to_incident(text, Span(h.start, c.end))
+    return False
+
+
 def _stance_for(text: str, sentence: Span, match: ActorMatch, hedges: list[HedgeMatch]) -> tuple[Stance, str | None, str | None]:
     if not hedges:
         return Stance.CONFIRMED, None, "almost certain"
@@ -156,7 +173,7 @@ def _stance_for(text: str, sentence: Span, match: ActorMatch, hedges: list[Hedge
     for h in ranked:
         # "North Korea denied" is the accused denying, not the text clearing them
         if h.hedge.stance == Stance.DENIED and h.start >= match.end and \
-                re.fullmatch(r"[\s,]*(?:has|have|had|again|flatly|repeatedly|strongly)?\s*", text[match.end:h.start]):
+                _ACCUSED_GAP.fullmatch(text, match.end, h.start):
             continue
         # a confirmation nearest the name holds, unless a word of doubt governs it ("believed to have
         # carried out", "similar patterns to hacks carried out by") or sits as close to the name
@@ -202,6 +219,8 @@ def find_attributions(text: str, sentence: Span, matches: list[ActorMatch] | Non
     speakers: _Speakers | None = None
     question = text[sentence.start : sentence.end].rstrip().endswith("?")
     for m in matches:
+        if _standing_denial(text, sentence, m, hedges):
+            continue
         stance, hedge, word = _stance_for(text, sentence, m, hedges)
         if stance == Stance.CONFIRMED and (question or (
                 lookup_actor(m.actor.name) is None and person_stance(text, m) == Stance.SUSPECTED)):
