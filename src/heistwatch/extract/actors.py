@@ -149,6 +149,13 @@ def _standing_denial(text: str, sentence: Span, match: ActorMatch, hedges: list[
     return False
 
 
+def _in_clause(text: str, sentence: Span, match: ActorMatch, hedges: list[HedgeMatch]) -> list[HedgeMatch]:
+    """The hedges of the clause naming the actor: "the FBI said Lazarus stole $41 million, and investigators are
+    looking into whether North Korea was behind another theft" -- the second clause's doubt is not the first's."""
+    c = actor_clause(text, sentence, Span(match.start, match.end))
+    return [h for h in hedges if h.start >= c.start and h.end <= c.end]
+
+
 def _stance_for(text: str, sentence: Span, match: ActorMatch, hedges: list[HedgeMatch]) -> tuple[Stance, str | None, str | None]:
     if not hedges:
         return Stance.CONFIRMED, None, "almost certain"
@@ -221,7 +228,7 @@ def find_attributions(text: str, sentence: Span, matches: list[ActorMatch] | Non
     for m in matches:
         if _standing_denial(text, sentence, m, hedges):
             continue
-        stance, hedge, word = _stance_for(text, sentence, m, hedges)
+        stance, hedge, word = _stance_for(text, sentence, m, _in_clause(text, sentence, m, hedges))
         if stance == Stance.CONFIRMED and (question or (
                 lookup_actor(m.actor.name) is None and person_stance(text, m) == Stance.SUSPECTED)):
             # "Is North Korea behind the hack?", "an exit scam conducted by Sun": asked or claimed, not established
