@@ -14,6 +14,7 @@ tables at the top; no dateparser search over the whole text (too slow for 300 do
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from dataclasses import dataclass
@@ -690,10 +691,11 @@ def _resolve(r: _Raw, published: date | None, refs: list[tuple[int, date]], year
             # the year of a full date in the same paragraph, else of one told before it (the story's thread),
             # else of the publication; a full date only told later in the text comes last
             anchor = "document"
-            near = [pr for pr in refs if para[0] <= pr[0] < para[1]]
-            d = _nearest_year_date(r.month, r.day, r.weekday, r.start, near) if near else None
+            at = [pr[0] for pr in refs]   # refs are in text order
+            lo, here, hi = (bisect.bisect_left(at, x) for x in (para[0], r.start, para[1]))
+            d = _nearest_year_date(r.month, r.day, r.weekday, r.start, refs[max(lo, here - 3):min(hi, here + 3)])
             if d is None:
-                d = _nearest_year_date(r.month, r.day, r.weekday, r.start, [pr for pr in refs if pr[0] < r.start])
+                d = _nearest_year_date(r.month, r.day, r.weekday, r.start, refs[max(0, here - 3):here])
             if d is None and published is not None:
                 d = _from_published(r.month, r.day, r.weekday, published)
                 anchor = "published"
@@ -787,6 +789,53 @@ def _word_granularity(q: str) -> Granularity:
     )
 
 
+# "the Ronin attack in March of that year": the year of the date told just before
+_THAT_YEAR = re.compile(r"\s*,?\s*(?:of\s+)?(?:that|the\s+same)\s+year\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“(])|\n")
+
+
+def _told_year(m: DateMention) -> int | None:
+    """The single year a mention states (written out, or taken from "that year")."""
+    v = m.value
+    if v.start is None or v.end is None or v.start.year != v.end.year:
+        return None
+    if m.anchor is None or m.anchor == "thread":
+        return v.start.year
+    return None
+
+
+def _thread_year(t: str, r: _Raw, mention: DateMention, m: DateMention | None) -> DateMention | None:
+    """A month or day told without a year in the thread of an earlier year ("in 2022 ... in March of that year and
+    in June"): the mention moved into that year, else None."""
+    if r.value is not None or r.rel_kind not in ("month", None) or r.needs == "previous" or r.month is None:
+        return None
+    if r.rel_kind == "month" and r.qual in ("last", "this", "next"):
+        return None
+    v = mention.value
+    if not v.resolved or v.start is None or v.end is None:
+        return None
+    y = _told_year(m) if m is not None else None
+    if m is None or y is None:
+        return None
+    if r.start - m.span.end > 600:
+        return None
+    if _THAT_YEAR.match(t, r.end) is None:
+        # a bare month in the same sentence as a date with its year, not earlier in that year's calendar
+        if r.rel_kind != "month" or r.qual not in (None, "in", "during") or _SENTENCE_END.search(t, m.span.end, r.start):
+            return None
+        if m.value.granularity != Granularity.YEAR and m.value.start is not None and r.month < m.value.start.month:
+            return None
+    n = y - v.start.year
+    if n == 0:
+        return None
+    try:
+        nv = DateValue(_add_months(v.start, 12 * n), _add_months(v.end, 12 * n), v.granularity, relative=True)
+    except ValueError:
+        return None
+    return DateMention(value=nv, span=mention.span, pattern=mention.pattern, year=mention.year, month=mention.month,
+                       day=mention.day, weekday=mention.weekday, anchor="thread")
+
+
 def find_dates(text: str, published: date | None = None, start: int = 0, end: int | None = None) -> list[DateMention]:
     """Every date mention in ``text[start:end]``, in text order, resolved where it can be.
 
@@ -811,10 +860,19 @@ def find_dates(text: str, published: date | None = None, start: int = 0, end: in
              if r.value is not None and r.value.start is not None and r.value.granularity == Granularity.YEAR
              and r.value.end is not None and r.value.end.year == r.value.start.year]
     out: list[DateMention] = []
+    breaks = [m.start() for m in re.finditer(r"\n[ \t]*\n", t)]
+    last_told: DateMention | None = None
     for r in raws:
         previous = out[-1] if out else None
-        para = (t.rfind("\n\n", 0, r.start) + 1, t.find("\n\n", r.end) % (len(t) + 1))
-        out.append(_resolve(r, published, refs, years, previous, para))
+        k = bisect.bisect_left(breaks, r.start)
+        para = (breaks[k - 1] if k else 0, breaks[k] if k < len(breaks) else len(t))
+        mention = _resolve(r, published, refs, years, previous, para)
+        told = _thread_year(t, r, mention, last_told)
+        if told is not None:
+            mention = told
+        if _told_year(mention) is not None:
+            last_told = mention
+        out.append(mention)
     return _days_before(t, _same_day_same_year(_agree_with_weekdays(out)))
 
 
