@@ -285,6 +285,8 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
     headed, plain_heads = 0, []    # headings over a section on an attack; headings of known platforms over others
     for i, s in enumerate(sentences):
         tried = {name for name, hit in per_pattern.items() if i in hit}
+        if not tried and not known_by.get(i):
+            continue   # no trigger and no known platform here: find_victim_candidates would find nothing
         found = find_victim_candidates(text, s.start, max(s.end, max((m.end for m in known_by.get(i, [])), default=0)),
                                        known=known_by.get(i, []), patterns=tried)
         if not found:
