@@ -149,6 +149,13 @@ def _standing_denial(text: str, sentence: Span, match: ActorMatch, hedges: list[
     return False
 
 
+_MEMBERSHIP = re.compile(
+    r"\s*,?\s*(?:(?:is|are|was|were)\s+(?:(?:widely\s+|generally\s+|also\s+)?(?:believed|thought|said|understood|"
+    r"considered|reported|seen|known)\s+to\s+be\s+|also\s+|now\s+)?)(?:(?:a\s+)?part|an?\s+(?:unit|sub-?unit|subgroup|sub-group|division|arm|branch|faction|cell|offshoot|"
+    r"cluster|team|member|component|splinter)|one|members?)\s+(?:of|within)\s+(?:the\s+)?(?:wider\s+|broader\s+|larger\s+|"
+    r"North\s+Korea['’]s\s+|notorious\s+)?", re.I)
+
+
 def _in_clause(text: str, sentence: Span, match: ActorMatch, hedges: list[HedgeMatch]) -> list[HedgeMatch]:
     """The hedges of the clause naming the actor: "the FBI said Lazarus stole $41 million, and investigators are
     looking into whether North Korea was behind another theft" -- the second clause's doubt is not the first's."""
@@ -225,8 +232,13 @@ def find_attributions(text: str, sentence: Span, matches: list[ActorMatch] | Non
     out = []
     speakers: _Speakers | None = None
     question = text[sentence.start : sentence.end].rstrip().endswith("?")
-    for m in matches:
-        if _standing_denial(text, sentence, m, hedges):
+    # "TraderTraitor is believed to be part of the Lazarus Group": which group belongs to which, not who did it
+    membership: set[int] = set()
+    for k in range(len(matches) - 1):
+        if _MEMBERSHIP.fullmatch(text, matches[k].end, matches[k + 1].start):
+            membership |= {k, k + 1}
+    for k, m in enumerate(matches):
+        if k in membership or _standing_denial(text, sentence, m, hedges):
             continue
         stance, hedge, word = _stance_for(text, sentence, m, _in_clause(text, sentence, m, hedges))
         if stance == Stance.CONFIRMED and (question or (
