@@ -887,7 +887,7 @@ _FOUND_BEFORE = re.compile(r"\b(?:detected|discovered|noticed|spotted|uncovered|
                            r"(?:on|in|at|late\s+on|early\s+on)\s+(?:the\s+)?$", re.IGNORECASE)
 # "the transfers took place over two hours on the evening of Sept. 14": the text says when it happened
 _HAPPENED_BEFORE = re.compile(r"\b(?:took\s+place|occurred|happened|were\s+made|was\s+carried\s+out|were\s+carried\s+out|unfolded)\s+"
-                              r"(?:[\w\-]+\s+){0,6}?(?:on|in|at|during)\s+(?:the\s+)?(?:\w+\s+of\s+)?$", re.IGNORECASE)
+                              r"(?:[\w\-.]+\s+){0,8}?(?:on|in|at|during)\s+(?:the\s+)?(?:\w+\s+of\s+)?$", re.IGNORECASE)
 _RESPONSE_BEFORE = re.compile(
     r"\b(?:halted|paused|suspended|froze|frozen|went\s+offline|taken\s+offline|maintenance(?:\s+mode)?|"
     r"disabled|stopped|reopen(?:ed|s)?|resum(?:ed|es)|return(?:ed|ing)|handing\s+back|handed\s+back|gave\s+back|"
@@ -905,7 +905,7 @@ def event_cue_score(text: str, sentence: Span, span: Span) -> float:
         score -= 2.5
     lo = max(sentence.start, span.start - 80)
     if _HAPPENED_BEFORE.search(text, lo, span.start):
-        score += 1.0
+        score += 2.0   # the text's own word for when it happened outranks the day it was found
     elif _FOUND_BEFORE.search(text, lo, span.start):
         score += 0.5   # "detected the breach on Monday": the theft's day, or the nearest the text tells
     elif _RESPONSE_BEFORE.search(text, lo, span.start):
