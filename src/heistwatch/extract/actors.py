@@ -353,6 +353,12 @@ _PERSON_CUES: tuple[tuple[re.Pattern[str], Stance], ...] = (
                 rf"(?:was\s+|had\s+been\s+)?(?:conducted|orchestrated|masterminded|staged|perpetrated)\s+by\s+{_SURNAME}\b"),
      Stance.SUSPECTED),
 )
+# a word each cue of _PERSON_CUES (same order) cannot match without: a cue is tried only where one occurs
+_PERSON_NEEDS: tuple[tuple[str, ...], ...] = (
+    ("Is", "Was", "Could", "Did"), ("admit", "confess", "plead"), ("admitted", "confessed", "pleaded"),
+    ("charged", "indicted"), ("charged", "indicted"), ("maintained", "insisted", "denied"), ("suspect", "speculate"),
+    ("conducted", "orchestrated", "masterminded", "staged", "perpetrated"),
+)
 _NOT_PERSON_WORDS = frozenset(
     """The This That These Those North South East West Korean Korea Japan Chinese China Russian Russia United States
     American Federal Department National Security Bureau Agency Group Labs Lab Inc Ltd Exchange Network Finance
@@ -378,7 +384,10 @@ def find_person_actors(text: str, start: int = 0, end: int | None = None) -> lis
 
     end = len(text) if end is None else end
     out: list[ActorMatch] = []
-    for rx, _ in _PERSON_CUES:
+    segment = text[start:end]
+    for k, (rx, _) in enumerate(_PERSON_CUES):
+        if k < len(_PERSON_NEEDS) and not any(w in segment for w in _PERSON_NEEDS[k]):
+            continue
         for m in rx.finditer(text, start, end):
             name = m.group("name")
             if " " not in name:
