@@ -18,3 +18,17 @@ def test_took_place_beats_the_day_the_exchange_noticed_it():
             "The suspicious transfers took place during roughly three hours after 9 p.m. on Sunday, Oct. 6. "
             "Bitflyer Europe said it noticed a wallet fault on Tuesday and confirmed the hack on Wednesday.")
     assert dates(text, date(2019, 10, 11))["Bitflyer Europe"] == "2019-10-06"
+
+
+def test_a_day_inside_the_weekend_refines_it():
+    text = ("Korean exchange Pinecoin hacked\n\n"
+            "Pinecoin said Monday it had been hit by hackers over the weekend, losing about $5 million in tokens. "
+            "The exchange said its hot wallet was breached on Saturday.")
+    assert dates(text, date(2018, 6, 11))["Pinecoin"] == "2018-06-09"
+
+
+def test_a_notice_to_users_dates_the_notice_not_the_theft():
+    text = ("Exchange Bithumb loses coins\n\n"
+            "In a message to its users on Sunday, Bithumb said hackers had drained about $9 million "
+            "from its hot wallet late on Saturday.")
+    assert dates(text, date(2019, 4, 1))["Bithumb"] == "2019-03-30"

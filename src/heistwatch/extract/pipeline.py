@@ -360,7 +360,10 @@ _AGGREGATE_NEAR = re.compile(
     r"stolen\s+by\s+(?:a|one|the)\s+(?:single\s+)?(?:[\w\-]+\s+)?(?:group|gang|actor|crew)|"
     r"(?:group|gang|crew)['’]s\s+(?:efforts|activities|operations|campaigns?|haul)|"
     r"(?:through|from|in|across|via|suffering|among|(?<!one\s)(?<!among\s)of|with(?=\s+\d))\s+(?:\d+\s+)?(?:[\w\-]+\s+){0,2}?"
-    r"(?:hacks|scams|incidents|heists|attacks|exploits|thefts))\b",
+    r"(?:cyber-?)?(?:hacks|scams|incidents|heists|attacks|exploits|thefts)|"
+    # "58 suspected North Korean cyberattacks", "between 2017 and 2023", "has generated an estimated $2 billion"
+    r"(?<![\d,.$])\d+\s+(?:[\w\-]+\s+){0,4}?(?:cyber-?)?(?:hacks|heists|attacks|thefts|breaches|exploits|incidents)|"
+    r"between\s+(?:19|20)\d\d\s+and\s+(?:19|20)\d\d|(?:generated|generating|amassed|netted|reaped|raked\s+in))\b",
     re.IGNORECASE,
 )
 
@@ -426,7 +429,8 @@ _REPORTING_AFTER = re.compile(
 _REPORTING_BEFORE = re.compile(
     r"\b(?:update[sd]?|announce(?:d|ment)?|statement|report(?:ed)?|said|says|published|posted|disclosed|revealed|"
     r"confirmed|tweet(?:ed)?|blog\s+post|press\s+release|as\s+of|filed|wrote|told|pleaded\s+guilty|sentenced|arrested|"
-    r"charged|indicted|convicted|extradited|ruled|hearing)\s+(?:\w+\s+)?(?:on|in|of|dated)?\s*$",
+    r"charged|indicted|convicted|extradited|ruled|hearing)\s+(?:\w+\s+)?(?:on|in|of|dated)?\s*$|"
+    r"\b(?:notice|letter|message|filing|announcement|statement|post)\s+(?:to|for)\s+(?:\w+\s+){1,2}(?:on|dated)\s*$",
     re.IGNORECASE,
 )
 
@@ -470,8 +474,10 @@ def _choose_date(scored: list[tuple[float, Claim]], text: str | None = None) -> 
             continue
         if sc < best_score - 2.5 and (text is None or not _THEFT.search(text, c.sentence.start, c.sentence.end)):
             continue   # (a weaker mention still refines where its sentence tells of the theft: "taken in November 2019")
-        if bv.start <= v.start and v.end <= bv.end and _RANK.get(v.granularity, 0) > _RANK.get(bv.granularity, 0):
-            bv = v
+        if bv.start <= v.start and v.end <= bv.end and (_RANK.get(v.granularity, 0) > _RANK.get(bv.granularity, 0) or (
+                v.granularity == bv.granularity == Granularity.DAY and v.start == v.end and bv.end > bv.start
+                and sc >= best_score - 1.5)):
+            bv = v   # (also a day about as well supported inside "last week" or "over the weekend")
     return bv
 
 
