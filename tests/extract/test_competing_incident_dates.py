@@ -32,3 +32,10 @@ def test_a_notice_to_users_dates_the_notice_not_the_theft():
             "In a message to its users on Sunday, Bithumb said hackers had drained about $9 million "
             "from its hot wallet late on Saturday.")
     assert dates(text, date(2019, 4, 1))["Bithumb"] == "2019-03-30"
+
+
+def test_authority_on_day_said_is_when_it_was_said():
+    text = ("FBI names culprits in Horizon bridge theft\n\n"
+            "The FBI on Tuesday said North Korean hackers drained $100 million from the Harmony bridge "
+            "in an attack carried out on June 23, 2022.")
+    assert list(dates(text, date(2023, 1, 25)).values()) == ["2022-06-23"]

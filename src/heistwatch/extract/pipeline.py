@@ -106,7 +106,7 @@ _ELSEWHERE = re.compile(r"\s*[\W]*\s*(?:read\s+also|also\s+read|read\s+more|rela
 
 _NAME_NEXT = re.compile(r"^\s*(?:worth\s+of\s+)?(?:(?!(?:and|or|but|while|whereas|as|to|than|after|before|when|since|"
                         r"then|so|if|because)\b)[a-z]+\s+){0,2}$")   # "the $300 million DMM Bitcoin theft"
-_POINTS_AHEAD = re.compile(r"^[^.;()]{0,30}?\b(?:from|at|on|of|in|against|targeting)\s+(?:the\s+)?(?:\w+\s+){0,3}?$",
+_POINTS_AHEAD = re.compile(r"^[^.;()]{0,30}?\b(?:from|at|on|of|in|against|targeting)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?$",
                            re.IGNORECASE)
 
 
@@ -136,7 +136,7 @@ def _nearest_incident(plan: inc.IncidentPlan, i: int, pos: int, text: str | None
 # written before the attack noun belongs to the name that follows it.
 _DATE_THEN_ATTACK = re.compile(
     r"^\s*(?:[\w\-]+\s+){0,2}?(?:hack|hacking|attack|breach|theft|heist|exploit|disappearance|collapse|"
-    r"raid|robbery|incident|drain|loss)\b[^.;()]{0,70}?\b(?:of|from|at|on|against)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?$",
+    r"raid|robbery|incident|drain|loss)\b[^.;()]{0,70}?\b(?:of|from|at|on|against)\s+(?:the\s+)?(?:\w+\s+){0,3}?$",
     re.IGNORECASE)
 
 
@@ -423,7 +423,7 @@ _AUTHORITY_TOLD = re.compile(
 _POSSESSIVE_ATTACK = re.compile(
     r"['’]s?\s+(?:\w+\s+){0,2}?(?:hack|hacking|attack|theft|heist|exploit|breach|raid|robbery|incident)\b", re.IGNORECASE)
 _REPORTING_AFTER = re.compile(
-    r"\s*,?\s*(?:the\s+)?(?:[A-Z][\w.\-]*\s+){1,4}(?:said|says|blamed|announced|reported|confirmed|told|revealed|"
+    r"\s*,?\s*(?:the\s+)?(?:[A-Z][\w.\-]*\s+){0,4}(?:said|says|blamed|announced|reported|confirmed|told|revealed|"
     r"disclosed|attributed|charged|arrested|published|issued|warned|stated)\b")
 
 _REPORTING_BEFORE = re.compile(
