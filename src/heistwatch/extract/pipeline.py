@@ -136,7 +136,7 @@ def _nearest_incident(plan: inc.IncidentPlan, i: int, pos: int, text: str | None
 # written before the attack noun belongs to the name that follows it.
 _DATE_THEN_ATTACK = re.compile(
     r"^\s*(?:[\w\-]+\s+){0,2}?(?:hack|hacking|attack|breach|theft|heist|exploit|disappearance|collapse|"
-    r"raid|robbery|incident|drain|loss)\b[^.;()]{0,70}?\b(?:of|from|at|on|against)\s+(?:the\s+)?(?:\w+\s+){0,3}?$",
+    r"raid|robbery|incident|drain|loss)\b[^.;()]{0,70}?\b(?:of|from|at|on|against)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?$",
     re.IGNORECASE)
 
 
