@@ -10,7 +10,7 @@ claim ("Bloomberg reported that ...") are publishers, not claimants, and are ski
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -291,15 +291,29 @@ def refers_to_incident(text: str, span: Span) -> bool:
     return bool(_THIS_INCIDENT.search(text, span.start, span.end))
 
 
+_CUTS: list = [None, {}]   # the text whose sentences' clause cuts are kept, and (start, end) -> (starts, ends)
+
+
+def _clause_cuts(text: str, sentence: Span) -> tuple[list[int], list[int]]:
+    """Starts and ends of the _CLAUSE_CUT matches of ``sentence``, found once per sentence of the current text."""
+    if _CUTS[0] is not text:
+        _CUTS[0], _CUTS[1] = text, {}
+    key = (sentence.start, sentence.end)
+    got = _CUTS[1].get(key)
+    if got is None:
+        ms = list(_CLAUSE_CUT.finditer(text, sentence.start, sentence.end))
+        got = _CUTS[1][key] = ([m.start() for m in ms], [m.end() for m in ms])
+    return got
+
+
 def actor_clause(text: str, sentence: Span, span: Span) -> Span:
     """The clause of ``sentence`` around the actor name at ``span`` (cut at ';', ', but', ', while', dashes)."""
-    lo, hi = sentence.start, sentence.end
-    for m in _CLAUSE_CUT.finditer(text, sentence.start, sentence.end):
-        if m.end() <= span.start:
-            lo = m.end()
-        elif m.start() >= span.end:
-            hi = m.start()
-            break
+    starts, ends = _clause_cuts(text, sentence)
+    # the cuts do not overlap, so their starts and their ends both ascend
+    j = bisect_right(ends, span.start)          # the cuts that end before the name
+    lo = ends[j - 1] if j else sentence.start
+    k = bisect_left(starts, span.end)           # the first cut that starts after it
+    hi = starts[k] if k < len(starts) else sentence.end
     return Span(lo, max(lo, hi))
 
 
