@@ -39,3 +39,13 @@ def test_authority_on_day_said_is_when_it_was_said():
             "The FBI on Tuesday said North Korean hackers drained $100 million from the Harmony bridge "
             "in an attack carried out on June 23, 2022.")
     assert list(dates(text, date(2023, 1, 25)).values()) == ["2022-06-23"]
+
+
+def test_day_before_a_comparison_belongs_to_the_story_not_the_older_heist():
+    text = ("Bitpoint loses coins in hack\n\n"
+            "Japanese exchange Bitpoint said hackers stole about 3.5 billion yen in coins from its hot wallet.\n\n"
+            "The theft, spotted on Thursday morning, is the biggest in the country since thieves took "
+            "58 billion yen from Coincheck in 2018.")
+    got = dates(text, date(2019, 7, 13))
+    assert got["Bitpoint"] == "2019-07-11"
+    assert got["Coincheck"] == "2018"

@@ -142,10 +142,22 @@ _DATE_THEN_ATTACK = re.compile(
 
 def _date_owner(plan: inc.IncidentPlan, i: int, start: int, end: int, text: str) -> int | None:
     """The incident a date speaks of: the name its attack noun points to, else the nearest incident."""
-    for v, n in plan.mentions.get(i, []):
+    here = plan.mentions.get(i, [])
+    for v, n in here:
         if v.span.start >= end and _DATE_THEN_ATTACK.match(text[end : v.span.start]):
             return n
+    if here and i > 0 and plan.focus[i - 1] and all(v.span.start >= end for v, _ in here):
+        # "The outflow, detected on Friday, is the largest since ... from Coincheck in 2018": the date is the
+        # story's incident's, the name after the comparison another one's
+        if _COMPARED.search(text, end, min(v.span.start for v, _ in here)):
+            prev = plan.focus[i - 1][-1]
+            if prev not in {n for _, n in here}:
+                return prev
     return _nearest_incident(plan, i, start)
+
+
+_COMPARED = re.compile(r"\b(?:since|than|surpass\w*|eclips\w*|overtak\w*|dwarf\w*|rivals?|rivalled|after\s+the)\b",
+                       re.IGNORECASE)
 
 
 def _is_loss(text: str, sentence: Span, a: AmountMention, head: int | None = None,
