@@ -49,3 +49,10 @@ def test_day_before_a_comparison_belongs_to_the_story_not_the_older_heist():
     got = dates(text, date(2019, 7, 13))
     assert got["Bitpoint"] == "2019-07-11"
     assert got["Coincheck"] == "2018"
+
+
+def test_the_day_heading_the_attack_noun_beats_when_the_report_came_out():
+    text = ("Lessons from a post-mortem\n\n"
+            "Last week the lending protocol Radiant Capital released its review of the October 16 exploit "
+            "that drained about $50 million from its pools.")
+    assert dates(text, date(2024, 12, 9))["Radiant Capital"] == "2024-10-16"

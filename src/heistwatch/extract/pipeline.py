@@ -282,6 +282,11 @@ _THIS_ATTACK = re.compile(r"\b(?:the|this|its)\s+(?:[\w\-]+\s+)?(?:attack|hack|e
                           re.IGNORECASE)
 
 
+# "behind that attack and others", "the same hack": one incident pointed back at
+_THAT_ATTACK = re.compile(r"\b(?:that|this|the\s+same|the\s+latter|the\s+earlier|the\s+April|the\s+first)\s+"
+                          r"(?:attack|hack|exploit|breach|theft|heist|incident|raid)\b(?!s)", re.IGNORECASE)
+
+
 def _compared_only(text: str, s: Span, here: list) -> set[int]:
     """Incidents named in sentence ``s`` only as a point of comparison (see _REFERENCE_BEFORE), when it also
     speaks of the story's own attack outside those phrases."""
@@ -406,6 +411,9 @@ def _date_score(text: str, s: Span, d, attack: bool, victim_here: bool, publishe
     owner = "'s" if text[d.span.start : d.span.end].endswith(("'s", "’s")) else ""   # the span may hold the 's
     if _POSSESSIVE_ATTACK.match(owner + text[d.span.end : min(s.end, d.span.end + 40)]):
         score += 1.5   # "last Friday's raid"
+    elif _THE_BEFORE.search(text, max(s.start, d.span.start - 8), d.span.start) and \
+            _ATTACK_NEXT.match(text, d.span.end, min(s.end, d.span.end + 40)):
+        score += 1.5   # "the October 16 exploit", "its March 2022 hack"
     if _REPORTING_AFTER.match(text, d.span.end, min(s.end, d.span.end + 60)) or (
             _OPENS_SENTENCE.fullmatch(text, s.start, d.span.start)
             and _AUTHORITY_TOLD.match(text, d.span.end, min(s.end, d.span.end + 160))):
@@ -434,6 +442,9 @@ _AUTHORITY_TOLD = re.compile(
     r"named|sanctioned|seized|concluded|determined)\b", re.IGNORECASE)
 _POSSESSIVE_ATTACK = re.compile(
     r"['’]s?\s+(?:\w+\s+){0,2}?(?:hack|hacking|attack|theft|heist|exploit|breach|raid|robbery|incident)\b", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\b(?:the|its|their|this|that)\s+$", re.IGNORECASE)
+_ATTACK_NEXT = re.compile(r"\s+(?:[\w\-]+\s+){0,1}?(?:hack|hacking|attack|theft|heist|exploit|breach|raid|robbery|drain)\b",
+                          re.IGNORECASE)
 _REPORTING_AFTER = re.compile(
     r"\s*,?\s*(?:the\s+)?(?:[A-Z][\w.\-]*\s+){0,4}(?:said|says|blamed|announced|reported|confirmed|told|revealed|"
     r"disclosed|attributed|charged|arrested|published|issued|warned|stated)\b")
@@ -992,8 +1003,9 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
         attributing = any(a.attribution.hedge is not None for a in atts)
         if not targets and not aggregate[i] and len(mains) >= 1 and (attack[i] or ATTRIBUTING and attributing):
             targets = mains
-        if (aggregate[i] or i in aggregate_money) and not plan.mentions.get(i):
-            targets = []
+        if (aggregate[i] or i in aggregate_money) and not plan.mentions.get(i) \
+                and not (plan.focus[i] and _THAT_ATTACK.search(text, s.start, s.end)):
+            targets = []   # (but "was likely behind that attack and others this year" still names the one just told)
         if not plan.mentions.get(i) and any(amounts[k].share is not None for k in amounts_by_sentence[i]) \
                 and not refers_to_incident(text, s):
             targets = []   # "17% of it can be credited to the Lazarus Group": a share of a total, not one incident
