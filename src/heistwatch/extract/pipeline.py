@@ -282,11 +282,6 @@ _THIS_ATTACK = re.compile(r"\b(?:the|this|its)\s+(?:[\w\-]+\s+)?(?:attack|hack|e
                           re.IGNORECASE)
 
 
-# "behind that attack and others", "the same hack": one incident pointed back at
-_THAT_ATTACK = re.compile(r"\b(?:that|this|the\s+same|the\s+latter|the\s+earlier|the\s+April|the\s+first)\s+"
-                          r"(?:attack|hack|exploit|breach|theft|heist|incident|raid)\b(?!s)", re.IGNORECASE)
-
-
 def _compared_only(text: str, s: Span, here: list) -> set[int]:
     """Incidents named in sentence ``s`` only as a point of comparison (see _REFERENCE_BEFORE), when it also
     speaks of the story's own attack outside those phrases."""
@@ -420,6 +415,8 @@ def _date_score(text: str, s: Span, d, attack: bool, victim_here: bool, publishe
         score -= 2   # "On Wednesday the FBI blamed ...": when it was said
     if _REPORTING_BEFORE.search(text, max(s.start, d.span.start - 30), d.span.start):
         score -= 2   # "an update on December 6", "said on Monday": when it was told, not when it happened
+    if _SINCE_BEFORE.search(text, max(s.start, d.span.start - 12), d.span.start):
+        score -= 2   # "more than $2 billion since 2017": where a tally starts, not a theft's date
     if _DATE_FIELD.search(text, max(s.start, d.span.start - 50), d.span.start):
         score += 3   # "Date of Incident: July 18, 2024": a write-up's own field for it
     return score
@@ -442,6 +439,7 @@ _AUTHORITY_TOLD = re.compile(
     r"named|sanctioned|seized|concluded|determined)\b", re.IGNORECASE)
 _POSSESSIVE_ATTACK = re.compile(
     r"['’]s?\s+(?:\w+\s+){0,2}?(?:hack|hacking|attack|theft|heist|exploit|breach|raid|robbery|incident)\b", re.IGNORECASE)
+_SINCE_BEFORE = re.compile(r"\b(?:since|starting\s+in)\s+(?:early\s+|late\s+|mid-?\s*)?$", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\b(?:the|its|their|this|that)\s+$", re.IGNORECASE)
 _ATTACK_NEXT = re.compile(r"\s+(?:[\w\-]+\s+){0,1}?(?:hack|hacking|attack|theft|heist|exploit|breach|raid|robbery|drain)\b",
                           re.IGNORECASE)
@@ -1003,9 +1001,8 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
         attributing = any(a.attribution.hedge is not None for a in atts)
         if not targets and not aggregate[i] and len(mains) >= 1 and (attack[i] or ATTRIBUTING and attributing):
             targets = mains
-        if (aggregate[i] or i in aggregate_money) and not plan.mentions.get(i) \
-                and not (plan.focus[i] and _THAT_ATTACK.search(text, s.start, s.end)):
-            targets = []   # (but "was likely behind that attack and others this year" still names the one just told)
+        if (aggregate[i] or i in aggregate_money) and not plan.mentions.get(i):
+            targets = []
         if not plan.mentions.get(i) and any(amounts[k].share is not None for k in amounts_by_sentence[i]) \
                 and not refers_to_incident(text, s):
             targets = []   # "17% of it can be credited to the Lazarus Group": a share of a total, not one incident
