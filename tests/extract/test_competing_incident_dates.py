@@ -56,3 +56,10 @@ def test_the_day_heading_the_attack_noun_beats_when_the_report_came_out():
             "Last week the lending protocol Radiant Capital released its review of the October 16 exploit "
             "that drained about $50 million from its pools.")
     assert dates(text, date(2024, 12, 9))["Radiant Capital"] == "2024-10-16"
+
+
+def test_since_a_year_starts_a_tally_and_does_not_date_a_heist():
+    text = ("Wallet users robbed\n\n"
+            "The group has taken over $1 billion since 2018, including the $600 million hack of the Ronin "
+            "bridge in 2022.")
+    assert dates(text, date(2023, 6, 6))["Ronin"] == "2022"
