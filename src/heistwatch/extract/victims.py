@@ -8,6 +8,7 @@ an incident described in the text (attack words, losses, the role the name plays
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -310,6 +311,10 @@ def find_victim_candidates(text: str, start: int = 0, end: int | None = None, *,
         known = find_platforms(text, start, end)
     for m in known:
         found.append(VictimMention(Span(m.start, m.end), m.platform.name, m.surface, True, m.platform, 1, "known"))
+    # (start, index) of every span in ``found``, sorted, and the longest span: the overlaps of a span are looked up
+    # among the few that start close before it, not in the whole list
+    by_start = sorted((v.span.start, j) for j, v in enumerate(found))
+    longest = max((v.span.end - v.span.start for v in found), default=0)
     segment = text[start:end]
     for pat in VICTIM_PATTERNS:
         if patterns is not None:
@@ -325,7 +330,10 @@ def find_victim_candidates(text: str, start: int = 0, end: int | None = None, *,
             offset = raw.find(name)
             s = start + m.start("name") + max(offset, 0)
             span = Span(s, s + len(name))
-            overlap = [k for k in found if k.span.start < span.end and span.start < k.span.end]
+            near = by_start[bisect.bisect_left(by_start, (span.start - longest - 1,)):
+                            bisect.bisect_left(by_start, (span.end,))]
+            overlap = [found[j] for j in sorted(j for _, j in near)
+                       if found[j].span.start < span.end and span.start < found[j].span.end]
             if overlap:
                 # a known platform inside the pattern: the pattern's strength carries over
                 for k in overlap:
@@ -344,6 +352,8 @@ def find_victim_candidates(text: str, start: int = 0, end: int | None = None, *,
                 continue
             if plat is None and _PERSON_BEFORE.search(text, max(0, span.start - 30), span.start):
                 continue   # "entrepreneur Justin Sun": a person, not a platform
+            bisect.insort(by_start, (span.start, len(found)))
+            longest = max(longest, span.end - span.start)
             found.append(VictimMention(span, plat.name if plat else name, name, plat is not None, plat,
                                        pat.strength, pat.name))
     found.sort(key=lambda v: (v.span.start, -v.span.end))
