@@ -60,6 +60,8 @@ def test_the_day_heading_the_attack_noun_beats_when_the_report_came_out():
 
 def test_since_a_year_starts_a_tally_and_does_not_date_a_heist():
     text = ("Wallet users robbed\n\n"
-            "The group has taken over $1 billion since 2018, including the $600 million hack of the Ronin "
-            "bridge in 2022.")
-    assert dates(text, date(2023, 6, 6))["Ronin"] == "2022"
+            "Lazarus has been tied to the theft of over $2 billion since 2017, including the $540 million hack "
+            "of the Ronin bridge and the $100 million attack on the Harmony bridge, both in 2022.")
+    got = dates(text, date(2023, 6, 6))
+    assert got["Ronin Network"] == "2022"
+    assert got["Harmony Horizon Bridge"] == "2022"
