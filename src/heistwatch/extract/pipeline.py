@@ -997,6 +997,11 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
         if not atts:
             continue
         targets = redirect.get(i) or sorted({n for _, n in plan.mentions.get(i, [])}) or list(plan.focus[i])
+        if not plan.mentions.get(i) and i > 0 and plan.focus[i - 1] and plan.focus[i - 1] != plan.focus[i] \
+                and "\n" not in text[sentences[i - 1].end : s.start] and any(a.attribution.hedge for a in atts):
+            # "Elliptic said the laundering matched the Lazarus Group's past behavior": an attribution with no
+            # name of its own speaks of the incident its paragraph is telling
+            targets = list(plan.focus[i - 1])
         mains = [n for n, m in enumerate(plan.main) if m]
         attributing = any(a.attribution.hedge is not None for a in atts)
         if not targets and not aggregate[i] and len(mains) >= 1 and (attack[i] or ATTRIBUTING and attributing):
