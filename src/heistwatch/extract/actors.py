@@ -175,11 +175,11 @@ def _stance_for(text: str, sentence: Span, match: ActorMatch, hedges: list[Hedge
     # "carried out by Lazarus and Andariel, linked to the RGB": a phrase set off after the name describes the
     # group, it does not weigh the attribution
     hedges = [h for h in hedges if not (h.start >= match.end and h.hedge.stance == Stance.SUSPECTED
-                                        and _APPOSITIVE.fullmatch(text, match.end, h.start)
-                                        and re.match(r"(?:linked|tied|associated|connected)\b", h.hedge.phrase))]
+                                        and _TIES.match(h.hedge.phrase)
+                                        and _APPOSITIVE.fullmatch(text, match.end, h.start))]
     # "the theft from the Ronin bridge linked to the game Axie Infinity": a hedge that ties a thing to a product
     # or a company describes that thing, not the actor named before it
-    hedges = [h for h in hedges if not (h.start >= match.end and re.match(r"(?:linked|tied|associated|connected)\b", h.hedge.phrase)
+    hedges = [h for h in hedges if not (h.start >= match.end and _TIES.match(h.hedge.phrase)
                                         and _TO_A_THING.match(text, h.end))]
     if not hedges:
         return Stance.CONFIRMED, None, "almost certain"
@@ -201,6 +201,7 @@ def _stance_for(text: str, sentence: Span, match: ActorMatch, hedges: list[Hedge
     return Stance.SUSPECTED, None, "likely"
 
 
+_TIES = re.compile(r"(?:linked|tied|associated|connected)\b")
 _APPOSITIVE = re.compile(r"(?:\s*(?:,|and|&)\s*[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)*\s*,\s*")
 # Who makes a claim that stays a suspicion however firmly put: analysts, researchers, blockchain-analytics and
 # security firms. Officials, police, prosecutors and the victim itself make findings.
