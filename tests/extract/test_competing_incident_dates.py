@@ -65,3 +65,17 @@ def test_since_a_year_starts_a_tally_and_does_not_date_a_heist():
     got = dates(text, date(2023, 6, 6))
     assert got["Ronin Network"] == "2022"
     assert got["Harmony Horizon Bridge"] == "2022"
+
+
+def test_said_it_detected_on_a_day_is_the_day_it_was_found():
+    text = ("Another exchange drained\n\n"
+            "The hack of CoinEx this week adds to a long list of thefts. "
+            "On Tuesday, CoinEx said it had detected unauthorized withdrawals of about $27 million from its hot wallets.")
+    assert dates(text, date(2023, 9, 15))["CoinEx"] == "2023-09-12"
+
+
+def test_said_it_detected_a_theft_of_another_day_keeps_the_saying_day_out():
+    text = ("Bithumb loses coins\n\n"
+            "On Sunday, Bithumb said it had detected abnormal withdrawals worth $13 million from its hot wallet "
+            "late on Friday.")
+    assert dates(text, date(2019, 3, 31))["Bithumb"] == "2019-03-29"

@@ -412,7 +412,10 @@ def _date_score(text: str, s: Span, d, attack: bool, victim_here: bool, publishe
     if _REPORTING_AFTER.match(text, d.span.end, min(s.end, d.span.end + 60)) or (
             _OPENS_SENTENCE.fullmatch(text, s.start, d.span.start)
             and _AUTHORITY_TOLD.match(text, d.span.end, min(s.end, d.span.end + 160))):
-        score -= 2   # "On Wednesday the FBI blamed ...": when it was said
+        told = _SAID_DETECTED.match(text, d.span.end, min(s.end, d.span.end + 80))
+        if told is None or _DAY_WORD.search(text, told.end(), s.end):
+            score -= 2   # "On Wednesday the FBI blamed ...": when it was said
+        # (not "On Tuesday, CoinEx said it had detected ...", the day told of no other: the day it was found)
     if _REPORTING_BEFORE.search(text, max(s.start, d.span.start - 30), d.span.start):
         score -= 2   # "an update on December 6", "said on Monday": when it was told, not when it happened
     if _SINCE_BEFORE.search(text, max(s.start, d.span.start - 12), d.span.start):
@@ -439,6 +442,12 @@ _AUTHORITY_TOLD = re.compile(
     r"named|sanctioned|seized|concluded|determined)\b", re.IGNORECASE)
 _POSSESSIVE_ATTACK = re.compile(
     r"['’]s?\s+(?:\w+\s+){0,2}?(?:hack|hacking|attack|theft|heist|exploit|breach|raid|robbery|incident)\b", re.IGNORECASE)
+_SAID_DETECTED = re.compile(r"\s*,?\s*(?:the\s+)?(?:[\w.\-]+\s+){1,4}?(?:said|says|announced|reported|confirmed)\s+"
+                            r"(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+)?(?:detected|discovered|noticed|spotted|identified)\b",
+                            re.IGNORECASE)
+_DAY_WORD = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|overnight|"
+                       r"January|February|March|April|May|June|July|August|September|October|November|December|"
+                       r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
 _SINCE_BEFORE = re.compile(r"\b(?:since|starting\s+in)\s+(?:early\s+|late\s+|mid-?\s*)?$", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\b(?:the|its|their|this|that)\s+$", re.IGNORECASE)
 _ATTACK_NEXT = re.compile(r"\s+(?:[\w\-]+\s+){0,1}?(?:hack|hacking|attack|theft|heist|exploit|breach|raid|robbery|drain)\b",
