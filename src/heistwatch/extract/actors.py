@@ -156,6 +156,26 @@ _MEMBERSHIP = re.compile(
     r"North\s+Korea['’]s\s+|notorious\s+)?", re.I)
 
 
+# "no one has formally attributed that theft to North Korea", "has not been linked to any group", "has yet to be
+# attributed": the text says the attribution is NOT made
+_NOT_ATTRIBUTED = re.compile(
+    r"\b(?:(?:no\s+one|nobody|no\s+(?:government|agency|group|firm|company|authority|official|country))\s+has\s+(?:yet\s+)?"
+    r"(?:[a-z]+ly\s+)?(?:attributed|blamed|linked|tied|pinned|connected|named)|"
+    r"(?:has|have|had|was|were)\s+(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:[a-z]+ly\s+)?(?:attributed|linked|tied|pinned|blamed|"
+    r"connected)|(?:has|have)\s+yet\s+to\s+be\s+(?:[a-z]+ly\s+)?(?:attributed|linked|tied|pinned|blamed)|"
+    r"no\s+(?:formal\s+|official\s+|public\s+)?attribution)\b", re.I)
+
+
+def _not_attributed(text: str, sentence: Span, match: ActorMatch, hedges: list[HedgeMatch]) -> bool:
+    """Does the actor's clause say the incident has NOT been attributed (and weigh it no other way)?"""
+    c = actor_clause(text, sentence, Span(match.start, match.end))
+    neg = _NOT_ATTRIBUTED.search(text, c.start, c.end)
+    if neg is None:
+        return False
+    return not any(h.start >= c.start and h.end <= c.end and (h.end <= neg.start() or h.start >= neg.end())
+                   and not (h.start >= neg.end() and h.start - neg.end() < 3) for h in hedges)
+
+
 def _in_clause(text: str, sentence: Span, match: ActorMatch, hedges: list[HedgeMatch]) -> list[HedgeMatch]:
     """The hedges of the clause naming the actor: "the FBI said Lazarus stole $41 million, and investigators are
     looking into whether North Korea was behind another theft" -- the second clause's doubt is not the first's."""
@@ -239,7 +259,7 @@ def find_attributions(text: str, sentence: Span, matches: list[ActorMatch] | Non
         if _MEMBERSHIP.fullmatch(text, matches[k].end, matches[k + 1].start):
             membership |= {k, k + 1}
     for k, m in enumerate(matches):
-        if k in membership or _standing_denial(text, sentence, m, hedges):
+        if k in membership or _standing_denial(text, sentence, m, hedges) or _not_attributed(text, sentence, m, hedges):
             continue
         stance, hedge, word = _stance_for(text, sentence, m, _in_clause(text, sentence, m, hedges))
         if stance == Stance.CONFIRMED and (question or (
