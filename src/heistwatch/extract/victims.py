@@ -304,8 +304,6 @@ def find_victim_candidates(text: str, start: int = 0, end: int | None = None, *,
     trigger occurs in the span.
     """
     end = len(text) if end is None else end
-    if unknown_names is None:
-        unknown_names = not is_title_case(text, start, end)
     found: list[VictimMention] = []
     if known is None:
         known = find_platforms(text, start, end)
@@ -348,6 +346,8 @@ def find_victim_candidates(text: str, start: int = 0, end: int | None = None, *,
                 plat = lookup(first) if len(name.split()) > 1 else None
             if plat is None:
                 plat = _swapped_letters(name)   # "Poloneix": a known name with two letters swapped
+            if plat is None and unknown_names is None:
+                unknown_names = not is_title_case(text, start, end)   # read only when a name is unknown
             if plat is None and not unknown_names:
                 continue
             if plat is None and _PERSON_BEFORE.search(text, max(0, span.start - 30), span.start):
