@@ -79,3 +79,12 @@ def test_said_it_detected_a_theft_of_another_day_keeps_the_saying_day_out():
             "On Sunday, Bithumb said it had detected abnormal withdrawals worth $13 million from its hot wallet "
             "late on Friday.")
     assert dates(text, date(2019, 3, 31))["Bithumb"] == "2019-03-29"
+
+
+def test_since_the_start_of_a_month_is_no_second_episode():
+    text = ("Another exchange drained\n\n"
+            "Crypto firms have lost tens of millions of dollars to hackers since the start of June, and CoinEx "
+            "is the latest of them. On Tuesday, CoinEx said it had detected unauthorized withdrawals of about "
+            "$27 million from its hot wallets.")
+    got = to_eval("t", run(text, published=date(2023, 9, 15)))["incidents"]
+    assert [(i["victim"], i["date"]) for i in got] == [("CoinEx", "2023-09-12")]

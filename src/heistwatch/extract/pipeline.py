@@ -320,6 +320,25 @@ _WHEN_WORD = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|Feb
 _HEIST_AFTER = re.compile(r"\s+(?:[\w\-]+\s+)?(?:hack|heist|theft|exploit|breach|attack|robbery)\b", re.IGNORECASE)
 
 
+# "exceeds that of", "larger than", "the previous record set by": what follows is another incident, told for scale
+_COMPARISON = re.compile(
+    r"\b(?:(?:exceed|surpass|eclips|dwarf|outstrip|overtak|top)\w*\s+(?:that|those|the\s+(?:previous\s+)?(?:record|loss|losses|"
+    r"theft|hack|heist))\b|(?:bigger|larger|greater|worse|more|less|smaller)\s+than\s+(?:that|those|the)\b|"
+    r"(?:previous|prior|former)\s+record|compared\s+(?:with|to)\b)", re.IGNORECASE)
+
+
+def _past_comparison(text: str, s: Span, a: AmountMention, here: list) -> bool:
+    """Is the figure told after a comparison with another incident that the sentence names no victim of between
+    the two (so nothing here owns it)?"""
+    cue = None
+    for cue in _COMPARISON.finditer(text, s.start, a.span.start):
+        pass
+    if cue is None:
+        return False
+    return not any(cue.end() <= v.span.start < a.span.start for v, _ in here) and \
+        not any(a.span.end <= v.span.start and v.span.start - a.span.end < 40 for v, _ in here)
+
+
 def _owned_by_other(text: str, s: Span, a: AmountMention, here: list) -> bool:
     """Is the figure the size of a heist owned by someone the sentence does not name as a victim?"""
     if not _HEIST_AFTER.match(text, a.span.end, min(s.end, a.span.end + 40)):
@@ -418,7 +437,7 @@ def _date_score(text: str, s: Span, d, attack: bool, victim_here: bool, publishe
         # (not "On Tuesday, CoinEx said it had detected ...", the day told of no other: the day it was found)
     if _REPORTING_BEFORE.search(text, max(s.start, d.span.start - 30), d.span.start):
         score -= 2   # "an update on December 6", "said on Monday": when it was told, not when it happened
-    if _SINCE_BEFORE.search(text, max(s.start, d.span.start - 12), d.span.start):
+    if _SINCE_BEFORE.search(text, max(s.start, d.span.start - 30), d.span.start):
         score -= 2   # "more than $2 billion since 2017": where a tally starts, not a theft's date
     if _DATE_FIELD.search(text, max(s.start, d.span.start - 50), d.span.start):
         score += 3   # "Date of Incident: July 18, 2024": a write-up's own field for it
@@ -448,7 +467,8 @@ _SAID_DETECTED = re.compile(r"\s*,?\s*(?:the\s+)?(?:[\w.\-]+\s+){1,4}?(?:said|sa
 _DAY_WORD = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|overnight|"
                        r"January|February|March|April|May|June|July|August|September|October|November|December|"
                        r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
-_SINCE_BEFORE = re.compile(r"\b(?:since|starting\s+in)\s+(?:early\s+|late\s+|mid-?\s*)?$", re.IGNORECASE)
+_SINCE_BEFORE = re.compile(r"\b(?:since|starting\s+in)\s+(?:early\s+|late\s+|mid-?\s*|the\s+(?:start|beginning|end|middle)\s+of\s+)?$",
+                           re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\b(?:the|its|their|this|that)\s+$", re.IGNORECASE)
 _ATTACK_NEXT = re.compile(r"\s+(?:[\w\-]+\s+){0,1}?(?:hack|hacking|attack|theft|heist|exploit|breach|raid|robbery|drain)\b",
                           re.IGNORECASE)
@@ -888,6 +908,8 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
         target = _nearest_incident(plan, i, a.span.start, text, a.span.end)
         if aggregate[i] and not plan.mentions.get(i):
             target = None
+        if a.money is not None and target is not None and _past_comparison(text, s, a, plan.mentions.get(i, [])):
+            target = None   # "the loss exceeds that of Mt. Gox, which ... had lost $480 million": the other one's figure
         if a.money is not None and target is not None and _owned_by_other(text, s, a, plan.mentions.get(i, [])):
             target = None   # "South Korea's latest $238 million heist": the heist of an owner who is no victim here
         if a.money is not None and _shared_by_several(text, s, a, plan.mentions.get(i, [])):
