@@ -88,3 +88,19 @@ def test_since_the_start_of_a_month_is_no_second_episode():
             "$27 million from its hot wallets.")
     got = to_eval("t", run(text, published=date(2023, 9, 15)))["incidents"]
     assert [(i["victim"], i["date"]) for i in got] == [("CoinEx", "2023-09-12")]
+
+
+def test_just_n_days_after_a_dated_theft_dates_the_older_one_to_the_day():
+    text = ("Bithumb loses coins\n\n"
+            "Bithumb said hackers stole about $30 million in coins on June 20. "
+            "The attack came just 10 days after Coinrail lost some $40 million to hackers.")
+    got = dates(text, date(2018, 6, 21))
+    assert got["Bithumb"] == "2018-06-20"
+    assert got["Coinrail"] == "2018-06-10"
+
+
+def test_about_n_days_after_keeps_the_month():
+    text = ("Bithumb loses coins\n\n"
+            "Bithumb said hackers stole about $30 million in coins on June 20. "
+            "The attack came about 10 days after Coinrail lost some $40 million to hackers.")
+    assert dates(text, date(2018, 6, 21))["Coinrail"] == "2018-06"

@@ -327,6 +327,19 @@ _COMPARISON = re.compile(
     r"(?:previous|prior|former)\s+record|compared\s+(?:with|to)\b)", re.IGNORECASE)
 
 
+# "in March this year", "late last year": a date, not the period of a tally
+_DATED_YEAR = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                         r"spring|summer|autumn|fall|winter|earlier|later|early|late|mid-?)\s+$", re.IGNORECASE)
+
+
+def _aggregate_near(near: str) -> bool:
+    for m in _AGGREGATE_NEAR.finditer(near):
+        if re.fullmatch(r"(?:this|last)\s+year", m.group(0), re.IGNORECASE) and _DATED_YEAR.search(near, 0, m.start()):
+            continue
+        return True
+    return False
+
+
 def _past_comparison(text: str, s: Span, a: AmountMention, here: list) -> bool:
     """Is the figure told after a comparison with another incident that the sentence names no victim of between
     the two (so nothing here owns it)?"""
@@ -808,6 +821,9 @@ def _dated_by_the_story(text: str, sentences: list[Span], incidents: list[Incide
             start = then.replace(day=1)
             end = (start.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
             value = DateValue(start, end, Granularity.MONTH, resolved=True, relative=True)
+            if unit == "day" and anchor.granularity == Granularity.DAY and anchor.start == anchor.end and \
+                    not re.match(r"(?:less|more|about|nearly|roughly|some|around|a\s+few|several)\b", hit.group(0), re.IGNORECASE):
+                value = DateValue(then, then, Granularity.DAY, resolved=True, relative=True)   # "just 10 days after"
             m.date = value
             out.append(Claim(ClaimKind.DATE, value, Span(hit.start(), hit.end()), c.sentence, m.index, 0.4))
             break
@@ -915,7 +931,7 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
         if a.money is not None and _shared_by_several(text, s, a, plan.mentions.get(i, [])):
             target = None   # "$60 million from A and B", "A, B and C, with losses ranging from $8M to $28M"
         near = text[max(s.start, a.span.start - 70) : min(s.end, a.span.end + 70)]
-        if a.money is not None and target is not None and _AGGREGATE_NEAR.search(near) and not any(
+        if a.money is not None and target is not None and _aggregate_near(near) and not any(
                 abs(v.span.start - a.span.start) < 70 for v, _ in plan.mentions.get(i, [])):
             target = None
             aggregate_money.add(i)
