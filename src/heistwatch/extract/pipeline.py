@@ -340,9 +340,29 @@ def _aggregate_near(near: str) -> bool:
     return False
 
 
+# a word every _COMPARISON match holds (lower case): a sentence with none of them has no comparison to scan for
+_COMPARISON_WORDS = ("exceed", "surpass", "eclips", "dwarf", "outstrip", "overtak", "top", "than", "record", "compared")
+_COMPARES: list = [None, {}]   # the text whose sentences were checked, and (start, end) -> may hold a comparison
+
+
+def _may_compare(text: str, s: Span) -> bool:
+    if _COMPARES[0] is not text:
+        _COMPARES[0], _COMPARES[1] = text, {}
+    key = (s.start, s.end)
+    got = _COMPARES[1].get(key)
+    if got is None:
+        seg = text[s.start : s.end]
+        low = seg.lower()
+        # on ASCII text lowering is exact; elsewhere case-insensitive matching may fold other letters: scan anyway
+        got = _COMPARES[1][key] = not seg.isascii() or any(w in low for w in _COMPARISON_WORDS)
+    return got
+
+
 def _past_comparison(text: str, s: Span, a: AmountMention, here: list) -> bool:
     """Is the figure told after a comparison with another incident that the sentence names no victim of between
     the two (so nothing here owns it)?"""
+    if not _may_compare(text, s):
+        return False
     cue = None
     for cue in _COMPARISON.finditer(text, s.start, a.span.start):
         pass
