@@ -46,7 +46,9 @@ _SUBJECT = (
 )
 _CLAIMANT_RES = (
     re.compile(rf"\b[Aa]ccording\s+to\s+{_SUBJECT}"),
-    re.compile(rf"{_SUBJECT}(?:\s*,[^,]{{2,60}},)?\s+(?:has\s+|have\s+|had\s+|also\s+|now\s+)?{_SPEECH}\b"),
+    # ("analysts increasingly say", "officials have long suspected")
+    re.compile(rf"{_SUBJECT}(?:\s*,[^,]{{2,60}},)?\s+(?:(?:has|have|had|also|now|increasingly|widely|privately|"
+               rf"publicly|generally|still|repeatedly|previously|long|later|separately|independently)\s+){{0,2}}{_SPEECH}\b"),
     re.compile(rf"\b(?:{_SPEECH})\s+by\s+{_SUBJECT}"),
 )
 
