@@ -31,3 +31,16 @@ def test_indicator_token_scan_matches_the_plain_token_scan(monkeypatch) -> None:
     monkeypatch.setattr(indicators, "_LIKELY_TOKEN", indicators._TOKEN)
     assert find_indicators(text) == got
     assert len(got) >= 4
+
+
+def test_every_comparison_cue_holds_one_of_the_words_the_prefilter_looks_for() -> None:
+    from heistwatch.extract.model import Span
+    from heistwatch.extract.pipeline import _COMPARISON, _may_compare
+
+    for phrase in ("exceeds that of", "surpassed the previous record", "larger than the", "the prior record",
+                   "compared with", "dwarfs those", "topping the theft"):
+        text = f"The theft, which {phrase} Acme's loss of $9 million, was reported."
+        assert _COMPARISON.search(text)
+        assert _may_compare(text, Span(0, len(text)))
+    plain = "Hackers stole $5 million from the exchange on Monday."
+    assert not _may_compare(plain, Span(0, len(plain)))
