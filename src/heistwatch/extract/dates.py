@@ -682,7 +682,8 @@ def _offset_value(base: DateValue, off: RelativeOffset) -> DateValue | None:
 
 
 def _resolve(r: _Raw, published: date | None, refs: list[tuple[int, date]], years: list[tuple[int, int]],
-             previous: DateMention | None, para: tuple[int, int] = (0, 0)) -> DateMention:
+             previous: DateMention | None, para: tuple[int, int] = (0, 0),
+             ref_at: list[int] | None = None) -> DateMention:
     mk = dict(span=Span(r.start, r.end), pattern=r.pattern, year=r.year, month=r.month, day=r.day, weekday=r.weekday)
     if r.value is not None:
         return DateMention(value=r.value, **mk)
@@ -691,7 +692,7 @@ def _resolve(r: _Raw, published: date | None, refs: list[tuple[int, date]], year
             # the year of a full date in the same paragraph, else of one told before it (the story's thread),
             # else of the publication; a full date only told later in the text comes last
             anchor = "document"
-            at = [pr[0] for pr in refs]   # refs are in text order
+            at = ref_at if ref_at is not None else [pr[0] for pr in refs]   # refs are in text order
             lo, here, hi = (bisect.bisect_left(at, x) for x in (para[0], r.start, para[1]))
             d = _nearest_year_date(r.month, r.day, r.weekday, r.start, refs[max(lo, here - 3):min(hi, here + 3)])
             if d is None:
@@ -861,12 +862,13 @@ def find_dates(text: str, published: date | None = None, start: int = 0, end: in
              and r.value.end is not None and r.value.end.year == r.value.start.year]
     out: list[DateMention] = []
     breaks = [m.start() for m in re.finditer(r"\n[ \t]*\n", t)]
+    ref_at = [pr[0] for pr in refs]
     last_told: DateMention | None = None
     for r in raws:
         previous = out[-1] if out else None
         k = bisect.bisect_left(breaks, r.start)
         para = (breaks[k - 1] if k else 0, breaks[k] if k < len(breaks) else len(t))
-        mention = _resolve(r, published, refs, years, previous, para)
+        mention = _resolve(r, published, refs, years, previous, para, ref_at)
         told = _thread_year(t, r, mention, last_told)
         if told is not None:
             mention = told
