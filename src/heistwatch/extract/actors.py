@@ -168,10 +168,18 @@ _NOT_ATTRIBUTED = re.compile(
     r"no\s+(?:formal\s+|official\s+|public\s+)?attribution)\b", re.I)
 
 
+_NEGS: list = [None, {}]   # the text whose clauses were searched, and (start, end) -> _NOT_ATTRIBUTED's match or None
+
+
 def _not_attributed(text: str, sentence: Span, match: ActorMatch, hedges: list[HedgeMatch]) -> bool:
     """Does the actor's clause say the incident has NOT been attributed (and weigh it no other way)?"""
     c = actor_clause(text, sentence, Span(match.start, match.end))
-    neg = _NOT_ATTRIBUTED.search(text, c.start, c.end)
+    if _NEGS[0] is not text:
+        _NEGS[0], _NEGS[1] = text, {}
+    key = (c.start, c.end)
+    if key not in _NEGS[1]:   # the actors of one clause share its search
+        _NEGS[1][key] = _NOT_ATTRIBUTED.search(text, c.start, c.end)
+    neg = _NEGS[1][key]
     if neg is None:
         return False
     return not any(h.start >= c.start and h.end <= c.end and (h.end <= neg.start() or h.start >= neg.end())
