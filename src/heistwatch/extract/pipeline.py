@@ -213,10 +213,14 @@ def _amount_groups(text: str, sentences: list[Span], amounts_by_sentence: list[l
     for block in blocks:
         by_target: dict[int | None, list[int]] = {}
         for i in block:
+            if not amounts_by_sentence[i]:
+                continue
+            # the sentence's target, found once for all its amounts (None for "each amount its own group")
+            ms = plan.mentions.get(i)
+            own = bool(ms) and len({n for _, n in ms}) != 1
+            target = None if own else _nearest_incident(plan, i, 0) if not ms else min(n for _, n in ms)
             for k in amounts_by_sentence[i]:
-                by_target.setdefault(_nearest_incident(plan, i, 0) if not plan.mentions.get(i) else
-                                     min(n for _, n in plan.mentions[i]) if len({n for _, n in plan.mentions[i]}) == 1
-                                     else -1 - k, []).append(k)
+                by_target.setdefault(-1 - k if own else target, []).append(k)
         groups.extend(ks for ks in by_target.values() if ks)
     return groups
 
