@@ -18,7 +18,10 @@ def test_the_day_of_a_statement_is_told_apart_from_the_day_of_a_theft() -> None:
     assert _at("Early news. On 6 September, the FBI reported on its inquiry.", "6 September")
     assert _at("The firm said in a statement on Monday that funds were safe.", "Monday")
     assert _at("Staff discovered the breach on 29 June.", "29 June")
+    assert _at("The bureau on Monday said a state group robbed the bridge.", "Monday")
+    assert _at("Minerco on 7 September confirmed the loss.", "7 September")
     assert not _at("Hackers drained $41 million on Monday, the FBI said.", "Monday")
+    assert not _at("Hackers struck on Monday and staff said nothing for a day.", "Monday")
     assert not _at("On 20 June, hackers drained the hot wallet.", "20 June")
     assert not _at("The exchange said hackers drained its wallet on Monday.", "Monday")
 
@@ -69,3 +72,16 @@ def test_a_date_given_only_as_a_start_does_not_date_the_incident() -> None:
               when("2014-09-11", "11 September 2014")], published="2024-10-20")
     (inc,) = Ledger.build([rec]).incidents.values()
     assert inc.date is None
+
+
+def test_a_statement_day_naming_the_victim_does_not_replace_the_theft_day_of_a_roundup() -> None:
+    """In a report on two heists, the sentence giving the theft's day need not name the victim;
+    the sentence saying when officials spoke of it does, but that day is not the heist's."""
+    text = ("The bureau on Monday said a state group stole $100 million from the Zephyr bridge. "
+            "It said the group carried out the attack on 23 June 2022. "
+            "The same group robbed Minerco in March 2022.")
+    rec = doc("z", text, [("Zephyr Bridge", "bridge_hack", "2022-06-23"), ("Minerco", "exchange_hack", "2022-03")],
+              [when("2023-01-23", "Monday", incident=0), when("2022-06-23", "23 June 2022", incident=0),
+               when("2022-03", "March 2022", incident=1)], published="2023-01-24")
+    zephyr = next(i for i in Ledger.build([rec]).incidents.values() if i.victim == "Zephyr Bridge")
+    assert zephyr.date == "2022-06-23"

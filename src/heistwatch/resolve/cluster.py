@@ -186,6 +186,12 @@ STATEMENT_BEFORE = re.compile(
 STATEMENT_AFTER = re.compile(rf"^(?:\s*\(\w+\))?\s*,?\s*(?:the\s+|a\s+|an\s+|its\s+)?(?:[A-Za-z][\w.&'’-]*\s+){{0,4}}{_REPORTING}\b")
 
 
+# "The FBI on Monday said ...", "Harmony on Friday confirmed ...": the date sits between the speaker
+# and the verb of saying
+ON_BEFORE = re.compile(r"\bon\s+$", re.I)
+REPORTING_NEXT = re.compile(rf"^\s*{_REPORTING}\b", re.I)
+
+
 SENTENCE_OPENING = re.compile(r"(?:^|[.;:!?\n]\s*|^\s*)(?:on|in|late on|early on|late|early|earlier on)?\s*$", re.I)
 
 
@@ -199,6 +205,8 @@ def statement_date(text: str, start: int, end: int) -> bool:
     if not text:
         return False
     if STATEMENT_BEFORE.search(text[max(0, start - 30):start]):
+        return True
+    if ON_BEFORE.search(text[max(0, start - 4):start]) and REPORTING_NEXT.match(text[end:end + 20]):
         return True
     # "On September 6, the FBI reported ...": the date opens its sentence and a report follows
     opens = SENTENCE_OPENING.search(text[max(0, start - 20):start]) is not None or start == 0
@@ -325,8 +333,11 @@ def _named_instead(record: DocumentRecord, claims: list, chosen: DateValue, vict
     backing = [c for c in claims if c.value.iso() == iso]
     if not backing or any(names_victim(c.sentence.of(text), [victim]) for c in backing):
         return None
+    # the day of a statement about the heist ("the FBI said on Monday that ... the Harmony theft")
+    # names the victim too, but is not the heist's day
     better = [c.value for c in claims if c.value.iso() != iso and dates.rank(c.value) <= dates.rank(chosen)
-              and names_victim(c.sentence.of(text), [victim])]
+              and names_victim(c.sentence.of(text), [victim])
+              and not statement_date(text, c.span.start, c.span.end)]
     return min(better, key=lambda v: (dates.rank(v), v.start)) if better else None
 
 
