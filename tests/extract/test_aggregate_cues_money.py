@@ -1,15 +1,5 @@
 """Totals over many attacks or a period are no incident's loss."""
-from heistwatch.extract.model import ClaimKind
-from heistwatch.extract.pipeline import run
-
-
-def _losses(text: str) -> dict[str, list[float]]:
-    ex = run(text)
-    out: dict[str, list[float]] = {}
-    for c in ex.claims:
-        if c.kind == ClaimKind.LOSS and c.incident is not None:
-            out.setdefault(ex.incidents[c.incident].victim, []).append(c.value.value)
-    return out
+from extract_probes import losses_by_victim as _losses
 
 
 def test_count_of_cyberattacks_over_years_is_an_aggregate():

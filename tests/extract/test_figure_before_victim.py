@@ -1,16 +1,6 @@
 """A figure written before the victim it was taken from ("the theft of $X from the cross-chain bridge Y")
 belongs to that victim, even with a hyphenated description between them."""
-from heistwatch.extract.model import ClaimKind
-from heistwatch.extract.pipeline import run
-
-
-def _losses(text: str) -> dict[str, list[float]]:
-    ex = run(text)
-    out: dict[str, list[float]] = {}
-    for c in ex.claims:
-        if c.kind == ClaimKind.LOSS and c.incident is not None:
-            out.setdefault(ex.incidents[c.incident].victim, []).append(c.value.value)
-    return out
+from extract_probes import losses_by_victim as _losses
 
 
 def test_hyphenated_description_between_figure_and_victim():

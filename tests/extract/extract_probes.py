@@ -1,0 +1,16 @@
+"""Small views of one extraction that several test modules read."""
+
+from __future__ import annotations
+
+from heistwatch.extract.model import ClaimKind
+from heistwatch.extract.pipeline import run
+
+
+def losses_by_victim(text: str) -> dict[str, list[float]]:
+    """The loss figures the extractor links to each incident of ``text``, by victim name."""
+    ex = run(text)
+    out: dict[str, list[float]] = {}
+    for c in ex.claims:
+        if c.kind == ClaimKind.LOSS and c.incident is not None:
+            out.setdefault(ex.incidents[c.incident].victim, []).append(c.value.value)
+    return out
