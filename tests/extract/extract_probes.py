@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from heistwatch.extract.evalformat import to_eval
 from heistwatch.extract.model import ClaimKind
 from heistwatch.extract.pipeline import run
 
@@ -14,3 +17,8 @@ def losses_by_victim(text: str) -> dict[str, list[float]]:
         if c.kind == ClaimKind.LOSS and c.incident is not None:
             out.setdefault(ex.incidents[c.incident].victim, []).append(c.value.value)
     return out
+
+
+def dates_by_victim(text: str, published: date) -> dict[str, str | None]:
+    """The date of each incident of ``text`` as the eval format gives it, by victim name."""
+    return {i["victim"]: i["date"] for i in to_eval("t", run(text, published=published))["incidents"]}

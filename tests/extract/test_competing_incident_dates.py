@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from extract_probes import dates_by_victim as dates
+
 from heistwatch.extract.evalformat import to_eval
 from heistwatch.extract.pipeline import run
-
-
-def dates(text: str, published: date) -> dict[str, str | None]:
-    return {i["victim"]: i["date"] for i in to_eval("t", run(text, published=published))["incidents"]}
 
 
 def test_took_place_beats_the_day_the_exchange_noticed_it():

@@ -4,13 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from extract_probes import dates_by_victim as dates
+
 from heistwatch.extract.dates import find_dates, is_dateline
-from heistwatch.extract.evalformat import to_eval
-from heistwatch.extract.pipeline import run
-
-
-def dates(text: str, published: date) -> dict[str, str | None]:
-    return {i["victim"]: i["date"] for i in to_eval("t", run(text, published=published))["incidents"]}
 
 
 def test_wire_dateline_is_not_the_event_day():
