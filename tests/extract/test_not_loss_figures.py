@@ -57,3 +57,14 @@ def test_parts_of_a_total_are_no_loss():
     got = _loss("Hackers drained more than $50 million from Atomic Wallet, with the three largest victims "
                 "alone accounting for $9 million.")
     assert got["Atomic Wallet"][0] == [50000000]
+
+
+def test_money_raised_to_repay_users_is_neither_the_loss_nor_a_recovery():
+    from heistwatch.extract.model import ClaimKind
+
+    text = ("Thieves took $90 million from the Kestrel bridge in May. The developer said it had raised "
+            "$40 million from investors to repay the users whose coins were taken.")
+    ex = run(text)
+    linked = {(c.kind, c.value.value) for c in ex.claims
+              if c.kind in (ClaimKind.LOSS, ClaimKind.RECOVERY) and c.incident is not None}
+    assert linked == {(ClaimKind.LOSS, 90_000_000)}

@@ -960,8 +960,8 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
             target = None
             aggregate_money.add(i)
         if a.money is not None:
-            if a.context.recovered or a.context.refunded:
-                kind = ClaimKind.RECOVERY
+            if (a.context.recovered or a.context.refunded) and not a.context.funding:
+                kind = ClaimKind.RECOVERY   # (money raised to repay users is funding: no recovery, no loss)
             elif _is_loss(text, s, a, amounts[a.pair].span.start if a.pair is not None else None,
                           _neighbours(amounts, money_idx, k)) and not (usd_in[i] >= 4 and a.money.unit == "USD"):
                 kind = ClaimKind.LOSS   # (four or more dollar figures in one sentence: a breakdown, not the loss)
