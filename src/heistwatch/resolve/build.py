@@ -83,6 +83,10 @@ def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
 
+WEAK_YEAR_VOTE = 0.3    # a mention's year that no sentence behind it ties to the victim
+WEAKENED_VOTE = 0.5     # a mention's day or month it was placed without (cluster.cluster_block)
+
+
 def _choose_date(cands: list[tuple[DateValue, str, float, str | None]], first_report: date | None = None) -> DateValue | None:
     """Pick the incident date from (date, source, weight, claim) candidates; see build_incident."""
     if not cands:
@@ -302,7 +306,18 @@ def build_incident(
     votes: list[tuple[DateValue, str, float, str | None]] = []
     for m in members:
         if dates.usable(m.date) and (m.doc, m.index, dates.iso(m.date)) not in rejected_dates:
-            votes.append((m.date, m.source, 0.6 if m.date.relative else 1.0, None))  # type: ignore[arg-type,union-attr]
+            # a year no sentence ties to the victim ("half the amount of 2022") is weak evidence
+            w = WEAK_YEAR_VOTE if m.weak_year else 1.0
+            votes.append((m.date, m.source, w * (0.6 if m.date.relative else 1.0), None))  # type: ignore[arg-type,union-attr]
+    # a day or month a mention was only placed without (the day of a statement or a detection,
+    # which follows the heist closely: cluster.mentions_of) still votes, low, when no source
+    # states the incident's day or month
+    if votes and not any(dates.rank(d) <= 1 for d, *_ in votes):
+        for m in members:
+            w = m.weak_date
+            if (dates.usable(w) and dates.rank(w) <= 1 and not m.weak_year  # type: ignore[arg-type]
+                    and (m.doc, m.index, dates.iso(w)) not in rejected_dates):
+                votes.append((w, m.source, WEAKENED_VOTE, None))  # type: ignore[arg-type]
     for (doc, i), r in live:
         if r.kind == ClaimKind.DATE.value:
             dv = records[doc].extraction.claims[i].value

@@ -94,6 +94,7 @@ class Mention:
     alt_dates: tuple[DateValue, ...] = ()   # the document's other date claims for it (see cluster_block)
     figures: tuple[float, ...] = ()         # every USD loss the document states for it, sorted
     weak_year: bool = False                 # dated only to a year by sentences that do not name the victim
+    weak_date: DateValue | None = None      # the date it was placed without (inherited, or a weak year): a low vote
 
     @property
     def id(self) -> str:
@@ -478,7 +479,7 @@ def cluster_block(mentions: list[Mention]) -> list[list[Mention]]:
         if not fits and m.inherited:
             # its date may be its document's main incident's: where no incident fits it, the
             # mention joins as an undated one would (and its date does not vote)
-            bare = replace(m, date=None)
+            bare = replace(m, date=None, weak_date=m.date)
             if any(c.fits(bare) for c in clusters):
                 m = bare
                 fits = [c for c in clusters if c.fits(m)]
@@ -499,7 +500,7 @@ def cluster_block(mentions: list[Mention]) -> list[list[Mention]]:
         if m.weak_year and not any(c.same_loss(m) for c in fits):
             # a year no sentence ties to the victim ("half the amount of 2022") is weaker evidence than
             # the loss an incident reported by other sources shortly before this report states
-            bare = replace(m, date=None)
+            bare = replace(m, date=None, weak_date=m.date)
             there = [c for c in clusters if c.same_loss(bare) and len(c.docs - {m.doc}) >= 2 and c.recent(bare)
                      and c.fits(bare)]
             if there:
