@@ -43,9 +43,13 @@ TYPE_CUES: tuple[TypeCue, ...] = (
          ["Staff got spear-phishing e-mails.", "Victims were lured by fake job offers."], ["The phishers left."]),
     _cue(IncidentType.DATA_BREACH,
          r"\b(?:personal|customer|user)\s+(?:data|information|details|records)\b|\bdata\s+(?:breach|leak)\b|"
-         r"\bleak(?:ed|ing)?\s+(?:the\s+)?(?:personal|customer|user)|\be-?mail\s+addresses\s+(?:of|were)\b",
+         r"\bleak(?:ed|ing)?\s+(?:the\s+)?(?:personal|customer|user)|\be-?mail\s+addresses\s+(?:of|were)\b|"
+         r"\b(?:exposed|leaked)\s+(?:the\s+)?data\b|"
+         r"\bdata\s+(?:of|on)\s+(?:more\s+than\s+|about\s+|some\s+|nearly\s+)?[\d,.]+\s*(?:thousand\s+|million\s+)?"
+         r"(?:users|customers|clients|members|people)\b",
          True,
-         ["The exchange leaked personal information of 31,000 users.", "A data breach exposed e-mail addresses of users."],
+         ["The exchange leaked personal information of 31,000 users.", "A data breach exposed e-mail addresses of users.",
+          "A hacked laptop exposed data of 12,000 customers.", "Thieves copied data on about 2 million users."],
          ["The hackers stole coins."]),
     _cue(IncidentType.BRIDGE_HACK, r"\bbridges?\b|\bcross-?chain\b", False,
          ["The cross-chain bridge was drained."], ["They crossed the street."]),
