@@ -34,7 +34,7 @@ from heistwatch.resolve.model import (
     ValuerLike,
     value_dict,
 )
-from heistwatch.resolve.names import actor_name, claimant_class, claimant_key, known_platform
+from heistwatch.resolve.names import actor_name, claimant_class, claimant_key, known_platform, victim_key
 
 LEANS_AGAINST = 0.45   # below "roughly even chance" on the ICD 203 scale: the row does not show the actor
 UNATTRIBUTED = "unattributed reports"   # every claim that names no claimant: one voice (see attribution.py)
@@ -482,6 +482,22 @@ def _date_conflicts(chosen: DateValue, cands, live, sentences: dict[str, str],
     return out
 
 
+# "Taken together, the five incidents add up to ...", "the three thefts combined": a sum over several
+# incidents (the sentence may name this one's victim too), not one incident's loss
+SUM_WORDS = re.compile(r"\b(?:taken together|combined|in total|all told|altogether|add(?:s|ed)? up to|sum of)\b", re.I)
+SEVERAL_EVENTS = re.compile(
+    r"\b(?:the|these|those|all|both|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:\w+\s+){0,2}?"
+    r"(?:incidents|thefts|hacks|attacks|heists|exploits|breaches|robberies)\b", re.I)
+
+
+def _sums_several(record: DocumentRecord, sentence: str) -> bool:
+    """In a report on several incidents of different victims, does the sentence state a sum over
+    several incidents (SUM_WORDS and SEVERAL_EVENTS)?"""
+    if not sentence or len({victim_key(m.victim) for m in record.extraction.incidents}) < 2:
+        return False
+    return SUM_WORDS.search(sentence) is not None and SEVERAL_EVENTS.search(sentence) is not None
+
+
 def _figures(live, records: Mapping[str, DocumentRecord], valuer: ValuerLike | None, vday: date | None,
              victim_names: list[str] = ()) -> list[LossFigure]:  # type: ignore[assignment]
     """The incident's loss and recovery figures, valued at ``vday``. A figure equal to an amount its
@@ -538,6 +554,8 @@ def _figures(live, records: Mapping[str, DocumentRecord], valuer: ValuerLike | N
                 f.quote = q.to_dict() if hasattr(q, "to_dict") else {"rate": q.rate, "rate_date": str(q.rate_date), "source": q.source}
         if ((any(t.unit == mv.unit and t.value > 0 and abs(t.value - mv.value) / t.value <= 0.01 for t in totals[doc])
              or c.sentence.start in total_sentences[doc]) and not names_victim(r.sentence, victim_names)):
+            f.note = losses.AGGREGATE_NOTE
+        elif _sums_several(records[doc], r.sentence):
             f.note = losses.AGGREGATE_NOTE
         elif f.usd is None and mv.unit != "USD":
             f.note = "no price known at the incident date: USD value unknown"

@@ -1,0 +1,26 @@
+"""A sum over several incidents a roundup gives is not one incident's loss."""
+
+from __future__ import annotations
+
+from resolve_builders import doc, usd
+
+from heistwatch.resolve import Ledger
+
+
+def test_a_roundup_total_naming_the_victim_is_not_its_loss() -> None:
+    text = ("Hackers took about $27 million from Kestrelcoin. Earlier, Ploverswap lost $60 million. "
+            "Taken together, the four incidents add up to more than $200 million, even before the Kestrelcoin tally is final.")
+    rec = doc("a", text, [("Kestrelcoin", "exchange_hack", "2023-09-12"), ("Ploverswap", "defi_exploit", "2023-07")],
+              [usd(27e6, "about $27 million"), usd(60e6, "$60 million", incident=1), usd(200e6, "more than $200 million")],
+              published="2023-09-14")
+    incs = Ledger.build([rec]).incidents.values()
+    (inc,) = [i for i in incs if i.victim == "Kestrelcoin"]
+    assert inc.consensus is not None and inc.consensus.value == 27e6
+
+
+def test_a_single_incident_report_keeps_its_own_total() -> None:
+    text = "Kestrelcoin lost $12 million in total from three hot wallets."
+    rec = doc("a", text, [("Kestrelcoin", "exchange_hack", "2023-09-12")], [usd(12e6, "$12 million")],
+              published="2023-09-14")
+    (inc,) = Ledger.build([rec]).incidents.values()
+    assert inc.consensus is not None and inc.consensus.value == 12e6
