@@ -24,3 +24,16 @@ def test_a_single_incident_report_keeps_its_own_total() -> None:
               published="2023-09-14")
     (inc,) = Ledger.build([rec]).incidents.values()
     assert inc.consensus is not None and inc.consensus.value == 12e6
+
+
+def test_an_early_estimate_is_not_superseded_by_a_vague_amount_or_a_total() -> None:
+    text = ("Kestrelcoin was among exchanges that lost tens of millions of dollars this summer. "
+            "Analysts put its loss at $27 million at first; later tallies were higher. "
+            "Ploverswap lost $60 million. Taken together, the three hacks add up to over $150 million.")
+    rec = doc("a", text, [("Kestrelcoin", "exchange_hack", "2023-09-12"), ("Ploverswap", "defi_exploit", "2023-07")],
+              [usd(30e6, "tens of millions of dollars", vague=True, low=1e7, high=1e8), usd(27e6, "$27 million"),
+               usd(60e6, "$60 million", incident=1), usd(150e6, "over $150 million")],
+              published="2023-09-14")
+    incs = Ledger.build([rec]).incidents.values()
+    (inc,) = [i for i in incs if i.victim == "Kestrelcoin"]
+    assert inc.consensus is not None and inc.consensus.value == 27e6

@@ -76,7 +76,8 @@ def mark_revisions(figures: list[LossFigure], sentences: dict[str, str], publish
     for doc in sorted(by_doc):
         fs = by_doc[doc]
         initial = [f for f in fs if REVISION_CUES.search(sentences.get(f.claim, ""))]
-        later = [f for f in fs if f not in initial]
+        # a vague amount ("tens of millions") or a total of several thefts revises no figure
+        later = [f for f in fs if f not in initial and f.qualifier != "vague" and f.note != AGGREGATE_NOTE]
         if not initial or not later:
             continue
         gone = [f for f in initial if all(_apart(f, g) for g in later)]
