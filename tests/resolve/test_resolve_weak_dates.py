@@ -37,3 +37,20 @@ def test_a_month_stated_outright_is_not_outvoted_by_a_weakened_day() -> None:
 def test_the_year_alone_still_dates_an_incident_no_other_source_dates() -> None:
     (inc,) = Ledger.build([_year_roundup()]).incidents.values()
     assert inc.date == "2023"
+
+
+def test_a_window_up_to_the_report_does_not_date_the_incident() -> None:
+    from heistwatch.resolve.cluster import not_event_date
+
+    text = "Over the past month, the founder has seen a second attack on his firms."
+    i = text.find("past month")
+    assert not_event_date(text, i, i + len("past month"))
+    text2 = "The exchange was drained last month."
+    j = text2.find("last month")
+    assert not not_event_date(text2, j, j + len("last month"))
+    a = doc("a", "Kestrelcoin lost $85 million on 22 November.", [("Kestrelcoin", "exchange_hack", "2023-11-22")],
+            [usd(85e6, "$85 million"), when("2023-11-22", "22 November")], published="2023-11-23")
+    b = doc("b", "Kestrelcoin lost $85 million. " + text, [("Kestrelcoin", "exchange_hack", "2023-10")],
+            [usd(85e6, "$85 million"), when("2023-10", "past month")], published="2023-11-23")
+    (inc,) = Ledger.build([a, b]).incidents.values()
+    assert inc.date == "2023-11-22"

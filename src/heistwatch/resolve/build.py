@@ -21,7 +21,7 @@ from heistwatch.extract.model import (
 )
 from heistwatch.resolve import dates, losses
 from heistwatch.resolve.attribution import assess, last_named, names_victim, support
-from heistwatch.resolve.cluster import NOT_EVENT_BEFORE, Mention
+from heistwatch.resolve.cluster import Mention, not_event_date
 from heistwatch.resolve.model import (
     ActorClaim,
     ClaimRef,
@@ -321,8 +321,7 @@ def build_incident(
     for (doc, i), r in live:
         if r.kind == ClaimKind.DATE.value:
             dv = records[doc].extraction.claims[i].value
-            before = (records[doc].text or "")[max(0, r.span[0] - 40):r.span[0]]
-            if dates.usable(dv) and not NOT_EVENT_BEFORE.search(before):  # type: ignore[arg-type]  ("since 2014")
+            if dates.usable(dv) and not not_event_date(records[doc].text or "", r.span[0], r.span[1]):  # type: ignore[arg-type]  ("since 2014")
                 cands.append((dv, r.source or doc, 0.6 if dv.relative else 1.0, r.key))  # type: ignore[arg-type,union-attr]
     findings: list[Finding] = []
     pubs = sorted(m.published for m in members if m.published)

@@ -134,6 +134,22 @@ NOT_EVENT_BEFORE = re.compile(
     r"listed|opened)\b[^.;]{0,15}$", re.I)
 
 
+# "over the past month", "in the last two weeks": a window ending at the report, not the day of an event
+WINDOW = re.compile(
+    r"\b(?:over|in|during|within|throughout|for)\s+the\s+(?:past|last|previous|preceding)\s+"
+    r"(?:\w+\s+){0,2}(?:days?|weeks?|months?|years?|quarters?|decades?)\s*$", re.I)
+
+
+def not_event_date(text: str, start: int, end: int) -> bool:
+    """Is the date at ``text[start:end]`` only a start ("since 2014", NOT_EVENT_BEFORE) or a window
+    up to the report ("over the past month", WINDOW)?"""
+    if not text:
+        return False
+    if NOT_EVENT_BEFORE.search(text[max(0, start - 40):start]):
+        return True
+    return WINDOW.search(text[max(0, start - 30):end]) is not None
+
+
 def stated_date(record: DocumentRecord, index: int, victim: str, avoid: str | None = None) -> DateValue | None:
     """The date a document states for its incident mention ``index``.
 
@@ -150,7 +166,7 @@ def stated_date(record: DocumentRecord, index: int, victim: str, avoid: str | No
     claims = [c for c in ex.claims_of(index, ClaimKind.DATE) if dates.usable(c.value)]  # type: ignore[arg-type]
 
     def not_event(c) -> bool:  # type: ignore[no-untyped-def]
-        return bool(text) and bool(NOT_EVENT_BEFORE.search(text[max(0, c.span.start - 40):c.span.start]))
+        return bool(text) and not_event_date(text, c.span.start, c.span.end)
 
     def elsewhere(iso: str | None) -> bool:
         backing = [c for c in claims if c.value.iso() == iso]  # type: ignore[union-attr]
@@ -237,7 +253,7 @@ def _other_dates(record: DocumentRecord, index: int, victim: str, chosen: DateVa
         v = c.value
         if not dates.usable(v) or dates.rank(v) > 1 or v.iso() in seen:  # type: ignore[arg-type,union-attr]
             continue
-        if text and (NOT_EVENT_BEFORE.search(text[max(0, c.span.start - 40):c.span.start])
+        if text and (not_event_date(text, c.span.start, c.span.end)
                      or _about_another_victim(c.sentence.of(text), victim)):
             continue
         seen.add(v.iso())  # type: ignore[union-attr]
