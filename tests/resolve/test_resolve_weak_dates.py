@@ -54,3 +54,14 @@ def test_a_window_up_to_the_report_does_not_date_the_incident() -> None:
             [usd(85e6, "$85 million"), when("2023-10", "past month")], published="2023-11-23")
     (inc,) = Ledger.build([a, b]).incidents.values()
     assert inc.date == "2023-11-22"
+
+
+def test_the_day_a_heist_was_found_is_no_follow_up_and_keeps_a_new_hack_apart() -> None:
+    old = doc("o", "Kestrelcoin lost $30 million to hackers in June.", [("Kestrelcoin", "exchange_hack", "2018-06")],
+              [usd(30e6, "$30 million"), when("2018-06", "June")], published="2018-06-22")
+    text = ("Kestrelcoin lost $13 million. The exchange said it had identified abnormal withdrawals late on Friday. "
+            "Last June, hackers took $30 million from it.")
+    new = doc("n", text, [("Kestrelcoin", "exchange_hack", "2019-03-29")],
+              [usd(13e6, "$13 million"), when("2019-03-29", "Friday"), when("2018-06", "Last June")], published="2019-03-31")
+    incs = sorted(Ledger.build([old, new]).incidents.values(), key=lambda i: i.date or "")
+    assert [(i.date, i.documents) for i in incs] == [("2018-06", ["o"]), ("2019-03-29", ["n"])]

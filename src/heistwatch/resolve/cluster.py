@@ -230,6 +230,18 @@ def statement_date(text: str, start: int, end: int) -> bool:
     return opens and STATEMENT_AFTER.match(text[end:end + 50]) is not None
 
 
+# "identified abnormal withdrawals", "detected suspicious outflows": the sentence tells of the heist
+# being found, not of what followed it (FOLLOW_UP's "identified" is for naming the culprits)
+DETECTION = re.compile(
+    r"\b(?:identified|detected|discovered|noticed|spotted|flagged)\s+(?:[\"'“‘]?[\w-]+\s+){0,3}?[\"'“‘]?"
+    r"(?:withdrawals?|outflows?|transfers?|transactions?|movements?|activity|breach|intrusion|attack|hack|exploit|theft)\b",
+    re.I)
+
+
+def _follow_up_sentence(sentence: str) -> bool:
+    return FOLLOW_UP.search(sentence) is not None and DETECTION.search(sentence) is None
+
+
 def _follow_up_date(record: DocumentRecord, index: int, d: DateValue) -> bool:
     """Do all the date claims behind ``d`` tell what followed the heist (FOLLOW_UP), the day of a
     statement about it (:func:`statement_date`), or a time counted from another event (OTHER_ANCHOR)?"""
@@ -237,7 +249,7 @@ def _follow_up_date(record: DocumentRecord, index: int, d: DateValue) -> bool:
     backing = [c for c in record.extraction.claims_of(index, ClaimKind.DATE)
                if dates.usable(c.value) and c.value.iso() == d.iso()]  # type: ignore[arg-type,union-attr]
     return bool(text) and bool(backing) and all(
-        FOLLOW_UP.search(c.sentence.of(text)) or statement_date(text, c.span.start, c.span.end)
+        _follow_up_sentence(c.sentence.of(text)) or statement_date(text, c.span.start, c.span.end)
         or OTHER_ANCHOR.search(c.span.of(text)) for c in backing)
 
 
@@ -312,7 +324,7 @@ def _earlier_event(claims: list, chosen: DateValue, elsewhere, text: str) -> Dat
     assert chosen.start is not None
     iso = chosen.iso()
     backing = [c for c in claims if c.value.iso() == iso]
-    if not backing or not text or not all(FOLLOW_UP.search(c.sentence.of(text)) for c in backing):
+    if not backing or not text or not all(_follow_up_sentence(c.sentence.of(text)) for c in backing):
         return None
     limit = chosen.start - timedelta(days=30)
     early = [c.value for c in claims if c.value.end is not None and c.value.end < limit and not elsewhere(c.value.iso())]
