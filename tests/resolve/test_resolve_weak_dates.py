@@ -65,3 +65,18 @@ def test_the_day_a_heist_was_found_is_no_follow_up_and_keeps_a_new_hack_apart() 
               [usd(13e6, "$13 million"), when("2019-03-29", "Friday"), when("2018-06", "Last June")], published="2019-03-31")
     incs = sorted(Ledger.build([old, new]).incidents.values(), key=lambda i: i.date or "")
     assert [(i.date, i.documents) for i in incs] == [("2018-06", ["o"]), ("2019-03-29", ["n"])]
+
+
+def test_since_a_date_when_something_happened_dates_that_event() -> None:
+    from heistwatch.resolve.cluster import not_event_date
+
+    text = "It is the worst loss since March, when Kestrelcoin was drained of $40 million."
+    i = text.find("March")
+    assert not not_event_date(text, i, i + len("March"))
+    text2 = "Kestrelcoin, trading since March 2015, was drained."
+    j = text2.find("March 2015")
+    assert not_event_date(text2, j, j + len("March 2015"))
+    rec = doc("a", text, [("Kestrelcoin", "exchange_hack", "2024-03")],
+              [when("2024-03", "March"), usd(40e6, "$40 million")], published="2024-09-01")
+    (inc,) = Ledger.build([rec]).incidents.values()
+    assert inc.date == "2024-03"

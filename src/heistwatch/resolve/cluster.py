@@ -140,13 +140,17 @@ WINDOW = re.compile(
     r"(?:\w+\s+){0,2}(?:days?|weeks?|months?|years?|quarters?|decades?)\s*$", re.I)
 
 
+SINCE_WHEN_AFTER = re.compile(r"\s*,?\s*when\b", re.I)
+
+
 def not_event_date(text: str, start: int, end: int) -> bool:
     """Is the date at ``text[start:end]`` only a start ("since 2014", NOT_EVENT_BEFORE) or a window
     up to the report ("over the past month", WINDOW)?"""
     if not text:
         return False
     if NOT_EVENT_BEFORE.search(text[max(0, start - 40):start]):
-        return True
+        # "the largest since January, when Coincheck lost ...": the date of the event the clause tells
+        return SINCE_WHEN_AFTER.match(text[end:end + 12]) is None
     return WINDOW.search(text[max(0, start - 30):end]) is not None
 
 
