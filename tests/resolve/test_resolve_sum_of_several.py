@@ -37,3 +37,15 @@ def test_an_early_estimate_is_not_superseded_by_a_vague_amount_or_a_total() -> N
     incs = Ledger.build([rec]).incidents.values()
     (inc,) = [i for i in incs if i.victim == "Kestrelcoin"]
     assert inc.consensus is not None and inc.consensus.value == 27e6
+
+
+def test_a_usd_figure_beats_a_converted_one_of_equal_support() -> None:
+    from resolve_builders import DictValuer, native
+    from datetime import date as _d
+
+    text = "Analysts put the theft from Kestrelcoin at $16 million. Local papers later said NZ$30 million."
+    rec = doc("a", text, [("Kestrelcoin", "exchange_hack", "2019-01-14")],
+              [usd(16e6, "$16 million"), native(30e6, "NZD", "NZ$30 million")], published="2019-02-01")
+    valuer = DictValuer({("NZD", _d(2019, 1, 14)): 0.68})
+    (inc,) = Ledger.build([rec], valuer=valuer).incidents.values()
+    assert inc.consensus is not None and inc.consensus.value == 16e6

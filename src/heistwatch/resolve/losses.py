@@ -233,7 +233,8 @@ def consensus(figures: list[LossFigure], confidence: dict[str, float], role: str
         agreeing = [f for f in cands if _agrees(f, c.usd)]
         # a figure and its conversion in one sentence ("100,000 won, about $87") are one statement
         statements = {(f.doc, sentence_of.get(f.claim, f.claim)) for f in agreeing}
-        return (round(sum(weight[src] for src in {f.source for f in agreeing}), 6), len(statements), c.usd)
+        # then a figure the source states in USD over one converted from another currency at a rate
+        return (round(sum(weight[src] for src in {f.source for f in agreeing}), 6), len(statements), c.unit == "USD", c.usd)
 
     ordered = sorted(cands, key=lambda f: (f.usd, f.claim))
     center = max(ordered, key=support)
