@@ -80,3 +80,11 @@ def test_since_a_date_when_something_happened_dates_that_event() -> None:
               [when("2024-03", "March"), usd(40e6, "$40 million")], published="2024-09-01")
     (inc,) = Ledger.build([rec]).incidents.values()
     assert inc.date == "2024-03"
+
+
+def test_cryptojacking_named_for_an_exchange_is_its_theft() -> None:
+    from heistwatch.resolve.cluster import type_family
+
+    assert type_family("cryptojacking", "Binance") == "theft"
+    assert type_family("cryptojacking", "a hospital's servers") == "cryptojacking"
+    assert type_family("ransomware", "Binance") == "ransomware"

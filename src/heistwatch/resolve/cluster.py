@@ -69,8 +69,10 @@ FUND_HOLDERS = ("exchange", "bridge", "defi", "wallet", "payment", "casino", "ch
 
 def type_family(kind: str, victim: str | None = None) -> str:
     """theft, or one of SEPARATE_FAMILIES. Phishing *of a platform that holds funds* (an exchange,
-    a bridge) is how a theft was done, so it is a theft; phishing campaigns against users stay apart."""
-    if kind == "phishing" and victim and platform_kind(victim) in FUND_HOLDERS:
+    a bridge) is how a theft was done, so it is a theft; phishing campaigns against users stay apart.
+    Likewise cryptojacking named for an exchange ("the exchange, hacked twice; the hackers used
+    cryptojacking malware") is the report's word for how its hackers worked, not a separate incident."""
+    if kind in ("phishing", "cryptojacking") and victim and platform_kind(victim) in FUND_HOLDERS:
         return "theft"
     return kind if kind in SEPARATE_FAMILIES else "theft"
 
