@@ -68,3 +68,15 @@ def test_money_raised_to_repay_users_is_neither_the_loss_nor_a_recovery():
     linked = {(c.kind, c.value.value) for c in ex.claims
               if c.kind in (ClaimKind.LOSS, ClaimKind.RECOVERY) and c.incident is not None}
     assert linked == {(ClaimKind.LOSS, 90_000_000)}
+
+
+def test_a_linked_story_line_gives_its_figure_to_the_victim_it_names_only():
+    from heistwatch.extract.evalformat import to_eval
+
+    text = ("Hackers drained $10 million from the Zumo exchange on Monday, the company said.\n\n"
+            "Read: Gannetswap reportedly hacked for $780,000\n\n"
+            "Related: markets fell $2 billion on the news\n\n"
+            "The exchange said it would repay users.")
+    got = {i["victim"]: i["loss_usd"] for i in to_eval("t", run(text))["incidents"]}
+    assert got["Zumo"] == [10_000_000]
+    assert got["Gannetswap"] == [780_000]

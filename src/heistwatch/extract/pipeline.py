@@ -943,9 +943,13 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
     for k, a in enumerate(amounts):
         i = _sentence_of(sentences, a.span.start)
         s = sentences[i]
-        if _ELSEWHERE.match(text, s.start, s.end):
-            continue   # "Read also: ..." points at another article
+        link_line = _ELSEWHERE.match(text, s.start, s.end) is not None
+        own = {inc for _, inc in plan.mentions.get(i, [])} if link_line else set()
+        if link_line and len(own) != 1:
+            continue   # "Read also: ..." points at another article, naming no one victim of its own
         target = _nearest_incident(plan, i, a.span.start, text, a.span.end)
+        if link_line and target not in own:
+            continue   # a figure of a linked story belongs only to the victim that line names
         if aggregate[i] and not plan.mentions.get(i):
             target = None
         if a.money is not None and target is not None and _past_comparison(text, s, a, plan.mentions.get(i, [])):
