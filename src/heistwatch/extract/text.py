@@ -10,6 +10,7 @@ import re
 import sys
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
+from typing import Any, TypeVar
 
 from heistwatch.extract.model import Span
 
@@ -324,18 +325,23 @@ class Folded:
         return finditer_at(self.pattern, (m.start() for m in rx.finditer(s, pos, endpos)), text, pos, endpos)
 
 
-_FOLDED: dict[int, tuple[re.Pattern[str], Folded]] = {}
+_Form = TypeVar("_Form")
+_FORMS: dict[tuple[type, int], tuple[re.Pattern[str], Any]] = {}
+
+
+def _made_once(form: type[_Form], pattern: re.Pattern[str]) -> _Form:
+    """``form(pattern)``, built once per pattern and kept by the pattern's identity: hashing a
+    compiled pattern hashes its whole program each time."""
+    key = (form, id(pattern))
+    got = _FORMS.get(key)
+    if got is None or got[0] is not pattern:
+        got = _FORMS[key] = (pattern, form(pattern))
+    return got[1]  # type: ignore[no-any-return]
 
 
 def folded(pattern: re.Pattern[str]) -> Folded:
-    """The :class:`Folded` form of a compiled pattern, made once: ``folded(ATTACK_CUE).search(text, a, b)``.
-
-    Kept by the pattern's identity: hashing a compiled pattern hashes its whole program each time.
-    """
-    got = _FOLDED.get(id(pattern))
-    if got is None or got[0] is not pattern:
-        got = _FOLDED[id(pattern)] = (pattern, Folded(pattern))
-    return got[1]
+    """The :class:`Folded` form of a compiled pattern, made once: ``folded(ATTACK_CUE).search(text, a, b)``."""
+    return _made_once(Folded, pattern)
 
 
 # ---------------------------------------------------------------- trying a pattern only where it can start
@@ -448,15 +454,9 @@ def _head_finder(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
         return None
 
 
-_ANCHORED: dict[int, tuple[re.Pattern[str], Anchored]] = {}
-
-
 def anchored(pattern: re.Pattern[str]) -> Anchored:
     """The :class:`Anchored` form of a compiled pattern, made once (kept by identity, like :func:`folded`)."""
-    got = _ANCHORED.get(id(pattern))
-    if got is None or got[0] is not pattern:
-        got = _ANCHORED[id(pattern)] = (pattern, Anchored(pattern))
-    return got[1]
+    return _made_once(Anchored, pattern)
 
 
 # ---------------------------------------------------------------- trying a pattern only where its literal start occurs
@@ -567,15 +567,9 @@ def _occurrences(rx: re.Pattern[str], s: str, pos: int, endpos: int) -> Iterator
         m = rx.search(s, m.start() + 1, endpos)
 
 
-_STARTED: dict[int, tuple[re.Pattern[str], Started]] = {}
-
-
 def started(pattern: re.Pattern[str]) -> Started:
     """The :class:`Started` form of a compiled pattern, made once (kept by identity, like :func:`folded`)."""
-    got = _STARTED.get(id(pattern))
-    if got is None or got[0] is not pattern:
-        got = _STARTED[id(pattern)] = (pattern, Started(pattern))
-    return got[1]
+    return _made_once(Started, pattern)
 
 
 def quick(pattern: re.Pattern[str]) -> Started | Folded:
