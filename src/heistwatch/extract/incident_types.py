@@ -76,6 +76,11 @@ _CAMPAIGN_TYPES = {"cryptojacking campaign": IncidentType.CRYPTOJACKING, "ransom
                    "fake job campaign": IncidentType.PHISHING}
 
 
+def _named_family(label: str) -> bool:
+    """A campaign named for its malware family ("Clipper malware", "RedLine stealer")."""
+    return re.fullmatch(r"\S+ (?:malware|stealer|infostealer|drainer|trojan|RAT)", label, re.IGNORECASE) is not None
+
+
 def infer_type(platform: Platform | None, victim_name: str, context: str, lead: str | None = None) -> IncidentType:
     """The incident type given the victim (known platform or not) and the sentences about the incident.
 
@@ -88,7 +93,7 @@ def infer_type(platform: Platform | None, victim_name: str, context: str, lead: 
     label = victim_name.split(" (", 1)[0]   # "cryptojacking campaign (South Korean company server)"
     if platform is None and label in _CAMPAIGN_TYPES:
         return _CAMPAIGN_TYPES[label]
-    if platform is None and label == "malware campaign":
+    if platform is None and (label == "malware campaign" or _named_family(label)):
         phishing = next(c for c in TYPE_CUES if c.type == IncidentType.PHISHING)
         return IncidentType.PHISHING if phishing.regex.search(context) else IncidentType.OTHER
     strong = [c for c in TYPE_CUES if c.strong and c.regex.search(context)]

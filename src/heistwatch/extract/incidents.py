@@ -522,6 +522,34 @@ def _campaign_target(text: str, sentences: list[Span], at: list[int]) -> str | N
     return None
 
 
+# A malware family as news names it: "the Clipper malware", "the RedLine stealer", "Inferno Drainer". A campaign
+# of one named family is that family's, not a generic "malware campaign" (which would merge unrelated ones).
+_FAMILY = re.compile(r"\b(?P<name>(?-i:[A-Z][A-Za-z0-9]+(?:[\-][A-Za-z0-9]+)?))\s+(?P<kind>malware|stealer|infostealer|drainer|"
+                     r"trojan|clipper|ransomware|RAT)\b", re.IGNORECASE)
+_NOT_FAMILY = frozenset({
+    "the", "this", "that", "these", "those", "a", "an", "new", "crypto", "cryptocurrency", "bitcoin", "wallet", "android",
+    "windows", "ios", "mac", "macos", "linux", "mobile", "north", "south", "korean", "russian", "chinese", "iranian",
+    "such", "same", "other", "custom", "known", "sophisticated", "malicious", "its", "their", "his", "her", "our",
+})
+MALWARE_KINDS = ("malware", "stealer", "infostealer", "drainer", "trojan", "clipper", "ransomware", "RAT")
+
+
+def _malware_family(text: str, sentences: list[Span]) -> str | None:
+    """The one malware family a campaign story names ("Clipper malware"), not at a sentence's start nor an
+    actor's or a platform's name; None when it names none or several."""
+    from heistwatch.reference.actors import find_actors
+
+    starts = {s.start for s in sentences}
+    names: dict[str, str] = {}
+    for m in _FAMILY.finditer(text):
+        word = m.group("name")
+        if m.start() in starts or word.lower() in _NOT_FAMILY or find_actors(word) or lookup(word) is not None:
+            continue
+        kind = m.group("kind")
+        names.setdefault(word.lower(), f"{word} {'malware' if kind.lower() in ('malware', 'clipper') else kind}")
+    return next(iter(names.values())) if len(names) == 1 else None
+
+
 _CRYPTO_WORD = re.compile(r"\b(?:crypto\w*|bitcoins?|btc|ether(?:eum)?|eth|monero|xmr|tokens?|coins?|blockchain|"
                           r"wallets?|defi|nfts?|stablecoins?|usdt|tether|exchanges?)\b", re.IGNORECASE)
 
@@ -549,7 +577,9 @@ def _campaign(text: str, sentences: list[Span], attack: list[bool]) -> Candidate
     if label == "phishing campaign" and any(m.group(0).lower().startswith("spear") for _, m in hits):
         label = "spearphishing campaign"   # the text's own word for it
     target = _campaign_target(text, sentences, [i for i, _ in hits])
-    c = Candidate(victim_key(label), f"{label} ({target})" if target else label)
+    family = _malware_family(text, sentences) if label == "malware campaign" else None
+    name = family or (f"{label} ({target})" if target else label)
+    c = Candidate(victim_key(family or label), name)
     for i, m in hits:
         v = VictimMention(Span(m.start(), m.end()), label, text[m.start() : m.end()], False, None, 2, "campaign")
         c.mentions.append((i, v, 3.0))
