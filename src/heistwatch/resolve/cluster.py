@@ -97,6 +97,7 @@ class Mention:
     figures: tuple[float, ...] = ()         # every USD loss the document states for it, sorted
     weak_year: bool = False                 # dated only to a year by sentences that do not name the victim
     weak_date: DateValue | None = None      # the date it was placed without (inherited, or a weak year): a low vote
+    told_by: date | None = None             # no publication date: about when its story was written (see mentions_of)
 
     @property
     def id(self) -> str:
@@ -392,6 +393,7 @@ def mentions_of(record: DocumentRecord) -> list[Mention]:
             first_of[k] = (m.index, dates.iso(base[m.index]))
     main = next((x for x in ex.incidents if x.main), None)
     main_date = dates.iso(base[main.index]) if main is not None else None
+    told_by = _told_by(record, base[main.index] if main is not None else None)
     for m in ex.incidents:
         k = victim_key(m.victim)
         avoid = first_of[k][1] if first_of[k][0] != m.index else None
@@ -418,8 +420,21 @@ def mentions_of(record: DocumentRecord) -> list[Mention]:
             source=record.group, scale=sorted(usd)[len(usd) // 2] if usd else None, inherited=inherited,
             alt_dates=_other_dates(record, m.index, m.victim, d) if usd else (), figures=tuple(sorted(usd)),
             weak_year=bool(usd) and d is not None and _weak_year(record, m.index, m.victim, d),
+            told_by=told_by if not m.main and m.index != (main.index if main else None) else None,
         ))
     return out
+
+
+TOLD_WITHIN_DAYS = 7   # news reports its main incident within days
+
+
+def _told_by(record: DocumentRecord, main_date: DateValue | None) -> date | None:
+    """For a document without a publication date: about when it was written, from its main incident's
+    day (news tells of its incident within days; TOLD_WITHIN_DAYS). An undated passing mention in it
+    ("recent breaches at A, B and C") is then of an incident before that, not of one weeks later."""
+    if record.published is not None or not dates.usable(main_date) or main_date.granularity != Granularity.DAY:  # type: ignore[union-attr]
+        return None
+    return main_date.end + timedelta(days=TOLD_WITHIN_DAYS)  # type: ignore[union-attr,operator]
 
 
 class _Cluster:
@@ -465,7 +480,7 @@ class _Cluster:
             own = m.date.iso()  # type: ignore[union-attr]
             if any(x.doc == m.doc and dates.usable(x.date) and x.date.iso() != own for x in self.members):  # type: ignore[union-attr]
                 return False
-        elif not all(dates.before(m.published, d) for d in self.dated):
+        elif not all(dates.before(m.published or m.told_by, d) for d in self.dated):
             return False
         # another kind of event at another scale (a theft of $30M vs a freeze of $180M): apart
         if m.type not in {x.type for x in self.members} and self.scale_off(m):
