@@ -135,10 +135,25 @@ def test_anchoring_needs_a_head_that_cannot_be_empty() -> None:
     assert anchored(HEADED[-2]).head is not None
 
 
+# Patterns whose matches begin at a word start: Started looks for their starts only there.
+WORD_STARTED = [
+    WORD_PATTERN,
+    re.compile(r"\b(?:hack|sky|it)s?\b", re.IGNORECASE),
+    re.compile(r"(?<![\w])(?:s?kis?|(?:us)?\$\s?5|the)", re.IGNORECASE),
+]
+
+
+def test_started_keeps_only_word_starts_where_the_pattern_asks_for_them() -> None:
+    assert all(started(p).at_word for p in WORD_STARTED)
+    assert not started(re.compile(r"(?<![\w.])(?:hack|sky)", re.IGNORECASE)).at_word
+    assert not started(re.compile(r"\b(?:\$5|hack)", re.IGNORECASE)).at_word   # "$" after a letter is no word start
+    assert [m.span() for m in started(WORD_STARTED[1]).finditer("Skyhack its SKY xhack hack_ hack")] == [(8, 11), (12, 15), (28, 32)]
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texts, st.integers(min_value=0, max_value=60), st.integers(min_value=0, max_value=200))
 def test_started_finds_what_finditer_finds(text: str, pos: int, endpos: int) -> None:
-    for pattern in [*PATTERNS, *HEADED]:
+    for pattern in [*PATTERNS, *HEADED, *WORD_STARTED]:
         s = started(pattern)
         assert [m.span() for m in s.finditer(text)] == [m.span() for m in pattern.finditer(text)]
         assert [m.span() for m in s.finditer(text, pos, endpos)] == [m.span() for m in pattern.finditer(text, pos, endpos)]

@@ -84,3 +84,12 @@ def test_never_raises_and_spans_index_the_text(text):
     for span, tech in find_techniques(text):
         assert 0 <= span.start < span.end <= len(text)
         assert by_id(tech.attack_id) is not None
+
+
+def test_one_keyword_scan_finds_the_techniques_each_keyword_search_finds() -> None:
+    from heistwatch.reference.attack import present_techniques, techniques
+
+    for text in ("Staff got phishing e-mails with a malicious attachment.", "The miners posed as recruiters.",
+                 "cryptojacking malware and a password spray", "a Trusted third-party vendor", "nothing here", ""):
+        low = text.lower()
+        assert present_techniques(low) == [t for t in techniques() if t.present_in(low)]

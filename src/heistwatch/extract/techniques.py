@@ -11,15 +11,12 @@ from __future__ import annotations
 
 from heistwatch.extract.model import Span, Technique
 from heistwatch.extract.text import started
-from heistwatch.reference.attack import AttackTechnique, techniques
+from heistwatch.reference.attack import AttackTechnique, present_techniques
 
 
 def _candidates(text: str) -> list[tuple[int, int, AttackTechnique]]:
-    lowered = text.lower()
     found: list[tuple[int, int, AttackTechnique]] = []
-    for t in techniques():
-        if not t.present_in(lowered):
-            continue
+    for t in present_techniques(text.lower()):   # = those t with t.present_in(text.lower())
         for m in started(t.combined).finditer(text):   # = t.combined.finditer(text)
             if m.end() > m.start():
                 found.append((m.start(), m.end(), t))
