@@ -137,6 +137,37 @@ def _make(
 _MD_HEADING = re.compile(r"^\s{0,3}#\s+(.+?)\s*#*\s*$", re.M)
 
 
+# A Markdown line that starts (or is) a block of its own: a heading, a list item, a quote, a fence, a table
+# row, indented code, a thematic break, an HTML block.
+_MD_BLOCK = re.compile(r"^(?:\s{0,3}(?:#|[-*+]\s|\d{1,9}[.)]\s|>|```|~~~|\||<|(?:[-*_]\s*){3,}$|=+\s*$|-+\s*$)|\s{4,}|\t)")
+
+
+WRAPPED_LINE = 50
+
+
+def unwrap_markdown(text: str) -> str:
+    """Markdown's soft line breaks as spaces: the lines of one paragraph are one run of text (CommonMark),
+    so a sentence hard-wrapped at 80 columns is read as one sentence. Blocks (headings, list items,
+    quotes, code, tables) and hard breaks (two trailing spaces or a backslash) keep their line ends, and so
+    does a short line (a byline, a dateline): a wrapped line fills the column (``WRAPPED_LINE`` characters)."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    out: list[str] = []
+    in_fence = False
+    last = ""   # the previous physical line
+    for line in lines:
+        fence = line.lstrip().startswith(("```", "~~~"))
+        joins = (not in_fence and not fence and bool(out) and len(last.strip()) >= WRAPPED_LINE and bool(line.strip())
+                 and not _MD_BLOCK.match(line) and not _MD_BLOCK.match(last) and not last.endswith(("  ", "\\")))
+        if fence:
+            in_fence = not in_fence
+        if joins:
+            out[-1] = out[-1].rstrip() + " " + line.strip()
+        else:
+            out.append(line)
+        last = line
+    return "\n".join(out)
+
+
 def parse_text(raw: bytes, source: str, *, url: str | None = None, media_type: str = "text/plain") -> Iterator[Result]:
     try:
         text, _encoding = decode_text(raw)
@@ -147,6 +178,7 @@ def parse_text(raw: bytes, source: str, *, url: str | None = None, media_type: s
     if media_type == "text/markdown":
         m = _MD_HEADING.search(text)
         title = m.group(1) if m else None
+        text = unwrap_markdown(text)
     title = title or headline(normalize_text(text))
     yield _make(source, text, raw, media_type, url=url, title=title, empty_problem="no text (only whitespace)")
 

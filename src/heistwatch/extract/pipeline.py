@@ -600,6 +600,7 @@ _PAST_HERE = re.compile(
     r"\b(?:an?|the|its|their)\s+(?:earlier|previous|prior)\s+(?:[\w\-]+\s+){0,2}?(?:hack|attack|breach|theft|heist|exploit|incident)\b",
     re.IGNORECASE)
 _PAST_AFTER = re.compile(r"\bnot\s+(?:[\w.\-’']+\s+){1,3}?first\b|"
+                         r"\bhad\s+already\s+(?:been\s+)?(?:hacked|attacked|breached|hit|targeted|robbed|exploited|lost)\b|"
                          r"\bseparate\s+(?:[\w\-]+\s+){0,2}?(?:hack|attack|breach|theft|heist|exploit|incident)\b|"
                          + _PAST_HERE.pattern, re.IGNORECASE)
 _PAST_NEXT = re.compile(r"\b(?:the|a|its)\s+second\s+(?:time|hack|attack|breach|theft|heist|exploit)\b|" + _PAST_AFTER.pattern,
@@ -645,6 +646,27 @@ def _month_index(v: DateValue) -> tuple[int, bool]:
     assert v.start is not None
     month_level = v.granularity in (Granularity.DAY, Granularity.MONTH)
     return (v.start.year * 12 + v.start.month if month_level else v.start.year), month_level
+
+
+# "the April attack", "that March 2022 hack": an incident called by its month.
+_MONTH_ATTACK = re.compile(rf"\b(?:the|that|this|its|their)\s+(?P<month>{_MONTHS})\s+(?:(?:19|20)\d\d\s+)?(?:[\w\-]+\s+)?"
+                           r"(?:hack|attack|breach|theft|heist|exploit|incident|raid|robbery)\b", re.IGNORECASE)
+
+
+def _told_by_month(text: str, claims: list[Claim], n: int, episode: DateValue, base: DateValue | None) -> set[Span]:
+    """Sentences of incident ``n``'s claims that call an incident by the month of ``episode`` ("North Korea
+    was behind the April attack") when the incident's own date is another month: they tell of that episode."""
+    if episode.start is None or episode.granularity not in (Granularity.DAY, Granularity.MONTH):
+        return set()
+    if base is not None and base.start is not None and base.start.month == episode.start.month:
+        return set()
+    month = episode.start.strftime("%B").lower()
+    out: set[Span] = set()
+    for s in {c.sentence for c in claims if c.incident == n}:
+        for hit in _MONTH_ATTACK.finditer(text, s.start, s.end):
+            if hit.group("month").lower() == month:
+                out.add(s)
+    return out
 
 
 def _split_episodes(text: str, sentences: list[Span], incidents: list[IncidentMention], claims: list[Claim],
@@ -754,6 +776,10 @@ def _split_episodes(text: str, sentences: list[Span], incidents: list[IncidentMe
                                              date=best.value,  # type: ignore[arg-type]
                                              span=first_victim.span if first_victim else best.span))
             claims = [replace(c, incident=m) if c.incident == n and owner(c) == key else c for c in claims]
+            told = _told_by_month(text, claims, n, best.value, base.date)  # type: ignore[arg-type]
+            if told:
+                claims = [replace(c, incident=m) if c.incident == n and c.sentence in told and c.kind != ClaimKind.VICTIM
+                          else c for c in claims]
             if first_victim is None:
                 claims.append(Claim(ClaimKind.VICTIM, Victim(base.victim, best.surface(text), False), best.span,
                                     best.sentence, m, confidence=0.4))
