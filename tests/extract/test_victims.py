@@ -23,6 +23,18 @@ def test_every_pattern_matches_its_examples(pattern):
         assert m is None or clean_name(m.group("name")) is None, (pattern.name, sentence)
 
 
+
+@pytest.mark.parametrize("pattern", [p for p in VICTIM_PATTERNS if not p.name_first], ids=lambda p: p.name)
+def test_patterns_with_words_before_the_name_never_open_with_it(pattern):
+    """find_victim_candidates skips these patterns in a sentence whose only name starts it: that holds only
+    while the words before the name cannot be empty."""
+    from re import _parser
+
+    from heistwatch.extract.victims import _NAME_CS
+
+    head = pattern.regex.pattern.split(_NAME_CS, 1)[0]
+    assert head != pattern.regex.pattern and _parser.parse(head, pattern.regex.flags).getwidth()[0] > 0
+
 @pytest.mark.parametrize("sentence, victim", [
     ("Tokyo-based exchange Coincheck Inc. said it lost NEM tokens.", "Coincheck"),
     ("Investors worried after the hack of Youbit last week.", "Youbit"),

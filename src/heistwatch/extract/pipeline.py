@@ -7,6 +7,7 @@ counts, dates, attributions, techniques, indicators, aggregates) -> each inciden
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date
 
@@ -307,8 +308,6 @@ def _neighbours(amounts: list[AmountMention], money_idx: list[int], k: int) -> t
     """The end of the money figure before ``amounts[k]`` and the start of the one after, skipping its own
     conversion (shares and counts do not cut: "recovered 84% ($239 million)"). ``money_idx``: the indices of
     money amounts, in order."""
-    import bisect
-
     a = amounts[k]
     p = bisect.bisect_left(money_idx, k)
     prev = next((j for j in reversed(money_idx[max(0, p - 2) : p]) if j != a.pair and amounts[j].pair != k), None)
@@ -337,7 +336,7 @@ _DATED_YEAR = re.compile(r"\b(?:January|February|March|April|May|June|July|Augus
 
 
 def _aggregate_near(near: str) -> bool:
-    for m in _AGGREGATE_NEAR.finditer(near):
+    for m in folded(_AGGREGATE_NEAR).finditer(near):
         if re.fullmatch(r"(?:this|last)\s+year", m.group(0), re.IGNORECASE) and _DATED_YEAR.search(near, 0, m.start()):
             continue
         return True
@@ -452,31 +451,29 @@ def _date_score(text: str, s: Span, d, attack: bool, victim_here: bool, publishe
         score -= 3
     if getattr(d, "anchor", None) is None:
         score += 0.3   # written out in full
-    if _ATTACK_BEFORE.search(text, max(s.start, d.span.start - 45), d.span.start):
-        score += 0.0   # "was compromised on January 4th"
     if d.span.start < 60 and published is not None and v.start == published:
         score -= 3   # the dateline at the top of the text
     elif is_dateline(text, d.span):
         score -= 3   # "HONG KONG, Aug 3 (Newswire) - ...": the report's day, after a headline and byline
     score += event_cue_score(text, s, d.span)   # "detected on Monday" +, "halted on Thursday", "a day after" -
     owner = "'s" if text[d.span.start : d.span.end].endswith(("'s", "’s")) else ""   # the span may hold the 's
-    if _POSSESSIVE_ATTACK.match(owner + text[d.span.end : min(s.end, d.span.end + 40)]):
+    if folded(_POSSESSIVE_ATTACK).match(owner + text[d.span.end : min(s.end, d.span.end + 40)]):
         score += 1.5   # "last Friday's raid"
-    elif _THE_BEFORE.search(text, max(s.start, d.span.start - 8), d.span.start) and \
-            _ATTACK_NEXT.match(text, d.span.end, min(s.end, d.span.end + 40)):
+    elif folded(_THE_BEFORE).search(text, max(s.start, d.span.start - 8), d.span.start) and \
+            folded(_ATTACK_NEXT).match(text, d.span.end, min(s.end, d.span.end + 40)):
         score += 1.5   # "the October 16 exploit", "its March 2022 hack"
     if _REPORTING_AFTER.match(text, d.span.end, min(s.end, d.span.end + 60)) or (
             _OPENS_SENTENCE.fullmatch(text, s.start, d.span.start)
-            and _AUTHORITY_TOLD.match(text, d.span.end, min(s.end, d.span.end + 160))):
-        told = _SAID_DETECTED.match(text, d.span.end, min(s.end, d.span.end + 80))
+            and folded(_AUTHORITY_TOLD).match(text, d.span.end, min(s.end, d.span.end + 160))):
+        told = folded(_SAID_DETECTED).match(text, d.span.end, min(s.end, d.span.end + 80))
         if told is None or _DAY_WORD.search(text, told.end(), s.end):
             score -= 2   # "On Wednesday the FBI blamed ...": when it was said
         # (not "On Tuesday, CoinEx said it had detected ...", the day told of no other: the day it was found)
-    if _REPORTING_BEFORE.search(text, max(s.start, d.span.start - 30), d.span.start):
+    if folded(_REPORTING_BEFORE).search(text, max(s.start, d.span.start - 30), d.span.start):
         score -= 2   # "an update on December 6", "said on Monday": when it was told, not when it happened
-    if _SINCE_BEFORE.search(text, max(s.start, d.span.start - 30), d.span.start):
+    if folded(_SINCE_BEFORE).search(text, max(s.start, d.span.start - 30), d.span.start):
         score -= 2   # "more than $2 billion since 2017": where a tally starts, not a theft's date
-    if _DATE_FIELD.search(text, max(s.start, d.span.start - 50), d.span.start):
+    if folded(_DATE_FIELD).search(text, max(s.start, d.span.start - 50), d.span.start):
         score += 3   # "Date of Incident: July 18, 2024": a write-up's own field for it
     return score
 
@@ -484,10 +481,6 @@ def _date_score(text: str, s: Span, d, attack: bool, victim_here: bool, publishe
 _DATE_FIELD = re.compile(r"\b(?:date|when|time)\s+(?:of\s+(?:the\s+)?)?(?:incident|attack|hack|breach|exploit|theft|heist|compromise)\s*"
                          r"[:\-–—]\s*$|\b(?:incident|attack|hack|breach|exploit|theft|heist)\s+date\s*[:\-–—]\s*$", re.IGNORECASE)
 
-
-_ATTACK_BEFORE = re.compile(
-    r"\b(?:hacked|stolen|stole|compromised|breached|drained|exploited|attacked|robbed|hit|hack|attack|breach|"
-    r"exploit|theft|heist)\b[^.;]{0,30}$", re.IGNORECASE)
 
 _OPENS_SENTENCE = re.compile(r"\W*(?:(?:in|on|by|during|later\s+in|then\s+in|and\s+in)\s+)?", re.IGNORECASE)
 # "In December, the National Police Agency, with the FBI, announced that ...": an authority telling, later.
@@ -615,14 +608,14 @@ def _lead(plan: inc.IncidentPlan) -> int | None:
 def _past_episode(text: str, sentences: list[Span], plan: inc.IncidentPlan, c: Claim) -> bool:
     """Does this date claim tell of an earlier episode (see _PAST_HERE and friends)?"""
     s = c.sentence
-    if _PAST_HERE.search(text, s.start, s.end):
+    if folded(_PAST_HERE).search(text, s.start, s.end):
         return True
-    if _PAST_AFTER.search(text, s.start, c.span.start):
+    if folded(_PAST_AFTER).search(text, s.start, c.span.start):
         return True
     i = _sentence_of(sentences, c.span.start)
     if i > 0 and not plan.mentions.get(i):
         prev = sentences[i - 1]
-        return bool(_PAST_NEXT.search(text, prev.start, prev.end))
+        return bool(folded(_PAST_NEXT).search(text, prev.start, prev.end))
     return False
 
 
@@ -899,9 +892,10 @@ def _later_leak(text: str, sentences: list[Span], incidents: list[IncidentMentio
     leak = next(c.regex for c in TYPE_CUES if c.type == IncidentType.DATA_BREACH)
     for i in range(1, len(sentences)):
         s = sentences[i]
-        if plan.mentions.get(i) or not leak.search(text, s.start, s.end) or not _LEAKED.search(text, s.start, s.end):
+        if plan.mentions.get(i) or not folded(leak).search(text, s.start, s.end) or \
+                not folded(_LEAKED).search(text, s.start, s.end):
             continue
-        later = _LATER.search(text, s.start, s.end)
+        later = folded(_LATER).search(text, s.start, s.end)
         before = sorted({n for _, n in plan.mentions.get(i - 1, [])})
         if later is None or len(before) != 1 or before[0] >= len(plan.victims):
             continue

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from heistwatch.extract.model import Span
 from heistwatch.extract.text import anchored, quick
+from heistwatch.reference.actors import lookup as lookup_actor
 from heistwatch.reference.platforms import Platform, find_platforms, lookup
 
 # A proper name as news writes a company: capitalised words, CamelCase, digits, dots (Gate.io, 4E, C.R.E.A.M.).
@@ -63,12 +64,17 @@ class VictimPattern:
     must_match: tuple[tuple[str, str], ...]   # (sentence, expected name)
     must_not_match: tuple[str, ...]
     trigger: re.Pattern[str] | None = None    # a cheap test a text must pass before the pattern is tried
+    name_first: bool = True      # the match opens with the name; else words come before it ("the hack of <name>")
 
 
 def _p(name: str, regex: str, strength: int, must: list[tuple[str, str]], must_not: list[str],
        trigger: str | None = None) -> VictimPattern:
     return VictimPattern(name, re.compile(regex, re.IGNORECASE), strength, tuple(must), tuple(must_not),
-                         re.compile(trigger, re.IGNORECASE) if trigger else None)
+                         re.compile(trigger, re.IGNORECASE) if trigger else None, regex.startswith(_NAME_CS))
+
+
+# Where a name (the ``name`` group of every pattern) can start: its first word's first character.
+_NAME_START = re.compile(r"(?<![\w.\-])(?:[A-Z]|\d++[A-Za-z])")
 
 
 VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
@@ -241,7 +247,6 @@ def clean_name(raw: str) -> str | None:
         return None
     if words[-1].lower() in {"of", "de", "&"} or any(w.lower().endswith(("-linked", "-backed", "-sponsored")) for w in words):
         return None
-    from heistwatch.reference.actors import lookup as lookup_actor
     if lookup_actor(name) is not None:
         return None
     return name
@@ -258,8 +263,6 @@ def is_title_case(text: str, start: int, end: int) -> bool:
 
 def sentences_per_pattern(text: str, sentences: list[Span]) -> dict[str, set[int]]:
     """For each pattern with a trigger, the sentences where the trigger occurs (one scan of the text each)."""
-    import bisect
-
     starts = [s.start for s in sentences]
     out: dict[str, set[int]] = {}
     by_trigger: dict[tuple[str, int], set[int]] = {}   # patterns that share a trigger share its scan
@@ -314,12 +317,20 @@ def find_victim_candidates(text: str, start: int = 0, end: int | None = None, *,
     by_start = sorted((v.span.start, j) for j, v in enumerate(found))
     longest = max((v.span.end - v.span.start for v in found), default=0)
     segment = text[start:end]
+    # a pattern with words before the name needs a name that starts after the segment's first character: most
+    # sentences have none ("Regulators asked exchanges to ...") and need not be searched for "exchange <name>"
+    named_later: bool | None = None
     for pat in VICTIM_PATTERNS:
         if patterns is not None:
             if pat.trigger is not None and pat.name not in patterns:
                 continue
         elif pat.trigger is not None and not pat.trigger.search(segment):
             continue
+        if not pat.name_first:
+            if named_later is None:
+                named_later = _NAME_START.search(segment, 1) is not None
+            if not named_later:
+                continue
         for m in _with_inner(pat.regex, anchored(pat.regex).finditer(segment), segment):
             raw = m.group("name")
             name = clean_name(raw)
