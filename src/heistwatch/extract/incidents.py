@@ -399,7 +399,9 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
         own = [m for m in campaign.mentions if m[0] not in named]
         kinds = {c.first.platform.type for c in victims if c.first.platform is not None}
         # beside named victims, a campaign needs sentences of its own and must not be one of them
-        if not victims or (campaign.key == victim_key("cryptojacking campaign") and len(own) >= 2
+        # (or one sentence that names the machine it took over: "mined Monero on a server of a company")
+        told = len(own) >= 2 or len(own) == 1 and _names_target(text, sentences[own[0][0]])
+        if not victims or (campaign.key == victim_key("cryptojacking campaign") and told
                            and campaign_type(campaign.name) not in kinds):
             campaign.mentions = own if victims else campaign.mentions
             victims = sorted([*victims, campaign], key=lambda c: c.first.span.start)
@@ -508,6 +510,11 @@ _OWNER_FIRST = re.compile(
     rf"\b(?:a|an|the)\s+(?P<owner>(?:[\w\-]+\s+){{0,2}}?{_OWNER_NOUN})(?:['’]s)?\s+(?P<thing>{_MACHINE})\b", re.IGNORECASE)
 
 
+def _names_target(text: str, s: Span) -> bool:
+    """Does the sentence name a machine a campaign took over and its owner ("a server of a South Korean company")?"""
+    return any(rx.search(text, s.start, s.end) for rx in (_TARGET_OF, _OWNER_FIRST))
+
+
 def _campaign_target(text: str, sentences: list[Span], at: list[int]) -> str | None:
     """The machine a campaign took over and its owner ("South Korean company server"), from its sentences."""
     near = sorted({j for i in at for j in (i, i - 1, i + 1) if 0 <= j < len(sentences)}, key=lambda j: (j not in at, j))
@@ -569,7 +576,9 @@ def _campaign(text: str, sentences: list[Span], attack: list[bool]) -> Candidate
                 continue
             seen.add(i)
             hits.append((i, m))
-        if len(hits) >= 2 and (best is None or len(hits) >= best[0] * 2):   # the more specific label wins
+        # (one sentence is enough when it names the machine the attack took over: "a server of a company")
+        enough = len(hits) >= 2 or len(hits) == 1 and _names_target(text, sentences[hits[0][0]])
+        if enough and (best is None or len(hits) >= best[0] * 2):   # the more specific label wins
             best = (len(hits), rank, label, hits)
     if best is None or not _CRYPTO_WORD.search(text):
         return None   # ransomware or phishing that never touches crypto is not this ledger's business
@@ -583,7 +592,7 @@ def _campaign(text: str, sentences: list[Span], attack: list[bool]) -> Candidate
     for i, m in hits:
         v = VictimMention(Span(m.start(), m.end()), label, text[m.start() : m.end()], False, None, 2, "campaign")
         c.mentions.append((i, v, 3.0))
-    c.score = 3.0 * len(hits)
+    c.score = 3.0 * len(hits) if len(hits) >= 2 else 1.0   # one sentence: told in passing
     c.strong = len(hits)
     return c
 
