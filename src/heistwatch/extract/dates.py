@@ -89,6 +89,10 @@ PATTERN_EXAMPLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "weekday": (("Monday", "Friday's", "last Tuesday"), ("monday",)),
     "relative_word": (("yesterday", "last year", "this year", "last week", "over the weekend", "earlier this year"), ()),
     "ago": (("two months ago", "3 days ago"), ()),
+    # (the two below are found only with what follows them: their examples are in tests/extract/test_dates_told_in_context.py)
+    "month_event": ((), ("the May 4 hack", "the June rally")),
+    "month_heading": ((), ("in August. Hackers", "Zumo, August 19.")),
+    "same_period": (("later that month", "in the same month", "earlier that year"), ("that monthly report",)),
     "later": (("two months later", "a week earlier", "days later", "the next day", "the following day"), ()),
     "ordinal_day": (("on the 26th", "on the 26th. from January"), ("the 2nd largest",)),
 }
@@ -136,12 +140,16 @@ _SCAN = re.compile(
     | (?P<month_alone>(?P<ma_p>(?i:in|since|during|until|till|by|from|through|throughout|early|mid|late|last|this|
         of|before|after|between|and|or|until|next|to|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of))[\s-]++
         (?P<ma_m>{_MONTH_FULL}|{_MONTH_ABBR_DOT})(?![\w])(?!\s*+\d)(?!\s++(?i:last|this|next|of\s+last|of\s+this)\s++year))
+    | (?P<month_event>(?:(?i:the|its|their)\s++(?P<me_m>{_MONTH_FULL})(?!['’]s)|(?P<me_p>{_MONTH_FULL})['’]s)(?![\w])(?!\s*+\d)
+        (?=\s++(?:[\w$€£¥.,\-]+\s++){{0,4}}?(?i:hack|hacking|theft|attack|exploit|breach|heist|incident|drain|raid|robbery|loss)\b))
+    | (?P<month_heading>(?<=[\w.)],\s)(?P<mh_m>{_MONTH_FULL})(?=\s*+[.:](?:\s|$)))
     | (?P<weekday>(?:(?P<wd_q>(?i:last|this|past|next|late|early))\s++)?(?P<wd_d>{_WD_FULL})(?![\w])(?P<wd_s>'s)?)
     | (?P<relative_word>(?i:yesterday|today|tonight|this\s+morning|last\s+night|
         (?:earlier|later|late|early)\s+(?:this|last)\s+(?:year|month|week)|(?:this|last|past|previous)\s+(?:year|month|week)|
         (?:(?:over|during|on|at)\s++)?(?:the|this|last)\s+weekend|
         (?:last|this)\s+(?:spring|summer|autumn|fall|winter))(?![\w]))
     | (?P<ago>(?P<ag_n>{_NUMW})\s++(?P<ag_u>(?i:days?|weeks?|months?|years?))\s++(?i:ago)(?![\w]))
+    | (?P<same_period>(?i:(?:(?:later|earlier)\s+(?:in\s+)?(?:that|the\s+same|that\s+same)|(?<!of\s)(?:in|during)\s+(?:that|the\s+same|that\s+same)|(?<!of\s)(?:that|the)\s+same)\s+)(?P<sp_u>(?i:month|year))(?![\w]))
     | (?P<later>(?:(?P<lt_n>{_NUMW})\s++)?(?P<lt_u>(?i:days?|weeks?|months?|years?))\s++(?P<lt_d>(?i:later|earlier|afterwards?|before|prior))(?![\w])
         | (?i:the\s+)(?P<lt_w>(?i:next|following|previous|preceding))\s++(?P<lt_wu>(?i:day|morning|week|month|year))(?![\w])
         | (?i:the\s+day\s+(?P<lt_db>before|after))(?![\w]))
@@ -484,6 +492,16 @@ def _read(m: re.Match[str], t: str) -> _Raw | None:
         # the span is the month name (and "last"/"this", which change its meaning)
         if r.qual not in ("last", "this", "next", "early", "mid", "late", "end of", "beginning of", "middle of"):
             r.start = m.start("ma_m")
+    elif name in ("month_event", "month_heading"):
+        # "the June theft", "February's $1.5 billion hack", a roundup's "Poly Network, August." line
+        r.month = MONTHS[g["me_m"] or g["me_p"]] if name == "month_event" else MONTHS[g["mh_m"]]
+        r.needs = "published"
+        r.rel_kind = "month"
+        r.start = m.start("me_m" if name == "month_event" and g["me_m"] else "me_p" if name == "month_event" else "mh_m")
+    elif name == "same_period":
+        # "later that month", "in the same year": the month or year of the date told just before
+        r.offset = RelativeOffset(0, g["sp_u"].lower(), 1)
+        r.needs = "previous"
     elif name == "weekday":
         r.weekday = WEEKDAYS[g["wd_d"]]
         r.qual = g["wd_q"].lower() if g["wd_q"] else None
@@ -725,6 +743,8 @@ def _resolve(r: _Raw, published: date | None, refs: list[tuple[int, date]], year
                     y = published.year + 1
                 elif r.qual == "this":
                     y = published.year
+            elif r.pattern in ("month_event", "month_heading"):
+                pass   # "January's hack" with no publication date: no year to tell from the calendar
             elif refs or years:
                 if refs:
                     y = min(refs, key=lambda pr: abs(pr[0] - r.start))[1].year
