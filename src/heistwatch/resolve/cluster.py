@@ -16,7 +16,8 @@
    the closest pair of figures, so an aggregate or a recovered part one report links to the
    incident does not set that report apart),
    its dated members are
-   all within ``CLUSTER_SLACK_DAYS`` of the mention's date, and (for an undated mention) it is
+   all within ``CLUSTER_SLACK_DAYS`` of the mention's date (``BREACH_SLACK_DAYS`` for a data breach: dated
+   by when the data was taken or when the leak was found), and (for an undated mention) it is
    not dated after the document was published. A cluster does not fit when it holds a mention
    of the same document with another stated date (one article naming two Youbit hacks tells of
    two incidents), nor when the mention is of another incident type *and* its loss is more than
@@ -39,6 +40,8 @@
    mention dated only to a year by sentences that do not name the victim ("half the amount of
    2022") joins, as undated, an incident of two other sources stating its loss and dated within
    ``RECENT_DAYS`` before its publication.
+   Last, a mention left alone that states the loss of an incident which fits it joins it (the greedy
+   order put it first, before that incident formed).
 3. **Ids** derive from content: block, type family and the month of the cluster's first (most
    precise) member, with a counter only when one block has two incidents in one month; so the
    same inputs give the same ids, and adding reports of a known incident keeps its id.
@@ -60,6 +63,10 @@ from heistwatch.resolve.names import key_tokens, keys_link, known_platform, plat
 
 SCALE_APART = 3.0       # loss scales this far apart, with another incident type: not one incident
 RECENT_DAYS = 120       # an undated mention prefers an incident dated this close before its publication
+
+# A data breach is dated by some reports when the data was taken and by others when the leak was found or
+# disclosed, months later ("accessed in February", "discovered on June 29"): its dates may lie this far apart.
+BREACH_SLACK_DAYS = 150
 
 SEPARATE_FAMILIES = ("data_breach", "phishing", "cryptojacking", "ransomware")
 
@@ -474,7 +481,8 @@ class _Cluster:
         if m.family != self.family and not self.same_day(m) and not self.scale_agrees(m):
             return False
         if dates.usable(m.date):
-            if not all(dates.compatible(d, m.date) for d in self.dated):
+            slack = BREACH_SLACK_DAYS if self.family == "data_breach" else dates.CLUSTER_SLACK_DAYS
+            if not all(dates.compatible(d, m.date, slack) for d in self.dated):
                 return False
             # one document stating two dates for one victim tells of two incidents
             own = m.date.iso()  # type: ignore[union-attr]
@@ -560,7 +568,22 @@ def cluster_block(mentions: list[Mention]) -> list[list[Mention]]:
             best.add(m)
         else:
             clusters.append(_Cluster(m, len(clusters)))
-    return [c.members for c in clusters]
+    return [c.members for c in _reseat_loners(clusters)]
+
+
+def _reseat_loners(clusters: list[_Cluster]) -> list[_Cluster]:
+    """A mention left alone by the greedy order (it came first, most precise, and the incident it belongs
+    to formed after it) joins an incident that fits it and states its loss, within 10%: one report
+    dating a breach's thefts "back to February" and others to June tell of one incident with one loss."""
+    out = list(clusters)
+    for lone in [c for c in clusters if len(c.members) == 1]:
+        m = lone.members[0]
+        there = [c for c in out if c is not lone and len(c.members) >= 2 and m.doc not in c.docs
+                 and c.same_loss(m) and c.fits(m)]
+        if there:
+            max(there, key=lambda c: (len(c.members), -c.order)).add(m)
+            out.remove(lone)
+    return out
 
 
 def _digest(*parts: str) -> str:
