@@ -17,11 +17,12 @@ from __future__ import annotations
 import bisect
 import calendar
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from heistwatch.extract.model import DateValue, Granularity, Span
-from heistwatch.extract.text import fold_chars
+from heistwatch.extract.text import Dispatched, finditer_at, fold_chars, lowered
 
 # --------------------------------------------------------------------------------------------
 # Language data
@@ -211,14 +212,63 @@ _REACH = 32   # no pattern reaches further than this (plus the rest of a word) f
 _WORD_TAIL = re.compile(r"[\w']{0,24}")
 
 
+# The same scans, made fast for sre: a pattern that opens with a lookbehind is tried at every position,
+# one that opens with a character (class) lets sre skip in C to where that character occurs. So each
+# lookbehind moves after the first character, widened by it: "c(?<![a-z](?s:.))" after a "c" is
+# "(?<![a-z])c". Letter triggers and ordinal triggers ("26th") are scanned apart.
+_AFTER_FIRST = r"(?<![\w$€£¥₩#](?s:.))(?<!\d[.,/-](?s:.))"   # the scanners' lookbehinds, after a first character
+
+
+def _first_char_trie(words: set[str], after_first: str) -> str:
+    by_first: dict[str, set[str]] = {}
+    for w in words:
+        by_first.setdefault(w[0], set()).add(w[1:])
+    return "(?:" + "|".join(re.escape(c) + after_first + (f"(?:{'|'.join(sorted(map(re.escape, rest), key=len, reverse=True))})"
+                                                           if rest != {""} else "")
+                            for c, rest in sorted(by_first.items())) + ")"
+
+
+_LETTER_TRIGGER_LOWER = re.compile(_first_char_trie(set(_TRIGGER_WORDS), r"(?<![a-z](?s:.))"))
+_ORDINAL_TRIGGER = re.compile(r"\d(?<!\d\d)\d?(?:st|nd|rd|th)\b")
+_DIGIT_START = re.compile(r"\d" + _AFTER_FIRST)   # where a match of _DIGIT_SCAN (or a digit one of _SCAN) can begin
+
+
+def _scan_dispatch() -> tuple[Dispatched, re.Pattern[str]] | None:
+    """_SCAN tried only with the alternatives that fit the word at a position, and where its matches can begin."""
+    try:
+        d = Dispatched(_SCAN)
+        letters = d.letter_starts()
+        if not letters:
+            return None
+        return d, re.compile(_first_char_trie(letters, _AFTER_FIRST))
+    except Exception:   # another Python's internals: the scanner as written
+        return None
+
+
+_DISPATCH = _scan_dispatch()
+
+
+def _triggers(t: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Spans of the word triggers (what _WORD_TRIGGER finds), in text order."""
+    lower = t.lower()
+    if len(lower) != len(t):
+        return [m.span() for m in _WORD_TRIGGER.finditer(t, lo, hi)]
+    spans = [m.span() for m in _LETTER_TRIGGER_LOWER.finditer(lower, lo, hi)]
+    ordinals = [m.span() for m in _ORDINAL_TRIGGER.finditer(lower, lo, hi)]
+    if not ordinals:
+        return spans
+    # neither kind overlaps itself; where the two overlap ("H12th"), the one scan took the earlier
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans + ordinals):
+        if not out or s >= out[-1][1]:
+            out.append((s, e))
+    return out
+
+
 def _windows(t: str, lo: int, hi: int) -> list[list[int]]:
     """Merged stretches of text within reach of a word trigger (a window never ends inside a word)."""
     out: list[list[int]] = []
-    lower = t.lower()
-    triggers = (_WORD_TRIGGER_LOWER.finditer(lower, lo, hi) if len(lower) == len(t)
-                else _WORD_TRIGGER.finditer(t, lo, hi))
-    for m in triggers:
-        s, e = m.span()
+    for s, e in _triggers(t, lo, hi):
         if out and s - _REACH <= out[-1][1]:
             if e + _REACH > out[-1][1]:
                 out[-1][1] = _WORD_TAIL.match(t, min(hi, e + _REACH), hi).end()  # type: ignore[union-attr]
@@ -227,11 +277,34 @@ def _windows(t: str, lo: int, hi: int) -> list[list[int]]:
     return out
 
 
+def _scan_window(t: str, low: str | None, a: int, b: int) -> Iterable[re.Match[str]]:
+    """= _SCAN.finditer(t, a, b): tried only where a match can begin, with the alternatives that fit there."""
+    if _DISPATCH is None or low is None:
+        return _SCAN.finditer(t, a, b)
+    d, letters = _DISPATCH
+    starts = [m.start() for m in letters.finditer(low, a, b)]
+    digits = [m.start() for m in _DIGIT_START.finditer(low, a, b)]
+    if digits:
+        starts += digits
+        starts.sort()
+    out: list[re.Match[str]] = []
+    nxt = a
+    for p in starts:
+        if p < nxt:
+            continue
+        m = d.match(t, low, p, b)
+        if m is not None:
+            out.append(m)
+            nxt = m.end()
+    return out
+
+
 def _scan(t: str, lo: int, hi: int) -> list[re.Match[str]]:
     windows = _windows(t, lo, hi)
     outside: list[re.Match[str]] = []
     i = 0
-    for dm in _DIGIT_SCAN.finditer(t, lo, hi):
+    digit_starts = (m.start() for m in _DIGIT_START.finditer(t, lo, hi))
+    for dm in finditer_at(_DIGIT_SCAN, digit_starts, t, lo, hi):   # = _DIGIT_SCAN.finditer(t, lo, hi)
         s, e = dm.span()
         while i < len(windows) and windows[i][1] < s:
             i += 1
@@ -243,8 +316,9 @@ def _scan(t: str, lo: int, hi: int) -> list[re.Match[str]]:
         else:
             outside.append(dm)
     found: list[re.Match[str]] = []
+    low = lowered(t) if windows else None
     for a, b in windows:
-        found.extend(_SCAN.finditer(t, a, b))
+        found.extend(_scan_window(t, low, a, b))
     if outside:
         found.extend(outside)
         found.sort(key=lambda m: m.start())

@@ -469,16 +469,34 @@ def _literal_starts(pattern: re.Pattern[str], n: int = 3, limit: int = 400) -> s
         tree = _parser.parse(pattern.pattern, pattern.flags)
         if tree.getwidth()[0] == 0:
             return None
-        open_, closed = _extend({""}, tree.data, n, limit)
+        return _starts_of(tree.data, n, limit)
     except Exception:   # another Python's internals, or too many starts: no shortcut
         return None
+
+
+def _starts_of(items, n: int, limit: int, digit: str | None = None) -> set[str] | None:
+    """The starts of a parsed sequence (see :func:`_literal_starts`), None if some match may begin otherwise.
+    With ``digit``, a decimal digit class is that character, the last of a start ("q" + digit for "Q[1-4]")."""
+    open_, closed = _extend({""}, items, n, limit, digit)
     closed |= open_
     if "" in closed or not closed or len(closed) > limit:
         return None
     return closed
 
 
-def _extend(open_: set[str], items, n: int, limit: int) -> tuple[set[str], set[str]]:  # noqa: C901
+def _is_digit_class(op, av) -> bool:
+    """A literal decimal digit, or a class of nothing but decimal digits (``\\d``, ``[0-3]``)."""
+    from re import _constants as k
+
+    if op is k.LITERAL:
+        return chr(av).isdecimal()
+    return op is k.IN and all((iop is k.CATEGORY and iav is k.CATEGORY_DIGIT) or (iop is k.LITERAL and chr(iav).isdecimal())
+                              or (iop is k.RANGE and all(chr(c).isdecimal() for c in range(iav[0], iav[1] + 1)))
+                              for iop, iav in av)
+
+
+def _extend(open_: set[str], items, n: int, limit: int,  # noqa: C901
+            digit: str | None = None) -> tuple[set[str], set[str]]:
     """Follow a parsed sequence from the prefixes ``open_``: (prefixes still growing, prefixes that are complete)."""
     from re import _constants as k
 
@@ -490,6 +508,10 @@ def _extend(open_: set[str], items, n: int, limit: int) -> tuple[set[str], set[s
             raise OverflowError
         if op in (k.AT, k.ASSERT, k.ASSERT_NOT):
             continue   # zero-width: it constrains where, not what
+        if digit is not None and _is_digit_class(op, av):
+            closed |= {p + digit for p in open_}
+            open_ = set()
+            continue
         chars: list[int] | None = None
         if op is k.LITERAL:
             chars = [av]
@@ -504,21 +526,21 @@ def _extend(open_: set[str], items, n: int, limit: int) -> tuple[set[str], set[s
             closed |= {p for p in grown if len(p) >= n}
             open_ = {p for p in grown if len(p) < n}
         elif op is k.SUBPATTERN:
-            open_, more = _extend(open_, av[3].data, n, limit)
+            open_, more = _extend(open_, av[3].data, n, limit, digit)
             closed |= more
         elif op is k.ATOMIC_GROUP:
-            open_, more = _extend(open_, av.data, n, limit)
+            open_, more = _extend(open_, av.data, n, limit, digit)
             closed |= more
         elif op is k.BRANCH:
             grown = set()
             for alt in av[1]:
-                o, more = _extend(set(open_), alt.data, n, limit)
+                o, more = _extend(set(open_), alt.data, n, limit, digit)
                 grown |= o
                 closed |= more
             open_ = grown
         elif op in (k.MAX_REPEAT, k.MIN_REPEAT, k.POSSESSIVE_REPEAT):
             lo, hi, body = av
-            once, more = _extend(set(open_), body.data, n, limit)
+            once, more = _extend(set(open_), body.data, n, limit, digit)
             closed |= more
             if hi != 1:
                 closed |= once      # what follows a repeat is not known: those starts end here
@@ -605,6 +627,76 @@ def _occurrences(rx: re.Pattern[str], s: str, pos: int, endpos: int) -> Iterator
     while m is not None:
         yield m.start()
         m = rx.search(s, m.start() + 1, endpos)
+
+
+class Dispatched:
+    """``pattern.match(text, p, endpos)`` for a table-driven scanner: zero-width assertions, then one
+    alternation of many alternatives, of which only those that can begin with the text at ``p`` are tried.
+
+    sre tries every alternative at every position it is asked about, which for a scanner of twenty
+    alternatives costs microseconds per word. Each alternative's literal starts are known from the parsed
+    pattern (lower-case, up to ``n`` characters, a decimal digit standing for any digit; an alternative
+    without them is always tried); the alternatives whose starts fit the next ``n`` lowered characters are
+    compiled into a pattern of their own, once per distinct set: same alternatives in the same order and
+    the same groups, so it finds the same match (leftmost-first), or none where none could. Raises
+    ValueError for a pattern of another shape.
+    """
+
+    DIGIT = "\x00"
+
+    def __init__(self, pattern: re.Pattern[str], n: int = 3) -> None:
+        from re import _constants as k
+        from re import _parser
+
+        tree = _parser.parse(pattern.pattern, pattern.flags)
+        lead = 0
+        while lead < len(tree.data) and tree.data[lead][0] in (k.ASSERT, k.ASSERT_NOT, k.AT):
+            lead += 1
+        if lead >= len(tree.data) or tree.data[lead][0] is not k.BRANCH:
+            raise ValueError("not a scanner of alternatives")
+        self.pattern = pattern
+        self.n = n
+        self._lead = lead
+        # per alternative: its starts, or None when it may begin with anything
+        self.starts = [_starts_of(alt.data, n, 400, self.DIGIT) for alt in tree.data[lead][1][1]]
+        self._by_key: dict[str, re.Pattern[str] | None] = {}
+        self._by_set: dict[tuple[int, ...], re.Pattern[str]] = {}
+
+    def letter_starts(self) -> set[str] | None:
+        """Every start up to its first digit ("q" for "Q1"), without the starts that are a digit only;
+        None when some alternative may begin with anything."""
+        if any(s is None for s in self.starts):
+            return None
+        cut = {w.split(self.DIGIT)[0] for ws in self.starts for w in ws}   # type: ignore[union-attr]
+        cut.discard("")
+        return cut
+
+    def match(self, text: str, low: str, p: int, endpos: int) -> re.Match[str] | None:
+        """``pattern.match(text, p, endpos)``; ``low`` is ``lowered(text)`` (not None)."""
+        key = low[p : min(p + self.n, endpos)]
+        rx = self._by_key.get(key, self)
+        if rx is self:
+            if len(self._by_key) >= 100_000:
+                self._by_key.clear()   # keys are at most n characters: only odd text gets here
+            rx = self._by_key[key] = self._for(key)
+        return rx.match(text, p, endpos) if rx is not None else None   # type: ignore[union-attr]
+
+    def _for(self, key: str) -> re.Pattern[str] | None:
+        chosen = tuple(i for i, ws in enumerate(self.starts) if ws is None or any(self._fits(w, key) for w in ws))
+        if not chosen:
+            return None
+        rx = self._by_set.get(chosen)
+        if rx is None:
+            from re import _compiler, _parser
+
+            tree = _parser.parse(self.pattern.pattern, self.pattern.flags)
+            alts = tree.data[self._lead][1][1]
+            alts[:] = [alts[i] for i in chosen]
+            rx = self._by_set[chosen] = _compiler.compile(tree, self.pattern.flags)
+        return rx
+
+    def _fits(self, start: str, key: str) -> bool:
+        return len(key) >= len(start) and all(c == k or (c == self.DIGIT and k.isdecimal()) for c, k in zip(start, key))
 
 
 def started(pattern: re.Pattern[str]) -> Started:
