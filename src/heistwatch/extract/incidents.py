@@ -484,7 +484,8 @@ CAMPAIGN_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:mined?|mining)\s+(?:an?\s+)?(?:[\w\-]+\s+){0,3}?(?:Monero|XMR|cryptocurrenc\w+|crypto\w*)\b|"
         r"\b(?:Monero|XMR)[\s\-]+mining\b", re.IGNORECASE)),
     ("ransomware campaign", re.compile(r"\bransomware\b", re.IGNORECASE)),
-    ("fake job campaign", re.compile(r"\bfake\s+(?:job|recruit\w*|interview\w*|hiring)\b|\bjob\s+offers?\b", re.IGNORECASE)),
+    ("fake job campaign", re.compile(r"\b(?:fake|fraudulent|bogus|sham)\s+(?:job|recruit\w*|interview\w*|hiring|employers?)\b|"
+                                     r"\bjob\s+offers?\b|\bpos(?:ing|ed|es?)\s+as\s+(?:\w+\s+)?recruiters?\b", re.IGNORECASE)),
     ("phishing campaign", re.compile(r"\b(?:spear-?)?phishing\b", re.IGNORECASE)),
     ("malware campaign", re.compile(
         r"\b(?:clipper|clipboard|infostealers?|info-?stealers?|drainer|trojan\w*|stealer|malware)\b", re.IGNORECASE)),
