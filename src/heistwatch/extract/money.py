@@ -21,7 +21,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from heistwatch.extract.model import Count, Money, Share, Span
-from heistwatch.extract.text import fold_chars, folded
+from heistwatch.extract.text import Needled, fold_chars, folded, lowered
 from heistwatch.reference import assets
 
 # --------------------------------------------------------------------------------------------
@@ -526,8 +526,16 @@ def _match_unit(t: str, pos: int, end: int, allow_unlisted: bool = False) -> tup
     return code, q
 
 
+# The last word of every qualifier: _QUAL_RE can only match where the text before the figure ends with one.
+_QUAL_ENDS = tuple(sorted({w.split()[-1] for w in _QUAL_WORD}))
+
+
 def _qualifier_before(t: str, pos: int, lo: int) -> tuple[str, str, int] | None:
-    m = _QUAL_RE.search(t, max(lo, pos - 28), pos)
+    a = max(lo, pos - 28)
+    tail = t[a:pos].rstrip()
+    if tail.isascii() and not tail.lower().endswith(_QUAL_ENDS):
+        return None   # (beyond ASCII, case-insensitive matching is not lower(): the pattern decides)
+    m = _QUAL_RE.search(t, a, pos)
     if not m:
         return None
     words = " ".join(m.group("q").lower().split())
@@ -823,6 +831,8 @@ _COORDINATED = re.compile(r",?\s+and\s+(?:(?:at\s+least|about|around|roughly|nea
                           r"a\s+further|more\s+than|over|up\s+to)\s+)?$", re.I)
 _CONVERTED_FROM = re.compile(r"\s*+(?:(?:for|into|to)\s++(?:[\w\-]+\s++){1,3}?(?:worth|valued\s+at)|for|into)\s*+$", re.I)
 _TAG = re.compile(r"<[^<>]{0,300}>")
+_HAS_PASSED = Needled(_PASSED_THROUGH).may_match     # see _HAS_NOW below
+_HAS_PASSIVE = Needled(_PASSIVE_MOVE).may_match
 
 
 def _governing(t: str, raws: list[_Raw], i: int, pairs: dict[int, int], c_lo: int) -> str | None:
@@ -835,13 +845,16 @@ def _governing(t: str, raws: list[_Raw], i: int, pairs: dict[int, int], c_lo: in
         head = i - 1
     before_end = raws[head].start
     prev_end = raws[head - 1].end if head > 0 else 0
-    seg = _TAG.sub(" ", t[max(c_lo, prev_end, before_end - 120) : before_end])
+    seg = t[max(c_lo, prev_end, before_end - 120) : before_end]
+    if "<" in seg:
+        seg = _TAG.sub(" ", seg)
     seg = seg[-70:]
     last = None
-    for m in _GOVERNING_VERB.finditer(seg):
+    for m in folded(_GOVERNING_VERB).finditer(seg):   # = _GOVERNING_VERB.finditer(seg): same spans, groups set alike
         last = m
     if last is None or last.group("move") is None and not last.group("verb"):
-        if _PASSED_THROUGH.match(t, r.end, min(len(t), r.end + 80)):
+        low = lowered(t)
+        if _HAS_PASSED(low, r.end, min(len(t), r.end + 80)) and _PASSED_THROUGH.match(t, r.end, min(len(t), r.end + 80)):
             return "move"
         if head > 0 and prev_end > c_lo and _COORDINATED.search(t, prev_end, before_end) \
                 and not any(v.group("move") or v.group("verb")
@@ -850,7 +863,7 @@ def _governing(t: str, raws: list[_Raw], i: int, pairs: dict[int, int], c_lo: in
             if prev == "move":
                 return prev
         # "about 100 ether from the attack was sent to an address", "the remaining $102 million were burned"
-        pm = _PASSIVE_MOVE.match(t, r.end, min(len(t), r.end + 80))
+        pm = _PASSIVE_MOVE.match(t, r.end, min(len(t), r.end + 80)) if _HAS_PASSIVE(low, r.end, min(len(t), r.end + 80)) else None
         if pm and not _OUT_OF_VICTIM.match(t, pm.end(), min(len(t), pm.end() + 40)):
             return "move"
         return None
@@ -865,17 +878,37 @@ def _governing(t: str, raws: list[_Raw], i: int, pairs: dict[int, int], c_lo: in
     return "move"
 
 
-def _context(t: str, raws: list[_Raw], i: int, lo: int, hi: int, pairs: dict[int, int] | None = None) -> AmountContext:
+# Most context patterns find nothing near most amounts: each runs only when one of the words every
+# match of it holds is in its window of the lowered text (see text.Needled; exact, and several times cheaper).
+_HAS_NOW = Needled(_NOW_BEFORE).may_match
+_HAS_THEN = Needled(_THEN_BEFORE).may_match
+_HAS_RECOVERY = Needled(_RECOVERY_RE).may_match
+_HAS_REFUND = Needled(_REFUND_RE).may_match
+_HAS_PER_UNIT = Needled(_PER_UNIT_BEFORE).may_match
+_HAS_RATE = Needled(_RATE_BEFORE).may_match
+_HAS_INITIAL = Needled(_INITIAL_BEFORE).may_match
+_HAS_REVISED = Needled(_REVISED_BEFORE).may_match
+_HAS_REWARD = Needled(_REWARD_RE).may_match
+_HAS_FUNDING = Needled(_FUNDING_BEFORE).may_match
+_HAS_MARKET = Needled(_MARKET_BEFORE).may_match
+_HAS_ESTIMATE = Needled(_ESTIMATE_RISE).may_match
+
+
+def _context(t: str, raws: list[_Raw], i: int, lo: int, hi: int, pairs: dict[int, int] | None = None,
+             low: str | None = None) -> AmountContext:
+    """What the words around ``raws[i]`` say of it; ``low`` is ``lowered(t)`` (None: every pattern runs)."""
     r = raws[i]
     c_lo, c_hi = _clause_bounds(t, r.start, r.end, lo, hi)
     left_lim = max(c_lo, raws[i - 1].end if i > 0 else lo, r.start - 80)
     right_lim = min(c_hi, raws[i + 1].start if i + 1 < len(raws) else hi, r.end + 80)
     before = t[left_lim:r.start]
     after = t[r.end:right_lim]
-    now = bool(_NOW_BEFORE.search(before) or _NOW_AFTER.match(after))
-    then = bool(_THEN_AFTER.match(after) or _THEN_BEFORE.search(before))
+    now = bool((_HAS_NOW(low, left_lim, r.start) and _NOW_BEFORE.search(before)) or _NOW_AFTER.match(after))
+    then = bool(_THEN_AFTER.match(after) or (_HAS_THEN(low, left_lim, r.start) and _THEN_BEFORE.search(before)))
     recovered = False
     for src, base in ((before, left_lim), (after, r.end)):
+        if not _HAS_RECOVERY(low, base, base + len(src)):
+            continue
         for m in _RECOVERY_RE.finditer(src):
             if src.startswith(" from", m.end()):   # "recover from a $72 million hack"
                 continue
@@ -884,25 +917,32 @@ def _context(t: str, raws: list[_Raw], i: int, lo: int, hi: int, pairs: dict[int
                 break
     if recovered and _WHOLE_OF.search(before):
         recovered = False   # "practically all of the $600 million had come back": the loss named whole, of which some came back
-    refunded = bool(_REFUND_RE.search(before) or _REFUND_RE.search(after))
-    per_unit = bool(_PER_UNIT_AFTER.match(after) or _PER_UNIT_BEFORE.search(before)
-                    or _RATE_BEFORE.search(t, max(lo, r.start - 16), r.start))   # "($1 = 112.3 yen)": an exchange rate
-    initial = bool(_INITIAL_BEFORE.search(before))
-    revised = bool(_REVISED_BEFORE.search(before))
+    refunded = bool((_HAS_REFUND(low, left_lim, r.start) and _REFUND_RE.search(before))
+                    or (_HAS_REFUND(low, r.end, right_lim) and _REFUND_RE.search(after)))
+    per_unit = bool(_PER_UNIT_AFTER.match(after) or (_HAS_PER_UNIT(low, left_lim, r.start) and _PER_UNIT_BEFORE.search(before))
+                    or (_HAS_RATE(low, max(lo, r.start - 16), r.start)
+                        and _RATE_BEFORE.search(t, max(lo, r.start - 16), r.start)))   # "($1 = 112.3 yen)": an exchange rate
+    initial = bool(_HAS_INITIAL(low, left_lim, r.start) and _INITIAL_BEFORE.search(before))
+    revised = bool(_HAS_REVISED(low, left_lim, r.start) and _REVISED_BEFORE.search(before))
     near_before, near_after = before[-60:], after[:40]
+    nb_lo, na_hi = r.start - len(near_before), r.end + len(near_after)
     rm = None
-    for rm in _REWARD_RE.finditer(near_before):
-        pass
+    if _HAS_REWARD(low, nb_lo, r.start):
+        for rm in _REWARD_RE.finditer(near_before):
+            pass
     # "a 5% bounty on $114M stolen": the amount the bounty is a share of, not the bounty
-    reward = bool((rm and not _BOUNTY_ON.fullmatch(near_before, rm.end())) or _REWARD_RE.search(near_after))
+    reward = bool((rm and not _BOUNTY_ON.fullmatch(near_before, rm.end()))
+                  or (_HAS_REWARD(low, r.end, na_hi) and _REWARD_RE.search(near_after)))
     if reward:
         recovered = False   # "offered $10 million to return the funds": the offer, not a recovery
-    funding = bool(_FUNDING_BEFORE.search(near_before) or _FUNDING_AFTER.match(near_after))
-    market = bool(_MARKET_BEFORE.search(t, max(lo, r.start - 40), r.start))
-    em = _ESTIMATE_RISE.search(before)
-    if (per_unit or market) and em and not _PRICE_TALK.search(em.group(0)) and not _PER_UNIT_AFTER.match(after):
-        per_unit = market = False   # "estimates of the damage have climbed to more than $70 million": the loss, revised
-        revised = True
+    funding = bool((_HAS_FUNDING(low, nb_lo, r.start) and _FUNDING_BEFORE.search(near_before))
+                   or _FUNDING_AFTER.match(near_after))
+    market = bool(_HAS_MARKET(low, max(lo, r.start - 40), r.start) and _MARKET_BEFORE.search(t, max(lo, r.start - 40), r.start))
+    if per_unit or market:
+        em = _ESTIMATE_RISE.search(before) if _HAS_ESTIMATE(low, left_lim, r.start) else None
+        if em and not _PRICE_TALK.search(em.group(0)) and not _PER_UNIT_AFTER.match(after):
+            per_unit = market = False   # "estimates of the damage have climbed to more than $70 million": the loss, revised
+            revised = True
     governing = _governing(t, raws, i, pairs or {}, c_lo)
     moved, theft = governing == "move", governing == "theft"
     if theft and recovered and not _RECOVERY_RE.search(after[:30]):
@@ -967,7 +1007,8 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
             if gap in ("-", "to") or _RANGE_BEFORE.search(t, max(lo, a.start - 12), a.start):
                 a.stated_range = b.stated_range = True
                 range_pairs.append(i)
-    ctxs = [_context(t, raws, i, lo, hi, pairs) for i in range(len(raws))]
+    low = lowered(t) if raws else None
+    ctxs = [_context(t, raws, i, lo, hi, pairs, low) for i in range(len(raws))]
     # "a bounty of 50,000 ARKM ($31,500-$32,000)": a conversion and both ends of a range share what the words
     # around them say the sum is
     for i in sorted({*range_pairs, *(min(x, y) for x, y in pairs.items())}):

@@ -629,6 +629,75 @@ def _occurrences(rx: re.Pattern[str], s: str, pos: int, endpos: int) -> Iterator
         m = rx.search(s, m.start() + 1, endpos)
 
 
+def _needles(items) -> set[str] | None:  # noqa: C901 - one case per node kind of re._parser's tree
+    """Lower-case strings one of which every match of a parsed sequence contains, or None if there are none."""
+    from re import _constants as k
+
+    best: set[str] | None = None
+
+    def offer(found: set[str] | None) -> None:
+        nonlocal best
+        if found and "" not in found and (best is None or _needle_score(found) > _needle_score(best)):
+            best = found
+
+    run = ""
+    for op, av in [*items, (None, None)]:
+        if op is k.LITERAL and not (av > 127 and _cased(av)):
+            run += chr(av).lower()
+            continue
+        if run:
+            offer({run})
+            run = ""
+        if op is k.SUBPATTERN:
+            offer(_needles(av[3].data))
+        elif op is k.ATOMIC_GROUP:
+            offer(_needles(av.data))
+        elif op is k.BRANCH:
+            alts = [_needles(a.data) for a in av[1]]
+            if all(alts):
+                offer(set().union(*alts))   # type: ignore[arg-type]
+        elif op in (k.MAX_REPEAT, k.MIN_REPEAT, k.POSSESSIVE_REPEAT) and av[0] >= 1:
+            offer(_needles(av[2].data))
+    return best
+
+
+def _needle_score(found: set[str]) -> tuple[int, int]:
+    return min(map(len, found)), -len(found)   # longer needles are rarer; fewer are found faster
+
+
+class Needled:
+    """A cheap test before a pattern: is one of the literal strings every match contains in the window?
+
+    The strings come from the parsed pattern (lower-case: they are looked for in the lowered text, where
+    any case of them is found); ``may_match(low, pos, endpos)`` is False only when no match of the pattern
+    can lie in ``text[pos:endpos]``, so the pattern proper need not run there. Without such strings, or
+    on text that cannot be lowered exactly (``low`` None), it is always True.
+    """
+
+    __slots__ = ("pattern", "needles", "rx")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        try:
+            from re import _parser
+
+            found = _needles(_parser.parse(pattern.pattern, pattern.flags).data)
+        except Exception:   # another Python's internals: no test
+            found = None
+        if found:   # a string that holds another one is found with it
+            found = {w for w in found if not any(v != w and v in w for v in found)}
+        self.needles = frozenset(found) if found else None
+        self.rx = re.compile(_trie(set(found))) if found else None
+
+    def may_match(self, low: str | None, pos: int = 0, endpos: int = sys.maxsize) -> bool:
+        return self.rx is None or low is None or self.rx.search(low, pos, endpos) is not None
+
+
+def needled(pattern: re.Pattern[str]) -> Needled:
+    """The :class:`Needled` test of a compiled pattern, made once (kept by identity, like :func:`folded`)."""
+    return _made_once(Needled, pattern)
+
+
 class Dispatched:
     """``pattern.match(text, p, endpos)`` for a table-driven scanner: zero-width assertions, then one
     alternation of many alternatives, of which only those that can begin with the text at ``p`` are tried.
