@@ -30,6 +30,7 @@ from heistwatch.extract.model import (
     Granularity,
     IncidentMention,
     IncidentTypeValue,
+    Money,
     Span,
     Stance,
     Victim,
@@ -605,10 +606,19 @@ def _lead(plan: inc.IncidentPlan) -> int | None:
     return max((n for n, m in enumerate(plan.main) if m), key=lambda n: (plan.victims[n].score, -n), default=None)
 
 
+# "in its first hacking attack" in a story of a victim hacked "for the second time": the earlier one
+_ITS_FIRST = re.compile(r"\b(?:its|their)\s+first\s+(?:[\w\-]+\s+)?(?:hack|attack|breach|theft|heist|exploit|incident)\b",
+                        re.IGNORECASE)
+_SECOND_ONE = re.compile(r"\bsecond\s+(?:[\w\-]+\s+)?(?:hack|attack|breach|theft|heist|exploit|incident|time)\b|"
+                         r"\b(?:hacked|attacked|breached|hit|robbed)\s+(?:again|twice)\b", re.IGNORECASE)
+
+
 def _past_episode(text: str, sentences: list[Span], plan: inc.IncidentPlan, c: Claim) -> bool:
     """Does this date claim tell of an earlier episode (see _PAST_HERE and friends)?"""
     s = c.sentence
     if folded(_PAST_HERE).search(text, s.start, s.end):
+        return True
+    if folded(_ITS_FIRST).search(text, s.start, s.end) and folded(_SECOND_ONE).search(text):
         return True
     if folded(_PAST_AFTER).search(text, s.start, c.span.start):
         return True
@@ -878,6 +888,32 @@ _LEAKED = re.compile(r"\b(?:leak\w*|stolen|stole|expos\w+|compromis\w+|taken|acc
 _LATER = re.compile(r"\b(?:(?:\w+|\d+)\s+(?:days?|weeks?|months?|years?)\s+later|later|subsequently|afterwards?|"
                     r"(?:\w+|\d+)\s+(?:days?|weeks?|months?)\s+after\s+(?:the|that|this)\s+(?:\w+\s+)?(?:hack|attack|theft|heist|breach))\b",
                     re.IGNORECASE)
+
+
+def _headline_restates(text: str, sentences: list[Span], claims: list[Claim]) -> list[Claim]:
+    """A headline's dollar figure that restates a body figure (within 10%: headlines round, "more than $70
+    million" over "now worth more than $73 million") of another episode of the victim, and no figure of its
+    own incident, is that episode's: "Youbit shuts after second hack - lost more than $70 million"."""
+    from dataclasses import replace
+
+    head = sentences[0] if sentences else None
+    if head is None or not text[head.end : head.end + 2].lstrip(" \t").startswith("\n"):
+        return claims   # no headline line of its own
+    usd = [c for c in claims if c.kind == ClaimKind.LOSS and isinstance(c.value, Money) and c.value.unit == "USD"
+           and not c.value.vague and c.value.value > 0]
+    moves: dict[int, int] = {}
+    for k, c in enumerate(claims):
+        if c not in usd or c.sentence != head or c.incident is None:
+            continue
+        v = c.value.value  # type: ignore[union-attr]
+        same = [b for b in usd if b.sentence != head and abs(b.value.value - v) <= 0.1 * max(v, b.value.value)]  # type: ignore[union-attr]
+        if not same or any(b.incident == c.incident for b in same):
+            continue
+        owners = {x.incident for b in same for x in claims if x.sentence == b.sentence and x.incident is not None
+                  and x.kind in (ClaimKind.LOSS, ClaimKind.VICTIM)}
+        if len(owners) == 1 and c.incident not in owners:
+            moves[k] = owners.pop()  # type: ignore[assignment]
+    return [replace(c, incident=moves[k]) if k in moves else c for k, c in enumerate(claims)] if moves else claims
 
 
 def _later_leak(text: str, sentences: list[Span], incidents: list[IncidentMention], claims: list[Claim],
@@ -1176,6 +1212,8 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
 
     claims = _split_episodes(text, sentences, incidents, claims, date_claims, plan, guessed, year_ago)
     claims = _later_leak(text, sentences, incidents, claims, plan)
+    if len(incidents) > len(plan.victims):
+        claims = _headline_restates(text, sentences, claims)
     if len(incidents) > len(plan.victims):
         score_of = {(c.span, c.sentence): sc for sc, _, c in date_claims}
         for n, incident in enumerate(incidents):
