@@ -672,6 +672,28 @@ def _told_by_month(text: str, claims: list[Claim], n: int, episode: DateValue, b
     return out
 
 
+# "In one of those breaches, in June 2018, hackers took $31 million, and in another, in March, ...": the words
+# that open the clause of another episode, between the sentence's first date and the next.
+_ANOTHER = re.compile(r"\b(?:another|the\s+other|a\s+second|the\s+second|a\s+separate|a\s+later)\b", re.IGNORECASE)
+
+
+def _another_clause(text: str, sentences: list[Span], plan: inc.IncidentPlan, n: int, c: Claim,
+                    date_claims: list[tuple[float, int, Claim]]) -> int | None:
+    """Where the clause of another episode starts, when a date claim of incident ``n`` follows an earlier date
+    of ``n`` in its sentence and "another"/"a second" comes between them, and the sentence is about ``n``
+    alone (named or in focus); else None."""
+    i = _sentence_of(sentences, c.span.start)
+    if plan.focus[i] != [n] and {k for _, k in plan.mentions.get(i, [])} != {n}:
+        return None
+    before = [x.span.end for _, t, x in date_claims if t == n and x.sentence == c.sentence and x.span.end <= c.span.start]
+    if not before:
+        return None
+    cue = None
+    for cue in _ANOTHER.finditer(text, max(before), c.span.start):
+        pass
+    return cue.start() if cue is not None else None
+
+
 def _split_episodes(text: str, sentences: list[Span], incidents: list[IncidentMention], claims: list[Claim],
                     date_claims: list[tuple[float, int, Claim]], plan: inc.IncidentPlan,
                     guessed: set[int] | None = None, also_past: set[int] | None = None) -> list[Claim]:
@@ -702,9 +724,13 @@ def _split_episodes(text: str, sentences: list[Span], incidents: list[IncidentMe
         base_sentences = {c.sentence for sc, t, c in date_claims if t == n and c.value == base.date
                           and not _past_episode(text, sentences, plan, c) and id(c) not in (also_past or ())}
         past_keys: set[int] = set()
+        cut: dict[Span, int] = {}   # a sentence that tells two episodes: where the other one starts
         for sc, t, c in date_claims:
             v: DateValue = c.value  # type: ignore[assignment]
-            if t != n or v.start is None or not v.resolved or sc < 2.0 or c.sentence in base_sentences:
+            if t != n or v.start is None or not v.resolved or sc < 2.0:
+                continue
+            another = _another_clause(text, sentences, plan, n, c, date_claims)
+            if c.sentence in base_sentences and another is None:
                 continue
             seg = text[c.sentence.start : c.sentence.end]
             if not _THEFT.search(seg) or _AFTERMATH.search(seg):
@@ -715,7 +741,7 @@ def _split_episodes(text: str, sentences: list[Span], incidents: list[IncidentMe
             i = _sentence_of(sentences, c.span.start)
             told_past = _past_episode(text, sentences, plan, c)
             past = told_past or id(c) in (also_past or ())
-            if n not in {k for _, k in plan.mentions.get(i, [])} and not told_past:
+            if n not in {k for _, k in plan.mentions.get(i, [])} and not told_past and another is None:
                 continue   # the victim must be named beside the other date, or the text says it was an earlier one
             idx, month = _month_index(v)
             if not dated:
@@ -736,6 +762,8 @@ def _split_episodes(text: str, sentences: list[Span], incidents: list[IncidentMe
             if far:
                 key = key if month else v.start.year * 12
                 episodes.setdefault(key, []).append(c)
+                if another is not None:
+                    cut[c.sentence] = another
                 if past:
                     past_keys.add(key)
         moved_any = False
@@ -766,6 +794,8 @@ def _split_episodes(text: str, sentences: list[Span], incidents: list[IncidentMe
             opts = dated_in.get(c.sentence)
             if not opts:
                 return None
+            if c.sentence in cut and c.span.start < cut[c.sentence]:
+                return None   # before "and in another, ...": the clause of the incident's own date
             return min(opts, key=lambda o: (abs(o[0] - c.span.start), o[0]))[1]
 
         for key in chosen:
