@@ -47,3 +47,15 @@ def test_of_that_year_is_still_read_with_its_month() -> None:
     got = _found(text)
     assert got["March"] == (date(2019, 3, 1), date(2019, 3, 31))
     assert "that year" not in " ".join(got)
+
+
+def test_undated_report_counts_months_and_years_back_from_its_latest_day() -> None:
+    from heistwatch.extract.evalformat import to_eval
+    from heistwatch.extract.pipeline import run
+
+    text = ("Hackers stole $20 million from Bitstamp on March 9, 2021, the exchange said. Earlier this month, "
+            "Gatecoin was hacked for about $4 million, and the Bancor protocol lost $13 million to thieves "
+            "three years ago.")
+    got = {i["victim"]: i["date"] for i in to_eval("t", run(text, published=None))["incidents"]}
+    assert got["Gatecoin"] == "2021-03"
+    assert got["Bancor"] == "2018"

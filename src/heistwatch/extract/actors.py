@@ -250,6 +250,12 @@ _TO_A_THING = re.compile(r"(?:\s+(?:to|with))?\s+(?:the\s+|a\s+|an\s+)?(?:popula
                          r"NFT|wallet\s+(?:app|provider)|brand)\b", re.IGNORECASE)
 
 
+# Who voices a blame that is talk, not a finding: "some posts on social media", "several users", "rumours".
+_HEARSAY = re.compile(r"\b(?:(?:some|several|many|a\s+few|other)\s+(?:[\w\-]+\s+)?(?:posts|users|commentators|observers|"
+                      r"people|accounts|traders|influencers|tweets)|social\s+media|rumou?rs?|(?:online\s+)?speculation)\b",
+                      re.IGNORECASE)
+
+
 def find_attributions(text: str, sentence: Span, matches: list[ActorMatch] | None = None) -> list[AttributionMention]:
     """Every threat actor named in ``sentence`` with the stance the sentence takes on it.
 
@@ -284,6 +290,9 @@ def find_attributions(text: str, sentence: Span, matches: list[ActorMatch] | Non
         claimant = speakers.nearest(m.start)   # = find_claimant(text, sentence, m.start)
         if claimant and find_actors(claimant):
             claimant = None
+        if stance == Stance.CONFIRMED and _HEARSAY.search(text, sentence.start, m.start):
+            # "Some posts on social media blamed ...", "rumours pinned it on ...": talk, not a finding
+            stance, hedge, word = Stance.SUSPECTED, hedge or _HEARSAY.search(text, sentence.start, m.start).group(0), "likely"  # type: ignore[union-attr]
         if stance == Stance.CONFIRMED and claimant and _ANALYST.search(claimant) and not _OFFICIAL.search(claimant) \
                 and not (hedge and _FIRM_FINDING.match(hedge)) and not _OFFICIAL.search(text, sentence.start, sentence.end):
             # "Elliptic said ...", "researchers say ...": an analytics firm's or analysts' reading, not an official finding
@@ -397,12 +406,21 @@ _PERSON_CUES: tuple[tuple[re.Pattern[str], Stance], ...] = (
     (re.compile(rf"\b(?:exit\s+scam|inside\s+job|self-?hack|fake\s+hack|heist|hack|attack|theft)\s+"
                 rf"(?:was\s+|had\s+been\s+)?(?:conducted|orchestrated|masterminded|staged|perpetrated)\s+by\s+{_SURNAME}\b"),
      Stance.SUSPECTED),
+    # "a jury convicted Jane Roe of fraud over her attack on the exchange", "Court finds Jane Roe guilty over the
+    # $5 million theft", "John Doe was convicted of stealing ...": a court's finding
+    (re.compile(rf"\b(?:convicted|convicts|finds|found|sentenced|sentences)\s+{_PERSON}\s+(?:guilty\s+)?(?:of|over|for|in)\b"
+                rf"[^.;]{{0,120}}?\b(?:hack(?:ed|ing)?|st(?:ole|ealing)|theft|breach(?:ed|ing)?|exploit(?:ed|ing)?|attack|"
+                rf"manipulat\w+|fraud|drain(?:ed|ing)?|scheme)\b"), Stance.CONFIRMED),
+    (re.compile(rf"{_PERSON}(?:,[^,.;]{{1,60}},)?\s+(?:was|has\s+been|had\s+been|is)\s+(?:convicted|found\s+guilty|sentenced)\b"
+                rf"[^.;]{{0,120}}?\b(?:hack(?:ed|ing)?|st(?:ole|ealing)|theft|breach(?:ed|ing)?|exploit(?:ed|ing)?|attack|"
+                rf"manipulat\w+|drain(?:ed|ing)?)\b"), Stance.CONFIRMED),
 )
 # a word each cue of _PERSON_CUES (same order) cannot match without: a cue is tried only where one occurs
 _PERSON_NEEDS: tuple[tuple[str, ...], ...] = (
     ("Is", "Was", "Could", "Did"), ("admit", "confess", "plead"), ("admitted", "confessed", "pleaded"),
     ("charged", "indicted"), ("charged", "indicted"), ("maintained", "insisted", "denied"), ("suspect", "speculate"),
     ("conducted", "orchestrated", "masterminded", "staged", "perpetrated"),
+    ("convict", "find", "found", "sentence"), ("convicted", "found", "sentenced"),
 )
 _NOT_PERSON_WORDS = frozenset(
     """The This That These Those North South East West Korean Korea Japan Chinese China Russian Russia United States

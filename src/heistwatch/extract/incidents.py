@@ -202,6 +202,18 @@ def _strong_attack(sentence: str) -> bool:
     return bool(ATTACK_CUE.search(WEAK_CUE.sub(" ", sentence)))
 
 
+# A platform that froze or seized the loot on its way through: "Binance's chief said his exchange had frozen $5
+# million of the stolen funds". A bystander of the theft, unless the sentence tells of an attack between the two.
+_FROZE_LOOT = re.compile(
+    r"\b(?:froze|frozen|freez(?:e|es|ing)|block(?:ed|ing)|seiz(?:ed|ing)|intercept(?:ed|ing))\s+(?:[\w$€£¥.,\-]+\s+){0,6}?"
+    r"(?:the\s+|those\s+)?(?:stolen|hacked|illicit|exploited|laundered|looted|hacker['’]s|attacker['’]s)\b", re.IGNORECASE)
+
+
+def _froze_the_loot(text: str, sentence: Span, v: VictimMention) -> bool:
+    m = _FROZE_LOOT.search(text, v.span.end, min(sentence.end, v.span.end + 160))
+    return m is not None and not ATTACK_CUE.search(text[v.span.end : m.start()])
+
+
 def mention_evidence(text: str, sentence: Span, v: VictimMention, attack: bool) -> float:
     """How strongly this mention reads as the victim of an attack (may be negative)."""
     score = 0.0
@@ -217,7 +229,7 @@ def mention_evidence(text: str, sentence: Span, v: VictimMention, attack: bool) 
     if v.strength < 2:
         if _NOT_VICTIM_BEFORE.search(before) and not re.search(r"\b(?:from|of|on|at|against)\s+(?:the\s+)?(?:\w+\s+){0,2}?$", before, re.I):
             score -= 1.0
-        if _NOT_VICTIM_AFTER.search(after):
+        if _NOT_VICTIM_AFTER.search(after) or _froze_the_loot(text, sentence, v):
             score -= 1.5
         if _OWNER_AFTER.match(after) or _OWNER_BEFORE.search(before) or \
                 _RESCUER_AFTER.match(text, v.span.end, min(sentence.end, v.span.end + 160)):

@@ -811,14 +811,21 @@ _GOVERNING_VERB = re.compile(
     r"loss(?:es)?|hacks?|exploits?|theft|heist))\b",
     re.I,
 )
-_TO_THIEF = re.compile(r"[^.;]{0,12}?\bto\s+(?:an?\s+|the\s+|their\s+)?(?:[\w\-]+\s+)?(?:attacker|hacker|exploiter|thie(?:f|ves))", re.I)
+_TO_THIEF = re.compile(r"[^.;]{0,12}?\bto\s+(?:an?\s+|the\s+|their\s+)?(?:[\w\-]+\s+)?(?:attacker|hacker|exploiter|thie(?:f|ves))|"
+                       # "transferred $182 million of its assets to their own wallet", "sent $90 million to addresses
+                       # from which they can never be retrieved": moved out of the victim's reach, the theft itself
+                       r"[^.;]{0,60}?\bto\s+(?:(?:their|his|her|the\s+(?:attacker|hacker|exploiter|thief)['’]s)\s+own\s+"
+                       r"(?:[\w\-]+\s+)?(?:wallets?|address(?:es)?|accounts?)\b|(?:an?\s+|the\s+)?(?:[\w\-]+\s+)?address(?:es)?\s+"
+                       r"(?:(?:that\s+)?(?:nobody|no\s+one)\s+(?:controls|can\s+access)|(?:from\s+which|where)\s+[^.;]{0,40}?"
+                       r"\b(?:never|cannot|can\s+not|can['’]t)\b))", re.I)
 _OUT_OF_VICTIM = re.compile(r"[^.;]{0,40}?\b(?:out\s+of|from)\s+(?!(?:the\s+|an?\s+)?(?:attacker|hacker|exploiter|thie)\w*)", re.I)
 _DESTINATION = re.compile(r"[^.;]{0,60}?\b(?:to|into|onto|through|via)\b", re.I)
 _PASSIVE_MOVE = re.compile(
     r"[^.;]{0,40}?\b(?:(?:was|were|had\s+been|has\s+been|have\s+been|being|got)\s+(?:later\s+|then\s+|"
     r"[a-z]+ly\s+)?(?:sent|moved|transferred|bridged|swapped|laundered|burned|burnt|converted|"
     r"deposited|routed|funnel+ed|mixed|exchanged|cashed\s+out)\b|"
-    r"(?:sent|moved|transferred|bridged|routed|funnel+ed)\s+(?:on\s+|later\s+|then\s+)?(?:to|into|through|via)\b)", re.I)
+    r"(?:sent|moved|transferred|bridged|routed|funnel+ed)\s+(?:on\s+|later\s+|then\s+)?(?:to|into|through|via)\b|"
+    r"went\s+(?:straight\s+|directly\s+)?(?:to|into)\b)", re.I)   # "$250,000 went to a donation address"
 # "$455 million that passed through the mixer", "$20 million which flowed into Tornado Cash": funds told by
 # where they went, not a loss
 _PASSED_THROUGH = re.compile(
@@ -869,7 +876,7 @@ def _governing(t: str, raws: list[_Raw], i: int, pairs: dict[int, int], c_lo: in
         return None
     if last.group("move") is None:
         return "theft"
-    if _TO_THIEF.match(t, r.end, min(len(t), r.end + 60)):
+    if _TO_THIEF.match(t, r.end, min(len(t), r.end + 150)):
         return "theft"   # "the transfer of $182 million to an attacker-controlled address" is the theft
     # "transferred $110 million out of the exchange": taken from the victim, with nowhere it went
     if last.group("out") is not None and _OUT_OF_VICTIM.match(t, r.end, min(len(t), r.end + 60)) \

@@ -56,7 +56,7 @@ except ImportError:  # pragma: no cover
 # Words beside a figure that say it is not the amount stolen.
 NOT_A_LOSS = re.compile(
     r"\b(?:market\s+(?:cap|capitali[sz]ation|value)|valuation|volume|revenue|revenues|profit|profits|"
-    r"raised|raise|funding|fine|fined|penalty|penalties|bounty|reward|salary|budget|insurance\s+fund|"
+    r"raised|raise|funding|funded|fine|fined|penalty|penalties|bounty|reward|salary|budget|insurance\s+fund|"
     r"reserves?|in\s+deposits|assets\s+under|IPO|invest(?:ed|ment|ments)|price|priced|trading\s+at|traded\s+at|"
     r"per\s+(?:coin|token|share|bitcoin|day|month|year)|each|fees?|settlement|settle|compensat\w+|reimburs\w+|"
     r"refund\w*|bail\w*|loan\s+of|borrow\w*|capital\s+of|worth\s+of\s+trad\w+|daily|monthly|annual|"
@@ -79,7 +79,7 @@ _MOVED_BEFORE = re.compile(r"\b(?:moved|moving|moves|transferred|transferring|tr
 _TO_AFTER = re.compile(r"[^.;]{0,45}?\b(?:to|into|onto|through|via)\b", re.IGNORECASE)
 
 _ATTACK_NEAR = re.compile(
-    r"\b(?:stole|stolen|steal|theft|heist|hack(?:ed)?|drain(?:ed|ing)?|lost|loss|losses|missing|exploit(?:ed)?|"
+    r"\b(?:stole|stolen|steal|theft|heist|hack(?:ed)?|drain(?:ed|ing)?|lost|loses|lose|losing|loss|losses|missing|exploit(?:ed)?|"
     r"siphon(?:ed|ing)?|taken|took(?!\s+out)|looted|swiped)\b",
     re.IGNORECASE,
 )
@@ -115,8 +115,37 @@ _POINTS_AHEAD = re.compile(r"^[^.;()]{0,30}?\b(?:from|at|on|of|in|against|target
 _ON_CHAIN = re.compile(r"\bon\s+(?:the\s+)?$", re.IGNORECASE)   # "$12 million on Arbitrum": where, not whom
 
 
-def _nearest_incident(plan: inc.IncidentPlan, i: int, pos: int, text: str | None = None, end: int | None = None) -> int | None:
+def _in_clause(text: str, s: Span, here: list, pos: int, others_told: bool = True) -> list:
+    """The mentions of the clause holding ``pos`` where the sentence tells several victims' stories as clauses
+    ("A lost $126 million in July, and in the same month B was drained of $70 million"): a figure or date in
+    one clause is that clause's victim's, not the nearest name before it. The clause must tell of a loss and
+    name a victim; with ``others_told``, every other victim must be told in a clause with a verb of loss of its
+    own. Else all of ``here``."""
+    if len({n for _, n in here}) < 2:
+        return here
+    cuts = [s.start] + [m.end() for m in _CLAUSE_JOIN.finditer(text, s.start, s.end)] + [s.end]
+    if len(cuts) < 3:
+        return here
+    clauses = [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+    owner = next(((a, b) for a, b in clauses if a <= pos < b), None)
+    if owner is None:
+        return here
+    inside = [(v, n) for v, n in here if owner[0] <= v.span.start < owner[1]]
+    if not inside or not _ATTACK_NEAR.search(text, owner[0], owner[1]):
+        return here
+    mine = {n for _, n in inside}
+    if others_told:
+        for a, b in clauses:
+            if (a, b) != owner and {n for v, n in here if a <= v.span.start < b} - mine and not _ATTACK_NEAR.search(text, a, b):
+                return here
+    return inside
+
+
+def _nearest_incident(plan: inc.IncidentPlan, i: int, pos: int, text: str | None = None, end: int | None = None,
+                      sentence: Span | None = None) -> int | None:
     here = plan.mentions.get(i, [])
+    if here and text is not None and sentence is not None:
+        here = _in_clause(text, sentence, here, pos)
     if here:
         if text is not None and end is not None:
             # "$620 million from Axie Infinity": the name after the figure owns it
@@ -142,9 +171,19 @@ _DATE_THEN_ATTACK = re.compile(
     re.IGNORECASE)
 
 
-def _date_owner(plan: inc.IncidentPlan, i: int, start: int, end: int, text: str) -> int | None:
-    """The incident a date speaks of: the name its attack noun points to, else the nearest incident."""
+def _date_owner(plan: inc.IncidentPlan, i: int, start: int, end: int, text: str, sentence: Span | None = None) -> int | None:
+    """The incident a date speaks of: the name its attack noun points to, else the nearest incident (of its own
+    clause where the sentence tells several victims' stories as clauses)."""
     here = plan.mentions.get(i, [])
+    if here and sentence is not None:
+        mine = _in_clause(text, sentence, here, start, others_told=False)
+        if mine is not here:
+            here = mine
+            before = [(start - v.span.end, n) for v, n in here if v.span.end <= start]
+            for v, n in here:
+                if v.span.start >= end and _DATE_THEN_ATTACK.match(text[end : v.span.start]):
+                    return n
+            return min(before)[1] if before else min((v.span.start - start, n) for v, n in here)[1]
     for v, n in here:
         if v.span.start >= end and _DATE_THEN_ATTACK.match(text[end : v.span.start]):
             return n
@@ -191,7 +230,7 @@ def _is_loss(text: str, sentence: Span, a: AmountMention, head: int | None = Non
     if folded(_TODAY_AFTER).match(text, a.span.end, min(sentence.end, a.span.end + 40)) or \
             folded(_WOULD_BEFORE).search(window_before) or a.context.now_worth:
         return False   # what the loot would be worth today, not what was lost
-    if folded(_MOVED_BEFORE).search(window_before[-40:]) and \
+    if not a.context.theft and folded(_MOVED_BEFORE).search(window_before[-40:]) and \
             folded(_TO_AFTER).match(text, a.span.end, min(sentence.end, a.span.end + 60)):
         return False   # "moved $48 million to a new wallet": where the loot went, not what was lost
     if folded(NOT_A_LOSS).search(window_after[:40]) or folded(NOT_A_LOSS).search(window_before[-30:]) and not (a.context.theft or a.context.revised):
@@ -393,7 +432,7 @@ _PART_OF_TOTAL = re.compile(
     r"wallets?|accounts?|holders?)\b[^.;]{0,40})$", re.IGNORECASE)
 _OF_IT_AFTER = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?of\s+(?:it|that|this|them|which|the\s+total)\b(?!\s+(?:was|were)\s+(?:stolen|taken))",
                           re.IGNORECASE)
-_ONE_USER = re.compile(r"\b(?:one|a\s+single|another)\s+(?:[\w\-]+\s+)?(?:user|customer|investor|trader|client|depositor)\b"
+_ONE_USER = re.compile(r"\b(?:one|a\s+single|another)\s+(?:[\w\-]+\s+)?(?:user|customer|investor|trader|client|depositor|wallet|holder)\b"
                        r"[^.;,]{0,40}$", re.IGNORECASE)
 _JOINT_AFTER = re.compile(r"\s*(?:(?:of|in)\s+(?:[\w\-]+\s+){0,3}?)?(?:from|at|of|stolen\s+from|taken\s+from)\s+(?:the\s+)?"
                           r"(?:[\w\-]+\s+){0,3}?$", re.IGNORECASE)
@@ -985,6 +1024,82 @@ def _later_leak(text: str, sentences: list[Span], incidents: list[IncidentMentio
     return claims
 
 
+# "Investigators said there was no hard evidence of that", "the claim could not be verified": the sentence after
+# a blame says it is unproven
+_DOUBT_NEXT = re.compile(
+    r"\b(?:no\s+(?:hard|firm|concrete|conclusive|direct|clear|solid|public)\s+(?:evidence|proof)|"
+    r"(?:could|can)\s*(?:not|n['’]t)\s+(?:be\s+)?(?:independently\s+)?(?:confirm|verif)\w*|(?:remains?|is|was)\s+unconfirmed|"
+    r"(?:has|have)\s+not\s+been\s+(?:independently\s+)?(?:confirmed|verified))", re.IGNORECASE)
+
+
+def _doubted_next(text: str, sentences: list[Span], actor_matches: dict[int, list], claims: list[Claim]) -> list[Claim]:
+    """A blame stated as fact in one sentence and called unproven in the next (which names no actor) is a suspicion."""
+    from dataclasses import replace
+
+    doubted = {sentences[i] for i in actor_matches if i + 1 < len(sentences) and i + 1 not in actor_matches
+               and _DOUBT_NEXT.search(text, sentences[i + 1].start, sentences[i + 1].end)}
+    if not doubted:
+        return claims
+    return [replace(c, value=replace(c.value, stance=Stance.SUSPECTED, probability="likely"))  # type: ignore[arg-type]
+            if c.kind == ClaimKind.ACTOR and c.sentence in doubted and c.value.stance == Stance.CONFIRMED  # type: ignore[union-attr]
+            else c for c in claims]
+
+
+_COARSE_RELATIVE = ("ago", "relative_word")
+
+
+def _coarse_from_latest_day(text: str, found: list) -> list:
+    """A report with no publication date was written soon after the latest day it states: "four years ago",
+    "earlier this month" are counted from that day (month and year mentions only; a weekday or "yesterday"
+    needs the real day)."""
+    from heistwatch.extract.dates import guess_published
+
+    day = guess_published(text)
+    if day is None:
+        return found
+    again = {(d.span.start, d.span.end): d for d in find_dates(text, day)}
+    out = []
+    for d in found:
+        g = again.get((d.span.start, d.span.end))
+        if not d.value.resolved and d.pattern in _COARSE_RELATIVE and g is not None and g.value.resolved and \
+                g.value.granularity in (Granularity.MONTH, Granularity.YEAR, Granularity.SEASON):
+            d = g
+        out.append(d)
+    return out
+
+
+def _same_group_in_clause(text: str, sentences: list[Span], plan: inc.IncidentPlan, actor_matches: dict[int, list],
+                          claims: list[Claim]) -> list[Claim]:
+    """"The FBI said Lazarus stole $41 million from A in September, and analysts linked the same group to the $54
+    million taken from B": "the same group" in a later clause is the actor an earlier clause named, for the victim
+    that later clause names, with the stance of its own attributing words."""
+    out: list[Claim] = []
+    for i in sorted(actor_matches):
+        s = sentences[i]
+        here = plan.mentions.get(i, [])
+        named = [c for c in claims if c.kind == ClaimKind.ACTOR and c.sentence == s and c.incident is not None]
+        if len({n for _, n in here}) < 2 or not named:
+            continue
+        cuts = [s.start] + [m.end() for m in _CLAUSE_JOIN.finditer(text, s.start, s.end)] + [s.end]
+        for ref in _GROUP_REF.finditer(text, s.start, s.end):
+            clause = next(((a, b) for a, b in zip(cuts, cuts[1:]) if a <= ref.start() < b), None)
+            before = [c for c in named if c.span.end <= ref.start()]
+            if clause is None or not before or before[-1].span.start >= clause[0]:
+                continue   # the actor must be named in an earlier clause
+            actor = before[-1].value.actor  # type: ignore[union-attr]
+            has = {c.incident for c in claims if c.kind == ClaimKind.ACTOR and c.value.actor == actor}  # type: ignore[union-attr]
+            theirs = sorted({n for v, n in here if clause[0] <= v.span.start < clause[1]} - has)
+            hedges = [h for h in find_hedges(text, clause[0], clause[1])
+                      if h.hedge.phrase in _ATTRIBUTING_PHRASES or h.hedge.stance == Stance.DENIED]
+            if not theirs or not hedges:
+                continue
+            h = min(hedges, key=lambda h: abs(h.start - ref.start()))
+            att = Attribution(actor=actor, stance=h.hedge.stance, hedge=text[h.start:h.end], probability=h.hedge.word,
+                              claimant=find_claimant(text, s, ref.start()), surface_actor=ref.group(0))
+            out.extend(Claim(ClaimKind.ACTOR, att, Span(ref.start(), ref.end()), s, n, 0.5) for n in theirs)
+    return out
+
+
 def run(text: str, *, published: date | None = None, title: str | None = None) -> Extraction:
     from heistwatch.extract import EXTRACTOR_VERSION
 
@@ -1033,7 +1148,7 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
         own = {inc for _, inc in plan.mentions.get(i, [])} if link_line else set()
         if link_line and len(own) != 1:
             continue   # "Read also: ..." points at another article, naming no one victim of its own
-        target = _nearest_incident(plan, i, a.span.start, text, a.span.end)
+        target = _nearest_incident(plan, i, a.span.start, text, a.span.end, s)
         if link_line and target not in own:
             continue   # a figure of a linked story belongs only to the victim that line names
         if aggregate[i] and not plan.mentions.get(i):
@@ -1084,6 +1199,8 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
     date_claims: list[tuple[float, int, Claim]] = []
     if find_dates is not None:
         found_dates = find_dates(text, published)
+        if published is None and any(not d.value.resolved and d.pattern in _COARSE_RELATIVE for d in found_dates):
+            found_dates = _coarse_from_latest_day(text, found_dates)
         dates_in: dict[int, int] = {}
         for d in found_dates:
             k = _sentence_of(sentences, d.span.start)
@@ -1091,8 +1208,8 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
         for d in found_dates:
             i = _sentence_of(sentences, d.span.start)
             s = sentences[i]
-            targets: list[int | None] = [_date_owner(plan, i, d.span.start, d.span.end, text)]
-            here = plan.mentions.get(i, [])
+            targets: list[int | None] = [_date_owner(plan, i, d.span.start, d.span.end, text, s)]
+            here = _in_clause(text, s, plan.mentions.get(i, []), d.span.start, others_told=False)
             named = sorted({n for _, n in here})
             if len(named) > 1 and dates_in.get(i) == 1 and (
                     all(v.span.start >= d.span.end for v, _ in here) or all(v.span.end <= d.span.start for v, _ in here)):
@@ -1229,6 +1346,9 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
                           claimant=find_claimant(text, s, ref.start()), surface_actor=ref.group(0))
         for n in targets:
             claims.append(Claim(ClaimKind.ACTOR, att, Span(ref.start(), ref.end()), s, n, 0.5))
+
+    claims.extend(_same_group_in_clause(text, sentences, plan, actor_matches, claims))
+    claims = _doubted_next(text, sentences, actor_matches, claims)
 
     # techniques and indicators (other stage's finders), linked through the focus
     if find_techniques is not None:

@@ -47,7 +47,8 @@ _ATTACK_VERB_PASSIVE = (
 
 
 # A platform word written after the name, lower case: "the Zumo bridge was drained", "the Zumo exchange lost".
-_OWN_KIND = r"(?:exchange|bridge|protocol|platform|wallet|casino|network|app|pool|vault|marketplace|DEX|dex)"
+_OWN_KIND = (r"(?:(?:hot\s+|cold\s+|liquidity\s+)?(?:exchange|bridge|protocol|platform|wallet|casino|network|app|pool|vault|"
+             r"marketplace|DEX|dex|contract)s?)")   # (plural: "several Zumo pools were drained")
 # "Zumo's 2022 hack", "Zumo's $40 million heist": a year or a sum between the name and the attack noun.
 _WHEN_OR_HOW_MUCH = (r"(?:(?:19|20)\d\d|(?:US)?[$€£¥₩]\s?\d[\d.,]*+(?:\s?(?:million|billion|thousand|mn|bn|m|k)\b)?|"
                      r"\d[\d.,]*+\s?(?:million|billion)\s+(?:dollars?|euros?|yen|won))")
@@ -121,6 +122,7 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("Quidax, a Nigerian platform, confirmed a breach on Wednesday.", "Quidax"),
         ("Zumo suffered a $1.6 million hack in 2019.", "Zumo"),
         ("Quidax has been exploited for $3 million.", "Quidax"),
+        ("In the same week two Moonwell pools were drained of $9 million.", "Moonwell"),
         ("Moonwell suffered a flash loan exploit.", "Moonwell")],
        ["The team was hacked off by the delay"], trigger=r"\b(?:was|were|been|got|gets|is|became|suffered|fell)\b"),
     _p("stolen-from-name",
