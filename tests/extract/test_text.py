@@ -75,3 +75,17 @@ def test_sentence_lookup() -> None:
     assert idx.index(text.index("Two")) == 1 == sentence_index(spans, text.index("there"))
     assert idx.index(text.index(" Two")) is None
     assert idx.around(spans[0]) == spans[0]
+
+
+def test_sentence_end_scan_finds_what_the_plain_end_pattern_finds() -> None:
+    import random
+    import re
+
+    from heistwatch.extract import text as tx
+
+    plain = re.compile(r"""(?<![.!?\u2026])[.!?\u2026]++["'\u201d\u2019)\]]*+(?=\s)|\n""")
+    rnd = random.Random(5)
+    pieces = [".", "!", "?", "\u2026", "\n", " ", "\t", "a", "B", '"', "'", ")", "]", "\u201d", "\u2019", "$5.2"]
+    for _ in range(3000):
+        s = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30)))
+        assert [m.span() for m in tx._END.finditer(s)] == [m.span() for m in plain.finditer(s)], repr(s)

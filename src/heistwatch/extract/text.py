@@ -59,8 +59,11 @@ OPENERS = frozenset(
 # A candidate end: terminal punctuation, optional closing quotes/brackets, then space. Tried only
 # where a run of terminal punctuation begins: a run that is not followed by space fails the same
 # way from every position inside it, so starting inside one would only make long runs quadratic.
-_END = re.compile(r"""(?<![.!?\u2026])[.!?\u2026]++["'\u201d\u2019)\]]*+(?=\s)|\n""")
+# Written to open with a character class (a newline is an end by itself; for a stop, the look-behind
+# after its first character says no stop came before it) so that sre skips in C to the next stop.
+_END = re.compile(r"""[.!?\u2026\n](?:(?<=\n)|(?<![.!?\u2026](?s:.))[.!?\u2026]*+["'\u201d\u2019)\]]*+(?=\s))""")
 _WORD_BEFORE = re.compile(r"""([A-Za-z][A-Za-z.]{0,11})\.["'\u201d\u2019)\]]*$""")
+_INITIALISM = re.compile(r"(?:[a-z]\.)+[a-z]")
 _NEXT = re.compile(r"""\s*+["'\u201c\u2018(\[]?([^\s]{0,20})""")
 
 
@@ -104,7 +107,7 @@ def _is_real_stop(text: str, dot: int, cut: int) -> bool:
             return False
         if len(word) == 1 and wb.group(1).isupper():
             return False          # an initial: "J. Smith"
-        if word in MAYBE_FINAL or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+        if word in MAYBE_FINAL or ("." in word and _INITIALISM.fullmatch(word)):
             return following.strip("\"'(").lower().rstrip(",.;:") in OPENERS
     return True
 
@@ -339,9 +342,18 @@ def _made_once(form: type[_Form], pattern: re.Pattern[str]) -> _Form:
     return got[1]  # type: ignore[no-any-return]
 
 
+_FOLDED: dict[int, tuple[re.Pattern[str], Folded]] = {}
+
+
 def folded(pattern: re.Pattern[str]) -> Folded:
-    """The :class:`Folded` form of a compiled pattern, made once: ``folded(ATTACK_CUE).search(text, a, b)``."""
-    return _made_once(Folded, pattern)
+    """The :class:`Folded` form of a compiled pattern, made once: ``folded(ATTACK_CUE).search(text, a, b)``.
+
+    (Kept by the pattern's identity like :func:`_made_once`, in a table of its own: it is called
+    hundreds of times per document.)"""
+    got = _FOLDED.get(id(pattern))
+    if got is None or got[0] is not pattern:
+        got = _FOLDED[id(pattern)] = (pattern, Folded(pattern))
+    return got[1]
 
 
 # ---------------------------------------------------------------- trying a pattern only where it can start
