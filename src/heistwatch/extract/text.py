@@ -308,8 +308,14 @@ class Folded:
         return self.pattern, text
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        rx, s = self._on(text)
-        return rx.search(s, pos, endpos)
+        # = self._on(text), inlined: searches in windows of one document run hundreds of times per document
+        twin = self.twin
+        if twin is not None:
+            recent = _LOWERED[0]
+            low = recent[1] if recent[0] is text else lowered(text)
+            if low is not None:
+                return twin.search(low, pos, endpos)
+        return self.pattern.search(text, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         rx, s = self._on(text)

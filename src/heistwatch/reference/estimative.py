@@ -9,6 +9,7 @@ from functools import lru_cache
 from importlib import resources
 
 from heistwatch.extract.model import Stance
+from heistwatch.extract.text import folded
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +73,7 @@ def find_hedges(text: str, start: int = 0, end: int | None = None) -> list[Hedge
     pattern, by = _pattern()
     end = len(text) if end is None else end
     out = []
-    for m in pattern.finditer(text, start, end):
+    for m in folded(pattern).finditer(text, start, end):   # = pattern.finditer: same spans, the words lower-cased
         key = " ".join(m.group(0).lower().split())
         h = by.get(key)
         if h:
