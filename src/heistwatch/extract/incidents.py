@@ -172,6 +172,10 @@ _RESCUER_AFTER = re.compile(
 
 NEVER_VICTIM = frozenset({"security", "analytics", "media", "noncrypto"})   # see data/platforms.tsv
 BYSTANDER = frozenset({"venue", "chain"})   # victims only when a pattern says they were attacked
+# "its Arbitrum market", "their Ethereum and BNB Chain pools": a chain as where the victim's own part runs
+_OWN_PART_BEFORE = re.compile(r"\b(?:its|their)\s+(?:[\w\-]+(?:\s+[\w\-]+)?\s+(?:and|&|or)\s+)?$", re.IGNORECASE)
+_PART_AFTER = re.compile(r"(?:\s+(?:and|&|or)\s+[\w\-]+(?:\s+[\w\-]+)?)?\s+(?:markets?|pools?|deployments?|vaults?|"
+                         r"contracts?|instances?|versions?)\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -324,6 +328,9 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
             if v.platform is not None and v.platform.kind in BYSTANDER and (
                     v.strength < 2 or v.pattern == "stolen-from-name"):
                 ev = min(ev, 0.75)   # "funds taken from BNB Chain": the chain is where, not whom
+            if v.platform is not None and v.platform.kind in BYSTANDER and _OWN_PART_BEFORE.search(
+                    text, max(s.start, v.span.start - 40), v.span.start) and _PART_AFTER.match(text, v.span.end, s.end):
+                ev = min(ev, 0.0)   # "$4.5 million from its Arbitrum market": the victim's own market on that chain
             if money_here and ev > 0 and attack[i] and _strong_attack(text[s.start : s.end]):
                 ev += 0.5
             key = victim_key(v.name)
