@@ -87,8 +87,12 @@ WEAK_YEAR_VOTE = 0.3    # a mention's year that no sentence behind it ties to th
 WEAKENED_VOTE = 0.5     # a mention's day or month it was placed without (cluster.cluster_block)
 
 
-def _choose_date(cands: list[tuple[DateValue, str, float, str | None]], first_report: date | None = None) -> DateValue | None:
-    """Pick the incident date from (date, source, weight, claim) candidates; see build_incident."""
+def _choose_date(cands: list[tuple[DateValue, str, float, str | None]], first_report: date | None = None,
+                 earliest: bool = False) -> DateValue | None:
+    """Pick the incident date from (date, source, weight, claim) candidates; see build_incident.
+
+    ``earliest``: of the best year's months, the earliest wins, not the best supported (a data breach:
+    reports date it when the data was taken, or when the leak was found or told, months later)."""
     if not cands:
         return None
 
@@ -112,7 +116,7 @@ def _choose_date(cands: list[tuple[DateValue, str, float, str | None]], first_re
     if not in_year:
         coarse = [d for d, *_ in cands if (d.iso() or "").startswith(best_year)]
         return min(coarse, key=lambda d: (dates.rank(d), d.start))
-    best_month = max(sorted(in_year), key=lambda m: (round(sum(in_year[m].values()), 6), near(m)))
+    best_month = min(in_year) if earliest else max(sorted(in_year), key=lambda m: (round(sum(in_year[m].values()), 6), near(m)))
     days: dict[str, dict[str, float]] = defaultdict(dict)
     for d, src, w, _ in cands:
         if d.granularity == Granularity.DAY and (d.iso() or "").startswith(best_month):
@@ -327,7 +331,7 @@ def build_incident(
     pubs = sorted(m.published for m in members if m.published)
     # each source votes once, for the date it states for the incident (its mention's date, or its
     # best date claim when the mention has none); other date claims vote only when no source states one
-    chosen = _choose_date(votes or cands, pubs[0] if pubs else None)
+    chosen = _choose_date(votes or cands, pubs[0] if pubs else None, earliest=_type(members) == "data_breach")
     pinned: dict[str, Any] = {}
     if "date" in ov.pins:
         chosen = dates.date_from_iso(ov.pins["date"]["value"])
