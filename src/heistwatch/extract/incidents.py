@@ -420,7 +420,10 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
         # beside named victims, a campaign needs sentences of its own and must not be one of them
         # (or one sentence that names the machine it took over: "mined Monero on a server of a company")
         told = len(own) >= 2 or len(own) == 1 and _names_target(text, sentences[own[0][0]])
-        if not victims or (campaign.key == victim_key("cryptojacking campaign") and told
+        # a headline on the campaign ("Fake recruiters, real malware: ...") makes it the story's own, whatever
+        # other victims it names in passing
+        headline = _headline_cue(text, sentences, title, campaign)
+        if not victims or ((campaign.key == victim_key("cryptojacking campaign") and told or headline)
                            and campaign_type(campaign.name) not in kinds):
             campaign.mentions = own if victims else campaign.mentions
             victims = sorted([*victims, campaign], key=lambda c: c.first.span.start)
@@ -528,6 +531,16 @@ _TARGET_OF = re.compile(
     re.IGNORECASE)
 _OWNER_FIRST = re.compile(
     rf"\b(?:a|an|the)\s+(?P<owner>(?:[\w\-]+\s+){{0,2}}?{_OWNER_NOUN})(?:['’]s)?\s+(?P<thing>{_MACHINE})\b", re.IGNORECASE)
+
+
+def _headline_cue(text: str, sentences: list[Span], title: str | None, campaign: Candidate) -> bool:
+    """Is the text's first line its headline, and does it use the campaign's own words ("Fake recruiters ...")?"""
+    if title is None or not sentences or text[sentences[0].start : sentences[0].end] != title.strip():
+        return False
+    label = campaign.mentions[0][1].name if campaign.mentions else ""
+    cues = dict(CAMPAIGN_CUES)
+    rx = cues.get(label) or cues.get(label.replace("spearphishing", "phishing"))
+    return rx is not None and rx.search(text, sentences[0].start, sentences[0].end) is not None
 
 
 def _names_target(text: str, s: Span) -> bool:

@@ -1,0 +1,25 @@
+"""A story headlined on a campaign ("Fake recruiters, real malware: ...") is about that campaign, even when
+it names a victim of an older theft in passing."""
+
+from __future__ import annotations
+
+from heistwatch.extract.evalformat import to_eval
+from heistwatch.extract.pipeline import run
+
+TITLE = "Fake recruiters target crypto staff with poisoned coding tests"
+BODY = ("Hackers posing as recruiters have sent crypto engineers coding tests that install malware and steal "
+        "wallet keys, researchers said. "
+        "The same trick was blamed for the $40 million theft from the Zumo exchange in 2022, after an engineer "
+        "ran a test from fake interviews.")
+
+
+def _victims(text: str, title: str | None) -> set[str]:
+    return {i["victim"] for i in to_eval("t", run(text, title=title))["incidents"]}
+
+
+def test_a_campaign_in_the_headline_stands_beside_a_victim_named_in_passing():
+    assert _victims(TITLE + "\n\n" + BODY, TITLE) == {"fake job campaign", "Zumo"}
+
+
+def test_without_the_headline_the_named_victim_alone_is_the_story():
+    assert _victims(BODY, None) == {"Zumo"}
