@@ -59,6 +59,22 @@ _NAMED_ITEM = re.compile(r"\s*(?:[-*\u2022\u2013\u25cf]|\d{1,2}[.)])\s+(?-i:[A-Z
 _HEADING_LEAD = re.compile(r"[\W\d]*(?:the\s+)?", re.IGNORECASE)   # what may come before a heading's subject
 
 
+_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+# A paragraph's lead that is only a name and a date: "Zaif, September 2018.", "Quidax (March 3):"
+_INLINE_LEAD = re.compile(
+    rf"(?-i:[A-Z][\w.\-]*)(?:\s(?-i:[A-Z][\w.\-]*)){{0,3}}\s*(?:,\s*|\(\s*)(?:(?:early|mid|late)[\s\-]+)?"
+    rf"(?:(?:{_MONTH_NAMES})(?:\s+\d{{1,2}})?(?:,?\s+(?:19|20)\d\d)?|(?:19|20)\d\d)\)?\s*[.:]\s*", re.IGNORECASE)
+
+
+def inline_lead(text: str, s: Span) -> bool:
+    """Is sentence ``s`` a paragraph's lead that names only a subject and a date ("Zaif, September 2018.")? Its
+    section is that paragraph."""
+    a = s.start
+    while a > 0 and text[a - 1] in " \t":
+        a -= 1
+    return (a == 0 or text[a - 1] == "\n") and s.end - s.start <= 60 and _INLINE_LEAD.fullmatch(text, s.start, s.end) is not None
+
+
 def opens_section(text: str, s: Span) -> bool:
     """A list item or a sub-heading: a line that starts a new part of the article ("2. Zaif (September 2018)",
     "- KuCoin, 2020: ...", "The Ronin bridge"), whose figures and dates are its own."""
@@ -69,6 +85,8 @@ def opens_section(text: str, s: Span) -> bool:
         return False   # not at the start of a line
     if _LIST_ITEM.match(text, s.start, s.end) or text.startswith(("#", "**", "__"), s.start):
         return True   # a list item, a markdown heading or a bold lead-in ("**Zaif, September 2018.** About $60M ...")
+    if inline_lead(text, s):
+        return True   # a roundup paragraph led by its subject and date: "Zaif, September. Hackers took ..."
     b = s.end
     while b < len(text) and text[b] in " \t":
         b += 1
@@ -137,7 +155,9 @@ AGGREGATE_CUE = re.compile(
     r"(?:this|last)\s+year\s+alone|cumulative|"
     r"(?:a\s+)?(?:series|string|spate|wave)\s+of|(?:several|multiple|numerous|dozens\s+of|various)\s+(?:\w+\s+)?(?:exchanges|hacks|attacks|heists)|"
     r"in\s+(?:19|20)\d\d\s+alone|throughout\s+(?:19|20)\d\d|during\s+(?:19|20)\d\d|per\s+cent\s+of\s+all|"
-    r"(?:stole|stolen|stealing)\s+(?:a\s+)?(?:record|an\s+estimated)|(?:exchanges|hacks|attacks|heists)\s+(?:in(?!\s+which)|since|this|last|worldwide|globally))\b",
+    r"(?:stole|stolen|stealing)\s+(?:a\s+)?(?:record|an\s+estimated)|"
+    r"(?:at\s+least|more\s+than|over|nearly|some)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"a\s+dozen|dozens\s+of|\w+\s+dozen)\s+(?:[\w\-]+\s+){0,2}?(?:hacks|attacks|heists|thefts|incidents|breaches|exploits)|(?:exchanges|hacks|attacks|heists)\s+(?:in(?!\s+which)|since|this|last|worldwide|globally))\b",
     re.IGNORECASE,
 )
 
@@ -459,18 +479,27 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
     section_at = -99
     named_sections = 0   # headings so far that name an incident: under one that names none, no lead either
     lead_from = 0
-    if lead is not None and opens_section(text, sentences[victims[lead].mentions[0][0]]):
-        lead_from = victims[lead].mentions[0][0]
+    if lead is not None:
+        # (a headline naming the lead does not open the body: "From A to B: the year thieves took $3 billion")
+        body = [j for j, _, _ in victims[lead].mentions if j > 0 or not title] or [victims[lead].mentions[0][0]]
+        if opens_section(text, sentences[body[0]]):
+            lead_from = body[0]
+    inline_section = False
     for i, s in enumerate(sentences):
         here = sorted({n for _, n in mentions.get(i, [])})
+        if inline_section and section and "\n" in text[sentences[i - 1].end : s.start]:
+            section, last = [], []   # a paragraph led by "Zaif, September." ends with the paragraph
         if i > 0 and opens_section(text, s) and (here or not _LIST_ITEM.match(text, s.start, s.end)):
+            inline_section = inline_lead(text, s)
             if section and not here:
                 last = []   # a new heading that names none: the incident of the section before is done
             section, section_at = here, i
             named_sections += bool(here)
         if here:
             focus.append(here)
-            if not _LINK_LINE.match(text, s.start, s.end):   # "Read also: ..." names another article's story
+            if not _LINK_LINE.match(text, s.start, s.end) and not (i == 0 and title and len(here) > 1):
+                # ("Read also: ..." names another article's story; a headline naming several victims, "From A to
+                # B: the year thieves took $3 billion", says nothing of which one the body's first lines are about)
                 last, last_at = here, i
                 named_at = i
             continue

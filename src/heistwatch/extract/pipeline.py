@@ -56,7 +56,7 @@ except ImportError:  # pragma: no cover
 # Words beside a figure that say it is not the amount stolen.
 NOT_A_LOSS = re.compile(
     r"\b(?:market\s+(?:cap|capitali[sz]ation|value)|valuation|volume|revenue|revenues|profit|profits|"
-    r"raised|raise|funding|funded|fine|fined|penalty|penalties|bounty|reward|salary|budget|insurance\s+fund|"
+    r"raised|raise|funding|funded|financing|fine|fined|penalty|penalties|bounty|reward|salary|budget|insurance\s+fund|"
     r"reserves?|in\s+deposits|assets\s+under|IPO|invest(?:ed|ment|ments)|price|priced|trading\s+at|traded\s+at|"
     r"per\s+(?:coin|token|share|bitcoin|day|month|year)|each|fees?|settlement|settle|compensat\w+|reimburs\w+|"
     r"refund\w*|bail\w*|loan\s+of|borrow\w*|capital\s+of|worth\s+of\s+trad\w+|daily|monthly|annual|"
@@ -201,6 +201,11 @@ _COMPARED = re.compile(r"\b(?:since|than|surpass\w*|eclips\w*|overtak\w*|dwarf\w
                        re.IGNORECASE)
 
 
+_MONEY_IN_AFTER = re.compile(r"\s*(?:[\w\-]+\s+)?(?:(?:financing|funding|credit\s+line|investment|bailout|rescue)\b|"
+                             r"(?<!flash\s)(?<!flash-)loans?\b(?!\s+(?:attacks?|exploits?)))",
+                             re.IGNORECASE)
+
+
 def _is_loss(text: str, sentence: Span, a: AmountMention, head: int | None = None,
              between: tuple[int, int] | None = None) -> bool:
     """Is this figure (read in ``sentence``) an amount stolen? ``head``: where the figure it converts starts;
@@ -233,6 +238,8 @@ def _is_loss(text: str, sentence: Span, a: AmountMention, head: int | None = Non
     if not a.context.theft and folded(_MOVED_BEFORE).search(window_before[-40:]) and \
             folded(_TO_AFTER).match(text, a.span.end, min(sentence.end, a.span.end + 60)):
         return False   # "moved $48 million to a new wallet": where the loot went, not what was lost
+    if _MONEY_IN_AFTER.match(window_after):
+        return False   # "took a $120 million financing package": money that came in, whatever the verb
     if folded(NOT_A_LOSS).search(window_after[:40]) or folded(NOT_A_LOSS).search(window_before[-30:]) and not (a.context.theft or a.context.revised):
         return bool(_ATTACK_NEAR.search(window_before[-20:] + " " + window_after[:10]))
     return True
@@ -449,6 +456,11 @@ def _shared_by_several(text: str, s: Span, a: AmountMention, here: list) -> bool
     if len(after) >= 2 and _JOINT_AFTER.match(text, a.span.end, after[0][0].span.start) and after[0][1] != after[1][1] \
             and re.fullmatch(r"\s*(?:,|and|&)\s*", text[after[0][0].span.end : after[1][0].span.start]):
         return True
+    prior = [(v, n) for v, n in names if v.span.end <= a.span.start]
+    for (v1, n1), (v2, n2) in zip(prior, prior[1:]):
+        if n1 != n2 and re.fullmatch(r"\s+to\s+", text[v1.span.end : v2.span.start]) and \
+                re.search(r"\bfrom\s+(?:the\s+)?$", text[max(s.start, v1.span.start - 12) : v1.span.start], re.IGNORECASE):
+            return True   # "From A to B: the year thieves took $3.2 billion": a span of victims, and its total
     before = text[max(s.start, a.span.start - 30) : a.span.start]
     return a.context.stated_range and bool(_RANGING.search(before) or re.search(r"\bto\s*$", before)) and \
         all(v.span.end <= a.span.start for v, _ in names)

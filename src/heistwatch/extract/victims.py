@@ -150,6 +150,13 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
        [("Read more: Quidax reportedly hacked for $780,000", "Quidax"),
         ("Zumo drained of $3 million in bridge exploit", "Zumo")],
        ["Hackers hacked for fun."], trigger=r"hacked|exploited|drained|breached|robbed"),
+    _p("name-paid-ransom",
+       rf"{_NAME_CS}(?:,[^,]{{3,60}},)?\s+(?:(?:has|had|reportedly|later|eventually)\s+)?paid\s+(?:the\s+)?(?:hackers|attackers|criminals|gang\s+)?"
+       rf"(?:an?\s+|the\s+)?(?:[\w$.,\-]+\s+){{0,3}}?ransom\b",
+       2,
+       [("In March, Zumo Pipeline paid a ransom of 40 bitcoin.", "Zumo Pipeline"),
+        ("Quidax, a hospital operator, paid the hackers a $2 million ransom.", "Quidax")],
+       ["The company refused to pay a ransom.", "Zumo said it paid nothing."], trigger=r"\bpaid\b"),
     _p("hackers-hit-name",
        rf"\b(?:hackers|attackers|thieves|cybercriminals|criminals|exploiters?)\s+(?:have\s+|had\s+)?(?:hacked|hit|breached|attacked|targeted|raided|robbed|drained|exploited|struck|compromised|infiltrated|broke\s+into|broken\s+into)\s+(?:the\s+)?{_KIND_PHRASE}?{_NAME_CS}",
        2,
