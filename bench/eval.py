@@ -25,17 +25,19 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
 
+def published_of(doc: dict) -> date | None:
+    """A corpus document's publication day, None when missing or unreadable."""
+    try:
+        return date.fromisoformat(str(doc["published"])[:10]) if doc.get("published") else None
+    except ValueError:
+        return None
+
+
 def predict(doc: dict) -> dict:
     from heistwatch.extract.evalformat import to_eval
     from heistwatch.extract.pipeline import run
 
-    pub = None
-    if doc.get("published"):
-        try:
-            pub = date.fromisoformat(str(doc["published"])[:10])
-        except ValueError:
-            pub = None
-    ex = run(doc.get("text") or "", published=pub, title=doc.get("title"))
+    ex = run(doc.get("text") or "", published=published_of(doc), title=doc.get("title"))
     return to_eval(doc["id"], ex)
 
 

@@ -22,19 +22,15 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
+from eval import published_of  # noqa: E402 (bench/ is on sys.path)
+
 DEV = BENCH.parents[1] / "shared" / "corpus" / "dev"
 
 
 def _corpus_docs(folder: Path, label: str) -> Iterator[tuple[str, str, date | None, str | None]]:
     for path in sorted(folder.glob("*.json")):
         doc = json.loads(path.read_text(encoding="utf-8"))
-        pub = None
-        if doc.get("published"):
-            try:
-                pub = date.fromisoformat(str(doc["published"])[:10])
-            except ValueError:
-                pub = None
-        yield f"{label}/{path.stem}", doc.get("text") or "", pub, doc.get("title")
+        yield f"{label}/{path.stem}", doc.get("text") or "", published_of(doc), doc.get("title")
 
 
 def documents(synthetic_bytes: int) -> Iterator[tuple[str, str, date | None, str | None]]:
@@ -43,7 +39,7 @@ def documents(synthetic_bytes: int) -> Iterator[tuple[str, str, date | None, str
     for folder in sorted(BENCH.glob("heldout*")):
         if folder.is_dir():
             yield from _corpus_docs(folder, folder.name)
-    from extract_bench import synth_documents
+    from extract_bench import synth_documents  # noqa: E402 (bench/ is on sys.path)
 
     for i, (text, pub) in enumerate(synth_documents(synthetic_bytes)):
         yield f"synthetic/{i:05d}", text, pub, None
