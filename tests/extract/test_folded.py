@@ -24,6 +24,14 @@ from heistwatch.extract.text import (
 )
 from heistwatch.extract.victims import VICTIM_PATTERNS
 
+FIRST_CHAR_FORMS = [
+    re.compile(r"\b(?:hack(?:s|ed)?|(?:spear-?)?phish\w*|[sk]ky|\$5|it)\b", re.IGNORECASE),   # \b before "$" too
+    re.compile(r"\B(?:ack|ky|\.)", re.IGNORECASE),
+    re.compile(r"(?=[hHsS])(?<![\w'-])(?:hack|ski|s\s+million)", re.IGNORECASE),
+    re.compile(r"(?<![\w.])(?<!\$)(?:exchange|wallet|it)(?:s\b)?", re.IGNORECASE),
+    re.compile(r"(?!s)\b(?:[a-z]\w+\s+stole|the)", re.IGNORECASE),
+]
+
 PATTERNS = [
     ATTACK_CUE,
     ANAPHORA,
@@ -33,6 +41,8 @@ PATTERNS = [
     re.compile(r"[^\s.;!?]{1,4}?\s+(?:stole|sk[iy])\b|['\u2019]s\s+(?:hack|heist)", re.IGNORECASE),
     # upper-case letters, classes and ranges: the twin lowers them
     re.compile(r"\b(?:Monero|XMR|DEX)\b|[A-Z][A-Z]+\s+(?:Exchange|[^A-Z\s]ALLET)|[K-S]{2}(?!I)", re.IGNORECASE),
+    # leading assertions the twin moves after a first character (see _first_char_form)
+    *FIRST_CHAR_FORMS,
 ]
 
 # Words in any case, the four characters that fold onto ASCII letters, other cased letters and typography.
@@ -209,3 +219,26 @@ def test_folded_matches_are_the_patterns_own(text: str, pos: int, endpos: int) -
 ])
 def test_spaceless_tells_patterns_whose_matches_hold_no_space(source: str, expected: bool) -> None:
     assert spaceless(re.compile(source)) is expected
+
+
+def test_leading_assertions_move_after_the_first_character_where_that_is_exact() -> None:
+    from re import _parser
+
+    from heistwatch.extract.text import _first_char_form
+
+    def form(source: str) -> re.Pattern[str] | None:
+        return _first_char_form(_parser.parse(source), 0)
+
+    from heistwatch.extract.text import _lower_in_place
+
+    for pattern in FIRST_CHAR_FORMS[:4]:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        assert _lower_in_place(parsed.data)
+        parsed.state.flags &= ~re.IGNORECASE
+        assert _first_char_form(parsed, pattern.flags & ~re.IGNORECASE) is not None, pattern.pattern
+    assert form(r"(?!s)\b(?:[a-z]\w+\s+stole|the)") is None    # a first character from a range: left as written
+    assert form(r"\b(?P<w>hack|stole)") is None              # a group: left as written
+    assert form(r"\b(?:a|b)(?P<w>x)") is None                 # the group would be written twice
+    assert form(r"\b\w+") is None                            # no literal first character
+    assert form(r"hack") is None                              # nothing to move
+    assert form(r"\b(?:hack|stole)").search("the hackers") is not None

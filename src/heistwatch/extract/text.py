@@ -283,7 +283,124 @@ def case_sensitive_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
         twin = _compiler.compile(parsed, flags)
     except Exception:   # another Python's internals: run the pattern as written
         return None
-    return None if twin.flags & re.IGNORECASE else twin
+    if twin.flags & re.IGNORECASE:
+        return None
+    try:
+        return _first_char_form(parsed, flags) or twin
+    except Exception:
+        return twin
+
+
+def _first_char_form(parsed, flags: int) -> re.Pattern[str] | None:  # noqa: C901
+    r"""The same pattern with its leading assertions moved after a first character, or None.
+
+    sre skips in C to where a pattern can begin only when the pattern opens with a character (or an
+    alternation of them); one that opens with ````, a lookbehind or a one-character lookahead is
+    tried at every position. So ``(?:hack|stole)`` is compiled as ``h(?<![\w][\s\S])ack|s(?<![\w][\s\S])tole``:
+    the pattern is split into alternatives by their possible first characters (keeping the order in
+    which sre tries them among those with the same first character; different first characters
+    exclude each other), and each assertion becomes the lookbehind that says the same one character
+    later. Only for shapes where that is exact (no group written twice); else None.
+    """
+    from re import _compiler, _parser
+    from re import _constants as k
+
+    data = list(parsed.data)
+    lead = []
+    while data and data[0][0] in (k.AT, k.ASSERT, k.ASSERT_NOT):
+        lead.append(data.pop(0))
+    if not lead or not data or _has_group(lead, k):
+        return None
+    firsts = _split_first(data, k)
+    if not firsts or len(firsts) > 1 and any(_has_group(rest, k) for _, rest in firsts):
+        return None
+    by_first: dict[int, list[list]] = {}
+    for c, rest in firsts:
+        by_first.setdefault(c, []).append(rest)
+    any_char = _parser.parse(r"[\s\S]").data[0]
+    word = _parser.parse(r"\w").data[0]
+    alts = []
+    for c, rests in by_first.items():
+        moved = []
+        for op, av in lead:
+            if op is k.AT:
+                if av not in (k.AT_BOUNDARY, k.AT_NON_BOUNDARY):
+                    return None
+                #  before a word character: none before it; before another character: one before it
+                after_word = re.match(r"\w", chr(c)) is not None
+                kind = k.ASSERT_NOT if (av is k.AT_BOUNDARY) == after_word else k.ASSERT
+                moved.append((kind, (-1, _parser.SubPattern(parsed.state, [word, any_char]))))
+            elif av[0] == -1:    # a lookbehind: the same, one character wider
+                lo, hi = av[1].getwidth()
+                if lo != hi:
+                    return None
+                moved.append((op, (-1, _parser.SubPattern(parsed.state, [*av[1].data, any_char]))))
+            else:                # a lookahead of one character: a lookbehind over that character
+                if av[1].getwidth() != (1, 1):
+                    return None
+                moved.append((op, (-1, av[1])))
+        tail = rests[0] if len(rests) == 1 else \
+            [(k.BRANCH, (None, [_parser.SubPattern(parsed.state, r) for r in rests]))]
+        alts.append(_parser.SubPattern(parsed.state, [(k.LITERAL, c), *moved, *tail]))
+    parsed.data[:] = [(k.BRANCH, (None, alts))] if len(alts) > 1 else list(alts[0].data)
+    return _compiler.compile(parsed, flags)
+
+
+def _has_group(items, k) -> bool:
+    """Does the parsed sequence hold a capturing group (or refer to one)?"""
+    for op, av in items:
+        if op is k.SUBPATTERN and (av[0] is not None or _has_group(av[3].data, k)):
+            return True
+        if op is k.BRANCH and any(_has_group(a.data, k) for a in av[1]):
+            return True
+        if op in (k.MAX_REPEAT, k.MIN_REPEAT, k.POSSESSIVE_REPEAT) and _has_group(av[2].data, k):
+            return True
+        if op in (k.ASSERT, k.ASSERT_NOT) and _has_group(av[1].data, k):
+            return True
+        if op is k.ATOMIC_GROUP and _has_group(av.data, k):
+            return True
+        if op in (k.GROUPREF, k.GROUPREF_EXISTS):
+            return True
+    return False
+
+
+def _split_first(items, k) -> list[tuple[int, list]] | None:  # noqa: C901
+    """``items`` as (first character, the rest) alternatives in the order sre tries them, or None."""
+    if not items:
+        return None
+    op, av = items[0]
+    rest = list(items[1:])
+    out: list[tuple[int, list]] = []
+    if op is k.LITERAL:
+        out = [(av, rest)]
+    elif op is k.IN:
+        if not all(iop is k.LITERAL for iop, _ in av):
+            return None
+        seen: list[int] = []
+        for _, c in av:
+            if c not in seen:
+                seen.append(c)
+        out = [(c, rest) for c in seen]   # one character: at most one of them matches
+    elif op is k.BRANCH:
+        for alt in av[1]:
+            got = _split_first([*alt.data, *rest], k)
+            if got is None:
+                return None
+            out.extend(got)
+    elif op is k.SUBPATTERN:
+        group, add_flags, del_flags, body = av
+        if group is not None or add_flags or del_flags:
+            return None
+        return _split_first([*body.data, *rest], k)
+    elif op is k.MAX_REPEAT and av[0] == 0 and av[1] == 1:   # greedy "?": first with it, then without
+        with_it = _split_first([*av[2].data, *rest], k)
+        without = _split_first(rest, k)
+        if with_it is None or without is None:
+            return None
+        out = with_it + without
+    else:
+        return None
+    return out if len(out) <= 300 else None
 
 
 class Folded:
