@@ -190,6 +190,9 @@ _RESCUER_AFTER = re.compile(
     r"[^.;]{0,80}?\bfrom\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?(?:hackers?|attackers?|exploiters?|thie(?:f|ves))\b", re.IGNORECASE)
 
 
+_FROM_BEFORE = re.compile(r"\b(?:from|of|on|at|against)\s+(?:the\s+)?(?:\w+\s+){0,2}?$", re.IGNORECASE)
+
+
 NEVER_VICTIM = frozenset({"security", "analytics", "media", "noncrypto"})   # see data/platforms.tsv
 BYSTANDER = frozenset({"venue", "chain"})   # victims only when a pattern says they were attacked
 # "its Arbitrum market", "their Ethereum and BNB Chain pools": a chain as where the victim's own part runs
@@ -248,10 +251,10 @@ def mention_evidence(text: str, sentence: Span, v: VictimMention, attack: bool) 
         score += (1.5 if v.known else 1.0) if strong else (1.0 if v.known else 0.75)
     else:
         score += 0.25 if v.known else 0.0
-    before = text[max(sentence.start, v.span.start - 60) : v.span.start]
-    after = text[v.span.end : min(sentence.end, v.span.end + 40)]
     if v.strength < 2:
-        if _NOT_VICTIM_BEFORE.search(before) and not re.search(r"\b(?:from|of|on|at|against)\s+(?:the\s+)?(?:\w+\s+){0,2}?$", before, re.I):
+        before = text[max(sentence.start, v.span.start - 60) : v.span.start]
+        after = text[v.span.end : min(sentence.end, v.span.end + 40)]
+        if _NOT_VICTIM_BEFORE.search(before) and not _FROM_BEFORE.search(before):
             score -= 1.0
         if _NOT_VICTIM_AFTER.search(after) or _froze_the_loot(text, sentence, v):
             score -= 1.5
@@ -541,6 +544,24 @@ CAMPAIGN_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("malware campaign", re.compile(
         r"\b(?:clipper|clipboard|infostealers?|info-?stealers?|drainer|trojan\w*|stealer|malware)\b", re.IGNORECASE)),
 )
+# Words (lower case) of which every match of a campaign cue holds one: a text holding none is not scanned for it.
+_CAMPAIGN_WORDS: dict[str, tuple[str, ...]] = {
+    "cryptojacking campaign": ("jacking", "mine", "mining"),   # ("miner", "mined" hold "mine")
+    "ransomware campaign": ("ransomware",),
+    "fake job campaign": ("fake", "job"),
+    "phishing campaign": ("phishing",),
+    "malware campaign": ("clipper", "clipboard", "stealer", "drainer", "trojan", "malware"),
+}
+
+
+def _holds_any(low: str | None, words: tuple[str, ...], start: int = 0, end: int | None = None) -> bool:
+    """Does ``low`` (a text lowered by ``text.lowered``) hold one of ``words`` inside ``[start, end)``? A cheap
+    necessary test before a case-insensitive pattern whose every match holds one; True when ``low`` is None (the
+    text could not be lowered exactly, so the test cannot rule anything out)."""
+    if low is None:
+        return True
+    end = len(low) if end is None else end
+    return any(low.find(w, start, end) >= 0 for w in words)
 
 
 def campaign_type(label: str) -> str:
@@ -560,6 +581,7 @@ _TARGET_OF = re.compile(
     re.IGNORECASE)
 _OWNER_FIRST = re.compile(
     rf"\b(?:a|an|the)\s+(?P<owner>(?:[\w\-]+\s+){{0,2}}?{_OWNER_NOUN})(?:['’]s)?\s+(?P<thing>{_MACHINE})\b", re.IGNORECASE)
+_MACHINE_WORDS = ("server", "computer", "machine", "console", "cloud", "pc", "workstation")   # one is in each _MACHINE
 
 
 def _headline_cue(text: str, sentences: list[Span], title: str | None, campaign: Candidate) -> bool:
@@ -580,8 +602,11 @@ def _names_target(text: str, s: Span) -> bool:
 def _campaign_target(text: str, sentences: list[Span], at: list[int]) -> str | None:
     """The machine a campaign took over and its owner ("South Korean company server"), from its sentences."""
     near = sorted({j for i in at for j in (i, i - 1, i + 1) if 0 <= j < len(sentences)}, key=lambda j: (j not in at, j))
+    low = lowered(text)
     for i in near:
         s = sentences[i]
+        if not _holds_any(low, _MACHINE_WORDS, s.start, s.end):
+            continue   # both patterns name the machine
         found = [m for rx in (_TARGET_OF, _OWNER_FIRST) for m in rx.finditer(text, s.start, s.end)]
         if found:
             m = min(found, key=lambda m: m.start())
@@ -629,7 +654,10 @@ def _campaign(text: str, sentences: list[Span], attack: list[bool]) -> Candidate
     import bisect
 
     starts = [s.start for s in sentences]
+    low = lowered(text)
     for rank, (label, rx) in enumerate(CAMPAIGN_CUES):
+        if not _holds_any(low, _CAMPAIGN_WORDS[label]):
+            continue
         hits = []
         seen: set[int] = set()
         for m in quick(rx).finditer(text):   # spans only: the words are read from text below

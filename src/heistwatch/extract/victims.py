@@ -235,6 +235,7 @@ class VictimMention:
     pattern: str                 # "known" or the pattern's name
 
 
+@lru_cache(maxsize=4096)
 def clean_name(raw: str) -> str | None:
     """Trim a captured name to a plausible victim name, or None."""
     words = raw.strip(" .,'’").split()
