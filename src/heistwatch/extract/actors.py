@@ -140,14 +140,39 @@ _ACCUSED_GAP = re.compile(r"[\s,]*(?:(?:has|have|had|again|flatly|repeatedly|str
                           r"long|routinely|publicly|vehemently|categorically|so\s+far|in\s+the\s+past)\s*)*")
 
 
-def _standing_denial(text: str, sentence: Span, match: ActorMatch, hedges: list[HedgeMatch]) -> bool:
+class _Hedges:
+    """The hedges of one sentence as ``find_hedges`` gives them (in order, never overlapping: their starts and ends
+    both ascend), with their starts and ends for bisection, so that each actor of a sentence naming thousands
+    reads only the hedges of its clause near its name."""
+
+    __slots__ = ("all", "starts", "ends", "longest")
+
+    def __init__(self, hedges: list[HedgeMatch]) -> None:
+        self.all = hedges
+        self.starts = [h.start for h in hedges]
+        self.ends = [h.end for h in hedges]
+        self.longest = max((h.end - h.start for h in hedges), default=0)
+
+    def within(self, c: Span) -> tuple[int, int]:
+        """The hedges inside ``c``: ``all[lo:hi]``."""
+        lo = bisect_left(self.starts, c.start)
+        return lo, max(lo, bisect_right(self.ends, c.end))
+
+
+def _standing_denial(text: str, sentence: Span, match: ActorMatch, hedges: list[HedgeMatch] | _Hedges) -> bool:
     """"North Korea has repeatedly denied taking part in cyber theft": the accused's standing denial of hacking in
-    general, said of no one incident, is no attribution at all."""
+    general, said of no one incident, is no attribution at all.
+
+    Only the first hedge after the name can be the denial: the words between the name and a later one hold the
+    first, and no hedge is made of _ACCUSED_GAP's words (tests/extract/test_hedge_lookups.py)."""
+    hs = hedges if isinstance(hedges, _Hedges) else _Hedges(hedges)
+    k = bisect_left(hs.starts, match.end)
+    if k == len(hs.all):
+        return False
+    h = hs.all[k]
     c = actor_clause(text, sentence, Span(match.start, match.end))
-    for h in hedges:
-        if h.hedge.stance == Stance.DENIED and h.start >= match.end and h.end <= c.end \
-                and _ACCUSED_GAP.fullmatch(text, match.end, h.start):
-            return not refers_to_incident(text, Span(h.start, c.end))
+    if h.hedge.stance == Stance.DENIED and h.end <= c.end and _ACCUSED_GAP.fullmatch(text, match.end, h.start):
+        return not refers_to_incident(text, Span(h.start, c.end))
     return False
 
 
@@ -171,7 +196,7 @@ _NOT_ATTRIBUTED = re.compile(
 _NEGS: list = [None, {}]   # the text whose clauses were searched, and (start, end) -> _NOT_ATTRIBUTED's match or None
 
 
-def _not_attributed(text: str, sentence: Span, match: ActorMatch, hedges: list[HedgeMatch]) -> bool:
+def _not_attributed(text: str, sentence: Span, match: ActorMatch, hedges: list[HedgeMatch] | _Hedges) -> bool:
     """Does the actor's clause say the incident has NOT been attributed (and weigh it no other way)?"""
     c = actor_clause(text, sentence, Span(match.start, match.end))
     if _NEGS[0] is not text:
@@ -182,8 +207,11 @@ def _not_attributed(text: str, sentence: Span, match: ActorMatch, hedges: list[H
     neg = _NEGS[1][key]
     if neg is None:
         return False
-    return not any(h.start >= c.start and h.end <= c.end and (h.end <= neg.start() or h.start >= neg.end())
-                   and not (h.start >= neg.end() and h.start - neg.end() < 3) for h in hedges)
+    hs = hedges if isinstance(hedges, _Hedges) else _Hedges(hedges)
+    lo, hi = hs.within(c)
+    # another hedge of the clause weighs it: one that ends before the negation or starts 3 or more after it (the
+    # clause's hedges are in order, so the first and the last tell)
+    return not (lo < hi and (hs.ends[lo] <= neg.start() or hs.starts[hi - 1] >= neg.end() + 3))
 
 
 def _in_clause(text: str, sentence: Span, match: ActorMatch, hedges: list[HedgeMatch]) -> list[HedgeMatch]:
@@ -194,41 +222,68 @@ def _in_clause(text: str, sentence: Span, match: ActorMatch, hedges: list[HedgeM
 
 
 def _stance_for(text: str, sentence: Span, match: ActorMatch, hedges: list[HedgeMatch]) -> tuple[Stance, str | None, str | None]:
-    if not hedges:
+    """The stance the hedges of the actor's clause (``hedges``, in ``find_hedges`` order) take on it."""
+    hs = _Hedges(hedges)
+    return _stance_near(text, match, hs, 0, len(hedges))
+
+
+def _stance_near(text: str, match: ActorMatch, hs: _Hedges, lo: int, hi: int) -> tuple[Stance, str | None, str | None]:
+    """The stance the hedges ``hs.all[lo:hi]`` (the actor's clause) take on the actor: the nearest one decides.
+
+    The hedges are ranked by distance from the name; only those within ``reach`` characters are read, and the
+    reach grows (to the whole clause at most) until it holds the deciding hedge and every hedge of doubt that
+    could overrule it: a clause naming thousands of actors costs each of them its neighbourhood only."""
+    if lo >= hi:
         return Stance.CONFIRMED, None, "almost certain"
+
     def dist(h: HedgeMatch) -> int:
         if h.end <= match.start:
             return match.start - h.end
         if h.start >= match.end:
             return h.start - match.end + 10   # hedges before the name weigh a little more
         return 0
-    # "carried out by Lazarus and Andariel, linked to the RGB": a phrase set off after the name describes the
-    # group, it does not weigh the attribution
-    hedges = [h for h in hedges if not (h.start >= match.end and h.hedge.stance == Stance.SUSPECTED
-                                        and _TIES.match(h.hedge.phrase)
-                                        and _APPOSITIVE.fullmatch(text, match.end, h.start))]
-    # "the theft from the Ronin bridge linked to the game Axie Infinity": a hedge that ties a thing to a product
-    # or a company describes that thing, not the actor named before it
-    hedges = [h for h in hedges if not (h.start >= match.end and _TIES.match(h.hedge.phrase)
-                                        and _TO_A_THING.match(text, h.end))]
-    if not hedges:
-        return Stance.CONFIRMED, None, "almost certain"
-    ranked = sorted(hedges, key=lambda h: (dist(h), h.start))
-    for h in ranked:
-        # "North Korea denied" is the accused denying, not the text clearing them
-        if h.hedge.stance == Stance.DENIED and h.start >= match.end and \
-                _ACCUSED_GAP.fullmatch(text, match.end, h.start):
-            continue
-        # a confirmation nearest the name holds, unless a word of doubt governs it ("believed to have
-        # carried out", "similar patterns to hacks carried out by") or sits as close to the name
-        if h.hedge.stance == Stance.CONFIRMED:
-            doubt = [x for x in ranked if x.hedge.stance == Stance.SUSPECTED and (
-                dist(x) <= dist(h) + 15 or (x.end <= h.start and h.start - x.end <= 40))]
-            if doubt:
-                d = doubt[0]
-                return Stance.SUSPECTED, d.hedge.phrase, d.hedge.word
-        return h.hedge.stance, text[h.start:h.end], h.hedge.word
-    return Stance.SUSPECTED, None, "likely"
+
+    def kept(h: HedgeMatch) -> bool:
+        # "carried out by Lazarus and Andariel, linked to the RGB": a phrase set off after the name describes the
+        # group, it does not weigh the attribution
+        if h.start >= match.end and h.hedge.stance == Stance.SUSPECTED and _TIES.match(h.hedge.phrase) \
+                and _APPOSITIVE.fullmatch(text, match.end, h.start):
+            return False
+        # "the theft from the Ronin bridge linked to the game Axie Infinity": a hedge that ties a thing to a product
+        # or a company describes that thing, not the actor named before it
+        return not (h.start >= match.end and _TIES.match(h.hedge.phrase) and _TO_A_THING.match(text, h.end))
+
+    reach = 64
+    while True:
+        a = max(lo, bisect_left(hs.starts, match.start - reach - hs.longest))
+        b = min(hi, bisect_right(hs.starts, match.end + reach))
+        whole = a == lo and b == hi
+        # the clause's hedges ranked by distance, exact up to ``reach`` (all of them once ``whole``)
+        ranked = sorted((h for h in hs.all[a:b] if kept(h) and (whole or dist(h) <= reach)),
+                        key=lambda h: (dist(h), h.start))
+        if whole and not ranked:
+            return Stance.CONFIRMED, None, "almost certain"
+        for h in ranked:
+            # "North Korea denied" is the accused denying, not the text clearing them
+            if h.hedge.stance == Stance.DENIED and h.start >= match.end and \
+                    _ACCUSED_GAP.fullmatch(text, match.end, h.start):
+                continue
+            # a hedge of doubt lies within dist(h) + len(h) + 40 of the name: all of them must be in reach
+            if not whole and dist(h) + (h.end - h.start) + 40 > reach:
+                break
+            # a confirmation nearest the name holds, unless a word of doubt governs it ("believed to have
+            # carried out", "similar patterns to hacks carried out by") or sits as close to the name
+            if h.hedge.stance == Stance.CONFIRMED:
+                doubt = [x for x in ranked if x.hedge.stance == Stance.SUSPECTED and (
+                    dist(x) <= dist(h) + 15 or (x.end <= h.start and h.start - x.end <= 40))]
+                if doubt:
+                    d = doubt[0]
+                    return Stance.SUSPECTED, d.hedge.phrase, d.hedge.word
+            return h.hedge.stance, text[h.start:h.end], h.hedge.word
+        else:
+            if whole:
+                return Stance.SUSPECTED, None, "likely"
+        reach *= 4
 
 
 _TIES = re.compile(r"(?:linked|tied|associated|connected)\b")
@@ -256,6 +311,32 @@ _HEARSAY = re.compile(r"\b(?:(?:some|several|many|a\s+few|other)\s+(?:[\w\-]+\s+
                       re.IGNORECASE)
 
 
+_HEARD: list = [None, {}]   # the text whose sentences were searched, and (start, end) -> _HEARSAY's first match
+
+
+def _hearsay_before(text: str, sentence: Span, pos: int) -> str | None:
+    """The words of ``_HEARSAY.search(text, sentence.start, pos)``, or None.
+
+    Read from the sentence's first match (searched once per sentence: each of its actors asks) where cutting the
+    text at ``pos`` cannot change it: the match ends by ``pos`` (or starts after it) and the cut does not split a
+    word. Otherwise searched up to ``pos`` as written."""
+    if _HEARD[0] is not text:
+        _HEARD[0], _HEARD[1] = text, {}
+    key = (sentence.start, sentence.end)
+    if key not in _HEARD[1]:
+        _HEARD[1][key] = _HEARSAY.search(text, sentence.start, sentence.end)
+    first = _HEARD[1][key]
+    split = 0 < pos < len(text) and _word_char(text[pos - 1]) and _word_char(text[pos])
+    if split or first is not None and first.start() < pos < first.end():
+        m = _HEARSAY.search(text, sentence.start, pos)
+        return None if m is None else m.group(0)
+    return first.group(0) if first is not None and first.end() <= pos else None
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
 def find_attributions(text: str, sentence: Span, matches: list[ActorMatch] | None = None) -> list[AttributionMention]:
     """Every threat actor named in ``sentence`` with the stance the sentence takes on it.
 
@@ -265,9 +346,16 @@ def find_attributions(text: str, sentence: Span, matches: list[ActorMatch] | Non
         matches = find_actors(text, sentence.start, sentence.end)
     if not matches:
         return []
-    hedges = find_hedges(text, sentence.start, sentence.end)
+    hedges = _Hedges(find_hedges(text, sentence.start, sentence.end))
     out = []
     speakers: _Speakers | None = None
+    said_officially: list[bool] = []   # does the sentence name an official source? (read once, if asked)
+
+    def official() -> bool:
+        if not said_officially:
+            said_officially.append(bool(_OFFICIAL.search(text, sentence.start, sentence.end)))
+        return said_officially[0]
+
     question = text[sentence.start : sentence.end].rstrip().endswith("?")
     # "TraderTraitor is believed to be part of the Lazarus Group": which group belongs to which, not who did it
     membership: set[int] = set()
@@ -277,7 +365,8 @@ def find_attributions(text: str, sentence: Span, matches: list[ActorMatch] | Non
     for k, m in enumerate(matches):
         if k in membership or _standing_denial(text, sentence, m, hedges) or _not_attributed(text, sentence, m, hedges):
             continue
-        stance, hedge, word = _stance_for(text, sentence, m, _in_clause(text, sentence, m, hedges))
+        # (= _stance_for(text, sentence, m, _in_clause(text, sentence, m, hedges.all)))
+        stance, hedge, word = _stance_near(text, m, hedges, *hedges.within(actor_clause(text, sentence, Span(m.start, m.end))))
         if stance == Stance.CONFIRMED and (question or (
                 lookup_actor(m.actor.name) is None and person_stance(text, m) == Stance.SUSPECTED)):
             # "Is North Korea behind the hack?", "an exit scam conducted by Sun": asked or claimed, not established
@@ -290,11 +379,12 @@ def find_attributions(text: str, sentence: Span, matches: list[ActorMatch] | Non
         claimant = speakers.nearest(m.start)   # = find_claimant(text, sentence, m.start)
         if claimant and find_actors(claimant):
             claimant = None
-        if stance == Stance.CONFIRMED and _HEARSAY.search(text, sentence.start, m.start):
+        talk = _hearsay_before(text, sentence, m.start) if stance == Stance.CONFIRMED else None
+        if talk is not None:
             # "Some posts on social media blamed ...", "rumours pinned it on ...": talk, not a finding
-            stance, hedge, word = Stance.SUSPECTED, hedge or _HEARSAY.search(text, sentence.start, m.start).group(0), "likely"  # type: ignore[union-attr]
+            stance, hedge, word = Stance.SUSPECTED, hedge or talk, "likely"
         if stance == Stance.CONFIRMED and claimant and _ANALYST.search(claimant) and not _OFFICIAL.search(claimant) \
-                and not (hedge and _FIRM_FINDING.match(hedge)) and not _OFFICIAL.search(text, sentence.start, sentence.end):
+                and not (hedge and _FIRM_FINDING.match(hedge)) and not official():
             # "Elliptic said ...", "researchers say ...": an analytics firm's or analysts' reading, not an official finding
             stance, hedge, word = Stance.SUSPECTED, hedge or claimant, "likely"
         out.append(AttributionMention(
@@ -364,8 +454,18 @@ def is_background(text: str, sentence: Span, span: Span) -> bool:
     "the exchange") and no attributing phrase ("believed to", "was behind", "linked to").
     """
     c = actor_clause(text, sentence, span)
-    return (bool(_BACKGROUND.search(text, c.start, c.end)) and not _THIS_INCIDENT.search(text, c.start, c.end)
-            and not find_hedges(text, c.start, c.end))
+    if _BACKGROUNDS[0] is not text:
+        _BACKGROUNDS[0], _BACKGROUNDS[1] = text, {}
+    key = (c.start, c.end)
+    got = _BACKGROUNDS[1].get(key)
+    if got is None:   # the actors of one clause share the answer
+        got = _BACKGROUNDS[1][key] = (bool(_BACKGROUND.search(text, c.start, c.end))
+                                      and not _THIS_INCIDENT.search(text, c.start, c.end)
+                                      and not find_hedges(text, c.start, c.end))
+    return got
+
+
+_BACKGROUNDS: list = [None, {}]   # the text whose clauses were read, and (start, end) -> is_background's answer
 
 
 # A named person the text holds responsible: "Is Justin Sun behind the hack?", "Ilya Lichtenstein admitted he

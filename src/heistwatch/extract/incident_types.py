@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from heistwatch.extract.model import IncidentType
 from heistwatch.reference.platforms import Platform
@@ -81,6 +82,18 @@ def _named_family(label: str) -> bool:
     return re.fullmatch(r"\S+ (?:malware|stealer|infostealer|drainer|trojan|RAT)", label, re.IGNORECASE) is not None
 
 
+# The cues found in a text, kept for the last texts read: the victims of one sentence (a roundup's list) share
+# the same context, which the pipeline passes as one string, so a long sentence is searched once, not per victim.
+@lru_cache(maxsize=64)
+def _found(cue: int, text: str) -> bool:
+    return TYPE_CUES[cue].regex.search(text) is not None
+
+
+@lru_cache(maxsize=64)
+def _count(cue: int, text: str) -> int:
+    return len(TYPE_CUES[cue].regex.findall(text))
+
+
 def infer_type(platform: Platform | None, victim_name: str, context: str, lead: str | None = None) -> IncidentType:
     """The incident type given the victim (known platform or not) and the sentences about the incident.
 
@@ -94,14 +107,14 @@ def infer_type(platform: Platform | None, victim_name: str, context: str, lead: 
     if platform is None and label in _CAMPAIGN_TYPES:
         return _CAMPAIGN_TYPES[label]
     if platform is None and (label == "malware campaign" or _named_family(label)):
-        phishing = next(c for c in TYPE_CUES if c.type == IncidentType.PHISHING)
-        return IncidentType.PHISHING if phishing.regex.search(context) else IncidentType.OTHER
-    strong = [c for c in TYPE_CUES if c.strong and c.regex.search(context)]
+        phishing = next(k for k, c in enumerate(TYPE_CUES) if c.type == IncidentType.PHISHING)
+        return IncidentType.PHISHING if _found(phishing, context) else IncidentType.OTHER
+    strong = [(k, c) for k, c in enumerate(TYPE_CUES) if c.strong and _found(k, context)]
     if platform is not None and platform.kind in _HOLDS_FUNDS:
-        strong = [c for c in strong if c.type != IncidentType.PHISHING
-                  and (c.type != IncidentType.DATA_BREACH or lead is None or c.regex.search(lead))]
+        strong = [(k, c) for k, c in strong if c.type != IncidentType.PHISHING
+                  and (c.type != IncidentType.DATA_BREACH or lead is None or _found(k, lead))]
     if strong:
-        return strong[0].type
+        return strong[0][1].type
     if platform is not None:
         return platform.type
     low = victim_name.lower()
@@ -111,7 +124,7 @@ def infer_type(platform: Platform | None, victim_name: str, context: str, lead: 
         return IncidentType.WALLET_HACK
     if any(w in low for w in ("finance", "protocol", "swap", "dao", "lend")):
         return IncidentType.DEFI_EXPLOIT
-    counts = {c.type: len(c.regex.findall(context)) for c in TYPE_CUES if not c.strong}
+    counts = {c.type: _count(k, context) for k, c in enumerate(TYPE_CUES) if not c.strong}
     best = max(counts.items(), key=lambda kv: kv[1])
     if best[1] > 0:
         return best[0]

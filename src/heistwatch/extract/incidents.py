@@ -10,6 +10,7 @@ hackers", the incident in focus just before it. Amounts, dates and actors are li
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -300,6 +301,49 @@ class IncidentPlan:
     attack: list[bool]                                    # sentence -> holds an attack word
 
 
+def _merge_into_longer_names(cands: dict[str, Candidate]) -> None:
+    """Unknown names go to a name their key starts with ("Coincheck Inc" -> "Coincheck"), trying the names with
+    the most mentions first. The keys a name's key starts are found in the sorted keys, not among all of them:
+    a text naming thousands of platforms stays linear."""
+    order = {k: n for n, k in enumerate(cands)}   # merged in the order the names were found
+    ordered = sorted(cands)
+    for k in sorted(cands, key=lambda k: (-len(cands[k].mentions), k)):
+        c = cands.get(k)
+        if c is None or len(k) < 4:
+            continue
+        longer = []
+        j = bisect.bisect_left(ordered, k)
+        while j < len(ordered) and ordered[j].startswith(k):
+            k2 = ordered[j]
+            if k2 != k and k2 in cands and not cands[k2].first.known:
+                longer.append(k2)
+            j += 1
+        for k2 in sorted(longer, key=order.__getitem__):
+            c.mentions.extend(cands.pop(k2).mentions)
+
+
+def _merge_into_known_names(cands: dict[str, Candidate]) -> None:
+    """An unknown name that is part of a known one ("Orbit" beside "Orbit Chain") is that platform: the first known
+    one (by key) with a name or alias holding all its words. The known names are looked up by one of those words."""
+    holding: dict[str, list[tuple[str, set[str]]]] = {}   # word -> (known key, words of a name of it), by key
+    for kk in sorted(k for k, c in cands.items() if c.first.known):
+        kc = cands[kk]
+        for name in [kc.name, *(kc.first.platform.aliases if kc.first.platform else ())]:
+            words = set(re.findall(r"[a-z0-9]+", name.lower()))
+            for w in words:
+                holding.setdefault(w, []).append((kk, words))
+    for k in sorted(cands):
+        c = cands.get(k)
+        if c is None or c.first.known or len(k) < 4:
+            continue
+        words = set(re.findall(r"[a-z0-9]+", c.name.lower()))
+        if not words:
+            continue
+        kk = next((kk for kk, theirs in holding.get(min(words), []) if words <= theirs), None)
+        if kk is not None:
+            cands[kk].mentions.extend(cands.pop(k).mentions)
+
+
 def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None,
                    amounts_in: list[bool] | None = None, threshold: float = 2.0,
                    known_threshold: float = 1.5) -> IncidentPlan:
@@ -367,26 +411,8 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
         for c in cands.values():
             c.mentions = [(j, v, max(ev, 1.5) if id(v) in plain else ev) for j, v, ev in c.mentions]
     # merge unknown names into known ones that share the first word ("Coincheck Inc" -> "Coincheck")
-    keys = sorted(cands, key=lambda k: (-len(cands[k].mentions), k))
-    for k in list(keys):
-        c = cands.get(k)
-        if c is None:
-            continue
-        for k2 in list(cands):
-            if k2 != k and k2.startswith(k) and len(k) >= 4 and not cands[k2].first.known:
-                c.mentions.extend(cands.pop(k2).mentions)
-    # an unknown name that is part of a known one ("Orbit" beside "Orbit Chain") is that platform
-    known_keys = {k: c for k, c in cands.items() if c.first.known}
-    for k in sorted(cands):
-        c = cands.get(k)
-        if c is None or c.first.known or len(k) < 4:
-            continue
-        words = set(re.findall(r"[a-z0-9]+", c.name.lower()))
-        for kk, kc in sorted(known_keys.items()):
-            names = [kc.name, *(kc.first.platform.aliases if kc.first.platform else ())]
-            if any(words and words <= set(re.findall(r"[a-z0-9]+", n.lower())) for n in names):
-                kc.mentions.extend(cands.pop(k).mentions)
-                break
+    _merge_into_longer_names(cands)
+    _merge_into_known_names(cands)
     title_text = title or ""
     title_attack = bool(ATTACK_CUE.search(title_text))
     for c in cands.values():
@@ -651,8 +677,6 @@ _CRYPTO_WORD = re.compile(r"\b(?:crypto\w*|bitcoins?|btc|ether(?:eum)?|eth|moner
 def _campaign(text: str, sentences: list[Span], attack: list[bool]) -> Candidate | None:
     """A victimless campaign when the text keeps describing one kind of attack."""
     best: tuple[int, int, str, list[tuple[int, re.Match[str]]]] | None = None
-    import bisect
-
     starts = [s.start for s in sentences]
     low = lowered(text)
     for rank, (label, rx) in enumerate(CAMPAIGN_CUES):

@@ -20,6 +20,7 @@ from heistwatch.extract.actors import (
     refers_to_incident,
 )
 from heistwatch.extract.incident_types import infer_type
+from heistwatch.extract.incidents import _holds_any
 from heistwatch.extract.model import (
     Aggregate,
     Attribution,
@@ -36,7 +37,8 @@ from heistwatch.extract.model import (
     Victim,
 )
 from heistwatch.extract.money import AmountMention, component_amounts, find_amounts
-from heistwatch.extract.text import folded, split_sentences
+from heistwatch.extract.text import folded, lowered, split_sentences
+from heistwatch.extract.victims import VictimMention
 from heistwatch.reference.actors import find_actors
 from heistwatch.reference.estimative import find_hedges
 
@@ -113,6 +115,77 @@ _POINTS_AHEAD = re.compile(r"^[^.;()]{0,30}?\b(?:from|at|on|of|in|against|target
 
 
 _ON_CHAIN = re.compile(r"\bon\s+(?:the\s+)?$", re.IGNORECASE)   # "$12 million on Arbitrum": where, not whom
+# More runs of non-blanks than _POINTS_AHEAD (30 characters, a preposition, "the", three words) or _NAME_NEXT
+# (four words) can span: a gap that long fits neither.
+_GAP_WORDS = 24
+
+
+class _Named:
+    """The victim mentions of one sentence (``plan.mentions[i]``, in order of start) arranged for the look-ups
+    made for each figure, date and actor in it ("the nearest name before this figure", "a name within 40
+    characters after it"): a bisection each instead of a scan of every name, so that a sentence listing
+    thousands of victims with their losses is read in linear time."""
+
+    __slots__ = ("here", "starts", "ends", "max_end_upto", "max_end", "first", "incidents", "in_order")
+
+    def __init__(self, here: list[tuple[VictimMention, int]]) -> None:
+        self.here = here
+        self.starts = [v.span.start for v, _ in here]                 # ascending (here is sorted by start)
+        self.ends = sorted((v.span.end, n) for v, n in here)          # (end, incident) ascending
+        self.max_end_upto: list[int] = []                             # [k]: the largest end among here[:k + 1]
+        top = -1
+        for v, _ in here:
+            top = max(top, v.span.end)
+            self.max_end_upto.append(top)
+        self.max_end = top
+        self.first = min(((v.span.start, n) for v, n in here), default=None)   # the earliest name and its incident
+        self.incidents = {n for _, n in here}                         # the incidents named
+        self.in_order = sorted(self.incidents)
+
+    def starting_in(self, lo: int, hi: int) -> bool:
+        """Does a name start in ``[lo, hi)``?"""
+        k = bisect.bisect_left(self.starts, lo)
+        return k < len(self.starts) and self.starts[k] < hi
+
+    def overlapping(self, lo: int, hi: int) -> bool:
+        """Does a name overlap ``[lo, hi)``?"""
+        k = bisect.bisect_left(self.starts, hi)   # here[:k] start before hi
+        return k > 0 and self.max_end_upto[k - 1] > lo
+
+    def first_from(self, pos: int) -> int:
+        """The index in ``here`` of the first name that starts at or after ``pos`` (``len(here)`` if none)."""
+        return bisect.bisect_left(self.starts, pos)
+
+    def nearest_before(self, pos: int) -> int | None:
+        """The incident of the name that ends last at or before ``pos`` (the least incident on a tie), else None."""
+        k = bisect.bisect_right(self.ends, (pos, 1 << 62))
+        if k == 0:
+            return None
+        return self.ends[bisect.bisect_left(self.ends, (self.ends[k - 1][0],))][1]
+
+
+_NAMED: list = [None, {}]   # the plan whose sentences were indexed, and sentence -> _Named
+
+
+def _named(plan: inc.IncidentPlan, i: int) -> _Named | None:
+    """``_Named`` of sentence ``i`` of ``plan`` (None when it names no victim), built once per plan."""
+    if _NAMED[0] is not plan:
+        _NAMED[0], _NAMED[1] = plan, {}
+    got = _NAMED[1].get(i)
+    if got is None:
+        here = plan.mentions.get(i)
+        if not here:
+            return None
+        got = _NAMED[1][i] = _Named(here)
+    return got
+
+
+_EMPTY_NAMED = _Named([])
+
+
+def _tokens_over(text: str, limit: int) -> bool:
+    """Does ``text`` hold more than ``limit`` runs of non-blanks?"""
+    return len(text.split(None, limit)) > limit
 
 
 def _in_clause(text: str, s: Span, here: list, pos: int, others_told: bool = True) -> list:
@@ -120,44 +193,105 @@ def _in_clause(text: str, s: Span, here: list, pos: int, others_told: bool = Tru
     ("A lost $126 million in July, and in the same month B was drained of $70 million"): a figure or date in
     one clause is that clause's victim's, not the nearest name before it. The clause must tell of a loss and
     name a victim; with ``others_told``, every other victim must be told in a clause with a verb of loss of its
-    own. Else all of ``here``."""
-    if len({n for _, n in here}) < 2:
-        return here
-    cuts = [s.start] + [m.end() for m in _CLAUSE_JOIN.finditer(text, s.start, s.end)] + [s.end]
-    if len(cuts) < 3:
-        return here
-    clauses = [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
-    owner = next(((a, b) for a, b in clauses if a <= pos < b), None)
-    if owner is None:
-        return here
-    inside = [(v, n) for v, n in here if owner[0] <= v.span.start < owner[1]]
-    if not inside or not _ATTACK_NEAR.search(text, owner[0], owner[1]):
-        return here
-    mine = {n for _, n in inside}
-    if others_told:
-        for a, b in clauses:
-            if (a, b) != owner and {n for v, n in here if a <= v.span.start < b} - mine and not _ATTACK_NEAR.search(text, a, b):
-                return here
-    return inside
+    own. Else all of ``here`` (the same list object). See ``_Clauses``: read once per sentence."""
+    k = _clauses_of_sentence(text, s, here).owner(pos, others_told)
+    return here if k is None else _CLAUSE_OF[1][(s.start, s.end)].inside[k]
+
+
+class _Clauses:
+    """One sentence's victim mentions (``here``) cut at its clause joins (_CLAUSE_JOIN), for ``_in_clause``: the
+    clauses, the mentions of each, whether each tells of a loss, and whether each may own its figures while the
+    others' victims are told elsewhere. Built once per sentence, so that each figure and date of a sentence
+    listing thousands of victims costs a bisection."""
+
+    __slots__ = ("text", "here", "clauses", "starts", "inside", "incidents", "lossy", "owns")
+
+    def __init__(self, text: str, s: Span, here: list) -> None:
+        self.text, self.here = text, here
+        self.clauses: list[tuple[int, int]] = []
+        if len({n for _, n in here}) >= 2:
+            cuts = [s.start] + [m.end() for m in _CLAUSE_JOIN.finditer(text, s.start, s.end)] + [s.end]
+            if len(cuts) >= 3:
+                self.clauses = [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+        self.starts = [a for a, _ in self.clauses]
+        v_starts = [v.span.start for v, _ in here]
+        self.inside = [here[bisect.bisect_left(v_starts, a) : bisect.bisect_left(v_starts, b)] for a, b in self.clauses]
+        self.incidents = [{n for _, n in ins} for ins in self.inside]
+        self.lossy: dict[int, bool] = {}
+        self.owns: dict[int, bool] = {}
+
+    def _lossy(self, k: int) -> bool:
+        got = self.lossy.get(k)
+        if got is None:
+            a, b = self.clauses[k]
+            got = self.lossy[k] = bool(_ATTACK_NEAR.search(self.text, a, b))
+        return got
+
+    def owner(self, pos: int, others_told: bool) -> int | None:
+        """The clause whose mentions stand for the sentence's at ``pos``, else None (all of them)."""
+        k = bisect.bisect_right(self.starts, pos) - 1
+        if k < 0 or pos >= self.clauses[k][1] or not self.inside[k] or not self._lossy(k):
+            return None
+        if others_told:
+            ok = self.owns.get(k)
+            if ok is None:
+                mine = self.incidents[k]
+                ok = self.owns[k] = all(j == k or not (self.incidents[j] - mine) or self._lossy(j)
+                                        for j in range(len(self.clauses)) if self.inside[j])
+            if not ok:
+                return None
+        return k
+
+
+_CLAUSE_OF: list = [None, {}]   # the text whose sentences were cut, and (start, end) -> _Clauses
+
+
+def _clauses_of_sentence(text: str, s: Span, here: list) -> _Clauses:
+    if _CLAUSE_OF[0] is not text:
+        _CLAUSE_OF[0], _CLAUSE_OF[1] = text, {}
+    got = _CLAUSE_OF[1].get((s.start, s.end))
+    if got is None or got.here is not here:
+        got = _CLAUSE_OF[1][(s.start, s.end)] = _Clauses(text, s, here)
+    return got
+
+
+def _named_at(plan: inc.IncidentPlan, i: int, text: str, s: Span, pos: int, others_told: bool = True) -> _Named | None:
+    """``_named(plan, i)``, or the index of the mentions of the clause of ``pos`` where ``_in_clause`` narrows
+    the sentence's to them."""
+    named = _named(plan, i)
+    if named is None:
+        return None
+    k = _clauses_of_sentence(text, s, named.here).owner(pos, others_told)
+    if k is None:
+        return named
+    key = (i, k)
+    got = _NAMED[1].get(key)
+    if got is None:
+        got = _NAMED[1][key] = _Named(_CLAUSE_OF[1][(s.start, s.end)].inside[k])
+    return got
 
 
 def _nearest_incident(plan: inc.IncidentPlan, i: int, pos: int, text: str | None = None, end: int | None = None,
                       sentence: Span | None = None) -> int | None:
-    here = plan.mentions.get(i, [])
-    if here and text is not None and sentence is not None:
-        here = _in_clause(text, sentence, here, pos)
-    if here:
+    named = _named(plan, i)
+    if named is not None and text is not None and sentence is not None:
+        named = _named_at(plan, i, text, sentence, pos)   # (= _in_clause(text, sentence, here, pos))
+    if named is not None:
         if text is not None and end is not None:
             # "$620 million from Axie Infinity": the name after the figure owns it
-            for v, n in here:
+            for k in range(named.first_from(end), len(named.here)):
+                v, n = named.here[k]
                 gap = text[end : v.span.start]
-                if v.span.start >= end and (_POINTS_AHEAD.match(gap) or _NAME_NEXT.match(gap)) and not (
+                if (_POINTS_AHEAD.match(gap) or _NAME_NEXT.match(gap)) and not (
                         v.platform is not None and v.platform.kind in inc.BYSTANDER and _ON_CHAIN.search(gap)):
                     return n
-        before = [(pos - v.span.end, n) for v, n in here if v.span.end <= pos]
-        if before:
-            return min(before)[1]
-        return min((v.span.start - pos, n) for v, n in here)[1]
+                if _tokens_over(gap, _GAP_WORDS):
+                    break   # the gaps to the names further on only grow, and no longer one fits either pattern
+        before = named.nearest_before(pos)
+        if before is not None:
+            return before
+        assert named.first is not None
+        return named.first[1]
     if plan.focus[i]:
         return plan.focus[i][-1] if len(plan.focus[i]) > 1 else plan.focus[i][0]
     return None
@@ -174,25 +308,35 @@ _DATE_THEN_ATTACK = re.compile(
 def _date_owner(plan: inc.IncidentPlan, i: int, start: int, end: int, text: str, sentence: Span | None = None) -> int | None:
     """The incident a date speaks of: the name its attack noun points to, else the nearest incident (of its own
     clause where the sentence tells several victims' stories as clauses)."""
-    here = plan.mentions.get(i, [])
-    if here and sentence is not None:
-        mine = _in_clause(text, sentence, here, start, others_told=False)
-        if mine is not here:
-            here = mine
-            before = [(start - v.span.end, n) for v, n in here if v.span.end <= start]
-            for v, n in here:
-                if v.span.start >= end and _DATE_THEN_ATTACK.match(text[end : v.span.start]):
+    named = _named(plan, i)
+    if named is None:
+        return _nearest_incident(plan, i, start)
+    if sentence is not None:
+        mine = _named_at(plan, i, text, sentence, start, others_told=False)
+        if mine is not named and mine is not None:   # (= _in_clause(..., others_told=False) narrowed the mentions)
+            for k in range(mine.first_from(end), len(mine.here)):
+                v, n = mine.here[k]
+                gap = text[end : v.span.start]
+                if _DATE_THEN_ATTACK.match(gap):
                     return n
-            return min(before)[1] if before else min((v.span.start - start, n) for v, n in here)[1]
-    for v, n in here:
-        if v.span.start >= end and _DATE_THEN_ATTACK.match(text[end : v.span.start]):
+                if _tokens_over(gap, 48):
+                    break
+            before = mine.nearest_before(start)
+            assert mine.first is not None
+            return before if before is not None else mine.first[1]
+    for k in range(named.first_from(end), len(named.here)):
+        v, n = named.here[k]
+        gap = text[end : v.span.start]
+        if _DATE_THEN_ATTACK.match(gap):
             return n
-    if here and i > 0 and plan.focus[i - 1] and all(v.span.start >= end for v, _ in here):
+        if _tokens_over(gap, 48):
+            break   # more words than _DATE_THEN_ATTACK spans (three, 70 characters, four more): so for every name after
+    if i > 0 and plan.focus[i - 1] and named.starts[0] >= end:
         # "The outflow, detected on Friday, is the largest since ... from Coincheck in 2018": the date is the
         # story's incident's, the name after the comparison another one's
-        if _COMPARED.search(text, end, min(v.span.start for v, _ in here)):
+        if _COMPARED.search(text, end, named.starts[0]):
             prev = plan.focus[i - 1][-1]
-            if prev not in {n for _, n in here}:
+            if prev not in named.incidents:
                 return prev
     return _nearest_incident(plan, i, start)
 
@@ -289,24 +433,46 @@ def _own_clause(text: str, s: Span, here: list, span: Span, targets: list[int]) 
     named = {n for _, n in here}
     if len(named) < 2:
         return targets
-    cuts = [s.start] + [m.end() for m in _CLAUSE_JOIN.finditer(text, s.start, s.end)] + [s.end]
-    clauses = [Span(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+    clauses, starts, owners = _clauses_of(text, s, here)
     if len(clauses) < 2:
         return targets
-    owner = next((c for c in clauses if c.start <= span.start < c.end), None)
-    if owner is None:
+    k = bisect.bisect_right(starts, span.start) - 1
+    if k < 0 or span.start >= clauses[k].end:
         return targets
-    inside = {n for v, n in here if owner.start <= v.span.start < owner.end}
-    if not inside:
+    inside = owners.get(k)
+    if inside is None:
         return targets
-    # every other victim must be told in a clause of its own, with its own verb of loss ("lost", "was drained")
-    for c in clauses:
-        if c is owner:
-            continue
-        theirs = {n for v, n in here if c.start <= v.span.start < c.end}
-        if theirs - inside and not _ATTACK_NEAR.search(text, c.start, c.end):
-            return targets
     return sorted(n for n in targets if n in inside) or targets
+
+
+_CLAUSES: list = [None, {}]   # the text whose sentences were cut, and (start, end) -> (clauses, owners)
+
+
+def _clauses_of(text: str, s: Span, here: list) -> tuple[list[Span], list[int], dict[int, set[int]]]:
+    """Sentence ``s`` cut at its clause joins (_CLAUSE_JOIN), and for each clause that names a victim and may own
+    the actors in it, the incidents it names: every other victim must be told in a clause of its own, with its own
+    verb of loss ("lost", "was drained"). Found once per sentence of the current text, not per actor."""
+    if _CLAUSES[0] is not text:
+        _CLAUSES[0], _CLAUSES[1] = text, {}
+    key = (s.start, s.end)
+    got = _CLAUSES[1].get(key)
+    if got is None:
+        cuts = [s.start] + [m.end() for m in _CLAUSE_JOIN.finditer(text, s.start, s.end)] + [s.end]
+        clauses = [Span(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+        told: list[set[int]] = [set() for _ in clauses]
+        starts = [c.start for c in clauses]
+        for v, n in here:
+            k = bisect.bisect_right(starts, v.span.start) - 1
+            if k >= 0 and v.span.start < clauses[k].end:
+                told[k].add(n)
+        # the clauses naming victims without a verb of loss: an owner must name all their victims itself
+        bare = [j for j, (c, theirs) in enumerate(zip(clauses, told)) if theirs and not _ATTACK_NEAR.search(text, c.start, c.end)]
+        owners: dict[int, set[int]] = {}
+        for k, inside in enumerate(told):
+            if inside and all(j == k or not (told[j] - inside) for j in bare):
+                owners[k] = inside
+        got = _CLAUSES[1][key] = (clauses, starts, owners)
+    return got
 
 
 def _last_named(plan: inc.IncidentPlan, i: int, count: int) -> list[int]:
@@ -408,28 +574,63 @@ def _may_compare(text: str, s: Span) -> bool:
     return got
 
 
-def _past_comparison(text: str, s: Span, a: AmountMention, here: list) -> bool:
+def _last_comparison(text: str, s: Span, before: int) -> tuple[int, int] | None:
+    """The span of the last match of ``_COMPARISON.finditer(text, s.start, before)``, or None.
+
+    Read from the sentence's own matches (found once, see ``_comparisons``) where cutting the text at ``before``
+    cannot change them: no match reaches ``before`` and the cut does not split a word (a word boundary the cut
+    would make). Otherwise the sentence is scanned up to ``before`` as written."""
+    found = _comparisons(text, s)
+    if not found:
+        return None
+    k = bisect.bisect_left(found, (before,))   # found[:k] start before the cut
+    touching = k > 0 and found[k - 1][1] >= before   # (matches do not overlap: only the last can reach it)
+    if touching or 0 < before < len(text) and _WORD_CHAR(text[before - 1]) and _WORD_CHAR(text[before]):
+        cue = None
+        for cue in _COMPARISON.finditer(text, s.start, before):
+            pass
+        return None if cue is None else cue.span()
+    return found[k - 1] if k > 0 else None
+
+
+def _WORD_CHAR(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+_COMPARED_IN: list = [None, {}]   # the text whose sentences were scanned, and (start, end) -> _COMPARISON's spans
+
+
+def _comparisons(text: str, s: Span) -> list[tuple[int, int]]:
+    """The spans of ``_COMPARISON.finditer`` over sentence ``s``, found once per sentence of the current text
+    (every figure of the sentence asks for the last one before it)."""
+    if _COMPARED_IN[0] is not text:
+        _COMPARED_IN[0], _COMPARED_IN[1] = text, {}
+    key = (s.start, s.end)
+    got = _COMPARED_IN[1].get(key)
+    if got is None:
+        got = _COMPARED_IN[1][key] = [m.span() for m in _COMPARISON.finditer(text, s.start, s.end)]
+    return got
+
+
+def _past_comparison(text: str, s: Span, a: AmountMention, named: _Named) -> bool:
     """Is the figure told after a comparison with another incident that the sentence names no victim of between
     the two (so nothing here owns it)?"""
     if not _may_compare(text, s):
         return False
-    cue = None
-    for cue in _COMPARISON.finditer(text, s.start, a.span.start):
-        pass
+    cue = _last_comparison(text, s, a.span.start)
     if cue is None:
         return False
-    return not any(cue.end() <= v.span.start < a.span.start for v, _ in here) and \
-        not any(a.span.end <= v.span.start and v.span.start - a.span.end < 40 for v, _ in here)
+    return not named.starting_in(cue[1], a.span.start) and not named.starting_in(a.span.end, a.span.end + 40)
 
 
-def _owned_by_other(text: str, s: Span, a: AmountMention, here: list) -> bool:
+def _owned_by_other(text: str, s: Span, a: AmountMention, named: _Named) -> bool:
     """Is the figure the size of a heist owned by someone the sentence does not name as a victim?"""
     if not _HEIST_AFTER.match(text, a.span.end, min(s.end, a.span.end + 40)):
         return False
     om = _OWNER_BEFORE.search(text, max(s.start, a.span.start - 50), a.span.start)
     if om is None or _WHEN_WORD.fullmatch(om.group("owner").split()[-1]):
         return False   # "Friday's $500 million theft" is when, not whose
-    return not any(v.span.start < om.end("owner") and v.span.end > om.start("owner") for v, _ in here)
+    return not named.overlapping(om.start("owner"), om.end("owner"))
 
 
 # One customer's loss inside a platform's incident: "one user reportedly lost 10 million won".
@@ -446,24 +647,52 @@ _JOINT_AFTER = re.compile(r"\s*(?:(?:of|in)\s+(?:[\w\-]+\s+){0,3}?)?(?:from|at|o
 _RANGING = re.compile(r"\b(?:ranging|ranged|range|varying|varied)\s+(?:from\s+)?(?:about\s+|around\s+)?$", re.IGNORECASE)
 
 
-def _shared_by_several(text: str, s: Span, a: AmountMention, here: list) -> bool:
+_FROM_TO: list = [None, {}]   # the text whose sentences were read, and id(_Named) -> (its _Named, the ends below)
+
+
+def _from_to_before(text: str, s: Span, named: _Named, pos: int) -> bool:
+    """Do two names of different incidents told as "from A to B" both end by ``pos``? (Of the names ending by
+    ``pos``, in order, two neighbours with " to " between them and "from" before the first.)
+
+    The ends of the second names of such pairs are found once per sentence; where the names' ends do not ascend
+    with their starts (overlapping mentions), the names before ``pos`` are paired as written."""
+    if _FROM_TO[0] is not text:
+        _FROM_TO[0], _FROM_TO[1] = text, {}
+    got = _FROM_TO[1].get(id(named))
+    if got is None or got[0] is not named:
+        here = named.here
+        ascending = all(here[k][0].span.end <= here[k + 1][0].span.end for k in range(len(here) - 1))
+        ends = [v2.span.end for (v1, n1), (v2, n2) in zip(here, here[1:]) if _from_to(text, s, v1, n1, v2, n2)] \
+            if ascending else None
+        got = _FROM_TO[1][id(named)] = (named, ends)
+    ends = got[1]
+    if ends is not None:
+        return bool(ends) and min(ends) <= pos
+    prior = [(v, n) for v, n in named.here if v.span.end <= pos]
+    return any(_from_to(text, s, v1, n1, v2, n2) for (v1, n1), (v2, n2) in zip(prior, prior[1:]))
+
+
+def _from_to(text: str, s: Span, v1, n1: int, v2, n2: int) -> bool:
+    return n1 != n2 and re.fullmatch(r"\s+to\s+", text[v1.span.end : v2.span.start]) is not None and \
+        re.search(r"\bfrom\s+(?:the\s+)?$", text[max(s.start, v1.span.start - 12) : v1.span.start], re.IGNORECASE) is not None
+
+
+def _shared_by_several(text: str, s: Span, a: AmountMention, named: _Named) -> bool:
     """A figure told of several victims at once: "$60 million of virtual currency from A and B" (a joint total),
     "breaches at A, B and C, with losses ranging from $8 million to $28 million" (a spread across them)."""
-    names = sorted(here, key=lambda t: t[0].span.start)
-    if len({n for _, n in names}) < 2:
+    if len(named.incidents) < 2:
         return False
-    after = [(v, n) for v, n in names if v.span.start >= a.span.end]
-    if len(after) >= 2 and _JOINT_AFTER.match(text, a.span.end, after[0][0].span.start) and after[0][1] != after[1][1] \
-            and re.fullmatch(r"\s*(?:,|and|&)\s*", text[after[0][0].span.end : after[1][0].span.start]):
-        return True
-    prior = [(v, n) for v, n in names if v.span.end <= a.span.start]
-    for (v1, n1), (v2, n2) in zip(prior, prior[1:]):
-        if n1 != n2 and re.fullmatch(r"\s+to\s+", text[v1.span.end : v2.span.start]) and \
-                re.search(r"\bfrom\s+(?:the\s+)?$", text[max(s.start, v1.span.start - 12) : v1.span.start], re.IGNORECASE):
-            return True   # "From A to B: the year thieves took $3.2 billion": a span of victims, and its total
+    k = named.first_from(a.span.end)   # the names after the figure: named.here[k:]
+    if k + 2 <= len(named.here):
+        (v0, n0), (v1, n1) = named.here[k], named.here[k + 1]
+        if _JOINT_AFTER.match(text, a.span.end, v0.span.start) and n0 != n1 \
+                and re.fullmatch(r"\s*(?:,|and|&)\s*", text[v0.span.end : v1.span.start]):
+            return True
+    if _from_to_before(text, s, named, a.span.start):
+        return True   # "From A to B: the year thieves took $3.2 billion": a span of victims, and its total
     before = text[max(s.start, a.span.start - 30) : a.span.start]
     return a.context.stated_range and bool(_RANGING.search(before) or re.search(r"\bto\s*$", before)) and \
-        all(v.span.end <= a.span.start for v, _ in names)
+        named.max_end <= a.span.start
 
 
 # An amount that sums many thefts or a period: "has stolen over $200 million this year".
@@ -648,6 +877,8 @@ _PAST_AFTER = re.compile(r"\bnot\s+(?:[\w.\-’']+\s+){1,3}?first\b|"
                          r"\bhad\s+already\s+(?:been\s+)?(?:hacked|attacked|breached|hit|targeted|robbed|exploited|lost)\b|"
                          r"\bseparate\s+(?:[\w\-]+\s+){0,2}?(?:hack|attack|breach|theft|heist|exploit|incident)\b|"
                          + _PAST_HERE.pattern, re.IGNORECASE)
+# a word of which every match of _PAST_HERE and _PAST_AFTER holds one ("previously" holds "previous")
+_PAST_WORDS = ("first", "already", "separate", "previous", "before", "earlier", "prior")
 _PAST_NEXT = re.compile(r"\b(?:the|a|its)\s+second\s+(?:time|hack|attack|breach|theft|heist|exploit)\b|" + _PAST_AFTER.pattern,
                         re.IGNORECASE)
 
@@ -662,16 +893,43 @@ _ITS_FIRST = re.compile(r"\b(?:its|their)\s+first\s+(?:[\w\-]+\s+)?(?:hack|attac
                         re.IGNORECASE)
 _SECOND_ONE = re.compile(r"\bsecond\s+(?:[\w\-]+\s+)?(?:hack|attack|breach|theft|heist|exploit|incident|time)\b|"
                          r"\b(?:hacked|attacked|breached|hit|robbed)\s+(?:again|twice)\b", re.IGNORECASE)
+_PASTS: list = [None, {}]   # the text whose sentences were read, and (start, end) -> _past_cues of the sentence
+
+
+def _past_cues(text: str, s: Span) -> tuple[bool, bool]:
+    """(sentence ``s`` tells of an earlier episode by _PAST_HERE, or by _ITS_FIRST in a story of a second attack;
+    ``_PAST_AFTER`` may occur in it), read once per sentence of the current text (each of its dates asks): a
+    sentence without any of _PAST_WORDS is not searched at all."""
+    if _PASTS[0] is not text:
+        _PASTS[0], _PASTS[1] = text, {}
+    key = (s.start, s.end)
+    got = _PASTS[1].get(key)
+    if got is None:
+        if not _holds_any(lowered(text), _PAST_WORDS, s.start, s.end):
+            got = (False, False)
+        else:
+            here = folded(_PAST_HERE).search(text, s.start, s.end) is not None or (
+                folded(_ITS_FIRST).search(text, s.start, s.end) is not None and _second_one(text))
+            got = (here, True)
+        _PASTS[1][key] = got
+    return got
+
+
+def _second_one(text: str) -> bool:
+    """``_SECOND_ONE`` anywhere in the text (searched once per text)."""
+    if _PASTS[0] is not text:
+        _PASTS[0], _PASTS[1] = text, {}
+    got = _PASTS[1].get("second")
+    if got is None:
+        got = _PASTS[1]["second"] = folded(_SECOND_ONE).search(text) is not None
+    return got
 
 
 def _past_episode(text: str, sentences: list[Span], plan: inc.IncidentPlan, c: Claim) -> bool:
     """Does this date claim tell of an earlier episode (see _PAST_HERE and friends)?"""
     s = c.sentence
-    if folded(_PAST_HERE).search(text, s.start, s.end):
-        return True
-    if folded(_ITS_FIRST).search(text, s.start, s.end) and folded(_SECOND_ONE).search(text):
-        return True
-    if folded(_PAST_AFTER).search(text, s.start, c.span.start):
+    here, after = _past_cues(text, s)
+    if here or after and folded(_PAST_AFTER).search(text, s.start, c.span.start):
         return True
     i = _sentence_of(sentences, c.span.start)
     if i > 0 and not plan.mentions.get(i):
@@ -734,7 +992,8 @@ def _another_clause(text: str, sentences: list[Span], plan: inc.IncidentPlan, n:
     of ``n`` in its sentence and "another"/"a second" comes between them, and the sentence is about ``n``
     alone (named or in focus); else None."""
     i = _sentence_of(sentences, c.span.start)
-    if plan.focus[i] != [n] and {k for _, k in plan.mentions.get(i, [])} != {n}:
+    named = _named(plan, i)
+    if plan.focus[i] != [n] and (set() if named is None else named.incidents) != {n}:
         return None
     before = [x.span.end for _, t, x in date_claims if t == n and x.sentence == c.sentence and x.span.end <= c.span.start]
     if not before:
@@ -764,6 +1023,54 @@ def _split_episodes(text: str, sentences: list[Span], incidents: list[IncidentMe
         return i.index in guessed
 
     again: dict[tuple[int, int], re.Match[str] | None] = {}   # the cue of each sentence, read once
+    told_past: dict[int, bool] = {}   # id of a date claim -> _past_episode of it, read once
+
+    def past_episode(c: Claim) -> bool:
+        got = told_past.get(id(c))
+        if got is None:
+            got = told_past[id(c)] = _past_episode(text, sentences, plan, c)
+        return got
+
+    dates_of: dict[int, list[tuple[float, Claim]]] = {}   # incident -> its scored date claims, in order
+    for sc, t, c in date_claims:
+        dates_of.setdefault(t, []).append((sc, c))
+    # where each incident's claims sit in ``claims`` (ascending), kept as claims move to new incidents in place,
+    # so that each incident reads its own claims, not the whole list
+    at: dict[int | None, list[int]] = {}
+    for k, c in enumerate(claims):
+        at.setdefault(c.incident, []).append(k)
+    claims = list(claims)
+
+    def mine(n: int) -> list[Claim]:
+        return [claims[k] for k in at.get(n, [])]
+
+    def move(n: int, m: int, which) -> None:
+        """Claims of incident ``n`` for which ``which(claim)`` holds go to incident ``m`` (in place)."""
+        stay, gone = [], []
+        for k in at.get(n, []):
+            (gone if which(claims[k]) else stay).append(k)
+        for k in gone:
+            claims[k] = replace(claims[k], incident=m)
+        at[n] = stay
+        at[m] = sorted([*at.get(m, []), *gone])
+
+    def add(c: Claim) -> None:
+        at.setdefault(c.incident, []).append(len(claims))
+        claims.append(c)
+
+    own: dict[int, list[tuple[float, int, Claim]]] = {}
+
+    def own_dates(n: int) -> list[tuple[float, int, Claim]]:
+        """The scored date claims of incident ``n`` as ``date_claims`` holds them (for _another_clause)."""
+        got = own.get(n)
+        if got is None:
+            got = own[n] = [(sc, n, c) for sc, c in dates_of.get(n, [])]
+        return got
+
+    dated_months: dict[Span, list[DateValue]] = {}   # sentence -> the values of its date claims (none are added here)
+    for c in claims:
+        if c.kind == ClaimKind.DATE:
+            dated_months.setdefault(c.sentence, []).append(c.value)  # type: ignore[arg-type]
 
     for n in range(len(incidents)):
         base = incidents[n]
@@ -772,15 +1079,15 @@ def _split_episodes(text: str, sentences: list[Span], incidents: list[IncidentMe
         dated = base.date is not None and base.date.start is not None
         b_idx, b_month = _month_index(base.date) if dated else (0, False)  # type: ignore[arg-type]
         episodes: dict[int, list[Claim]] = {}
-        base_sentences = {c.sentence for sc, t, c in date_claims if t == n and c.value == base.date
-                          and not _past_episode(text, sentences, plan, c) and id(c) not in (also_past or ())}
+        base_sentences = {c.sentence for sc, c in dates_of.get(n, []) if c.value == base.date
+                          and not past_episode(c) and id(c) not in (also_past or ())}
         past_keys: set[int] = set()
         cut: dict[Span, int] = {}   # a sentence that tells two episodes: where the other one starts
-        for sc, t, c in date_claims:
+        for sc, c in dates_of.get(n, []):
             v: DateValue = c.value  # type: ignore[assignment]
-            if t != n or v.start is None or not v.resolved or sc < 2.0:
+            if v.start is None or not v.resolved or sc < 2.0:
                 continue
-            another = _another_clause(text, sentences, plan, n, c, date_claims)
+            another = _another_clause(text, sentences, plan, n, c, own_dates(n))
             if c.sentence in base_sentences and another is None:
                 continue
             seg = text[c.sentence.start : c.sentence.end]
@@ -790,9 +1097,10 @@ def _split_episodes(text: str, sentences: list[Span], incidents: list[IncidentMe
                     _RANGE_FROM.match(text, c.span.end, min(c.sentence.end, c.span.end + 40)):
                 continue   # "from May to October": a stretch of the same incident, not another one
             i = _sentence_of(sentences, c.span.start)
-            told_past = _past_episode(text, sentences, plan, c)
-            past = told_past or id(c) in (also_past or ())
-            if n not in {k for _, k in plan.mentions.get(i, [])} and not told_past and another is None:
+            told = past_episode(c)
+            past = told or id(c) in (also_past or ())
+            named = _named(plan, i)
+            if (named is None or n not in named.incidents) and not told and another is None:
                 continue   # the victim must be named beside the other date, or the text says it was an earlier one
             idx, month = _month_index(v)
             if not dated:
@@ -853,21 +1161,20 @@ def _split_episodes(text: str, sentences: list[Span], incidents: list[IncidentMe
             dates = episodes[key]
             m = len(incidents)
             best = max(dates, key=lambda c: _RANK.get(c.value.granularity, 0))  # type: ignore[union-attr]
-            in_sentences = {c.sentence for c in claims if c.incident == n and owner(c) == key}
-            first_victim = next((c for c in claims if c.incident == n and c.kind == ClaimKind.VICTIM
+            in_sentences = {c.sentence for c in mine(n) if owner(c) == key}
+            first_victim = next((c for c in mine(n) if c.kind == ClaimKind.VICTIM
                                  and c.sentence in in_sentences and owner(c) == key), None)
             incidents.append(IncidentMention(index=m, victim=base.victim, type=base.type, main=False,
                                              date=best.value,  # type: ignore[arg-type]
                                              span=first_victim.span if first_victim else best.span))
-            claims = [replace(c, incident=m) if c.incident == n and owner(c) == key else c for c in claims]
-            told = _told_by_month(text, claims, n, best.value, base.date)  # type: ignore[arg-type]
+            move(n, m, lambda c: owner(c) == key)
+            told = _told_by_month(text, mine(n), n, best.value, base.date)  # type: ignore[arg-type]
             if told:
-                claims = [replace(c, incident=m) if c.incident == n and c.sentence in told and c.kind != ClaimKind.VICTIM
-                          else c for c in claims]
+                move(n, m, lambda c: c.sentence in told and c.kind != ClaimKind.VICTIM)
             if first_victim is None:
-                claims.append(Claim(ClaimKind.VICTIM, Victim(base.victim, best.surface(text), False), best.span,
-                                    best.sentence, m, confidence=0.4))
-            claims.append(Claim(ClaimKind.INCIDENT_TYPE, IncidentTypeValue(base.type), best.span, best.sentence, m, 0.5))
+                add(Claim(ClaimKind.VICTIM, Victim(base.victim, best.surface(text), False), best.span,
+                          best.sentence, m, confidence=0.4))
+            add(Claim(ClaimKind.INCIDENT_TYPE, IncidentTypeValue(base.type), best.span, best.sentence, m, 0.5))
             moved_any = True
         if moved_any or not AGAIN_SPLIT:
             continue
@@ -881,15 +1188,15 @@ def _split_episodes(text: str, sentences: list[Span], incidents: list[IncidentMe
             cue = again_in(c.sentence)
             return (0 if cue and _EARLIER.search(cue.group(0)) else 1, c.span.start)
 
-        for c in sorted((c for c in claims if c.incident == n), key=earlier_first):
+        for c in sorted(mine(n), key=earlier_first):
             cue = again_in(c.sentence) if c.incident == n else None
             # the victim (or "the exchange", "it") comes before the cue: "the same site suffered a separate hack"
             anywhere = cue is not None and re.match(r"(?i)the\s", cue.group(0)) is not None
             if cue is not None and base.date is not None and base.date.start is not None and any(
-                    x.kind == ClaimKind.DATE and x.sentence == c.sentence and x.value.start is not None  # type: ignore[union-attr]
-                    and abs(_month_index(x.value)[0] - _month_index(base.date)[0]) <= 1  # type: ignore[arg-type]
-                    and _month_index(x.value)[1] == _month_index(base.date)[1]  # type: ignore[arg-type]
-                    for x in claims):
+                    x.start is not None
+                    and abs(_month_index(x)[0] - _month_index(base.date)[0]) <= 1  # type: ignore[arg-type]
+                    and _month_index(x)[1] == _month_index(base.date)[1]  # type: ignore[arg-type]
+                    for x in dated_months.get(c.sentence, [])):
                 cue = None   # "the October 16 incident" is this one
             if cue is not None and not inc.ANAPHORA.search(text, c.sentence.start, cue.start()) and not any(
                     (anywhere or v.span.end <= cue.start()) and v.span.start >= c.sentence.start
@@ -906,10 +1213,9 @@ def _split_episodes(text: str, sentences: list[Span], incidents: list[IncidentMe
                 if _EARLIER.search(cue.group(0)):
                     # "had been hacked once before in April when ...": that sentence tells of the earlier one
                     sentence = c.sentence
-                    claims = [replace(x, incident=m) if x.incident == n and x.sentence == sentence
-                              and x.kind != ClaimKind.VICTIM else x for x in claims]
-                claims.append(Claim(ClaimKind.VICTIM, Victim(base.victim, cue.group(0), False), span, c.sentence, m, 0.4))
-                claims.append(Claim(ClaimKind.INCIDENT_TYPE, IncidentTypeValue(base.type), span, c.sentence, m, 0.4))
+                    move(n, m, lambda x: x.sentence == sentence and x.kind != ClaimKind.VICTIM)
+                add(Claim(ClaimKind.VICTIM, Victim(base.victim, cue.group(0), False), span, c.sentence, m, 0.4))
+                add(Claim(ClaimKind.INCIDENT_TYPE, IncidentTypeValue(base.type), span, c.sentence, m, 0.4))
                 break
     return claims
 
@@ -930,18 +1236,25 @@ def _dated_by_the_story(text: str, sentences: list[Span], incidents: list[Incide
     from datetime import timedelta
 
     out: list[Claim] = []
-    for m in incidents:
+
+    def anchoring(x: IncidentMention) -> bool:
+        return x.main and x.index not in guessed and x.date is not None and x.date.start is not None
+
+    # the dated main incidents, by position in ``incidents`` (one dated below joins them), and each one's victim claims
+    anchors = [k for k, x in enumerate(incidents) if anchoring(x)]
+    victim_claims: dict[int | None, list[Claim]] = {}
+    for c in claims:
+        if c.kind == ClaimKind.VICTIM:
+            victim_claims.setdefault(c.incident, []).append(c)
+    for pos, m in enumerate(incidents):
         if m.date is not None and m.index not in guessed:
             continue
-        mains = [x for x in incidents if x.main and x is not m and x.index not in guessed
-                 and x.date is not None and x.date.start is not None]
+        mains = [incidents[k] for k in anchors[:2] if incidents[k] is not m][:1]
         if not mains:
             continue
         anchor = mains[0].date
         assert anchor is not None and anchor.start is not None
-        for c in claims:
-            if c.incident != m.index or c.kind != ClaimKind.VICTIM:
-                continue
+        for c in victim_claims.get(m.index, []):
             hit = None
             for w in _WHILE_AFTER.finditer(text, max(c.sentence.start, c.span.start - 90), c.span.start):
                 if not re.search(r"[.;]", text[w.end() : c.span.start]):
@@ -959,6 +1272,8 @@ def _dated_by_the_story(text: str, sentences: list[Span], incidents: list[Incide
                     not re.match(r"(?:less|more|about|nearly|roughly|some|around|a\s+few|several)\b", hit.group(0), re.IGNORECASE):
                 value = DateValue(then, then, Granularity.DAY, resolved=True, relative=True)   # "just 10 days after"
             m.date = value
+            if anchoring(m):   # (it was not before: undated, or its date a guess)
+                bisect.insort(anchors, pos)
             out.append(Claim(ClaimKind.DATE, value, Span(hit.start(), hit.end()), c.sentence, m.index, 0.4))
             break
     return out
@@ -1134,9 +1449,17 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
 
     claims: list[Claim] = []
     incidents: list[IncidentMention] = []
+    # victims told in the same sentences get the same context (and lead) string: infer_type reads each text once
+    contexts: dict[tuple[int, ...], str] = {}
+    leads: dict[int, str] = {}
     for n, c in enumerate(plan.victims):
-        context = " ".join(text[sentences[i].start : sentences[i].end] for i, _, _ in c.mentions[:6])
-        lead = (title or "") + " " + text[sentences[c.mentions[0][0]].start : sentences[c.mentions[0][0]].end]
+        told = tuple(i for i, _, _ in c.mentions[:6])
+        context = contexts.get(told)
+        if context is None:
+            context = contexts[told] = " ".join(text[sentences[i].start : sentences[i].end] for i in told)
+        lead = leads.get(told[0])
+        if lead is None:
+            lead = leads[told[0]] = (title or "") + " " + text[sentences[told[0]].start : sentences[told[0]].end]
         itype = infer_type(c.first.platform, c.name, context, lead)
         first = c.first
         incidents.append(IncidentMention(index=n, victim=c.name, type=itype, main=plan.main[n], span=first.span))
@@ -1165,15 +1488,16 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
             continue   # a figure of a linked story belongs only to the victim that line names
         if aggregate[i] and not plan.mentions.get(i):
             target = None
-        if a.money is not None and target is not None and _past_comparison(text, s, a, plan.mentions.get(i, [])):
+        named = _named(plan, i) or _EMPTY_NAMED
+        if a.money is not None and target is not None and _past_comparison(text, s, a, named):
             target = None   # "the loss exceeds that of Mt. Gox, which ... had lost $480 million": the other one's figure
-        if a.money is not None and target is not None and _owned_by_other(text, s, a, plan.mentions.get(i, [])):
+        if a.money is not None and target is not None and _owned_by_other(text, s, a, named):
             target = None   # "South Korea's latest $238 million heist": the heist of an owner who is no victim here
-        if a.money is not None and _shared_by_several(text, s, a, plan.mentions.get(i, [])):
+        if a.money is not None and _shared_by_several(text, s, a, named):
             target = None   # "$60 million from A and B", "A, B and C, with losses ranging from $8M to $28M"
         near = text[max(s.start, a.span.start - 70) : min(s.end, a.span.end + 70)]
-        if a.money is not None and target is not None and _aggregate_near(near) and not any(
-                abs(v.span.start - a.span.start) < 70 for v, _ in plan.mentions.get(i, [])):
+        if a.money is not None and target is not None and _aggregate_near(near) and \
+                not named.starting_in(a.span.start - 69, a.span.start + 70):
             target = None
             aggregate_money.add(i)
         if a.money is not None:
@@ -1221,10 +1545,13 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
             i = _sentence_of(sentences, d.span.start)
             s = sentences[i]
             targets: list[int | None] = [_date_owner(plan, i, d.span.start, d.span.end, text, s)]
-            here = _in_clause(text, s, plan.mentions.get(i, []), d.span.start, others_told=False)
-            named = sorted({n for _, n in here})
-            if len(named) > 1 and dates_in.get(i) == 1 and (
-                    all(v.span.start >= d.span.end for v, _ in here) or all(v.span.end <= d.span.start for v, _ in here)):
+            # (= _in_clause(text, s, plan.mentions.get(i, []), d.span.start, others_told=False), indexed)
+            ix = _named(plan, i)
+            ix = _named_at(plan, i, text, s, d.span.start, others_told=False) if ix is not None else _EMPTY_NAMED
+            assert ix is not None
+            here = ix.here
+            named = ix.in_order
+            if len(named) > 1 and dates_in.get(i) == 1 and (ix.starts[0] >= d.span.end or ix.max_end <= d.span.start):
                 targets = list(named)   # "hacks in 2019 include A, B and C": the one date holds for all
             if len(named) > 1 and _BOTH_ON.search(text, max(s.start, d.span.start - 20), d.span.start):
                 targets = list(named)   # "$60 million from A and $37 million from B, both on July 22"
@@ -1244,8 +1571,11 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
     past = {id(c) for _, _, c in date_claims if _past_episode(text, sentences, plan, c)}
     # "in July last year" beside the incident's own date: an earlier episode (alone, it may be the story's date)
     year_ago: set[int] = set()
+    scored_for: dict[int, list[tuple[float, Claim]]] = {}   # incident -> its scored date claims, in order
+    for sc, t, c in date_claims:
+        scored_for.setdefault(t, []).append((sc, c))
     for n in range(len(incidents)):
-        mine = [c for _, t, c in date_claims if t == n and id(c) not in past]
+        mine = [c for _, c in scored_for.get(n, []) if id(c) not in past]
         ago = {id(c) for c in mine if _YEAR_AGO.search(text, c.span.start, c.span.end)}
         if ago and any(id(c) not in ago and c.value.resolved and not _AFTERMATH.search(text, c.sentence.start, c.sentence.end)  # type: ignore[union-attr]
                        for c in mine):
@@ -1253,7 +1583,7 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
     past |= year_ago
     lead = _lead(plan)
     for n, incident in enumerate(incidents):
-        mine = [(sc, c) for sc, t, c in date_claims if t == n and sc > -50]
+        mine = [(sc, c) for sc, c in scored_for.get(n, []) if sc > -50]
         now = [(sc, c) for sc, c in mine if id(c) not in past]
         # a date of an earlier episode ("it was previously hacked in 2017") never dates the report's own incident
         incident.date = _choose_date(now if now or n == lead else mine, text)
@@ -1280,6 +1610,7 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
                 or [n for n, m in enumerate(plan.main) if m and n not in compared[i]]
         elif i and not plan.mentions.get(i) and i - 1 in redirect and plan.focus[i] == plan.focus[i - 1]:
             redirect[i] = redirect[i - 1]   # "the transfer was a decoy": still the story's incident
+    mains = [n for n, m in enumerate(plan.main) if m]
     for i in sorted(actor_matches):
         s = sentences[i]
         inside = [am for am in actor_matches[i] if am.end <= s.end]
@@ -1292,7 +1623,6 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
             # "Elliptic said the laundering matched the Lazarus Group's past behavior": an attribution with no
             # name of its own speaks of the incident its paragraph is telling
             targets = list(plan.focus[i - 1])
-        mains = [n for n, m in enumerate(plan.main) if m]
         attributing = any(a.attribution.hedge is not None for a in atts)
         if not targets and not aggregate[i] and len(mains) >= 1 and (attack[i] or ATTRIBUTING and attributing):
             targets = mains
@@ -1324,12 +1654,15 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
                 claims.append(Claim(ClaimKind.ACTOR, att.attribution, att.span, s, n, 0.7))
 
     # "the same group was linked to two thefts in July": the group is the actor named just before
-    named_at = sorted(i for i in actor_matches if any(c.kind == ClaimKind.ACTOR and c.sentence == sentences[i]
-                                                      for c in claims))
+    actor_said: dict[Span, Attribution] = {}   # sentence -> the last actor claim's attribution made in it
+    for c in claims:
+        if c.kind == ClaimKind.ACTOR:
+            actor_said[c.sentence] = c.value  # type: ignore[assignment]
+    named_at = sorted(i for i in actor_matches if sentences[i] in actor_said)
     for i, s in enumerate(sentences):
         if i in actor_matches or not named_at:
             continue
-        prev = [k for k in named_at if 0 < i - k <= 2]
+        prev = named_at[bisect.bisect_left(named_at, i - 2) : bisect.bisect_left(named_at, i)]   # 0 < i - k <= 2
         ref = _GROUP_REF.search(text, s.start, s.end) if prev else None
         # "they've already stolen $100 million from the Harmony bridge": the group just named, of the victims named here
         took = (_THEY_FIRST.match(text, s.start, s.end) or _THEY_TOOK.search(text, s.start, s.end)) \
@@ -1338,8 +1671,7 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
             continue
         if took is not None:
             targets = sorted({n for _, n in plan.mentions[i]})
-            before = next(c.value for c in reversed(claims) if c.kind == ClaimKind.ACTOR
-                          and c.sentence == sentences[prev[-1]])
+            before = actor_said[sentences[prev[-1]]]   # (this loop adds claims only to sentences naming no actor)
             att = Attribution(actor=before.actor, stance=Stance.CONFIRMED, hedge=None, probability="almost certain",  # type: ignore[union-attr]
                               claimant=None, surface_actor=took.group("who"))
             for n in targets:
@@ -1351,8 +1683,7 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
         targets = sorted({n for _, n in plan.mentions.get(i, [])}) or list(plan.focus[i])
         if not hedges or not targets:
             continue
-        before = next(c.value for c in reversed(claims) if c.kind == ClaimKind.ACTOR
-                      and c.sentence == sentences[prev[-1]])
+        before = actor_said[sentences[prev[-1]]]
         h = min(hedges, key=lambda h: abs(h.start - ref.start()))
         att = Attribution(actor=before.actor, stance=h.hedge.stance, hedge=text[h.start:h.end], probability=h.hedge.word,  # type: ignore[union-attr]
                           claimant=find_claimant(text, s, ref.start()), surface_actor=ref.group(0))
@@ -1378,10 +1709,14 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
         claims = _headline_restates(text, sentences, claims)
     if len(incidents) > len(plan.victims):
         score_of = {(c.span, c.sentence): sc for sc, _, c in date_claims}
+        dated_claims: dict[int | None, list[Claim]] = {}   # incident -> its date claims, in order
+        for c in claims:
+            if c.kind == ClaimKind.DATE:
+                dated_claims.setdefault(c.incident, []).append(c)
         for n, incident in enumerate(incidents):
             if n in guessed:
                 continue
-            mine = [(score_of.get((c.span, c.sentence), 0.0), c) for c in claims if c.incident == n and c.kind == ClaimKind.DATE]
+            mine = [(score_of.get((c.span, c.sentence), 0.0), c) for c in dated_claims.get(n, [])]
             chosen = _choose_date([(sc, c) for sc, c in mine if sc > -50], text)
             if chosen is not None or n < len(plan.victims):
                 incident.date = chosen if chosen is not None else incident.date

@@ -351,14 +351,14 @@ def find_victim_candidates(text: str, start: int = 0, end: int | None = None, *,
             span = Span(s, s + len(name))
             near = by_start[bisect.bisect_left(by_start, (span.start - longest - 1,)):
                             bisect.bisect_left(by_start, (span.end,))]
-            overlap = [found[j] for j in sorted(j for _, j in near)
+            overlap = [j for j in sorted(j for _, j in near)
                        if found[j].span.start < span.end and span.start < found[j].span.end]
             if overlap:
                 # a known platform inside the pattern: the pattern's strength carries over
-                for k in overlap:
+                for j in overlap:
+                    k = found[j]
                     if pat.strength > k.strength:
-                        found[found.index(k)] = VictimMention(k.span, k.name, k.surface, k.known, k.platform,
-                                                              pat.strength, pat.name)
+                        found[j] = VictimMention(k.span, k.name, k.surface, k.known, k.platform, pat.strength, pat.name)
                 continue
             plat = lookup(name)
             if plat is None:
