@@ -346,6 +346,7 @@ _NOW_AFTER = re.compile(
     r"in\s++today's\b|at\s++the\s++current\b)",
     re.I,
 )
+_FX_NOW = re.compile(r"^[\s,)]*+at\s++(?:the\s++)?(?:current|today's|present)\s++exchange\s+rates?\b", re.I)
 _THEN_AFTER = re.compile(r"^[\s,)]*+(?:at\s++the\s++time|at\s++that\s++time|then\b|at\s++the\s++time\s++of)", re.I)
 _THEN_BEFORE = re.compile(r"\b(?:then|at\s+the\s+time)\s++(?:worth|valued)[^.;]{0,20}$", re.I)
 _PER_UNIT_AFTER = re.compile(r"^\s*+(?:each\b|apiece\b|a\s+piece\b|per\s+(?:coin|token|unit|share|bitcoin|ether|BTC|ETH|[A-Z]{3,5})\b|/\s*(?:coin|token|BTC|ETH)\b)", re.I)
@@ -842,10 +843,19 @@ _HAS_PASSED = Needled(_PASSED_THROUGH).may_match     # see _HAS_NOW below
 _HAS_PASSIVE = Needled(_PASSIVE_MOVE).may_match
 
 
+_HEIST_NOUN_AFTER = re.compile(r"\s+(?:(?:crypto(?:currency)?|bridge|exchange|flash[\s\-]loan|DeFi|wallet)\s+)?"
+                               r"(?:theft|hack|heist|exploit|breach|robbery)\b", re.I)
+
+
+_LATER_CLAUSE = re.compile(r"\b(?:who|which|but|and|then|later|before|after)\b", re.I)
+
+
 def _governing(t: str, raws: list[_Raw], i: int, pairs: dict[int, int], c_lo: int) -> str | None:
     """"move" when a verb of moving, holding or destroying governs this figure, "theft" when a verb of theft
     does (see _GOVERNING_VERB), else None."""
     r = raws[i]
+    if _HEIST_NOUN_AFTER.match(t, r.end, min(len(t), r.end + 40)):
+        return "theft"   # "February's $1.5 billion theft": the size of a theft, whatever verb comes before
     head = i - 1 if pairs.get(i) == i - 1 else i   # "N tokens worth $X": the verb governs N
     # "redeemed 93,750 WETH for ETH worth $248 million": the verb governs the figure the conversion is told of
     if head == i and i > 0 and _CONVERTED_FROM.match(t, raws[i - 1].end, r.start):
@@ -911,6 +921,9 @@ def _context(t: str, raws: list[_Raw], i: int, lo: int, hi: int, pairs: dict[int
     before = t[left_lim:r.start]
     after = t[r.end:right_lim]
     now = bool((_HAS_NOW(low, left_lim, r.start) and _NOW_BEFORE.search(before)) or _NOW_AFTER.match(after))
+    if now and r.unit and r.unit != "USD" and assets.is_fiat(r.unit) and i > 0 and raws[i - 1].unit == "USD" \
+            and _FX_NOW.match(after):
+        now = False   # "$55 million, or about 1.8 billion lira at current exchange rates": the loss converted, not its worth today
     then = bool(_THEN_AFTER.match(after) or (_HAS_THEN(low, left_lim, r.start) and _THEN_BEFORE.search(before)))
     recovered = False
     for src, base in ((before, left_lim), (after, r.end)):
@@ -958,6 +971,10 @@ def _context(t: str, raws: list[_Raw], i: int, lo: int, hi: int, pairs: dict[int
             pass
         if last_rec is not None and _FINITE_THEFT.search(before, last_rec.end()):
             recovered = False   # "froze deposits and withdrawals after finding that hackers had taken 119,756 bitcoins"
+    if theft and recovered and not _RECOVERY_RE.search(before):
+        first = _RECOVERY_RE.search(after)
+        if first is not None and _LATER_CLAUSE.search(after, 0, first.start()):
+            recovered = False   # "lost $610 million to a hacker who later returned almost all of it": lost, then returned
     return AmountContext(now_worth=now, at_the_time=then, recovered=recovered, refunded=refunded, moved=moved, theft=theft,
                          stated_range=r.stated_range, per_unit=per_unit, initial=initial, revised=revised,
                          reward=reward, funding=funding, market=market)

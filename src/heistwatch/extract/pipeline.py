@@ -39,6 +39,7 @@ from heistwatch.extract.model import (
 from heistwatch.extract.money import AmountMention, component_amounts, find_amounts
 from heistwatch.extract.text import folded, lowered, split_sentences
 from heistwatch.extract.victims import VictimMention
+from heistwatch.reference.assets import is_fiat
 from heistwatch.reference.actors import find_actors
 from heistwatch.reference.estimative import find_hedges
 
@@ -282,7 +283,7 @@ def _nearest_incident(plan: inc.IncidentPlan, i: int, pos: int, text: str | None
             for k in range(named.first_from(end), len(named.here)):
                 v, n = named.here[k]
                 gap = text[end : v.span.start]
-                if (_POINTS_AHEAD.match(gap) or _NAME_NEXT.match(gap)) and not (
+                if (_POINTS_AHEAD.match(gap) or _NAME_NEXT.match(gap)) and not _CLAUSE_JOIN.search(gap) and not (
                         v.platform is not None and v.platform.kind in inc.BYSTANDER and _ON_CHAIN.search(gap)):
                     return n
                 if _tokens_over(gap, _GAP_WORDS):
@@ -376,7 +377,8 @@ def _is_loss(text: str, sentence: Span, a: AmountMention, head: int | None = Non
                        # for $17 million", "4.5 billion yen of it": a part of the loss, not the loss
     if a.context.reward or a.context.funding or a.context.market or a.context.per_unit:
         return False   # "a bounty of 50,000 ARKM ($31,500-$32,000)", "put 120,000 ETH of its own into the bridge"
-    if folded(_TODAY_AFTER).match(text, a.span.end, min(sentence.end, a.span.end + 40)) or \
+    if folded(_TODAY_AFTER).match(text, a.span.end, min(sentence.end, a.span.end + 40)) and not (
+            a.money is not None and a.money.valued_at != "now" and is_fiat(a.money.unit)) or \
             folded(_WOULD_BEFORE).search(window_before) or a.context.now_worth:
         return False   # what the loot would be worth today, not what was lost
     if not a.context.theft and folded(_MOVED_BEFORE).search(window_before[-40:]) and \
