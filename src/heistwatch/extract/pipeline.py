@@ -1497,9 +1497,9 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
             target = None   # "South Korea's latest $238 million heist": the heist of an owner who is no victim here
         if a.money is not None and _shared_by_several(text, s, a, named):
             target = None   # "$60 million from A and B", "A, B and C, with losses ranging from $8M to $28M"
-        near = text[max(s.start, a.span.start - 70) : min(s.end, a.span.end + 70)]
-        if a.money is not None and target is not None and _aggregate_near(near) and \
-                not named.starting_in(a.span.start - 69, a.span.start + 70):
+        # (a name within 70 characters is checked first: it rules the tally out without reading the words)
+        if a.money is not None and target is not None and not named.starting_in(a.span.start - 69, a.span.start + 70) \
+                and _aggregate_near(text[max(s.start, a.span.start - 70) : min(s.end, a.span.end + 70)]):
             target = None
             aggregate_money.add(i)
         if a.money is not None:

@@ -66,12 +66,13 @@ class VictimPattern:
     must_not_match: tuple[str, ...]
     trigger: re.Pattern[str] | None = None    # a cheap test a text must pass before the pattern is tried
     name_first: bool = True      # the match opens with the name; else words come before it ("the hack of <name>")
+    needs: tuple[str, ...] = ()  # characters every match holds one of, as written: a segment without is not searched
 
 
 def _p(name: str, regex: str, strength: int, must: list[tuple[str, str]], must_not: list[str],
-       trigger: str | None = None) -> VictimPattern:
+       trigger: str | None = None, needs: tuple[str, ...] = ()) -> VictimPattern:
     return VictimPattern(name, re.compile(regex, re.IGNORECASE), strength, tuple(must), tuple(must_not),
-                         re.compile(trigger, re.IGNORECASE) if trigger else None, regex.startswith(_NAME_CS))
+                         re.compile(trigger, re.IGNORECASE) if trigger else None, regex.startswith(_NAME_CS), needs)
 
 
 # Where a name (the ``name`` group of every pattern) can start: its first word's first character.
@@ -91,7 +92,7 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
        1,
        [("Zumo, South Korea's fourth-largest exchange, was hit on Tuesday.", "Zumo"),
         ("Quidax, a Nigerian trading platform, said funds were safe.", "Quidax")],
-       ["On Tuesday, the company said nothing."], trigger=_KIND_WORDS),
+       ["On Tuesday, the company said nothing."], trigger=_KIND_WORDS, needs=(",",)),
     _p("name-kind",
        rf"{_NAME_CS}\s+(?:crypto(?:currency)?\s+|bitcoin\s+|DeFi\s+)?(?-i:exchange|Exchange|protocol|Protocol|bridge|Bridge|wallet|Wallet|platform|casino)\b",
        1,
@@ -335,6 +336,8 @@ def find_victim_candidates(text: str, start: int = 0, end: int | None = None, *,
             if pat.trigger is not None and pat.name not in patterns:
                 continue
         elif pat.trigger is not None and not pat.trigger.search(segment):
+            continue
+        if pat.needs and not any(w in segment for w in pat.needs):
             continue
         if not pat.name_first:
             if named_later is None:
