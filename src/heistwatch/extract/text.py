@@ -342,8 +342,8 @@ def _first_char_form(parsed, flags: int) -> re.Pattern[str] | None:  # noqa: C90
         tail = rests[0] if len(rests) == 1 else \
             [(k.BRANCH, (None, [_parser.SubPattern(parsed.state, r) for r in rests]))]
         alts.append(_parser.SubPattern(parsed.state, [(k.LITERAL, c), *moved, *tail]))
-    parsed.data[:] = [(k.BRANCH, (None, alts))] if len(alts) > 1 else list(alts[0].data)
-    return _compiler.compile(parsed, flags)
+    data = [(k.BRANCH, (None, alts))] if len(alts) > 1 else list(alts[0].data)
+    return _compiler.compile(_parser.SubPattern(parsed.state, data), flags)
 
 
 def _has_group(items, k) -> bool:
@@ -543,7 +543,8 @@ class Anchored:
     The head is the longest leading part of the pattern (a case-insensitive one) that lowering keeps
     exact, e.g. the "exchange called" before a case-sensitive name; every match of the pattern starts
     where its head matches, so the pattern proper is tried only at those places (see
-    :func:`finditer_at`), found by the head's twin on the lowered string. Without such a head, or on
+    :func:`finditer_at`), found by the head's twin on the lowered string (every place, overlapping
+    ones too: each search starts one character after the last place found). Without such a head, or on
     a string that cannot be lowered exactly, it is ``pattern.finditer``.
     """
 
@@ -557,14 +558,14 @@ class Anchored:
         low = _lower_exact(text) if self.head is not None else None
         if low is None:
             return self.pattern.finditer(text)
-        return finditer_at(self.pattern, (m.start() for m in self.head.finditer(low)), text)
+        return finditer_at(self.pattern, _occurrences(self.head, low, 0, len(low)), text)
 
 
 def _head_finder(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     if not pattern.flags & re.IGNORECASE or not isinstance(pattern.pattern, str):
         return None
     try:
-        from re import _compiler, _constants, _parser
+        from re import _compiler, _parser
 
         def parse():  # a fresh tree each time: lowering rewrites it
             return _parser.parse(pattern.pattern, pattern.flags)
@@ -582,10 +583,14 @@ def _head_finder(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
         head = _parser.SubPattern(tree.state, tree.data[:k])
         if head.getwidth()[0] == 0 or not _lower_in_place(head.data):
             return None   # a head that may be empty filters nothing
-        tree.data[:] = [(_constants.ASSERT, (1, head))]
+        tree.data[:] = list(head.data)   # the head itself: found with a search from each place found + 1
         tree.state.flags &= ~re.IGNORECASE
-        return _compiler.compile(tree, pattern.flags & ~re.IGNORECASE)
+        flags = pattern.flags & ~re.IGNORECASE
     except Exception:   # another Python's internals: run the pattern as written
+        return None
+    try:
+        return _first_char_form(tree, flags) or _compiler.compile(tree, flags)
+    except Exception:
         return None
 
 
