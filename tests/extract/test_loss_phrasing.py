@@ -47,3 +47,24 @@ def test_dollar_value_at_current_rates_of_stolen_coins_is_not_the_loss() -> None
     text = ("Bitstamp was hacked in 2015 and lost 19,000 bitcoins ($500,000,000 at the current exchange rate), "
             "the exchange said.")
     assert 500000000 not in _got(text, "Bitstamp hacked", date(2024, 1, 5))["Bitstamp"]["loss_usd"]
+
+
+def test_loss_frozen_in_part_after_although_is_still_the_loss() -> None:
+    text = ("Bancor lost $4 million on Monday. In May the exchange Gatecoin was drained of $22 million, "
+            "although validators froze most of it.")
+    assert _got(text, "Bancor loses $4 million")["Gatecoin"]["loss_usd"] == [22000000]
+
+
+def test_funds_destroyed_held_by_a_named_exchange_make_it_the_victim() -> None:
+    text = ("Bancor lost $4 million on Monday. In June an activist group destroyed about $9 million held by "
+            "Turkey's Bitstamp, sending the coins to addresses nobody controls.")
+    got = _got(text, "Bancor loses $4 million")
+    assert got["Bitstamp"]["loss_usd"] == [9000000]
+
+
+def test_a_date_in_an_attack_clause_is_not_the_next_clauses_victims() -> None:
+    text = ("Bancor lost $4 million on Sunday after a governance takeover.\n\n"
+            "Governance takeovers were also behind last October's $30 million attack on lending protocol "
+            "Gatecoin, but Bancor is the first case where borrowed votes were used.")
+    got = to_eval("t", run(text, published=date(2022, 4, 18), title="Bancor loses $4 million"))["incidents"]
+    assert [i["date"] for i in got if i["victim"] == "Bancor"] == ["2022-04-17"]

@@ -847,7 +847,7 @@ _HEIST_NOUN_AFTER = re.compile(r"\s+(?:(?:crypto(?:currency)?|bridge|exchange|fl
                                r"(?:theft|hack|heist|exploit|breach|robbery)\b", re.I)
 
 
-_LATER_CLAUSE = re.compile(r"\b(?:who|which|but|and|then|later|before|after)\b", re.I)
+_LATER_CLAUSE = re.compile(r"\b(?:who|which|but|and|then|later|before|after|although|though|while|whereas)\b", re.I)
 
 
 def _governing(t: str, raws: list[_Raw], i: int, pairs: dict[int, int], c_lo: int) -> str | None:

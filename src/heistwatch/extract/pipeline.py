@@ -189,6 +189,11 @@ def _tokens_over(text: str, limit: int) -> bool:
     return len(text.split(None, limit)) > limit
 
 
+# beside _ATTACK_NEAR, nouns that tell a clause is a victim's story: "last October's $130 million attack on A"
+_CLAUSE_ATTACK = re.compile(r"\b(?:attack(?:s|ed)?|breach(?:es|ed)?|compromised|collapse|disappearance|destroyed)\b",
+                            re.IGNORECASE)
+
+
 def _in_clause(text: str, s: Span, here: list, pos: int, others_told: bool = True) -> list:
     """The mentions of the clause holding ``pos`` where the sentence tells several victims' stories as clauses
     ("A lost $126 million in July, and in the same month B was drained of $70 million"): a figure or date in
@@ -225,7 +230,7 @@ class _Clauses:
         got = self.lossy.get(k)
         if got is None:
             a, b = self.clauses[k]
-            got = self.lossy[k] = bool(_ATTACK_NEAR.search(self.text, a, b))
+            got = self.lossy[k] = bool(_ATTACK_NEAR.search(self.text, a, b) or _CLAUSE_ATTACK.search(self.text, a, b))
         return got
 
     def owner(self, pos: int, others_told: bool) -> int | None:

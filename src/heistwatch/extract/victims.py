@@ -151,6 +151,13 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
        [("Read more: Quidax reportedly hacked for $780,000", "Quidax"),
         ("Zumo drained of $3 million in bridge exploit", "Zumo")],
        ["Hackers hacked for fun."], trigger=r"hacked|exploited|drained|breached|robbed"),
+    _p("destroyed-held-by-name",
+       rf"\b(?:destroyed|burned|burnt|wiped\s+out|incinerated)\s+(?:[^.;]{{0,60}}?\s)?(?:held\s+by|belonging\s+to|owned\s+by|"
+       rf"from)\s+(?:the\s+)?(?:{_KIND_PHRASE})?(?:(?-i:[A-Z][\w.\-]*)['’]s\s+)?{_NAME_CS}",
+       2,
+       [("Hackers destroyed about $9 million held by Turkey's Zumo on Monday.", "Zumo"),
+        ("The group burned $4 million belonging to exchange Quidax.", "Quidax")],
+       ["The issuer burned the tokens to restore the peg."], trigger=r"destroyed|burn|wiped|incinerated"),
     _p("name-paid-ransom",
        rf"{_NAME_CS}(?:,[^,]{{3,60}},)?\s+(?:(?:has|had|reportedly|later|eventually)\s+)?paid\s+(?:the\s+)?(?:hackers|attackers|criminals|gang\s+)?"
        rf"(?:an?\s+|the\s+)?(?:[\w$.,\-]+\s+){{0,3}}?ransom\b",
