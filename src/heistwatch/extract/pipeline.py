@@ -1187,8 +1187,9 @@ def _split_episodes(text: str, sentences: list[Span], incidents: list[IncidentMe
             continue
         def again_in(s: Span) -> re.Match[str] | None:
             key = (s.start, s.end)
-            if key not in again:   # = _AGAIN.search(text, s.start, s.end), found folded
-                again[key] = next(folded(_AGAIN).matches(text, s.start, s.end), None)
+            if key not in again:   # = _AGAIN.search(text, s.start, s.end), found folded (most sentences: by the twin alone)
+                again[key] = next(folded(_AGAIN).matches(text, s.start, s.end), None) \
+                    if folded(_AGAIN).search(text, s.start, s.end) is not None else None
             return again[key]
 
         def earlier_first(c: Claim) -> tuple[int, int]:
@@ -1459,15 +1460,24 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
     # victims told in the same sentences get the same context (and lead) string: infer_type reads each text once
     contexts: dict[tuple[int, ...], str] = {}
     leads: dict[int, str] = {}
+    low_text = lowered(text)
+    low_contexts: dict[tuple[int, ...], str] = {}
+    low_leads: dict[int, str] = {}
     for n, c in enumerate(plan.victims):
         told = tuple(i for i, _, _ in c.mentions[:6])
         context = contexts.get(told)
         if context is None:
             context = contexts[told] = " ".join(text[sentences[i].start : sentences[i].end] for i in told)
+            if low_text is not None:   # the same, lowered: the document's lowered sentences joined
+                low_contexts[told] = " ".join(low_text[sentences[i].start : sentences[i].end] for i in told)
         lead = leads.get(told[0])
         if lead is None:
             lead = leads[told[0]] = (title or "") + " " + text[sentences[told[0]].start : sentences[told[0]].end]
-        itype = infer_type(c.first.platform, c.name, context, lead)
+            low_title = lowered(title or "")
+            if low_text is not None and low_title is not None:
+                low_leads[told[0]] = low_title + " " + low_text[sentences[told[0]].start : sentences[told[0]].end]
+        itype = infer_type(c.first.platform, c.name, context, lead, lowered_context=low_contexts.get(told),
+                           lowered_lead=low_leads.get(told[0]))
         first = c.first
         incidents.append(IncidentMention(index=n, victim=c.name, type=itype, main=plan.main[n], span=first.span))
         for i, v, ev in c.mentions:
