@@ -1332,12 +1332,14 @@ def _later_leak(text: str, sentences: list[Span], incidents: list[IncidentMentio
     leak = next(c.regex for c in TYPE_CUES if c.type == IncidentType.DATA_BREACH)
     for i in range(1, len(sentences)):
         s = sentences[i]
-        if plan.mentions.get(i) or not folded(leak).search(text, s.start, s.end) or \
-                not folded(_LEAKED).search(text, s.start, s.end):
+        if plan.mentions.get(i):
             continue
-        later = folded(_LATER).search(text, s.start, s.end)
-        before = sorted({n for _, n in plan.mentions.get(i - 1, [])})
-        if later is None or len(before) != 1 or before[0] >= len(plan.victims):
+        named = _named(plan, i - 1)   # the sentence before names one victim (asked first: most sentences fail here)
+        before = named.in_order if named is not None else []
+        if len(before) != 1 or before[0] >= len(plan.victims):
+            continue
+        if not folded(leak).search(text, s.start, s.end) or not folded(_LEAKED).search(text, s.start, s.end) or \
+                folded(_LATER).search(text, s.start, s.end) is None:
             continue
         base = incidents[before[0]]
         if base.type in (IncidentType.DATA_BREACH, IncidentType.PHISHING, IncidentType.CRYPTOJACKING,
