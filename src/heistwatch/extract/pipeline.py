@@ -886,7 +886,7 @@ _PAST_AFTER = re.compile(r"\bnot\s+(?:[\w.\-’']+\s+){1,3}?first\b|"
                          + _PAST_HERE.pattern, re.IGNORECASE)
 # a word of which every match of _PAST_HERE and _PAST_AFTER holds one ("previously" holds "previous")
 _PAST_WORDS = ("first", "already", "separate", "previous", "before", "earlier", "prior")
-_PAST_NEXT = re.compile(r"\b(?:the|a|its)\s+second\s+(?:time|hack|attack|breach|theft|heist|exploit)\b|" + _PAST_AFTER.pattern,
+_PAST_NEXT = re.compile(r"\b(?:the|a|its)\s+(?:second|third|fourth|fifth)\s+(?:time|hack|attack|breach|theft|heist|exploit)\b|" + _PAST_AFTER.pattern,
                         re.IGNORECASE)
 
 
