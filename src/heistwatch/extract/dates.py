@@ -1081,7 +1081,7 @@ def _agree_with_weekdays(out: list[DateMention]) -> list[DateMention]:
 
 # A wire story's dateline: "HONG KONG, Aug 3 (Newswire) - ", "SEOUL, Nov. 27, 2019 /Agency/ -- ": the day of the
 # report, written at the start of its first paragraph, never the day of the event.
-_DATELINE_PLACE = re.compile(r"[ \t]*(?:(?:[A-Z][\w.'\-]*[ \t]?){1,4}(?:,[ \t]*(?:[A-Z][\w.'\-]*[ \t]?){1,3})?,[ \t]*)?")
+_DATELINE_PLACE = re.compile(r"[ \t]*(?:(?:[A-Z][\w.'\-]*(?:/[A-Z][\w.'\-]*)?[ \t]?){1,4}(?:,[ \t]*(?:[A-Z][\w.'\-]*[ \t]?){1,3})?,[ \t]*)?")
 _DATELINE_AFTER = re.compile(r"[ \t]*(?:,[ \t]*\d{4}[ \t]*)?(?:\([^()\n]{1,40}\)|/[^/\n]{1,40}/)?[ \t]*(?:[-\u2013\u2014]{1,2})[ \t]")
 
 

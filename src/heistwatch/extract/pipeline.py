@@ -791,13 +791,14 @@ _THE_BEFORE = re.compile(r"\b(?:the|its|their|this|that)\s+$", re.IGNORECASE)
 _ATTACK_NEXT = re.compile(r"\s+(?:[\w\-]+\s+){0,1}?(?:hack|hacking|attack|theft|heist|exploit|breach|raid|robbery|drain)\b",
                           re.IGNORECASE)
 _REPORTING_AFTER = re.compile(
-    r"\s*,?\s*(?:the\s+)?(?:[A-Z][\w.\-]*\s+){0,4}(?:said|says|blamed|announced|reported|confirmed|told|revealed|"
+    r"\s*,?\s*(?:the\s+)?(?:[A-Z][\w.\-]*\s+){0,4}(?:(?:formally|officially|publicly|jointly|finally|later|also)\s+)?(?:said|says|blamed|announced|reported|confirmed|told|revealed|"
     r"disclosed|attributed|charged|arrested|published|issued|warned|stated)\b")
 
 _REPORTING_BEFORE = re.compile(
     r"\b(?:update[sd]?|announce(?:d|ment)?|statement|report(?:ed)?|said|says|published|posted|disclosed|revealed|"
     r"confirmed|tweet(?:ed)?|blog\s+post|press\s+release|as\s+of|filed|wrote|told|pleaded\s+guilty|sentenced|arrested|"
-    r"charged|indicted|convicted|extradited|ruled|hearing)\s+(?:\w+\s+)?(?:on|in|of|dated)?\s*$|"
+    r"charged|indicted|convicted|extradited|ruled|hearing|blamed|attributed|surfaced|emerged|came\s+to\s+light)"
+    r"\s+(?:\w+\s+)?(?:on|in|of|dated)?\s*$|"
     r"\b(?:notice|letter|message|filing|announcement|statement|post)\s+(?:to|for)\s+(?:\w+\s+){1,2}(?:on|dated)\s*$",
     re.IGNORECASE,
 )
@@ -842,11 +843,18 @@ def _choose_date(scored: list[tuple[float, Claim]], text: str | None = None) -> 
             continue
         if sc < best_score - 2.5 and (text is None or not _THEFT.search(text, c.sentence.start, c.sentence.end)):
             continue   # (a weaker mention still refines where its sentence tells of the theft: "taken in November 2019")
+        if sc < best_score and text is not None and _RESPONSE_DAY.search(text, max(c.sentence.start, c.span.start - 40), c.span.start):
+            continue   # "it lost the coins in January ... reopened on January 9": the day of a response dates no theft
         if bv.start <= v.start and v.end <= bv.end and (_RANK.get(v.granularity, 0) > _RANK.get(bv.granularity, 0) or (
                 v.granularity == bv.granularity == Granularity.DAY and v.start == v.end and bv.end > bv.start
                 and sc >= best_score - 1.5)):
             bv = v   # (also a day about as well supported inside "last week" or "over the weekend")
     return bv
+
+
+# The day of a response to a theft, after it ("reopened on January 9"); a detection day is not one of them.
+_RESPONSE_DAY = re.compile(r"\b(?:returned|recovered|repaid|compensat\w*|reimburs\w*|bankrupt\w*|filed|resum\w+|reopen\w*|"
+                           r"relaunch\w*|fined|sued|charged|indicted|sentenced|arrested)\b", re.IGNORECASE)
 
 
 # Sentences telling of a theft itself (not its aftermath), and words that say a victim was hit more than once.
