@@ -868,6 +868,9 @@ class Dispatched:
         self._lead = lead
         # per alternative: its starts, or None when it may begin with anything
         self.starts = [_starts_of(alt.data, n, 400, self.DIGIT) for alt in tree.data[lead][1][1]]
+        # the starts without a digit, for one str.startswith per alternative, and those with one
+        self._plain = [tuple(w for w in ws if self.DIGIT not in w) if ws else () for ws in self.starts]
+        self._marked = [tuple(w for w in ws if self.DIGIT in w) if ws else () for ws in self.starts]
         self._by_key: dict[str, re.Pattern[str] | None] = {}
         self._by_set: dict[tuple[int, ...], re.Pattern[str]] = {}
 
@@ -891,7 +894,8 @@ class Dispatched:
         return rx.match(text, p, endpos) if rx is not None else None   # type: ignore[union-attr]
 
     def _for(self, key: str) -> re.Pattern[str] | None:
-        chosen = tuple(i for i, ws in enumerate(self.starts) if ws is None or any(self._fits(w, key) for w in ws))
+        chosen = tuple(i for i, (ws, plain, marked) in enumerate(zip(self.starts, self._plain, self._marked))
+                       if ws is None or key.startswith(plain) or any(self._fits(w, key) for w in marked))
         if not chosen:
             return None
         rx = self._by_set.get(chosen)
