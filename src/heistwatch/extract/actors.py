@@ -86,9 +86,15 @@ class AttributionMention:
     match: ActorMatch
 
 
+_PUBLISHERS = frozenset(p.lower() for p in _KNOWN_PUBLISHERS)
+_PUBLISHER_HEADS = tuple(p.lower() + " " for p in _KNOWN_PUBLISHERS)   # "reuters ", ...: a publisher's name, then more
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_LEADING_WORDS = re.compile(r"^(?:(?:that|and|but|while|as|the|a|an)\s+)+", re.IGNORECASE)
+
+
 def _is_publisher(who: str) -> bool:
-    w = re.sub(r"^(?:the|a|an)\s+", "", who.strip(), flags=re.IGNORECASE).lower()
-    return any(w == p.lower() or w.startswith(p.lower() + " ") for p in _KNOWN_PUBLISHERS)
+    w = _ARTICLE.sub("", who.strip()).lower()
+    return w in _PUBLISHERS or w.startswith(_PUBLISHER_HEADS)
 
 
 def find_claimant(text: str, sentence: Span, before: int) -> str | None:
@@ -110,7 +116,7 @@ class _Speakers:
                     continue
                 if who.lower() in {"it", "he", "she", "they", "we", "i"}:
                     continue
-                who = re.sub(r"^(?:(?:that|and|but|while|as|the|a|an)\s+)+", "", who, flags=re.IGNORECASE)
+                who = _LEADING_WORDS.sub("", who)
                 found.append((m.start("who"), len(found), who))
         # the first read of each position stands for it: the score depends on the position only
         first: dict[int, tuple[int, str]] = {}
