@@ -243,6 +243,9 @@ class VictimMention:
     pattern: str                 # "known" or the pattern's name
 
 
+_HOLIDAY_WORDS = frozenset({"day", "eve", "christmas", "thanksgiving", "easter", "halloween"})
+
+
 @lru_cache(maxsize=4096)
 def clean_name(raw: str) -> str | None:
     """Trim a captured name to a plausible victim name, or None."""
@@ -263,6 +266,8 @@ def clean_name(raw: str) -> str | None:
     name = " ".join(words)
     if len(name) < 3 or len(name) > 40 or name[0].isdigit():
         return None
+    if words[-1].lower().strip(".,") in _HOLIDAY_WORDS:
+        return None   # "hacked on New Year's Day", "a Christmas Eve exploit": a day, never a victim
     if words[-1].lower() in {"of", "de", "&"} or any(w.lower().endswith(("-linked", "-backed", "-sponsored")) for w in words):
         return None
     if lookup_actor(name) is not None:
