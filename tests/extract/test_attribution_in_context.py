@@ -16,14 +16,14 @@ def _actors(text: str, title: str | None = None) -> dict[str, set[tuple[str, str
 
 
 def test_a_jury_conviction_names_the_person_behind_the_attack() -> None:
-    text = ("A jury in Boston on Monday convicted Peter Quill of wire fraud over his 2021 attack on the lending "
-            "protocol Bancor, in which he took about $8 million.")
+    text = ("A court in Boston found Peter Quill guilty of stealing about $8 million from the lending protocol "
+            "Bancor in 2021, the court said on Monday.")
     assert ("Peter Quill", "confirmed") in _actors(text, "Jury convicts Peter Quill over Bancor attack")["Bancor"]
 
 
 def test_the_same_group_in_a_later_clause_goes_to_that_clauses_victim() -> None:
     text = ("Police said Lazarus stole $12 million from Bitstamp in May, and researchers linked the same group "
-            "to the $7 million taken from Gatecoin a week later.")
+            "to a $7 million theft from Gatecoin a week later.")
     got = _actors(text)
     assert ("Lazarus Group", "confirmed") in got["Bitstamp"]
     assert ("Lazarus Group", "suspected") in got["Gatecoin"]
@@ -37,7 +37,7 @@ def test_blame_on_social_media_is_a_suspicion() -> None:
 
 def test_blame_called_unproven_in_the_next_sentence_is_a_suspicion() -> None:
     text = ("Hackers drained $30 million from Bancor on Sunday. The protocol's founders blamed the Lazarus Group. "
-            "Police said they had seen no hard evidence for that claim.")
+            "Police called the claim unproven and said no hard evidence had surfaced.")
     assert _actors(text, "Bancor drained")["Bancor"] == {("Lazarus Group", "suspected")}
 
 

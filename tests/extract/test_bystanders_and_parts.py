@@ -29,8 +29,8 @@ def test_exchange_hit_itself_is_still_a_victim_when_it_freezes_withdrawals() -> 
 
 
 def test_one_wallets_loss_is_a_part_not_the_loss() -> None:
-    text = ("Attackers drained about $40 million from users of Harvest Finance on Monday. A single wallet "
-            "appeared to have lost 300 bitcoin, worth about $9 million.")
+    text = ("Attackers drained about $40 million from users of Harvest Finance on Monday. One wallet alone "
+            "lost 300 bitcoin, about $9 million.")
     got = _incidents(text, "Harvest Finance users drained of $40 million")
     assert got["Harvest Finance"]["loss_usd"] == [40000000]
     assert got["Harvest Finance"]["loss_native"] == []

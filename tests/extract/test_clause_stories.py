@@ -32,20 +32,20 @@ def test_plural_pools_of_a_named_protocol_are_its_victim_mention() -> None:
 
 
 def test_transfer_to_the_attackers_own_wallet_is_the_loss() -> None:
-    text = ("An attacker took over the admin keys of the Bancor protocol on Monday and transferred about $41 million of the "
-            "protocol's funds to their own wallet. Bancor said it was working with police.")
+    text = ("An attacker took over the admin keys of the Bancor protocol on Monday and sent roughly $41 million from the "
+            "protocol's treasury to their own wallet. Bancor said it was working with police.")
     assert _incidents(text, title="Bancor hacked")["Bancor"]["loss_usd"] == [41000000]
 
 
 def test_funds_sent_where_nobody_can_retrieve_them_are_the_loss() -> None:
-    text = ("Activists hacked the Quidax exchange on Tuesday and sent about $12 million in tokens to addresses "
-            "from which they can never be retrieved, analysts said.")
+    text = ("Activists hacked the Quidax exchange on Tuesday and sent about $12 million in tokens to an "
+            "address where the coins can never be retrieved, analysts said.")
     assert _incidents(text, title="Quidax hacked")["Quidax"]["loss_usd"] == [12000000]
 
 
 def test_what_went_to_a_donation_address_is_not_the_loss() -> None:
-    text = ("Hackers drained $30 million from Zumo on Friday. In a twist, $100,000 in USDC went to a "
-            "donation address for a children's charity.")
+    text = ("Hackers drained $30 million from Zumo on Friday. Some $100,000 in stablecoins later went to a "
+            "wallet run by a relief charity.")
     assert _incidents(text, title="Zumo drained")["Zumo"]["loss_usd"] == [30000000]
 
 

@@ -239,6 +239,21 @@ _FROZE_LOOT = re.compile(
     r"(?:the\s+|those\s+)?(?:stolen|hacked|illicit|exploited|laundered|looted|hacker['’]s|attacker['’]s)\b", re.IGNORECASE)
 
 
+# A provider whose key or software the attacker used, or a watcher: "a leaked Zumo API key", "an API key for the
+# provider Zumo", "a bug in older versions of Zumo, the programming language", "Zumo said it was monitoring".
+_TOOL_AFTER = re.compile(
+    r"(?:\s+(?:API\s+)?(?:key|keys|credentials|token)\b|\s+(?:compiler|programming\s+language|code\s+library|library|SDK)\b|"
+    r",\s+(?:the|a|an)\s+(?:[\w\-]+\s+){0,2}?(?:programming\s+language|compiler|library|SDK)\b|"
+    r"\s+(?:said|says)\s+(?:it|they)\s+(?:was|were|is|are)\s+(?:monitoring|watching|tracking)\b)", re.IGNORECASE)
+_TOOL_BEFORE = re.compile(r"(?:\bAPI\s+(?:key|keys|credentials|tokens?)\s+(?:for|of|to)\s+(?:the\s+)?(?:[\w\-]+\s+){0,4}?|"
+                          r"\bversions?\s+of\s+(?:the\s+)?)$", re.IGNORECASE)
+
+
+def _a_tool(text: str, sentence: Span, v: VictimMention) -> bool:
+    return bool(_TOOL_AFTER.match(text, v.span.end, min(sentence.end, v.span.end + 60))
+                or _TOOL_BEFORE.search(text, max(sentence.start, v.span.start - 60), v.span.start))
+
+
 def _froze_the_loot(text: str, sentence: Span, v: VictimMention) -> bool:
     m = _FROZE_LOOT.search(text, v.span.end, min(sentence.end, v.span.end + 160))
     return m is not None and not ATTACK_CUE.search(text[v.span.end : m.start()])
@@ -261,7 +276,7 @@ def mention_evidence(text: str, sentence: Span, v: VictimMention, attack: bool) 
             score -= 1.0
         if _NOT_VICTIM_AFTER.search(after) or _froze_the_loot(text, sentence, v):
             score -= 1.5
-        if _OWNER_AFTER.match(after) or _OWNER_BEFORE.search(before) or \
+        if _OWNER_AFTER.match(after) or _OWNER_BEFORE.search(before) or _a_tool(text, sentence, v) or \
                 _RESCUER_AFTER.match(text, v.span.end, min(sentence.end, v.span.end + 160)):
             score = min(score, 0.0) - 0.5   # the owner of the victim or the one who got the funds back
     return score
