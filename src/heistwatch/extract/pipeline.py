@@ -356,6 +356,33 @@ _MONEY_IN_AFTER = re.compile(r"\s*(?:[\w\-]+\s+)?(?:(?:financing|funding|credit\
                              re.IGNORECASE)
 
 
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+
+
+def _respective(text: str, s: Span, here: list, amounts: list[AmountMention], ks: list[int]) -> dict[int, int]:
+    """"A and B were hit for $60 million and $37 million respectively": the n-th figure of a unit is the n-th
+    victim's, when the sentence says "respectively" and names as many victims as it gives figures in that unit."""
+    word = _RESPECTIVELY.search(text, s.start, s.end)
+    if word is None:
+        return {}
+    order: list[int] = []
+    for _, n in sorted(here, key=lambda x: x[0].span.start):
+        if n not in order:
+            order.append(n)
+    if len(order) < 2:
+        return {}
+    by_unit: dict[str, list[int]] = {}
+    for k in ks:
+        m = amounts[k].money
+        if m is not None and amounts[k].span.start < word.start():
+            by_unit.setdefault(m.unit, []).append(k)
+    out: dict[int, int] = {}
+    for unit_ks in by_unit.values():
+        if len(unit_ks) == len(order):
+            out.update(zip(sorted(unit_ks, key=lambda k: amounts[k].span.start), order))
+    return out
+
+
 def _is_loss(text: str, sentence: Span, a: AmountMention, head: int | None = None,
              between: tuple[int, int] | None = None) -> bool:
     """Is this figure (read in ``sentence``) an amount stolen? ``head``: where the figure it converts starts;
@@ -1503,6 +1530,10 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
     aggregate_money: set[int] = set()   # sentences whose figure was read as a total of many thefts or a period
     money_idx = [j for j, x in enumerate(amounts) if x.money is not None]
     part_claims: set[int] = set()   # indices into claims of dollar parts of a split loss
+    respective: dict[int, int] = {}   # amount -> incident, from "respectively" lists
+    for i, ks in enumerate(amounts_by_sentence):
+        if ks and plan.mentions.get(i):
+            respective.update(_respective(text, sentences[i], plan.mentions[i], amounts, ks))
     for k, a in enumerate(amounts):
         i = _sentence_of(sentences, a.span.start)
         s = sentences[i]
@@ -1520,7 +1551,9 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
             target = None   # "the loss exceeds that of Mt. Gox, which ... had lost $480 million": the other one's figure
         if a.money is not None and target is not None and _owned_by_other(text, s, a, named):
             target = None   # "South Korea's latest $238 million heist": the heist of an owner who is no victim here
-        if a.money is not None and _shared_by_several(text, s, a, named):
+        if k in respective:
+            target = respective[k]   # "A and B lost $60 million and $37 million respectively"
+        elif a.money is not None and _shared_by_several(text, s, a, named):
             target = None   # "$60 million from A and B", "A, B and C, with losses ranging from $8M to $28M"
         # (a name within 70 characters is checked first: it rules the tally out without reading the words)
         if a.money is not None and target is not None and not named.starting_in(a.span.start - 69, a.span.start + 70) \
