@@ -895,7 +895,7 @@ _OTHER_INCIDENT = re.compile(r"\b(?:follows?|followed|another|separate|smaller|l
 _EARLIER = re.compile(r"\b(?:once\s+before|before|earlier|previous|prior|separate|first|after|also)\b|"
                       r"\bthe\s+[A-Za-z]+\s+(?:\w+\s+)?(?:hack|attack|breach|theft|heist|incident)\b", re.IGNORECASE)
 _AGAIN = re.compile(r"\b(?:hacked|attacked|breached|hit|targeted|robbed)\s+(?:twice|again|once\s+before|before|"
-                    r"for\s+the\s+second\s+time)\b|\bsecond\s+(?:hack|attack|breach|theft|heist|time)\b|"
+                    r"for\s+the\s+second\s+time)\b|\bsecond\s+(?:hack|attack|breach|theft|heist|time|loss)\b|"
                     r"\b(?:earlier|previous|prior|separate|first)\s+(?:\w+\s+)?(?:hack|attack|breach|theft|heist|incident)\b|"
                     r"\b(?!(?:last|this|next|that|same|previous|the)\b)(?:\w+|\d+)\s+months?\s+(?:after|earlier|before)\b|"
                     r"\bthe\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -921,7 +921,7 @@ _PAST_AFTER = re.compile(r"\bnot\s+(?:[\w.\-’']+\s+){1,3}?first\b|"
                          + _PAST_HERE.pattern, re.IGNORECASE)
 # a word of which every match of _PAST_HERE and _PAST_AFTER holds one ("previously" holds "previous")
 _PAST_WORDS = ("first", "already", "separate", "previous", "before", "earlier", "prior")
-_PAST_NEXT = re.compile(r"\b(?:the|a|its)\s+(?:second|third|fourth|fifth)\s+(?:time|hack|attack|breach|theft|heist|exploit)\b|" + _PAST_AFTER.pattern,
+_PAST_NEXT = re.compile(r"\b(?:the|a|its|their|\w+['’]s)\s+(?:second|third|fourth|fifth)\s+(?:time|hack|attack|breach|theft|heist|exploit|loss)\b|" + _PAST_AFTER.pattern,
                         re.IGNORECASE)
 
 
@@ -933,7 +933,7 @@ def _lead(plan: inc.IncidentPlan) -> int | None:
 # "in its first hacking attack" in a story of a victim hacked "for the second time": the earlier one
 _ITS_FIRST = re.compile(r"\b(?:its|their)\s+first\s+(?:[\w\-]+\s+)?(?:hack|attack|breach|theft|heist|exploit|incident)\b",
                         re.IGNORECASE)
-_SECOND_ONE = re.compile(r"\bsecond\s+(?:[\w\-]+\s+)?(?:hack|attack|breach|theft|heist|exploit|incident|time)\b|"
+_SECOND_ONE = re.compile(r"\bsecond\s+(?:[\w\-]+\s+)?(?:hack|attack|breach|theft|heist|exploit|incident|time|loss)\b|"
                          r"\b(?:hacked|attacked|breached|hit|robbed)\s+(?:again|twice)\b", re.IGNORECASE)
 _PASTS: list = [None, {}]   # the text whose sentences were read, and (start, end) -> _past_cues of the sentence
 
