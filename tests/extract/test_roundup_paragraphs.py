@@ -41,3 +41,8 @@ def test_organisation_that_paid_a_ransom_is_a_victim_and_the_study_actor_is_not_
     got = _got()
     assert got["Zumo Pipeline"]["date"] == "2016-06"
     assert got["Zumo Pipeline"]["actors"] == []
+
+
+def test_ransom_paid_is_the_payers_loss() -> None:
+    got = _got()
+    assert ("BTC", 40) in {(x["asset"], x["amount"]) for x in got["Zumo Pipeline"]["loss_native"]}

@@ -351,6 +351,9 @@ _COMPARED = re.compile(r"\b(?:since|than|surpass\w*|eclips\w*|overtak\w*|dwarf\w
                        re.IGNORECASE)
 
 
+_PAID_RANSOM_BEFORE = re.compile(r"\bpaid\s+(?:the\s+)?(?:hackers|attackers|criminals|gang\s+)?(?:an?\s+|the\s+)?ransom\s+"
+                                 r"(?:of\s+|worth\s+|totalling\s+)?(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+)?$",
+                                 re.IGNORECASE)
 _MONEY_IN_AFTER = re.compile(r"\s*(?:[\w\-]+\s+)?(?:(?:financing|funding|credit\s+line|investment|bailout|rescue)\b|"
                              r"(?<!flash\s)(?<!flash-)loans?\b(?!\s+(?:attacks?|exploits?)))",
                              re.IGNORECASE)
@@ -416,6 +419,8 @@ def _is_loss(text: str, sentence: Span, a: AmountMention, head: int | None = Non
     if not a.context.theft and folded(_MOVED_BEFORE).search(window_before[-40:]) and \
             folded(_TO_AFTER).match(text, a.span.end, min(sentence.end, a.span.end + 60)):
         return False   # "moved $48 million to a new wallet": where the loot went, not what was lost
+    if _PAID_RANSOM_BEFORE.search(window_before):
+        return True   # "the company paid a ransom of 75 bitcoin": what the payer lost
     if _MONEY_IN_AFTER.match(window_after):
         return False   # "took a $120 million financing package": money that came in, whatever the verb
     if folded(NOT_A_LOSS).search(window_after[:40]) or folded(NOT_A_LOSS).search(window_before[-30:]) and not (a.context.theft or a.context.revised):
