@@ -359,6 +359,24 @@ _MONEY_IN_AFTER = re.compile(r"\s*(?:[\w\-]+\s+)?(?:(?:financing|funding|credit\
                              re.IGNORECASE)
 
 
+_WORTH_BETWEEN = re.compile(r"\s*(?:of\s+(?:it|them|those|the\s+[\w\-]+)\s*)?[,(]?\s*(?:(?:then|at\s+the\s+time)\s+)?(?:worth|valued\s+at)\s*$", re.IGNORECASE)
+
+
+def _converts_recovered(text: str, amounts: list[AmountMention], k: int) -> bool:
+    """"clawed back 40 bitcoins of it, then worth about $1.2 million": the value of a recovered figure is recovered
+    too (the words before the coins are the dollar figure's as well)."""
+    a = amounts[k]
+    if a.pair is not None:
+        head: AmountMention | None = amounts[a.pair]
+    else:
+        head = amounts[k - 1] if k > 0 else None
+        if head is not None and not _WORTH_BETWEEN.match(text, head.span.end, a.span.start):
+            head = None   # (the span may hold "about": what is left between is only "then worth")
+    return head is not None and head.span.start < a.span.start and head.context.recovered and not head.context.reward
+
+
+_RANSOM_PAID = re.compile(r"\b(?:paid|pay|paying|pays)\s+(?:a|the|its)\s+ransom\s+(?:payment\s+)?(?:of|worth)\s+"
+                          r"(?:about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least)?\s*$", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 
 
@@ -423,6 +441,8 @@ def _is_loss(text: str, sentence: Span, a: AmountMention, head: int | None = Non
         return True   # "the company paid a ransom of 75 bitcoin": what the payer lost
     if _MONEY_IN_AFTER.match(window_after):
         return False   # "took a $120 million financing package": money that came in, whatever the verb
+    if _RANSOM_PAID.search(window_before):
+        return True   # "paid a ransom of $4 million": what the victim lost to the extortion
     if folded(NOT_A_LOSS).search(window_after[:40]) or folded(NOT_A_LOSS).search(window_before[-30:]) and not (a.context.theft or a.context.revised):
         return bool(_ATTACK_NEAR.search(window_before[-20:] + " " + window_after[:10]))
     return True
@@ -1566,7 +1586,7 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
             target = None
             aggregate_money.add(i)
         if a.money is not None:
-            if (a.context.recovered or a.context.refunded) and not a.context.funding:
+            if (a.context.recovered or a.context.refunded or _converts_recovered(text, amounts, k)) and not a.context.funding:
                 kind = ClaimKind.RECOVERY   # (money raised to repay users is funding: no recovery, no loss)
             elif _is_loss(text, s, a, amounts[a.pair].span.start if a.pair is not None else None,
                           _neighbours(amounts, money_idx, k)) and not (usd_in[i] >= 4 and a.money.unit == "USD"):
