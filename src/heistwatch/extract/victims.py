@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from heistwatch.extract.model import Span
-from heistwatch.extract.text import anchored, quick
+from heistwatch.extract.text import anchored, hits_by_sentence
 from heistwatch.reference.actors import lookup as lookup_actor
 from heistwatch.reference.platforms import Platform, find_platforms, lookup
 
@@ -286,23 +286,13 @@ def is_title_case(text: str, start: int, end: int) -> bool:
 
 def sentences_per_pattern(text: str, sentences: list[Span]) -> dict[str, set[int]]:
     """For each pattern with a trigger, the sentences where the trigger occurs (one scan of the text each)."""
-    starts = [s.start for s in sentences]
-    out: dict[str, set[int]] = {}
-    by_trigger: dict[tuple[str, int], set[int]] = {}   # patterns that share a trigger share its scan
+    triggers: dict[tuple[str, int], re.Pattern[str]] = {}   # patterns that share a trigger share its scan
     for pat in VICTIM_PATTERNS:
-        if pat.trigger is None:
-            continue
-        key = (pat.trigger.pattern, pat.trigger.flags)
-        if key in by_trigger:
-            out[pat.name] = set(by_trigger[key])
-            continue
-        hit: set[int] = set()
-        for m in quick(pat.trigger).finditer(text):
-            i = bisect.bisect_right(starts, m.start()) - 1
-            if i >= 0 and m.start() < sentences[i].end:
-                hit.add(i)
-        out[pat.name] = by_trigger[key] = hit
-    return out
+        if pat.trigger is not None:
+            triggers.setdefault((pat.trigger.pattern, pat.trigger.flags), pat.trigger)
+    by_trigger = dict(zip(triggers, hits_by_sentence(triggers.values(), text, sentences)))
+    return {pat.name: set(by_trigger[(pat.trigger.pattern, pat.trigger.flags)])
+            for pat in VICTIM_PATTERNS if pat.trigger is not None}
 
 
 def _with_inner(regex: re.Pattern[str], matches, segment: str):
