@@ -41,3 +41,9 @@ def test_dateline_of_two_cities_joined_by_a_slash():
     found = find_dates(text, date(2024, 11, 8))
     assert is_dateline(text, found[0].span)
     assert dates(text, date(2024, 11, 8))["Harvo"] == "2024-09"
+
+
+def test_day_prosecutors_said_something_is_not_the_theft_month():
+    text = ("Logistics firm Tarvo paid a ransom of about $2 million in bitcoin to the gang in April; on Friday "
+            "prosecutors said they had traced part of it.")
+    assert dates(text, date(2021, 6, 10))["Tarvo"] == "2021-04"

@@ -802,7 +802,8 @@ def _date_score(text: str, s: Span, d, attack: bool, victim_here: bool, publishe
     elif folded(_THE_BEFORE).search(text, max(s.start, d.span.start - 8), d.span.start) and \
             folded(_ATTACK_NEXT).match(text, d.span.end, min(s.end, d.span.end + 40)):
         score += 1.5   # "the October 16 exploit", "its March 2022 hack"
-    if _REPORTING_AFTER.match(text, d.span.end, min(s.end, d.span.end + 60)) or (
+    if _REPORTING_AFTER.match(text, d.span.end, min(s.end, d.span.end + 60)) or \
+            _AUTHORITY_NEXT.match(text, d.span.end, min(s.end, d.span.end + 60)) or (
             _OPENS_SENTENCE.fullmatch(text, s.start, d.span.start)
             and folded(_AUTHORITY_TOLD).match(text, d.span.end, min(s.end, d.span.end + 160))):
         told = folded(_SAID_DETECTED).match(text, d.span.end, min(s.end, d.span.end + 80))
@@ -846,6 +847,11 @@ _REPORTING_AFTER = re.compile(
     r"\s*,?\s*(?:the\s+)?(?:[A-Z][\w.\-]*\s+){0,4}(?:(?:formally|officially|publicly|jointly|finally|later|also)\s+)?(?:said|says|blamed|announced|reported|confirmed|told|revealed|"
     r"disclosed|attributed|charged|arrested|published|issued|warned|stated)\b")
 
+# "on Friday prosecutors said": an authority's telling right after the day, with no comma ("in November 2019,
+# police said" is a tag on the sentence and leaves the date to its theft)
+_AUTHORITY_NEXT = re.compile(r"\s+(?:US\s+|federal\s+)?(?:prosecutors|police|investigators|officials|authorities|regulators)\s+"
+                            r"(?:(?:formally|officially|publicly|jointly|later|also)\s+)?(?:said|announced|blamed|confirmed|"
+                            r"revealed|disclosed|attributed|charged)\b", re.IGNORECASE)
 _REPORTING_BEFORE = re.compile(
     r"\b(?:update[sd]?|announce(?:d|ment)?|statement|report(?:ed)?|said|says|published|posted|disclosed|revealed|"
     r"confirmed|tweet(?:ed)?|blog\s+post|press\s+release|as\s+of|filed|wrote|told|pleaded\s+guilty|sentenced|arrested|"
