@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from heistwatch.extract.model import Attribution, Span, Stance
+from heistwatch.extract.text import folded
 from heistwatch.reference.actors import ActorMatch, find_actors
 from heistwatch.reference.actors import lookup as lookup_actor
 from heistwatch.reference.estimative import HedgeMatch, find_hedges
@@ -465,8 +466,8 @@ def is_background(text: str, sentence: Span, span: Span) -> bool:
     key = (c.start, c.end)
     got = _BACKGROUNDS[1].get(key)
     if got is None:   # the actors of one clause share the answer
-        got = _BACKGROUNDS[1][key] = (bool(_BACKGROUND.search(text, c.start, c.end))
-                                      and not _THIS_INCIDENT.search(text, c.start, c.end)
+        got = _BACKGROUNDS[1][key] = (bool(folded(_BACKGROUND).search(text, c.start, c.end))
+                                      and not folded(_THIS_INCIDENT).search(text, c.start, c.end)
                                       and not find_hedges(text, c.start, c.end))
     return got
 

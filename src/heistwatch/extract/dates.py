@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from heistwatch.extract.model import DateValue, Granularity, Span
-from heistwatch.extract.text import Dispatched, finditer_at, fold_chars, lowered
+from heistwatch.extract.text import Dispatched, finditer_at, fold_chars, folded, lowered
 
 # --------------------------------------------------------------------------------------------
 # Language data
@@ -1000,11 +1000,11 @@ def event_cue_score(text: str, sentence: Span, span: Span) -> float:
             _SOME_TIME_AFTER.match(text, span.end, min(sentence.end, span.end + 40)):
         score -= 2.5
     lo = max(sentence.start, span.start - 80)
-    if _HAPPENED_BEFORE.search(text, lo, span.start):
+    if folded(_HAPPENED_BEFORE).search(text, lo, span.start):   # (folded: the same answer, several times faster)
         score += 2.0   # the text's own word for when it happened outranks the day it was found
-    elif _FOUND_BEFORE.search(text, lo, span.start):
+    elif folded(_FOUND_BEFORE).search(text, lo, span.start):
         score += 0.5   # "detected the breach on Monday": the theft's day, or the nearest the text tells
-    elif _RESPONSE_BEFORE.search(text, lo, span.start):
+    elif folded(_RESPONSE_BEFORE).search(text, lo, span.start):
         score -= 1.5
     return score
 

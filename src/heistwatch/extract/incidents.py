@@ -255,8 +255,8 @@ def _a_tool(text: str, sentence: Span, v: VictimMention) -> bool:
 
 
 def _froze_the_loot(text: str, sentence: Span, v: VictimMention) -> bool:
-    m = _FROZE_LOOT.search(text, v.span.end, min(sentence.end, v.span.end + 160))
-    return m is not None and not ATTACK_CUE.search(text[v.span.end : m.start()])
+    m = folded(_FROZE_LOOT).search(text, v.span.end, min(sentence.end, v.span.end + 160))   # (its span only)
+    return m is not None and not folded(ATTACK_CUE).search(text[v.span.end : m.start()])
 
 
 def mention_evidence(text: str, sentence: Span, v: VictimMention, attack: bool) -> float:
@@ -272,11 +272,12 @@ def mention_evidence(text: str, sentence: Span, v: VictimMention, attack: bool) 
     if v.strength < 2:
         before = text[max(sentence.start, v.span.start - 60) : v.span.start]
         after = text[v.span.end : min(sentence.end, v.span.end + 40)]
-        if _NOT_VICTIM_BEFORE.search(before) and not _FROM_BEFORE.search(before):
+        # (folded: the same answers as the patterns, several times faster)
+        if folded(_NOT_VICTIM_BEFORE).search(before) and not folded(_FROM_BEFORE).search(before):
             score -= 1.0
-        if _NOT_VICTIM_AFTER.search(after) or _froze_the_loot(text, sentence, v):
+        if folded(_NOT_VICTIM_AFTER).search(after) or _froze_the_loot(text, sentence, v):
             score -= 1.5
-        if _OWNER_AFTER.match(after) or _OWNER_BEFORE.search(before) or _a_tool(text, sentence, v) or \
+        if _OWNER_AFTER.match(after) or folded(_OWNER_BEFORE).search(before) or _a_tool(text, sentence, v) or \
                 _RESCUER_AFTER.match(text, v.span.end, min(sentence.end, v.span.end + 160)):
             score = min(score, 0.0) - 0.5   # the owner of the victim or the one who got the funds back
     return score
