@@ -40,6 +40,7 @@ from heistwatch.extract.money import AmountMention, component_amounts, find_amou
 from heistwatch.extract.text import folded, lowered, split_sentences
 from heistwatch.extract.victims import VictimMention
 from heistwatch.reference.assets import is_fiat
+from heistwatch.reference.platforms import find_platforms
 from heistwatch.reference.actors import find_actors
 from heistwatch.reference.estimative import find_hedges
 
@@ -373,6 +374,22 @@ def _converts_recovered(text: str, amounts: list[AmountMention], k: int) -> bool
         if head is not None and not _WORTH_BETWEEN.match(text, head.span.end, a.span.start):
             head = None   # (the span may hold "about": what is left between is only "then worth")
     return head is not None and head.span.start < a.span.start and head.context.recovered and not head.context.reward
+
+
+_OF_IT_CLAUSE = re.compile(r"[^,;.]{0,40}?,\s*(?:when|which|whose|where|after)\b")
+
+
+def _told_of_other_platform(text: str, s: Span, a: AmountMention, victim: str) -> bool:
+    """In a sentence naming no victim, a figure in a clause opened on another known platform ("the collapse of
+    Mt. Gox last February, when the exchange said 850,000 bitcoins had gone missing") is that platform's, not the
+    incident's told in other sentences."""
+    low = victim.lower()
+    for m in find_platforms(text, s.start, a.span.start):
+        if m.platform.kind in inc.BYSTANDER or m.surface.lower() in low or low in m.surface.lower():
+            continue
+        if _OF_IT_CLAUSE.match(text, m.end, a.span.start):
+            return True
+    return False
 
 
 _RANSOM_PAID = re.compile(r"\b(?:paid|pay|paying|pays)\s+(?:a|the|its)\s+ransom\s+(?:payment\s+)?(?:of|worth)\s+"
@@ -1578,6 +1595,9 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
         if aggregate[i] and not plan.mentions.get(i):
             target = None
         named = _named(plan, i) or _EMPTY_NAMED
+        if a.money is not None and target is not None and not plan.mentions.get(i) and \
+                _told_of_other_platform(text, s, a, plan.victims[target].name):
+            target = None   # "memories of the collapse of Mt. Gox last year, when it said 850,000 bitcoins were gone"
         if a.money is not None and target is not None and _past_comparison(text, s, a, named):
             target = None   # "the loss exceeds that of Mt. Gox, which ... had lost $480 million": the other one's figure
         if a.money is not None and target is not None and _owned_by_other(text, s, a, named):
