@@ -478,8 +478,18 @@ _BACKGROUNDS: list = [None, {}]   # the text whose clauses were read, and (start
 # A named person the text holds responsible: "Is Justin Sun behind the hack?", "Ilya Lichtenstein admitted he
 # hacked Bitfinex", "suspect Sun's involvement", "an exit scam conducted by Sun". Only under these phrasings, so
 # executives and analysts quoted in the story are not read as culprits.
-_PERSON = r"(?P<name>[A-Z][a-z]+(?:[\-'][A-Z]?[a-z]+)?(?:\s+[A-Z][a-z]+(?:[\-'][A-Z]?[a-z]+)?){1,2})"
-_SURNAME = r"(?P<name>[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]+(?:[\-'][A-Z]?[a-z]+)?){0,2})"
+_LOW = "a-zß-öø-ÿā-ž"   # lower-case letters, accented ones too ("Karpelès", "Kovač")
+_WORD = rf"[A-Z][{_LOW}]+(?:[\-'][A-Z]?[{_LOW}]+)?"
+# name words stand on one line (a headline ending in a name is not part of it); a middle initial
+# ("Charles O. Parks") and a generational suffix ("Parks III") belong to the name
+_INITIAL = r"(?:[ \t]+[A-Z]\.)?"
+_SUFFIX = r"(?:[ \t]+(?:Jr\.|Sr\.|II|III|IV)(?![A-Za-z]))?"
+_PERSON = rf"(?P<name>{_WORD}{_INITIAL}(?:[ \t]+{_WORD}){{1,2}}{_SUFFIX})"
+_SURNAME = rf"(?P<name>[A-Z][{_LOW}]{{2,}}(?:[ \t]+{_WORD}){{0,2}})"
+_NAMED = rf"(?P<name>{_WORD}(?:{_INITIAL}(?:[ \t]+{_WORD}){{1,2}}{_SUFFIX})?)"   # a full name or a surname alone
+# what an attacker is charged with
+_CRIME = (r"(?:hack(?:ed|ing)?|st(?:ole|ealing)|theft|breach(?:ed|ing)?|siphon(?:ed|ing)?|br(?:oke|eaking)\s+into|"
+          r"gain(?:ed|ing)\s+access|exploit(?:ed|ing)?|drain(?:ed|ing)?|(?:de)?fraud(?:ed|ing)?|scheme)")
 _PERSON_CUES: tuple[tuple[re.Pattern[str], Stance], ...] = (
     (re.compile(rf"\b(?:Is|Was|Could|Did)\s+{_PERSON}\s+(?:be\s+)?(?i:behind|responsible\s+for)\b"), Stance.SUSPECTED),
     (re.compile(rf"{_PERSON}(?:,[^,.;]{{1,60}},)?\s+(?:has\s+|had\s+)?(?:admitted|admits|confessed|confesses|"
@@ -491,22 +501,35 @@ _PERSON_CUES: tuple[tuple[re.Pattern[str], Stance], ...] = (
                 rf"carrying\s+out|orchestrating)\b"), Stance.CONFIRMED),
     # "prosecutors charged two Russian nationals, Alexey Bilyuchenko and Aleksandr Verner, alleging that they had
     # hacked the exchange": charged, not convicted
-    (re.compile(rf"\b(?:charged|indicted)\s+(?:(?:two|three|four|a|an|the)\s+)?(?:[\w\-]+\s+){{0,3}}?"
+    (re.compile(rf"\b(?:charged|indicted|(?:charges|an\s+indictment)\s+against)\s+(?:(?:two|three|four|a|an|the)\s+)?(?:[\w\-]+\s+){{0,3}}?"
                 rf"(?:nationals?|men|man|suspects?|people|individuals|hackers?|citizens?|residents?),?\s+{_PERSON}"
                 rf"(?=(?:\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{1,2}})?,?\s+(?:with|alleging|accusing|over|for)\b"
                 rf"(?:(?!launder)[^.;]){{0,80}}?\b(?:hack(?:ed|ing)?|st(?:ole|ealing)|theft|breach(?:ed|ing)?|"
-                rf"siphon(?:ed|ing)?|br(?:oke|eaking)\s+into)\b)"), Stance.SUSPECTED),
-    (re.compile(rf"\b(?:charged|indicted)\s+(?:(?:two|three|four|a|an|the)\s+)?(?:[\w\-]+\s+){{0,3}}?"
+                rf"siphon(?:ed|ing)?|br(?:oke|eaking)\s+into|gain(?:ed|ing)\s+access)\b)"), Stance.SUSPECTED),
+    (re.compile(rf"\b(?:charged|indicted|(?:charges|an\s+indictment)\s+against)\s+(?:(?:two|three|four|a|an|the)\s+)?(?:[\w\-]+\s+){{0,3}}?"
                 rf"(?:nationals|men|suspects|people|individuals|hackers|citizens|residents),?\s+"
                 rf"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{1,2}}\s+and\s+{_PERSON}"
                 rf"(?=,?\s+(?:with|alleging|accusing|over|for)\b(?:(?!launder)[^.;]){{0,80}}?\b(?:hack(?:ed|ing)?|"
-                rf"st(?:ole|ealing)|theft|breach(?:ed|ing)?|siphon(?:ed|ing)?|br(?:oke|eaking)\s+into)\b)"),
+                rf"st(?:ole|ealing)|theft|breach(?:ed|ing)?|siphon(?:ed|ing)?|br(?:oke|eaking)\s+into|gain(?:ed|ing)\s+access)\b)"),
      Stance.SUSPECTED),
     # "Mark Karpeles, the chief executive, always maintained he had not taken the coins": the accused denying,
     # told as the story's record of a person cleared or maintaining innocence
     (re.compile(rf"{_PERSON}(?:,[^,.;]{{1,60}},)?\s+(?:has\s+|had\s+)?(?:always\s+|long\s+|consistently\s+)?"
                 rf"(?:maintained|insisted|denied)\s+(?:that\s+)?(?:he|she|they)\s+(?:had|has|was|were|did)\s+(?:not|never)\s+"
                 rf"(?:taken|stolen|hacked|been\s+involved|involved|behind|responsible|st(?:ole|eal)|take)\b"), Stance.DENIED),
+    # "Jane Roe has always denied stealing the coins", or the denial told of the person the sentence before ends on
+    # ("Suspicion fell on its founder, Jane Roe. She has always denied any involvement.")
+    (re.compile(rf"{_PERSON}(?:(?:,[^,.;]{{1,60}},)?|\.\s+(?:He|She))\s+(?:has\s+|had\s+)?(?:always\s+|long\s+|consistently\s+|repeatedly\s+)?"
+                rf"(?:denied|denies)\s+(?:taking|stealing|hacking|any\s+(?:involvement|role|wrongdoing)|involvement|wrongdoing|"
+                rf"(?:any\s+)?part\s+in)\b"), Stance.DENIED),
+    # "John Doe told a federal judge that he was the hacker who broke into the exchange": a confession in court
+    (re.compile(rf"{_PERSON}(?:,[^,.;]{{1,60}},)?\s+(?:told|informed)\s+(?:a|the)\s+(?:[\w\-]+\s+){{0,2}}?(?:judge|court|jury)\b"
+                rf"[^.;]{{0,80}}?\bthat\s+(?:he|she)\s+(?:was\s+the\s+(?:[\w\-]+\s+)?(?:hacker|thief|attacker|person|man|woman|one)\s+"
+                rf"(?:who|behind)|had\s+(?:hacked|stolen|broken\s+into)|hacked|stole|broke\s+into)\b"), Stance.CONFIRMED),
+    # "John Doe, 41, is accused of defrauding the exchange", "Doe was charged in federal court with wire fraud": a
+    # person the authorities charge with the attack (not with laundering its proceeds) is a suspect
+    (re.compile(rf"{_NAMED}(?:,[^,.;]{{1,60}},)?\s+(?:is|was|has\s+been|had\s+been)\s+(?:accused|charged|indicted)\b"
+                rf"(?:(?!launder)[^.;]){{0,100}}?\b{_CRIME}\b"), Stance.SUSPECTED),
     (re.compile(rf"\b(?:suspect|suspects|suspected|suspecting|speculate|speculated)\s+(?:that\s+)?{_SURNAME}(?:['’]s)?\s+"
                 rf"(?:involvement|role|hand|was\s+behind|is\s+behind|of\s+(?:orchestrating|staging|faking))\b"),
      Stance.SUSPECTED),
@@ -525,7 +548,8 @@ _PERSON_CUES: tuple[tuple[re.Pattern[str], Stance], ...] = (
 # a word each cue of _PERSON_CUES (same order) cannot match without: a cue is tried only where one occurs
 _PERSON_NEEDS: tuple[tuple[str, ...], ...] = (
     ("Is", "Was", "Could", "Did"), ("admit", "confess", "plead"), ("admitted", "confessed", "pleaded"),
-    ("charged", "indicted"), ("charged", "indicted"), ("maintained", "insisted", "denied"), ("suspect", "speculate"),
+    ("charge", "indict"), ("charge", "indict"), ("maintained", "insisted", "denied"), ("denied", "denies"),
+    ("told", "informed"), ("accused", "charged", "indicted"), ("suspect", "speculate"),
     ("conducted", "orchestrated", "masterminded", "staged", "perpetrated"),
     ("convict", "find", "found", "sentence"), ("convicted", "found", "sentenced"),
 )
@@ -561,7 +585,7 @@ def find_person_actors(text: str, start: int = 0, end: int | None = None) -> lis
         for m in rx.finditer(text, start, end):
             name = m.group("name")
             if " " not in name:
-                full = re.search(rf"\b[A-Z][a-z]+\s+{re.escape(name)}\b", text[: m.start("name")])
+                full = re.search(rf"\b[A-Z][{_LOW}]+{_INITIAL}\s+{re.escape(name)}\b{_SUFFIX}", text[: m.start("name")])
                 if full is None:
                     continue
                 name = full.group(0)

@@ -166,12 +166,13 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("Quidax, a hospital operator, paid the hackers a $2 million ransom.", "Quidax")],
        ["The company refused to pay a ransom.", "Zumo said it paid nothing."], trigger=r"\bpaid\b"),
     _p("hackers-hit-name",
-       rf"\b(?:hackers|attackers|thieves|cybercriminals|criminals|exploiters?)\s+(?:have\s+|had\s+)?(?:hacked|hit|breached|attacked|targeted|raided|robbed|drained|exploited|struck|compromised|infiltrated|broke\s+into|broken\s+into)\s+(?:the\s+)?{_KIND_PHRASE}?{_NAME_CS}",
+       rf"\b(?:hackers?|attackers?|thieves|thief|cybercriminals|criminals|exploiters?)\s+(?:who\s+|that\s+)?(?:have\s+|has\s+|had\s+)?(?:hacked|hit|breached|attacked|targeted|raided|robbed|drained|exploited|struck|compromised|infiltrated|broke\s+into|broken\s+into)\s+(?:the\s+)?{_KIND_PHRASE}?{_NAME_CS}",
        2,
        [("Hackers breached the crypto exchange Zumo overnight.", "Zumo"),
         ("Thieves broke into Quidax and took 25 million lira in bitcoin.", "Quidax"),
-        ("Attackers drained Moonwell Lend of $2 million.", "Moonwell Lend")],
-       ["Hackers hit the exchange."], trigger=r"hackers|attackers|thieves|criminals|exploiter"),
+        ("Attackers drained Moonwell Lend of $2 million.", "Moonwell Lend"),
+        ("She said he was the hacker who broke into Quidax in 2019.", "Quidax")],
+       ["Hackers hit the exchange."], trigger=r"hacker|attacker|thie|criminal|exploiter"),
 )
 
 # Capitalised words that are not names of victims.
