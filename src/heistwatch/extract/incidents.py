@@ -155,7 +155,9 @@ AGGREGATE_CUE = re.compile(
     r"\b(?:so\s+far\s+this\s+year|since\s+(?:19|20)\d\d|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|months)|"
     r"(?:this|last)\s+year\s+alone|cumulative|"
     r"(?:a\s+)?(?:series|string|spate|wave)\s+of|(?:several|multiple|numerous|dozens\s+of|various)\s+(?:\w+\s+)?(?:exchanges|hacks|attacks|heists)|"
-    r"in\s+(?:19|20)\d\d\s+alone|throughout\s+(?:19|20)\d\d|during\s+(?:19|20)\d\d|per\s+cent\s+of\s+all|"
+    r"in\s+(?:19|20)\d\d\s+alone|throughout\s+(?:19|20)\d\d|during\s+(?:19|20)\d\d|per\s*cent\s+of\s+all|"
+    # "stole $2 billion in 58 incidents", "across 30 separate hacks" (a count, not a year)
+    r"(?:in|across)\s+(?!(?:19|20)\d\d\b)\d[\d,]*\s+(?:[\w\-]+\s+)?(?:hacks|attacks|heists|thefts|incidents|breaches|exploits)|"
     r"(?:stole|stolen|stealing)\s+(?:a\s+)?(?:record|an\s+estimated)|"
     r"(?:hacks|thefts|attacks|heists|losses)\s+(?:fell|rose|dropped|declined|jumped|climbed|doubled|halved|surged|plunged|"
     r"slumped|soared)|"
