@@ -35,6 +35,9 @@ _KIND = (
     r"platforms|protocols|firms|companies|wallets|services|"
     r"market\s+maker|custodian|brokerage|broker|dex|DEX|app)"
 )
+# a person written as the owner of the coins: "from investor Jane Roe", "from crypto entrepreneur Jane Roe"
+_PERSON_ROLE = (r"(?:(?:crypto(?:currency)?\s+|bitcoin\s+|early\s+|(?-i:[A-Z][\w\-]+)\s+)?(?:investor|entrepreneur|trader|"
+                r"executive|businessman|businesswoman|collector|holder|influencer|(?:co-?)?founder)\s+)")
 _KIND_PHRASE = rf"(?:{_PLATFORM_NOUN}[\s\-]*(?:[\w\-’']+\s+){{0,2}}?{_KIND}\s+)"
 _ATTACK_NOUN = r"(?:hack|hacking|attack|breach|theft|heist|exploit|compromise|robbery|raid|incident|drain)"
 _KIND_WORDS = (r"exchange|platform|marketplace|protocol|wallet|bridge|lender|lending|casino|startup|firm|compan|"
@@ -127,18 +130,26 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("Moonwell suffered a flash loan exploit.", "Moonwell")],
        ["The team was hacked off by the delay"], trigger=r"\b(?:was|were|been|got|gets|is|became|suffered|fell)\b"),
     _p("stolen-from-name",
-       rf"\b(?:(?:stolen|stole|steal|stealing|taken|took|drained|siphoned|looted|swiped|withdrawn|lost)\s+(?:[^.;]{{0,80}}?\s)?|(?:thefts?|heists?)\s+(?:of\s+[^.;,]{{0,40}}?\s)?)from\s+(?:the\s+)?(?:users\s+of\s+|customers\s+of\s+|{_KIND_PHRASE})?{_NAME_CS}",
+       rf"\b(?:(?:stolen|stole|steal|stealing|taken|took|drained|siphoned|looted|swiped|withdrawn|lost)\s+(?:[^.;]{{0,80}}?\s)?|(?:thefts?|heists?)\s+(?:of\s+[^.;,]{{0,40}}?\s)?)from\s+(?:the\s+)?(?:users\s+of\s+|customers\s+of\s+|{_KIND_PHRASE}|{_PERSON_ROLE})?{_NAME_CS}",
        2,
        [("Hackers stole $5 million from Zumo on Monday.", "Zumo"),
         ("The thieves behind last month's $40 million theft from Quidax moved the ether.", "Quidax"),
-        ("Funds were drained from the DeFi protocol Moonwell Lend.", "Moonwell Lend")],
+        ("Funds were drained from the DeFi protocol Moonwell Lend.", "Moonwell Lend"),
+        ("Thieves took $3 million in tokens from investor Dana Whitfield.", "Dana Whitfield")],
        ["Funds were stolen from the exchange."], trigger=r"\bfrom\b"),
     _p("amount-from-name",
-       rf"{_AMOUNT}(?:\s+(?:worth\s+)?(?:of|in)\s+(?:[\w\-]+\s+){{0,3}}?)?\s*from\s+(?:the\s+)?(?:users\s+of\s+|customers\s+of\s+|{_KIND_PHRASE})?{_NAME_CS}",
+       rf"{_AMOUNT}(?:\s+(?:worth\s+)?(?:of|in)\s+(?:[\w\-]+\s+){{0,3}}?)?\s*from\s+(?:the\s+)?(?:users\s+of\s+|customers\s+of\s+|{_KIND_PHRASE}|{_PERSON_ROLE})?{_NAME_CS}",
        2,
        [("This included $60m of cryptocurrency from payment processor Zumo.", "Zumo"),
         ("Thieves got away with 400 BTC from Quidax.", "Quidax")],
        ["They raised $5 million from investors."], trigger=r"\bfrom\b"),
+    _p("name-says-own-accounts-hacked",
+       rf"{_NAME_CS}(?:,[^,]{{3,80}},)?\s+(?:said|says|disclosed|revealed|confirmed)\b[^.;]{{0,60}}?\b(?:his|her)\s+(?:own\s+)?"
+       rf"(?:personal\s+)?(?:[\w\-]+\s+){{0,2}}?(?:accounts?|wallets?)\s+(?:had\s+been|have\s+been|has\s+been|were|was)\s+"
+       rf"(?:hacked|accessed|compromised|drained|breached|emptied)\b",
+       2,
+       [("Dana Whitfield, an early investor, said on Monday that two of his personal XRP accounts had been hacked.", "Dana Whitfield")],
+       ["Dana Whitfield said the exchange accounts had been hacked."], trigger=r"\b(?:his|her)\b"),
     _p("name-lost",
        rf"{_NAME_CS}(?:\s(?-i:{_OWN_KIND}))?(?:,[^,]{{3,60}},)?(?:,?\s+which)?\s+(?:has\s+|had\s+)?(?:lost|loses|losing|says\s+it\s+lost|said\s+it\s+lost)\b",
        2,
@@ -203,6 +214,9 @@ _PERSON_BEFORE = re.compile(
     r"\b(?:entrepreneur|founder|co-?founder|CEO|CTO|COO|CFO|chief|mogul|billionaire|investor|Mr|Ms|Mrs|Dr|analyst|"
     r"researcher|developer|spokes(?:man|woman|person)|director|executive|president|chairman|minister|secretary|"
     r"detective|sleuth|journalist|reporter|lawyer|attorney|judge|professor)\.?\s+$", re.IGNORECASE)
+
+# patterns that name whom coins were taken from: there a person ("from investor Jane Roe") is the victim
+_FROM_OWNER = frozenset({"stolen-from-name", "amount-from-name"})
 
 _ANAPHORA_NAMES = frozenset({"company", "firm", "exchange", "platform", "protocol", "project", "network", "service"})
 
@@ -377,8 +391,8 @@ def find_victim_candidates(text: str, start: int = 0, end: int | None = None, *,
                 unknown_names = not is_title_case(text, start, end)   # read only when a name is unknown
             if plat is None and not unknown_names:
                 continue
-            if plat is None and _PERSON_BEFORE.search(text, max(0, span.start - 30), span.start):
-                continue   # "entrepreneur Justin Sun": a person, not a platform
+            if plat is None and pat.name not in _FROM_OWNER and _PERSON_BEFORE.search(text, max(0, span.start - 30), span.start):
+                continue   # "entrepreneur Justin Sun": a person, not a platform (unless coins were taken from him)
             bisect.insort(by_start, (span.start, len(found)))
             longest = max(longest, span.end - span.start)
             found.append(VictimMention(span, plat.name if plat else name, name, plat is not None, plat,
