@@ -322,20 +322,22 @@ class IncidentPlan:
 
 
 def _merge_into_longer_names(cands: dict[str, Candidate]) -> None:
-    """Unknown names go to a name their key starts with ("Coincheck Inc" -> "Coincheck"), trying the names with
+    """Unknown names go to a name their key starts with ("Coincheck Inc" -> "Coincheck", "JBS USA" -> "JBS"), trying the names with
     the most mentions first. The keys a name's key starts are found in the sorted keys, not among all of them:
     a text naming thousands of platforms stays linear."""
     order = {k: n for n, k in enumerate(cands)}   # merged in the order the names were found
     ordered = sorted(cands)
     for k in sorted(cands, key=lambda k: (-len(cands[k].mentions), k)):
         c = cands.get(k)
-        if c is None or len(k) < 4:
+        if c is None or len(k) < 3:
             continue
         longer = []
         j = bisect.bisect_left(ordered, k)
         while j < len(ordered) and ordered[j].startswith(k):
             k2 = ordered[j]
-            if k2 != k and k2 in cands and not cands[k2].first.known:
+            # a short name ("JBS") takes only a longer name adding whole words ("JBS USA"), not "JBSX"
+            whole = len(k) >= 4 or (k2 in cands and cands[k2].name.lower().startswith(c.name.lower() + " "))
+            if k2 != k and whole and k2 in cands and not cands[k2].first.known:
                 longer.append(k2)
             j += 1
         for k2 in sorted(longer, key=order.__getitem__):

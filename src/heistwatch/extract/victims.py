@@ -170,11 +170,16 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("The group burned $4 million belonging to exchange Quidax.", "Quidax")],
        ["The issuer burned the tokens to restore the peg."], trigger=r"destroyed|burn|wiped|incinerated"),
     _p("name-paid-ransom",
-       rf"{_NAME_CS}(?:,[^,]{{3,60}},)?\s+(?:(?:has|had|reportedly|later|eventually)\s+)?paid\s+(?:the\s+)?(?:hackers|attackers|criminals|gang\s+)?"
-       rf"(?:an?\s+|the\s+)?(?:[\w$.,\-]+\s+){{0,3}}?ransom\b",
+       rf"{_NAME_CS}(?:,[^,]{{3,60}},)?(?:\s+said\s+(?:on\s+\w+\s+)?(?:that\s+)?it)?\s+(?:(?:has|had|reportedly|later|eventually)\s+)?paid\s+"
+       rf"(?:(?:the\s+)?(?:hackers|attackers|criminals|gang\s+)?(?:an?\s+|the\s+)?(?:[\w$.,\-]+\s+){{0,3}}?ransom\b|"
+       # "paid $4 million in bitcoin to end the ransomware attack", "... to the criminals behind the attack"
+       rf"[^.;]{{0,60}}?\bto\s+(?:(?:end|resolve|stop)\s+(?:an?\s+|the\s+|its\s+)?ransomware\b|the\s+(?:criminals|hackers|"
+       rf"attackers|gang|group|extortionists)\s+behind\b))",
        2,
        [("In March, Zumo Pipeline paid a ransom of 40 bitcoin.", "Zumo Pipeline"),
-        ("Quidax, a hospital operator, paid the hackers a $2 million ransom.", "Quidax")],
+        ("Quidax, a hospital operator, paid the hackers a $2 million ransom.", "Quidax"),
+        ("Zumo paid $3 million in bitcoin to end a ransomware attack.", "Zumo"),
+        ("Quidax said on Friday that it had paid $2 million to the hackers behind the attack.", "Quidax")],
        ["The company refused to pay a ransom.", "Zumo said it paid nothing."], trigger=r"\bpaid\b"),
     _p("hackers-hit-name",
        rf"\b(?:hackers?|attackers?|thieves|thief|cybercriminals|criminals|exploiters?)\s+(?:who\s+|that\s+)?(?:have\s+|has\s+|had\s+)?(?:hacked|hit|breached|attacked|targeted|raided|robbed|drained|exploited|struck|compromised|infiltrated|broke\s+into|broken\s+into)\s+(?:the\s+)?{_KIND_PHRASE}?{_NAME_CS}",
