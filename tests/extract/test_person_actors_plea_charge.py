@@ -50,3 +50,9 @@ def test_a_headline_ending_in_a_platform_does_not_join_the_name_below():
     got = _actors("Hacker admits theft from Bitstamp\n\nTomas Varga admitted he hacked Bitstamp in 2015 and "
                   "stole 19,000 bitcoins.")
     assert got["Bitstamp"] == {"Tomas Varga": "confirmed"}
+
+
+def test_a_confession_outweighs_a_hedge_elsewhere_in_the_sentence():
+    got = _actors("Tomas Varga told a federal judge on Tuesday that he was the hacker who broke into Bitstamp in "
+                  "March 2015, ending years of speculation about who might have been behind the theft.")
+    assert got["Bitstamp"] == {"Tomas Varga": "confirmed"}

@@ -381,6 +381,11 @@ def find_attributions(text: str, sentence: Span, matches: list[ActorMatch] | Non
         elif lookup_actor(m.actor.name) is None and m.actor.parent is None and not m.actor.state \
                 and person_stance(text, m) == Stance.DENIED:
             stance, hedge, word = Stance.DENIED, hedge or "maintained", "remote"   # a person maintaining innocence
+        elif stance == Stance.SUSPECTED and not question and lookup_actor(m.actor.name) is None and m.actor.parent is None \
+                and not m.actor.state and person_stance(text, m) == Stance.CONFIRMED:
+            # "X told the judge he was the hacker ..., ending years of speculation": his own admission or a court's
+            # finding outweighs a hedge elsewhere in the sentence
+            stance, hedge, word = Stance.CONFIRMED, None, "almost certain"
         if speakers is None:
             speakers = _Speakers(text, sentence)
         claimant = speakers.nearest(m.start)   # = find_claimant(text, sentence, m.start)
