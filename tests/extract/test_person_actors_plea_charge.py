@@ -56,3 +56,15 @@ def test_a_confession_outweighs_a_hedge_elsewhere_in_the_sentence():
     got = _actors("Tomas Varga told a federal judge on Tuesday that he was the hacker who broke into Bitstamp in "
                   "March 2015, ending years of speculation about who might have been behind the theft.")
     assert got["Bitstamp"] == {"Tomas Varga": "confirmed"}
+
+
+def test_a_plea_to_fraud_in_a_sentence_naming_no_attack_is_the_incidents_actor():
+    got = _actors("Thieves took $9 million from investor Dana Whitfield in April 2020 by hijacking his phone "
+                  "number. Marco Lenz, 31, had pleaded guilty to a wire fraud conspiracy.")
+    assert got["Dana Whitfield"] == {"Marco Lenz": "confirmed"}
+
+
+def test_a_plea_to_laundering_alone_makes_no_actor():
+    got = _actors("Thieves took $9 million from investor Dana Whitfield in April 2020 by hijacking his phone "
+                  "number. Marco Lenz, 31, had pleaded guilty to laundering money and to a fraud charge.")
+    assert got["Dana Whitfield"] == {}

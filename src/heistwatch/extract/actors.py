@@ -497,9 +497,11 @@ _CRIME = (r"(?:hack(?:ed|ing)?|st(?:ole|ealing)|theft|breach(?:ed|ing)?|siphon(?
           r"gain(?:ed|ing)\s+access|exploit(?:ed|ing)?|drain(?:ed|ing)?|(?:de)?fraud(?:ed|ing)?|scheme)")
 _PERSON_CUES: tuple[tuple[re.Pattern[str], Stance], ...] = (
     (re.compile(rf"\b(?:Is|Was|Could|Did)\s+{_PERSON}\s+(?:be\s+)?(?i:behind|responsible\s+for)\b"), Stance.SUSPECTED),
-    (re.compile(rf"{_PERSON}(?:,[^,.;]{{1,60}},)?\s+(?:has\s+|had\s+)?(?:admitted|admits|confessed|confesses|"
+    # (a plea to fraud counts, one to laundering alone does not: "pleaded guilty to a wire fraud conspiracy")
+    (re.compile(rf"{_PERSON}(?:,[^,.;]{{1,60}},)?\s+(?:has\s+|had\s+)?(?:(?:admitted|admits|confessed|confesses|"
                 rf"pleaded\s+guilty|pleads\s+guilty)\b[^.;]{{0,120}}?\b(?:hack(?:ed|ing)?|st(?:ole|ealing)|theft|"
-                rf"breach(?:ed)?|exploit(?:ed|ing)?|br(?:oke|eaking)\s+into)\b"), Stance.CONFIRMED),
+                rf"breach(?:ed)?|exploit(?:ed|ing)?|br(?:oke|eaking)\s+into)|pleade?d?s?\s+guilty\b(?:(?!launder)[^.;]){{0,80}}?"
+                rf"\bfraud)\b"), Stance.CONFIRMED),
     # "Ilya Lichtenstein, the tech entrepreneur who admitted breaking into the exchange"
     (re.compile(rf"{_PERSON},\s+(?:the|a|an)\s+[^,.;]{{0,60}}?\bwho\s+(?:has\s+|had\s+)?(?:admitted|confessed|"
                 rf"pleaded\s+guilty\s+to)\s+(?:to\s+)?(?:hack(?:ing)?|st(?:ole|ealing)|br(?:oke|eaking)\s+into|"

@@ -17,6 +17,7 @@ from heistwatch.extract.actors import (
     find_claimant,
     find_person_actors,
     is_background,
+    person_stance,
     refers_to_incident,
 )
 from heistwatch.extract.incident_types import infer_type
@@ -1520,6 +1521,13 @@ def _same_group_in_clause(text: str, sentences: list[Span], plan: inc.IncidentPl
     return out
 
 
+def _court_person(text: str, matches: list) -> bool:
+    """Is one of these actor matches a person the text confesses, charges or convicts ("Jane Roe, 30, had pleaded
+    guilty to wire fraud")? Such a sentence tells of the story's incident though it names no attack."""
+    return any(not am.actor.state and am.actor.parent is None and am.actor.attack_id is None
+               and am.actor.country is None and person_stance(text, am) is not None for am in matches)
+
+
 def run(text: str, *, published: date | None = None, title: str | None = None) -> Extraction:
     from heistwatch.extract import EXTRACTOR_VERSION
 
@@ -1735,7 +1743,8 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
             # name of its own speaks of the incident its paragraph is telling
             targets = list(plan.focus[i - 1])
         attributing = any(a.attribution.hedge is not None for a in atts)
-        if not targets and not aggregate[i] and len(mains) >= 1 and (attack[i] or ATTRIBUTING and attributing):
+        if not targets and not aggregate[i] and len(mains) >= 1 and (attack[i] or ATTRIBUTING and attributing
+                                                                     or _court_person(text, inside)):
             targets = mains
         if (aggregate[i] or i in aggregate_money) and not plan.mentions.get(i):
             targets = []
