@@ -61,7 +61,7 @@ except ImportError:  # pragma: no cover
 # Words beside a figure that say it is not the amount stolen.
 NOT_A_LOSS = re.compile(
     r"\b(?:market\s+(?:cap|capitali[sz]ation|value)|valuation|volume|revenue|revenues|profit|profits|"
-    r"raised|raise|funding|funded|financing|fine|fined|penalty|penalties|bounty|reward|salary|budget|insurance\s+fund|"
+    r"raised|raise|funding|funded|financing|fine|fined|penalty|penalties|restitution|bounty|reward|salary|budget|insurance\s+fund|"
     r"reserves?|in\s+deposits|assets\s+under|IPO|invest(?:ed|ment|ments)|price|priced|trading\s+at|traded\s+at|"
     r"per\s+(?:coin|token|share|bitcoin|day|month|year)|each|fees?|settlement|settle|compensat\w+|reimburs\w+|"
     r"refund\w*|bail\w*|loan\s+of|borrow\w*|capital\s+of|worth\s+of\s+trad\w+|daily|monthly|annual|"
