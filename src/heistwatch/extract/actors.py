@@ -495,6 +495,13 @@ _NAMED = rf"(?P<name>{_WORD}(?:{_INITIAL}(?:[ \t]+{_WORD}){{1,2}}{_SUFFIX})?)"  
 # what an attacker is charged with
 _CRIME = (r"(?:hack(?:ed|ing)?|st(?:ole|ealing)|theft|breach(?:ed|ing)?|siphon(?:ed|ing)?|br(?:oke|eaking)\s+into|"
           r"gain(?:ed|ing)\s+access|exploit(?:ed|ing)?|drain(?:ed|ing)?|(?:de)?fraud(?:ed|ing)?|scheme)")
+# "prosecutors charged two men, A B and C D, with hacking ...": the charge words before the names and what they are
+# charged with after them (not laundering), shared by the cues for the first and the second name
+_CHARGED = (r"\b(?:charged|indicted|(?:charges|an\s+indictment)\s+against)\s+(?:(?:two|three|four|a|an|the)\s+)?"
+            r"(?:[\w\-]+\s+){0,3}?")
+_PLAIN_NAME = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}"
+_CHARGED_WITH = (r",?\s+(?:with|alleging|accusing|over|for)\b(?:(?!launder)[^.;]){0,80}?\b(?:hack(?:ed|ing)?|"
+                 r"st(?:ole|ealing)|theft|breach(?:ed|ing)?|siphon(?:ed|ing)?|br(?:oke|eaking)\s+into|gain(?:ed|ing)\s+access)\b")
 _PERSON_CUES: tuple[tuple[re.Pattern[str], Stance], ...] = (
     (re.compile(rf"\b(?:Is|Was|Could|Did)\s+{_PERSON}\s+(?:be\s+)?(?i:behind|responsible\s+for)\b"), Stance.SUSPECTED),
     # (a plea to fraud counts, one to laundering alone does not: "pleaded guilty to a wire fraud conspiracy")
@@ -508,17 +515,10 @@ _PERSON_CUES: tuple[tuple[re.Pattern[str], Stance], ...] = (
                 rf"carrying\s+out|orchestrating)\b"), Stance.CONFIRMED),
     # "prosecutors charged two Russian nationals, Alexey Bilyuchenko and Aleksandr Verner, alleging that they had
     # hacked the exchange": charged, not convicted
-    (re.compile(rf"\b(?:charged|indicted|(?:charges|an\s+indictment)\s+against)\s+(?:(?:two|three|four|a|an|the)\s+)?(?:[\w\-]+\s+){{0,3}}?"
-                rf"(?:nationals?|men|man|suspects?|people|individuals|hackers?|citizens?|residents?),?\s+{_PERSON}"
-                rf"(?=(?:\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{1,2}})?,?\s+(?:with|alleging|accusing|over|for)\b"
-                rf"(?:(?!launder)[^.;]){{0,80}}?\b(?:hack(?:ed|ing)?|st(?:ole|ealing)|theft|breach(?:ed|ing)?|"
-                rf"siphon(?:ed|ing)?|br(?:oke|eaking)\s+into|gain(?:ed|ing)\s+access)\b)"), Stance.SUSPECTED),
-    (re.compile(rf"\b(?:charged|indicted|(?:charges|an\s+indictment)\s+against)\s+(?:(?:two|three|four|a|an|the)\s+)?(?:[\w\-]+\s+){{0,3}}?"
-                rf"(?:nationals|men|suspects|people|individuals|hackers|citizens|residents),?\s+"
-                rf"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{1,2}}\s+and\s+{_PERSON}"
-                rf"(?=,?\s+(?:with|alleging|accusing|over|for)\b(?:(?!launder)[^.;]){{0,80}}?\b(?:hack(?:ed|ing)?|"
-                rf"st(?:ole|ealing)|theft|breach(?:ed|ing)?|siphon(?:ed|ing)?|br(?:oke|eaking)\s+into|gain(?:ed|ing)\s+access)\b)"),
-     Stance.SUSPECTED),
+    (re.compile(rf"{_CHARGED}(?:nationals?|men|man|suspects?|people|individuals|hackers?|citizens?|residents?),?\s+{_PERSON}"
+                rf"(?=(?:\s+and\s+{_PLAIN_NAME})?{_CHARGED_WITH})"), Stance.SUSPECTED),
+    (re.compile(rf"{_CHARGED}(?:nationals|men|suspects|people|individuals|hackers|citizens|residents),?\s+"
+                rf"{_PLAIN_NAME}\s+and\s+{_PERSON}(?={_CHARGED_WITH})"), Stance.SUSPECTED),
     # "Mark Karpeles, the chief executive, always maintained he had not taken the coins": the accused denying,
     # told as the story's record of a person cleared or maintaining innocence
     (re.compile(rf"{_PERSON}(?:,[^,.;]{{1,60}},)?\s+(?:has\s+|had\s+)?(?:always\s+|long\s+|consistently\s+)?"
