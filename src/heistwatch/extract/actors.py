@@ -20,6 +20,7 @@ from heistwatch.extract.text import folded
 from heistwatch.reference.actors import ActorMatch, find_actors
 from heistwatch.reference.actors import lookup as lookup_actor
 from heistwatch.reference.estimative import HedgeMatch, find_hedges
+from heistwatch.reference.vocabulary import attack_nouns
 
 # News outlets: they report claims, they do not make them.
 _KNOWN_PUBLISHERS = (
@@ -421,7 +422,7 @@ _BACKGROUND = re.compile(
 # Words that tie a clause to one incident: "the attack", "this hack", "the exchange", "its wallets".
 _THIS_INCIDENT = re.compile(
     r"\b(?:the|this|that|its|their|last\s+\w+['’]s|the\s+(?:latest|recent))\s+(?:[\w\-]+\s+){0,2}?"
-    r"(?:attack|hack|hacking|theft|heist|breach|exploit|incident|raid|robbery|intrusion|compromise|"
+    r"(?:" + attack_nouns(plus=("hacking", "compromise", "robbery", "raid", "intrusion")) + r"|"
     r"exchange|platform|protocol|bridge|wallets?|funds|loot)(?![\w-])",
     re.IGNORECASE,
 )

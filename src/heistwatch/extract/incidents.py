@@ -19,6 +19,7 @@ from heistwatch.extract.model import Span
 from heistwatch.extract.text import folded, lowered, quick
 from heistwatch.extract.victims import VictimMention, find_victim_candidates, sentences_per_pattern
 from heistwatch.reference.platforms import PlatformMatch, find_platforms, lookup
+from heistwatch.reference.vocabulary import attack_nouns
 
 ATTACK_CUE = re.compile(
     r"\b(?:hack(?:s|ed|ing|er|ers)?|stole|stolen|steal(?:s|ing)?|theft|thefts|thieves|heist|exploit(?:s|ed|er|ers)?|"
@@ -40,8 +41,8 @@ _ESTIMATE_TALK = re.compile(r"\b(?:estimates?|estimated|figure|total|tally|toll|
 
 ANAPHORA = re.compile(
     r"\b(?:the|this|that|its)\s+(?:\w+[\s\-]){0,2}?(?:exchange|company|firm|platform|site|website|protocol|project|network|bridge|"
-    r"wallet|service|operator|startup|casino|hack|hacking|attack|theft|heist|breach|exploit|incident|"
-    r"hackers?|attackers?|thieves|thief|exploiter|adversary|culprits?|perpetrators?|crime|robbery|raid|intrusion|"
+    r"wallet|service|operator|startup|casino|" + attack_nouns(plus=("hacking", "robbery", "raid", "intrusion")) + r"|"
+    r"hackers?|attackers?|thieves|thief|exploiter|adversary|culprits?|perpetrators?|crime|"
     r"stolen|loss|losses|victims?|users|customers)\b|\b(?:it|its)\b",
     re.IGNORECASE,
 )
@@ -49,7 +50,7 @@ ANAPHORA = re.compile(
 _LINK_LINE = re.compile(r"\s*[\W]*\s*(?:read\s+also|also\s+read|read\s+more|related|see\s+also|recommended|read)\s*:",
                         re.IGNORECASE)
 # "the exploit", "the hack": one incident, so not a list of several victims named before
-_ONE_INCIDENT_REF = re.compile(r"\b(?:the|this)\s+(?:hack|attack|exploit|theft|heist|breach|incident|raid|robbery)\b(?!\s+(?:of|on)\b)",
+_ONE_INCIDENT_REF = re.compile(r"\b(?:the|this)\s+(?:" + attack_nouns(plus=("robbery", "raid")) + r")\b(?!\s+(?:of|on)\b)",
                                re.IGNORECASE)
 _THEFT_WORD = re.compile(r"\b(?:hack\w*|st(?:ole|olen|eal\w*)|theft|thieves|thief|heist|exploit\w*|drain\w*|breach\w*|"
                          r"loot\w*|siphon\w*|robb\w*)\b", re.IGNORECASE)

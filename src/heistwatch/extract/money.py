@@ -23,6 +23,7 @@ from functools import lru_cache
 from heistwatch.extract.model import Count, Money, Share, Span
 from heistwatch.extract.text import Needled, fold_chars, folded, lowered
 from heistwatch.reference import assets
+from heistwatch.reference.vocabulary import attack_nouns
 
 # --------------------------------------------------------------------------------------------
 # Language data
@@ -844,7 +845,7 @@ _HAS_PASSIVE = Needled(_PASSIVE_MOVE).may_match
 
 
 _HEIST_NOUN_AFTER = re.compile(r"\s+(?:(?:crypto(?:currency)?|bridge|exchange|flash[\s\-]loan|DeFi|wallet)\s+)?"
-                               r"(?:theft|hack|heist|exploit|breach|robbery)\b", re.I)
+                               r"(?:" + attack_nouns(plus=("robbery",), minus=("attack", "incident")) + r")\b", re.I)
 
 
 _LATER_CLAUSE = re.compile(r"\b(?:who|which|but|and|then|later|before|after|although|though|while|whereas)\b", re.I)

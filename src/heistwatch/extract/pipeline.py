@@ -44,6 +44,7 @@ from heistwatch.reference.assets import is_fiat
 from heistwatch.reference.platforms import find_platforms
 from heistwatch.reference.actors import find_actors
 from heistwatch.reference.estimative import find_hedges
+from heistwatch.reference.vocabulary import attack_nouns
 
 try:  # written by the primitives stage
     from heistwatch.extract.dates import event_cue_score, find_dates, is_dateline
@@ -308,8 +309,8 @@ def _nearest_incident(plan: inc.IncidentPlan, i: int, pos: int, text: str | None
 # "the 2014 disappearance of $470 million from the Mt. Gox exchange", "the 2016 hack of Bitfinex": a date
 # written before the attack noun belongs to the name that follows it.
 _DATE_THEN_ATTACK = re.compile(
-    r"^\s*(?:[\w\-]+\s+){0,2}?(?:hack|hacking|attack|breach|theft|heist|exploit|disappearance|collapse|"
-    r"raid|robbery|incident|drain|loss)\b[^.;()]{0,70}?\b(?:of|from|at|on|against)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?$",
+    r"^\s*(?:[\w\-]+\s+){0,2}?(?:" + attack_nouns(plus=("hacking", "robbery", "raid", "drain")) + r"|disappearance|collapse|"
+    r"loss)\b[^.;()]{0,70}?\b(?:of|from|at|on|against)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?$",
     re.IGNORECASE)
 
 
@@ -571,9 +572,9 @@ _REFERENCE_BEFORE = re.compile(
     r"\b(?:used\s+in|seen\s+in|similar\s+(?:[\w\-]+\s+){0,3}?to|like|same\s+(?:[\w\-]+\s+){0,3}?as|reminiscent\s+of|"
     r"resembl\w+|as\s+in|as\s+with|compared\s+(?:to|with)|mirror\w*|echo\w*|recall\w*)\s+"
     r"(?:the\s+|an?\s+)?(?:[\w.$\-]+\s+){0,2}?$", re.IGNORECASE)
-_REFERENCE_AFTER = re.compile(r"(?:['’]s)?\s*(?:[\w\-]+\s+){0,2}?(?:hack|attack|exploit|incident|heist|breach|theft)\b",
+_REFERENCE_AFTER = re.compile(r"(?:['’]s)?\s*(?:[\w\-]+\s+){0,2}?(?:" + attack_nouns() + r")\b",
                               re.IGNORECASE)
-_THIS_ATTACK = re.compile(r"\b(?:the|this|its)\s+(?:[\w\-]+\s+)?(?:attack|hack|exploit|breach|theft|heist|incident)\b",
+_THIS_ATTACK = re.compile(r"\b(?:the|this|its)\s+(?:[\w\-]+\s+)?(?:" + attack_nouns() + r")\b",
                           re.IGNORECASE)
 
 
@@ -610,7 +611,8 @@ _OWNER_BEFORE = re.compile(r"(?P<owner>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2})['
                            r"new|previous|earlier|own)\s+)?$")
 _WHEN_WORD = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
                         r"August|September|October|November|December|Today|Yesterday|Week|Month|Year|\d{4}", re.IGNORECASE)
-_HEIST_AFTER = re.compile(r"\s+(?:[\w\-]+\s+)?(?:hack|heist|theft|exploit|breach|attack|robbery)\b", re.IGNORECASE)
+_HEIST_AFTER = re.compile(r"\s+(?:[\w\-]+\s+)?(?:" + attack_nouns(plus=("robbery",), minus=("incident",)) + r")\b",
+                          re.IGNORECASE)
 
 
 # "exceeds that of", "larger than", "the previous record set by": what follows is another incident, told for scale
@@ -837,8 +839,8 @@ def _date_score(text: str, s: Span, d, attack: bool, victim_here: bool, publishe
     return score
 
 
-_DATE_FIELD = re.compile(r"\b(?:date|when|time)\s+(?:of\s+(?:the\s+)?)?(?:incident|attack|hack|breach|exploit|theft|heist|compromise)\s*"
-                         r"[:\-–—]\s*$|\b(?:incident|attack|hack|breach|exploit|theft|heist)\s+date\s*[:\-–—]\s*$", re.IGNORECASE)
+_DATE_FIELD = re.compile(r"\b(?:date|when|time)\s+(?:of\s+(?:the\s+)?)?(?:" + attack_nouns(plus=("compromise",)) + r")\s*"
+                         r"[:\-–—]\s*$|\b(?:" + attack_nouns() + r")\s+date\s*[:\-–—]\s*$", re.IGNORECASE)
 
 
 _OPENS_SENTENCE = re.compile(r"\W*(?:(?:in|on|by|during|later\s+in|then\s+in|and\s+in)\s+)?", re.IGNORECASE)
@@ -849,7 +851,7 @@ _AUTHORITY_TOLD = re.compile(
     r"[^;]{0,90}?\b(?:announced|said|confirmed|blamed|attributed|charged|arrested|indicted|revealed|identified|accused|"
     r"named|sanctioned|seized|concluded|determined)\b", re.IGNORECASE)
 _POSSESSIVE_ATTACK = re.compile(
-    r"['’]s?\s+(?:\w+\s+){0,2}?(?:hack|hacking|attack|theft|heist|exploit|breach|raid|robbery|incident)\b", re.IGNORECASE)
+    r"['’]s?\s+(?:\w+\s+){0,2}?(?:" + attack_nouns(plus=("hacking", "robbery", "raid")) + r")\b", re.IGNORECASE)
 _SAID_DETECTED = re.compile(r"\s*,?\s*(?:the\s+)?(?:[\w.\-]+\s+){1,4}?(?:said|says|announced|reported|confirmed)\s+"
                             r"(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+)?(?:detected|discovered|noticed|spotted|identified)\b",
                             re.IGNORECASE)
@@ -859,7 +861,7 @@ _DAY_WORD = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|
 _SINCE_BEFORE = re.compile(r"\b(?:since|starting\s+in)\s+(?:early\s+|late\s+|mid-?\s*|the\s+(?:start|beginning|end|middle)\s+of\s+)?$",
                            re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\b(?:the|its|their|this|that)\s+$", re.IGNORECASE)
-_ATTACK_NEXT = re.compile(r"\s+(?:[\w\-]+\s+){0,1}?(?:hack|hacking|attack|theft|heist|exploit|breach|raid|robbery|drain)\b",
+_ATTACK_NEXT = re.compile(r"\s+(?:[\w\-]+\s+){0,1}?(?:" + attack_nouns(plus=("hacking", "robbery", "raid", "drain"), minus=("incident",)) + r")\b",
                           re.IGNORECASE)
 _REPORTING_AFTER = re.compile(
     r"\s*,?\s*(?:the\s+)?(?:[A-Z][\w.\-]*\s+){0,4}(?:(?:formally|officially|publicly|jointly|finally|later|also)\s+)?(?:said|says|blamed|announced|reported|confirmed|told|revealed|"
@@ -942,16 +944,16 @@ _AFTERMATH = re.compile(r"\b(?:returned|recovered|repaid|repay\w*|compensat\w*|r
 _OTHER_INCIDENT = re.compile(r"\b(?:follows?|followed|another|separate|smaller|larger|previous|earlier|prior|"
                              r"second|first|also)\b", re.IGNORECASE)
 _EARLIER = re.compile(r"\b(?:once\s+before|before|earlier|previous|prior|separate|first|after|also)\b|"
-                      r"\bthe\s+[A-Za-z]+\s+(?:\w+\s+)?(?:hack|attack|breach|theft|heist|incident)\b", re.IGNORECASE)
+                      r"\bthe\s+[A-Za-z]+\s+(?:\w+\s+)?(?:" + attack_nouns(minus=("exploit",)) + r")\b", re.IGNORECASE)
 _AGAIN = re.compile(r"\b(?:hacked|attacked|breached|hit|targeted|robbed)\s+(?:twice|again|once\s+before|before|"
-                    r"for\s+the\s+second\s+time)\b|\bsecond\s+(?:hack|attack|breach|theft|heist|time|loss)\b|"
-                    r"\b(?:earlier|previous|prior|separate|first)\s+(?:\w+\s+)?(?:hack|attack|breach|theft|heist|incident)\b|"
+                    r"for\s+the\s+second\s+time)\b|\bsecond\s+(?:" + attack_nouns(minus=("exploit", "incident")) + r"|time|loss)\b|"
+                    r"\b(?:earlier|previous|prior|separate|first)\s+(?:\w+\s+)?(?:" + attack_nouns(minus=("exploit",)) + r")\b|"
                     r"\b(?!(?:last|this|next|that|same|previous|the)\b)(?:\w+|\d+)\s+months?\s+(?:after|earlier|before)\b|"
                     r"\bthe\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-                    r"spring|summer|autumn|fall|winter)\s+(?:\w+\s+)?(?:hack|attack|breach|theft|heist|incident)\b|"
+                    r"spring|summer|autumn|fall|winter)\s+(?:\w+\s+)?(?:" + attack_nouns(minus=("exploit",)) + r")\b|"
                     r"\balso\s+(?:was|been|fell)\s+(?:a\s+)?victim|"
                     r"\balso\s+(?:suffered|saw|had)\s+(?:an?\s+)?(?:smaller|separate|earlier|previous|prior|second)\s+(?:[\w\-]+\s+)?"
-                    r"(?:hack|attack|breach|theft|heist|exploit|incident)\b",
+                    r"(?:" + attack_nouns() + r")\b",
                     re.IGNORECASE)
 
 
@@ -962,15 +964,15 @@ _AGAIN = re.compile(r"\b(?:hacked|attacked|breached|hit|targeted|robbed)\s+(?:tw
 _PAST_HERE = re.compile(
     r"\b(?:previously|once\s+before)\b(?!\s+(?:known|called|named|branded|a|an|the|part|owned|run|said|stated|announced|denied))|"
     r"\b(?:hacked|attacked|breached|hit|targeted|robbed|exploited)\s+(?:\w+\s+)?before\b|"
-    r"\b(?:an?|the|its|their)\s+(?:earlier|previous|prior)\s+(?:[\w\-]+\s+){0,2}?(?:hack|attack|breach|theft|heist|exploit|incident)\b",
+    r"\b(?:an?|the|its|their)\s+(?:earlier|previous|prior)\s+(?:[\w\-]+\s+){0,2}?(?:" + attack_nouns() + r")\b",
     re.IGNORECASE)
 _PAST_AFTER = re.compile(r"\bnot\s+(?:[\w.\-’']+\s+){1,3}?first\b|"
                          r"\bhad\s+already\s+(?:been\s+)?(?:hacked|attacked|breached|hit|targeted|robbed|exploited|lost)\b|"
-                         r"\bseparate\s+(?:[\w\-]+\s+){0,2}?(?:hack|attack|breach|theft|heist|exploit|incident)\b|"
+                         r"\bseparate\s+(?:[\w\-]+\s+){0,2}?(?:" + attack_nouns() + r")\b|"
                          + _PAST_HERE.pattern, re.IGNORECASE)
 # a word of which every match of _PAST_HERE and _PAST_AFTER holds one ("previously" holds "previous")
 _PAST_WORDS = ("first", "already", "separate", "previous", "before", "earlier", "prior")
-_PAST_NEXT = re.compile(r"\b(?:the|a|its|their|\w+['’]s)\s+(?:second|third|fourth|fifth)\s+(?:time|hack|attack|breach|theft|heist|exploit|loss)\b|" + _PAST_AFTER.pattern,
+_PAST_NEXT = re.compile(r"\b(?:the|a|its|their|\w+['’]s)\s+(?:second|third|fourth|fifth)\s+(?:" + attack_nouns(minus=("incident",)) + r"|time|loss)\b|" + _PAST_AFTER.pattern,
                         re.IGNORECASE)
 
 
@@ -980,9 +982,9 @@ def _lead(plan: inc.IncidentPlan) -> int | None:
 
 
 # "in its first hacking attack" in a story of a victim hacked "for the second time": the earlier one
-_ITS_FIRST = re.compile(r"\b(?:its|their)\s+first\s+(?:[\w\-]+\s+)?(?:hack|attack|breach|theft|heist|exploit|incident)\b",
+_ITS_FIRST = re.compile(r"\b(?:its|their)\s+first\s+(?:[\w\-]+\s+)?(?:" + attack_nouns() + r")\b",
                         re.IGNORECASE)
-_SECOND_ONE = re.compile(r"\bsecond\s+(?:[\w\-]+\s+)?(?:hack|attack|breach|theft|heist|exploit|incident|time|loss)\b|"
+_SECOND_ONE = re.compile(r"\bsecond\s+(?:[\w\-]+\s+)?(?:" + attack_nouns() + r"|time|loss)\b|"
                          r"\b(?:hacked|attacked|breached|hit|robbed)\s+(?:again|twice)\b", re.IGNORECASE)
 _PASTS: list = [None, {}]   # the text whose sentences were read, and (start, end) -> _past_cues of the sentence
 
@@ -1053,7 +1055,7 @@ def _month_index(v: DateValue) -> tuple[int, bool]:
 
 # "the April attack", "that March 2022 hack": an incident called by its month.
 _MONTH_ATTACK = re.compile(rf"\b(?:the|that|this|its|their)\s+(?P<month>{_MONTHS})\s+(?:(?:19|20)\d\d\s+)?(?:[\w\-]+\s+)?"
-                           r"(?:hack|attack|breach|theft|heist|exploit|incident|raid|robbery)\b", re.IGNORECASE)
+                           r"(?:" + attack_nouns(plus=("robbery", "raid")) + r")\b", re.IGNORECASE)
 
 
 def _told_by_month(text: str, claims: list[Claim], n: int, episode: DateValue, base: DateValue | None) -> set[Span]:
@@ -1374,7 +1376,7 @@ def _dated_by_the_story(text: str, sentences: list[Span], incidents: list[Incide
 _LEAKED = re.compile(r"\b(?:leak\w*|stolen|stole|expos\w+|compromis\w+|taken|accessed|breach\w*|dumped|sold|"
                      r"obtained|hacked)\b", re.IGNORECASE)
 _LATER = re.compile(r"\b(?:(?:\w+|\d+)\s+(?:days?|weeks?|months?|years?)\s+later|later|subsequently|afterwards?|"
-                    r"(?:\w+|\d+)\s+(?:days?|weeks?|months?)\s+after\s+(?:the|that|this)\s+(?:\w+\s+)?(?:hack|attack|theft|heist|breach))\b",
+                    r"(?:\w+|\d+)\s+(?:days?|weeks?|months?)\s+after\s+(?:the|that|this)\s+(?:\w+\s+)?(?:" + attack_nouns(minus=("exploit", "incident")) + r"))\b",
                     re.IGNORECASE)
 
 

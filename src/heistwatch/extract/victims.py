@@ -17,6 +17,7 @@ from heistwatch.extract.model import Span
 from heistwatch.extract.text import anchored, hits_by_sentence
 from heistwatch.reference.actors import lookup as lookup_actor
 from heistwatch.reference.platforms import Platform, find_platforms, lookup
+from heistwatch.reference.vocabulary import attack_nouns
 
 # A proper name as news writes a company: capitalised words, CamelCase, digits, dots (Gate.io, 4E, C.R.E.A.M.).
 # Possessive quantifiers and bounded repetition keep every pattern linear on hostile input
@@ -39,10 +40,10 @@ _KIND = (
 _PERSON_ROLE = (r"(?:(?:crypto(?:currency)?\s+|bitcoin\s+|early\s+|(?-i:[A-Z][\w\-]+)\s+)?(?:investor|entrepreneur|trader|"
                 r"executive|businessman|businesswoman|collector|holder|influencer|(?:co-?)?founder)\s+)")
 _KIND_PHRASE = rf"(?:{_PLATFORM_NOUN}[\s\-]*(?:[\w\-’']+\s+){{0,2}}?{_KIND}\s+)"
-_ATTACK_NOUN = r"(?:hack|hacking|attack|breach|theft|heist|exploit|compromise|robbery|raid|incident|drain)"
+_ATTACK_NOUN = r"(?:" + attack_nouns(plus=("hacking", "compromise", "robbery", "raid", "drain")) + r")"
 _KIND_WORDS = (r"exchange|platform|marketplace|protocol|wallet|bridge|lender|lending|casino|startup|firm|compan|"
                r"operator|processor|provider|service|network|game|project|maker|custodian|broker|dex|app")
-_ATTACK_WORDS = r"hack|attack|breach|theft|heist|exploit|compromise|robbery|raid|incident|drain"
+_ATTACK_WORDS = attack_nouns(plus=("compromise", "robbery", "raid", "drain"))
 _ATTACK_VERB_PASSIVE = (
     r"(?:hacked|breached|exploited|compromised|drained|attacked|robbed|targeted|struck|hit|looted|raided|"
     r"victimi[sz]ed)"

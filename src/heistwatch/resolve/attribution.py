@@ -45,6 +45,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
+from heistwatch.reference.vocabulary import stems, words
 from heistwatch.resolve.model import ActorAssessment, ActorClaim
 
 STANCE_PROBABILITY = {"confirmed": 0.90, "suspected": 0.65, "denied": 0.10}
@@ -150,11 +151,13 @@ def assess(actor: str, claims: list[ActorClaim]) -> ActorAssessment:
     )
 
 
-# A sentence speaks of an attack, a theft or its authors (rule 7b).
+# A sentence speaks of an attack, a theft or its authors (rule 7b): every attack noun of the shared vocabulary
+# (searched as a word beginning: "hack" also finds "hackers") and the words of thieves, blame and attribution.
 ATTACK_WORDS = re.compile(
-    r"\b(hack|attack|heist|theft|thie[fv]|stol[ei]|steal|breach|exploit|behind|responsib|attribut|blam|"
-    r"suspect|perpetrat|carried out|drain|launder|incident|adversar|compromis|culprit|link|orchestrat|"
-    r"target|intrusion|malware|phish|loot|siphon|operation|raid|work of|campaign|robb)",
+    r"\b(" + "|".join(stems(words("attack_noun") + (
+        "thie[fv]", "stol[ei]", "steal", "behind", "responsib", "attribut", "blam", "suspect", "perpetrat", "carried out",
+        "launder", "adversar", "compromis", "culprit", "link", "orchestrat", "target", "malware", "phish", "loot",
+        "siphon", "operation", "work of", "campaign", "robb"))) + ")",
     re.I,
 )
 # A sentence gives an actor as another name of a group (rule 7, last paragraph).

@@ -57,6 +57,7 @@ from functools import lru_cache
 from datetime import date, timedelta
 
 from heistwatch.extract.model import ClaimKind, DateValue, Granularity, Money
+from heistwatch.reference.vocabulary import attack_nouns
 from heistwatch.resolve import dates
 from heistwatch.resolve.model import DocumentRecord
 from heistwatch.resolve.names import key_tokens, keys_link, known_platform, platform_kind, victim_key
@@ -248,7 +249,8 @@ def statement_date(text: str, start: int, end: int) -> bool:
 # being found, not of what followed it (FOLLOW_UP's "identified" is for naming the culprits)
 DETECTION = re.compile(
     r"\b(?:identified|detected|discovered|noticed|spotted|flagged)\s+(?:[\"'“‘]?[\w-]+\s+){0,3}?[\"'“‘]?"
-    r"(?:withdrawals?|outflows?|transfers?|transactions?|movements?|activity|breach|intrusion|attack|hack|exploit|theft)\b",
+    r"(?:withdrawals?|outflows?|transfers?|transactions?|movements?|activity|"
+    + attack_nouns(plus=("intrusion",), minus=("heist", "incident")) + r")\b",
     re.I)
 
 
