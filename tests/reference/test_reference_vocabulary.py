@@ -60,3 +60,31 @@ def test_a_word_added_to_the_shared_table_reaches_extract_and_resolve() -> None:
     assert _run(_ADDED_WORD) == ["True", "True", "True"]
     # (and without it, none of them knows the word)
     assert _run(_ADDED_WORD.replace('("rugpull", frozenset({"core"})),', "")) == ["False", "False", "False"]
+
+
+# A verb of telling added to the shared table: the day next to it is the day told, for extract's date scores
+# ("On Monday, the exchange trumpeted ...") and for resolve's statement_date alike.
+_ADDED_VERB = textwrap.dedent("""
+    from heistwatch.reference import vocabulary
+    tables = vocabulary._tables()
+    patched = dict(tables, telling_verb=tables["telling_verb"] + (("trumpeted", frozenset({"telling", "claim"})),))
+    vocabulary._tables = lambda: patched
+    from heistwatch.extract import actors, pipeline
+    from heistwatch.resolve.cluster import statement_date
+    text = "The exchange trumpeted on Monday that its coins were safe."
+    i = text.index("Monday")
+    print(bool(pipeline._REPORTING_AFTER.match(", Minerco trumpeted that")),
+          statement_date(text, i, i + len("Monday")),
+          bool(actors._SPEECH_END.search("analysts trumpeted")))
+""")
+
+
+def test_a_verb_of_telling_added_to_the_shared_table_dates_statements_in_extract_and_resolve() -> None:
+    assert _run(_ADDED_VERB) == ["True", "True", "True"]
+    assert _run(_ADDED_VERB.replace('("trumpeted", frozenset({"telling", "claim"})),', "")) == ["False", "False", "False"]
+
+
+def test_the_official_bodies_are_the_ones_whose_word_is_a_finding() -> None:
+    official = set(words("claimant_noun", "official"))
+    assert {"police", "FBI", "prosecutors", "court"} <= official
+    assert not official & {"analysts", "researchers"}   # analysts suspect; officials find

@@ -20,7 +20,7 @@ from heistwatch.extract.text import folded
 from heistwatch.reference.actors import ActorMatch, find_actors
 from heistwatch.reference.actors import lookup as lookup_actor
 from heistwatch.reference.estimative import HedgeMatch, find_hedges
-from heistwatch.reference.vocabulary import attack_nouns
+from heistwatch.reference.vocabulary import alternation, attack_nouns
 
 # News outlets: they report claims, they do not make them.
 _KNOWN_PUBLISHERS = (
@@ -32,11 +32,7 @@ _KNOWN_PUBLISHERS = (
     "CyberScoop", "Bitcoinist", "CryptoSlate", "Crypto Briefing", "Daily Hodl", "Decrypt Media",
 )
 
-_SPEECH = (
-    r"(?:said|says|say|told|stated|states|claimed|claims|believes|believe|believed|confirmed|confirms|"
-    r"suspects|suspect|suspected|attributed|attributes|alleged|alleges|concluded|determined|found|noted|"
-    r"reported|reports|warned|warns|announced|blamed|blames|accused|accuses|assessed|assesses|thinks|think)"
-)
+_SPEECH = "(?:" + alternation("telling_verb", "claim") + ")"
 _CLAIMANT_NOUNS = (
     r"(?:agency|agencies|service|police|firm|firms|researchers|researcher|officials|official|source|sources|"
     r"analysts|analyst|investigators|experts|expert|company|exchange|intelligence|government|ministry|"
@@ -304,8 +300,7 @@ _ANALYST = re.compile(
     r"SlowMist|PeckShield|CertiK|Arkham|ZachXBT|Merkle\s+Science|Mandiant|Kaspersky|Group-IB|Recorded\s+Future|"
     r"Crystal\s+Blockchain|BlockSec|Cyvers|Halborn|Beosin|Immunefi|MistTrack|Lookonchain|Whale\s+Alert)\b",
     re.IGNORECASE)
-_OFFICIAL = re.compile(r"\b(?:FBI|police|prosecutors?|officials?|government|ministry|agency|bureau|department|"
-                       r"authorities|Treasury|court|intelligence\s+service|NIS|NPA|CISA)\b", re.IGNORECASE)
+_OFFICIAL = re.compile(r"\b(?:" + alternation("claimant_noun", "official") + r")\b", re.IGNORECASE)
 # ... unless the firm states a finding outright ("security firms have confirmed", "X is responsible for")
 _FIRM_FINDING = re.compile(r"(?:confirm\w*|responsible|definitive|proof|proved|proven)\b", re.IGNORECASE)
 _TO_A_THING = re.compile(r"(?:\s+(?:to|with))?\s+(?:the\s+|a\s+|an\s+)?(?:popular\s+|online\s+|blockchain\s+|crypto\s+|mobile\s+)?"

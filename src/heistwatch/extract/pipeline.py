@@ -44,7 +44,7 @@ from heistwatch.reference.assets import is_fiat
 from heistwatch.reference.platforms import find_platforms
 from heistwatch.reference.actors import find_actors
 from heistwatch.reference.estimative import find_hedges
-from heistwatch.reference.vocabulary import attack_nouns
+from heistwatch.reference.vocabulary import alternation, attack_nouns
 
 try:  # written by the primitives stage
     from heistwatch.extract.dates import event_cue_score, find_dates, is_dateline
@@ -846,13 +846,13 @@ _DATE_FIELD = re.compile(r"\b(?:date|when|time)\s+(?:of\s+(?:the\s+)?)?(?:" + at
 _OPENS_SENTENCE = re.compile(r"\W*(?:(?:in|on|by|during|later\s+in|then\s+in|and\s+in)\s+)?", re.IGNORECASE)
 # "In December, the National Police Agency, with the FBI, announced that ...": an authority telling, later.
 _AUTHORITY_TOLD = re.compile(
-    r"\s*(?:of\s+(?:the\s+)?same\s+year\s*)?,?\s*(?:the\s+)?(?:[\w.\-]+\s+){0,5}?(?:police|FBI|prosecutors?|court|agency|"
-    r"investigators|officials|authorities|government|ministry|department|regulators?|researchers|analysts|Bureau)\b"
-    r"[^;]{0,90}?\b(?:announced|said|confirmed|blamed|attributed|charged|arrested|indicted|revealed|identified|accused|"
-    r"named|sanctioned|seized|concluded|determined)\b", re.IGNORECASE)
+    r"\s*(?:of\s+(?:the\s+)?same\s+year\s*)?,?\s*(?:the\s+)?(?:[\w.\-]+\s+){0,5}?(?:"
+    + alternation("claimant_noun", "tells")
+    + r")\b[^;]{0,90}?\b(?:" + alternation("telling_verb", "finding", plus=("said", "announced", "confirmed", "revealed")) + r")\b",
+    re.IGNORECASE)
 _POSSESSIVE_ATTACK = re.compile(
     r"['’]s?\s+(?:\w+\s+){0,2}?(?:" + attack_nouns(plus=("hacking", "robbery", "raid")) + r")\b", re.IGNORECASE)
-_SAID_DETECTED = re.compile(r"\s*,?\s*(?:the\s+)?(?:[\w.\-]+\s+){1,4}?(?:said|says|announced|reported|confirmed)\s+"
+_SAID_DETECTED = re.compile(r"\s*,?\s*(?:the\s+)?(?:[\w.\-]+\s+){1,4}?(?:" + alternation("telling_verb", "core") + r")\s+"
                             r"(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+)?(?:detected|discovered|noticed|spotted|identified)\b",
                             re.IGNORECASE)
 _DAY_WORD = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|overnight|"
@@ -864,14 +864,16 @@ _THE_BEFORE = re.compile(r"\b(?:the|its|their|this|that)\s+$", re.IGNORECASE)
 _ATTACK_NEXT = re.compile(r"\s+(?:[\w\-]+\s+){0,1}?(?:" + attack_nouns(plus=("hacking", "robbery", "raid", "drain"), minus=("incident",)) + r")\b",
                           re.IGNORECASE)
 _REPORTING_AFTER = re.compile(
-    r"\s*,?\s*(?:the\s+)?(?:[A-Z][\w.\-]*\s+){0,4}(?:(?:formally|officially|publicly|jointly|finally|later|also)\s+)?(?:said|says|blamed|announced|reported|confirmed|told|revealed|"
-    r"disclosed|attributed|charged|arrested|published|issued|warned|stated)\b")
+    r"\s*,?\s*(?:the\s+)?(?:[A-Z][\w.\-]*\s+){0,4}(?:(?:formally|officially|publicly|jointly|finally|later|also)\s+)?(?:"
+    + alternation("telling_verb", "telling", plus=("warned", "blamed", "attributed", "charged", "arrested"),
+                  minus=("reports", "announces", "wrote", "tweeted", "posted", "added", "noted")) + r")\b")
 
 # "on Friday prosecutors said": an authority's telling right after the day, with no comma ("in November 2019,
 # police said" is a tag on the sentence and leaves the date to its theft)
-_AUTHORITY_NEXT = re.compile(r"\s+(?:US\s+|federal\s+)?(?:prosecutors|police|investigators|officials|authorities|regulators)\s+"
-                            r"(?:(?:formally|officially|publicly|jointly|later|also)\s+)?(?:said|announced|blamed|confirmed|"
-                            r"revealed|disclosed|attributed|charged)\b", re.IGNORECASE)
+_AUTHORITY_NEXT = re.compile(r"\s+(?:US\s+|federal\s+)?(?:" + alternation("claimant_noun", "bare_plural") + r")\s+"
+                            r"(?:(?:formally|officially|publicly|jointly|later|also)\s+)?(?:"
+                            + alternation("telling_verb", "core", plus=("revealed", "disclosed", "blamed", "attributed", "charged"),
+                                          minus=("says", "reported")) + r")\b", re.IGNORECASE)
 _REPORTING_BEFORE = re.compile(
     r"\b(?:update[sd]?|announce(?:d|ment)?|statement|report(?:ed)?|said|says|published|posted|disclosed|revealed|"
     r"confirmed|tweet(?:ed)?|blog\s+post|press\s+release|as\s+of|filed|wrote|told|pleaded\s+guilty|sentenced|arrested|"

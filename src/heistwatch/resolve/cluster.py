@@ -57,7 +57,7 @@ from functools import lru_cache
 from datetime import date, timedelta
 
 from heistwatch.extract.model import ClaimKind, DateValue, Granularity, Money
-from heistwatch.reference.vocabulary import attack_nouns
+from heistwatch.reference.vocabulary import alternation, attack_nouns
 from heistwatch.resolve import dates
 from heistwatch.resolve.model import DocumentRecord
 from heistwatch.resolve.names import key_tokens, keys_link, known_platform, platform_kind, victim_key
@@ -209,7 +209,7 @@ FOLLOW_UP = re.compile(
 
 # A date that is the day of a statement, not of the heist: "the FBI said on Wednesday", "reported
 # Tuesday", "On September 6, the FBI reported", "Monday, the exchange announced".
-_REPORTING = r"(?:said|says|reported|reports|announced|announces|confirmed|disclosed|stated|revealed|told|wrote|tweeted|posted|published|issued|added|noted)"
+_REPORTING = "(?:" + alternation("telling_verb", "telling") + ")"
 STATEMENT_BEFORE = re.compile(
     rf"\b(?:{_REPORTING}(?:\s+in\s+an?\s+(?:statement|blog post|tweet|post|filing|notice|update))?|"
     rf"(?:discovered|detected|noticed|spotted)(?:\s+[A-Za-z'’]+){{0,3}}|statement|announcement|assertion|"
