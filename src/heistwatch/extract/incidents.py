@@ -100,6 +100,22 @@ def opens_section(text: str, s: Span) -> bool:
     return bool(line) and line[-1] not in ".!?:;,\"'\u201d\u2019" and len(line.split()) <= 10
 
 
+@dataclass(slots=True)
+class Layout:
+    """Where each sentence sits in the article's layout, read once per sentence for every rule that asks (the
+    plan's candidates and focus, the pipeline's groups of amounts)."""
+
+    item: list[bool]      # a list item ("- Zaif, 2018: ...", "2. KuCoin")
+    section: list[bool]   # a line that opens a section (:func:`opens_section`)
+    colon: list[bool]     # ends with a colon: the line that opens a list ("Some of the largest thefts:")
+
+
+def read_layout(text: str, sentences: list[Span]) -> Layout:
+    return Layout(item=[_LIST_ITEM.match(text, s.start, s.end) is not None for s in sentences],
+                  section=[opens_section(text, s) for s in sentences],
+                  colon=[text[s.start : s.end].rstrip().endswith(":") for s in sentences])
+
+
 _PLATFORM_REF = re.compile(r"\b(?:the|its)\s+(?:[\w\-]+\s+){0,2}?(?:exchange|company|firm|platform|protocol|project|network|"
                            r"bridge|wallet|service|operator|startup|casino|marketplace)\b", re.IGNORECASE)
 
@@ -132,21 +148,21 @@ def _heading_name(text: str, s: Span, known: list) -> PlatformMatch | None:
     return None
 
 
-def _heading_subject(text: str, sentences: list[Span], i: int, v: VictimMention) -> bool | None:
+def _heading_subject(text: str, sentences: list[Span], i: int, v: VictimMention, layout: Layout) -> bool | None:
     """The platform a heading or list item is about: True where the section under it tells of an attack,
     False where it does not, None for a name that is no heading's subject."""
     s = sentences[i]
-    if i == 0 or not opens_section(text, s) or not _HEADING_LEAD.fullmatch(text, s.start, v.span.start):
+    if i == 0 or not layout.section[i] or not _HEADING_LEAD.fullmatch(text, s.start, v.span.start):
         return None
     for j in range(i, min(len(sentences), i + 5)):
-        if j > i and opens_section(text, sentences[j]):
+        if j > i and layout.section[j]:
             break
         if _strong_attack(text[sentences[j].start : sentences[j].end]):
             return True
     j = i - 1   # an item of a list whose opening line tells of thefts ("Some of the year's largest thefts:")
-    while j > 0 and i - j < 30 and _LIST_ITEM.match(text, sentences[j].start, sentences[j].end):
+    while j > 0 and i - j < 30 and layout.item[j]:
         j -= 1
-    if _LIST_ITEM.match(text, s.start, s.end) and j >= 0:
+    if layout.item[i] and j >= 0:
         opener = text[sentences[j].start : sentences[j].end].rstrip()
         return opener.endswith(":") and _strong_attack(opener)
     return False
@@ -320,6 +336,7 @@ class IncidentPlan:
     focus: list[list[int]]                                # sentence -> victim indices in focus
     main: list[bool]
     attack: list[bool]                                    # sentence -> holds an attack word
+    layout: Layout                                        # sentence -> list item, section, colon
 
 
 def _merge_into_longer_names(cands: dict[str, Candidate]) -> None:
@@ -367,10 +384,21 @@ def _merge_into_known_names(cands: dict[str, Candidate]) -> None:
             cands[kk].mentions.extend(cands.pop(k).mentions)
 
 
+def _patterns_by_sentence(per_pattern: dict[str, set[int]]) -> dict[int, set[str]]:
+    """Sentence -> the names of the patterns whose trigger it holds: ``per_pattern`` turned around once, instead of
+    asking every pattern about every sentence."""
+    out: dict[int, set[str]] = {}
+    for name, hit in per_pattern.items():
+        for i in hit:
+            out.setdefault(i, set()).add(name)
+    return out
+
+
 def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None,
                    amounts_in: list[bool] | None = None, threshold: float = 2.0,
                    known_threshold: float = 1.5) -> IncidentPlan:
     attack = [bool(folded(ATTACK_CUE).search(text, s.start, s.end)) for s in sentences]
+    layout = read_layout(text, sentences)
     cands: dict[str, Candidate] = {}
     per_sentence: dict[int, list[VictimMention]] = {}
     known_all = find_platforms(text)
@@ -382,15 +410,16 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
                 known_by.setdefault(i, []).append(known_all[k])
             k += 1
     for i, s in enumerate(sentences):
-        if i > 0 and opens_section(text, s):
+        if i > 0 and layout.section[i]:
             m = _heading_name(text, s, known_by.get(i, []))
             if m is not None:
                 known_by.setdefault(i, []).insert(0, m)
-    per_pattern = sentences_per_pattern(text, sentences)
+    tried_in = _patterns_by_sentence(sentences_per_pattern(text, sentences))
     moved_from: set[int] = set()   # mentions where money moved from, not stolen from (shares no evidence)
     headed, plain_heads = 0, []    # headings over a section on an attack; headings of known platforms over others
+    no_patterns: set[str] = set()
     for i, s in enumerate(sentences):
-        tried = {name for name, hit in per_pattern.items() if i in hit}
+        tried = tried_in.get(i, no_patterns)
         if not tried and not known_by.get(i):
             continue   # no trigger and no known platform here: find_victim_candidates would find nothing
         found = find_victim_candidates(text, s.start, max(s.end, max((m.end for m in known_by.get(i, [])), default=0)),
@@ -405,7 +434,7 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
             ev = mention_evidence(text, s, v, attack[i])
             if 0 <= ev < 1.5 and v.strength < 2 and len(found) == 1 and _told_next(text, sentences, i, known_by, amounts_in):
                 ev = 1.5 if v.known else 1.0   # "Then came Bitfinex. An intruder took $72 million from the exchange."
-            heading = _heading_subject(text, sentences, i, v) if ev >= 0 and v.strength < 2 and not (
+            heading = _heading_subject(text, sentences, i, v, layout) if ev >= 0 and v.strength < 2 and not (
                 v.platform is not None and v.platform.kind in BYSTANDER) else None
             if heading:
                 ev = max(ev, 2.0 if v.known else 1.5)   # "3. Upbit (November 2019)" over a paragraph on its theft
@@ -534,14 +563,14 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
     if lead is not None:
         # (a headline naming the lead does not open the body: "From A to B: the year thieves took $3 billion")
         body = [j for j, _, _ in victims[lead].mentions if j > 0 or not title] or [victims[lead].mentions[0][0]]
-        if opens_section(text, sentences[body[0]]):
+        if layout.section[body[0]]:
             lead_from = body[0]
     inline_section = False
     for i, s in enumerate(sentences):
         here = sorted({n for _, n in mentions.get(i, [])})
         if inline_section and section and "\n" in text[sentences[i - 1].end : s.start]:
             section, last = [], []   # a paragraph led by "Zaif, September." ends with the paragraph
-        if i > 0 and opens_section(text, s) and (here or not _LIST_ITEM.match(text, s.start, s.end)):
+        if i > 0 and layout.section[i] and (here or not layout.item[i]):
             inline_section = inline_lead(text, s)
             if section and not here:
                 last = []   # a new heading that names none: the incident of the section before is done
@@ -559,7 +588,7 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
         # the lead (the headline counts as the story's): not before the section that first names it, nor under a
         # heading that names none once headings name incidents
         lead_ok = lead is not None and (i >= lead_from or i == 0) and not (named_sections and section_at >= 0 and not section)
-        if focus and focus[-1] and (_LIST_ITEM.match(text, s.start, s.end) or text[s.start : s.end].rstrip().endswith(":")) \
+        if focus and focus[-1] and (layout.item[i] or layout.colon[i]) \
                 and not _NAMED_ITEM.match(text, s.start, s.end):
             focus.append(list(focus[-1]))   # a list and the line that opens it continue the sentence before
         elif last and i - last_at <= 2 and i - named_at <= 4 and (anaphora or attack[i] or money[i]):
@@ -577,7 +606,7 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
             last, last_at = [lead], i
         else:
             focus.append([])
-    return IncidentPlan(victims, mentions, focus, main, attack)
+    return IncidentPlan(victims, mentions, focus, main, attack, layout)
 
 
 # Attacks without one victim platform: a campaign against many (cryptojacking, ransomware, phishing, malware).

@@ -472,13 +472,14 @@ def _amount_groups(text: str, sentences: list[Span], amounts_by_sentence: list[l
     """Amounts read together: one sentence, or a list with the line that opens it; split by incident in focus."""
     blocks: list[list[int]] = []
     opened = False
-    for i, s in enumerate(sentences):
-        item = inc._LIST_ITEM.match(text, s.start, s.end) is not None
+    layout = plan.layout
+    for i in range(len(sentences)):
+        item = layout.item[i]
         if blocks and item and opened:
             blocks[-1].append(i)
         else:
             blocks.append([i])
-        opened = item or text[s.start : s.end].rstrip().endswith(":")
+        opened = item or layout.colon[i]
     groups: list[list[int]] = []
     for block in blocks:
         by_target: dict[int | None, list[int]] = {}
@@ -1101,13 +1102,15 @@ def _another_clause(text: str, sentences: list[Span], plan: inc.IncidentPlan, n:
 
 def _split_episodes(text: str, sentences: list[Span], incidents: list[IncidentMention], claims: list[Claim],
                     date_claims: list[tuple[float, int, Claim]], plan: inc.IncidentPlan,
-                    guessed: set[int] | None = None, also_past: set[int] | None = None) -> list[Claim]:
+                    guessed: set[int] | None = None, also_past: set[int] | None = None,
+                    told_past: dict[int, bool] | None = None) -> list[Claim]:
     """One victim hit twice ("hacked in April and again in December") is two incidents.
 
     Dates of theft sentences linked to one incident that lie two months or more apart (or in
     another year) from the incident's own date start another incident of the same victim; the
     claims of those sentences move to it. Without such dates, words like "hacked twice" or "the
-    earlier attack" still tell of a second incident, which is added without figures.
+    earlier attack" still tell of a second incident, which is added without figures. ``told_past``: id of a date
+    claim -> _past_episode of it, where the caller has read it.
     """
     from dataclasses import replace
 
@@ -1118,7 +1121,7 @@ def _split_episodes(text: str, sentences: list[Span], incidents: list[IncidentMe
         return i.index in guessed
 
     again: dict[tuple[int, int], re.Match[str] | None] = {}   # the cue of each sentence, read once
-    told_past: dict[int, bool] = {}   # id of a date claim -> _past_episode of it, read once
+    told_past = {} if told_past is None else told_past   # id of a date claim -> _past_episode of it, read once
 
     def past_episode(c: Claim) -> bool:
         got = told_past.get(id(c))
@@ -1284,8 +1287,9 @@ def _split_episodes(text: str, sentences: list[Span], incidents: list[IncidentMe
             cue = again_in(c.sentence)
             return (0 if cue and _EARLIER.search(cue.group(0)) else 1, c.span.start)
 
-        for c in sorted(mine(n), key=earlier_first):
-            cue = again_in(c.sentence) if c.incident == n else None
+        # (only claims of sentences with a cue can start an episode: the others are not sorted nor read further)
+        for c in sorted((c for c in mine(n) if c.incident == n and again_in(c.sentence) is not None), key=earlier_first):
+            cue = again_in(c.sentence)
             # the victim (or "the exchange", "it") comes before the cue: "the same site suffered a separate hack"
             anywhere = cue is not None and re.match(r"(?i)the\s", cue.group(0)) is not None
             if cue is not None and base.date is not None and base.date.start is not None and any(
@@ -1540,9 +1544,10 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
     sentences = _sentences(text)
     n_sent = len(sentences)
     amounts = find_amounts(text)
+    amount_sentence = [_sentence_of(sentences, a.span.start) for a in amounts]   # amount -> its sentence
     amounts_by_sentence: list[list[int]] = [[] for _ in range(n_sent)]
-    for k, a in enumerate(amounts):
-        amounts_by_sentence[_sentence_of(sentences, a.span.start)].append(k)
+    for k, i in enumerate(amount_sentence):
+        amounts_by_sentence[i].append(k)
     has_money = [any(amounts[k].money is not None and not amounts[k].money.vague for k in ks)
                  for ks in amounts_by_sentence]
     if title is None:
@@ -1595,7 +1600,7 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
         if ks and plan.mentions.get(i):
             respective.update(_respective(text, sentences[i], plan.mentions[i], amounts, ks))
     for k, a in enumerate(amounts):
-        i = _sentence_of(sentences, a.span.start)
+        i = amount_sentence[k]
         s = sentences[i]
         link_line = _ELSEWHERE.match(text, s.start, s.end) is not None
         own = {inc for _, inc in plan.mentions.get(i, [])} if link_line else set()
@@ -1660,12 +1665,11 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
         found_dates = find_dates(text, published)
         if published is None and any(not d.value.resolved and d.pattern in _COARSE_RELATIVE for d in found_dates):
             found_dates = _coarse_from_latest_day(text, found_dates)
+        date_sentence = [_sentence_of(sentences, d.span.start) for d in found_dates]   # date -> its sentence
         dates_in: dict[int, int] = {}
-        for d in found_dates:
-            k = _sentence_of(sentences, d.span.start)
+        for k in date_sentence:
             dates_in[k] = dates_in.get(k, 0) + 1
-        for d in found_dates:
-            i = _sentence_of(sentences, d.span.start)
+        for d, i in zip(found_dates, date_sentence):
             s = sentences[i]
             targets: list[int | None] = [_date_owner(plan, i, d.span.start, d.span.end, text, s)]
             # (= _in_clause(text, s, plan.mentions.get(i, []), d.span.start, others_told=False), indexed)
@@ -1691,7 +1695,9 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
                 if target is not None:
                     date_claims.append((_date_score(text, s, d, attack[i], bool(here), published), target, claim))
     guessed: set[int] = set()
-    past = {id(c) for _, _, c in date_claims if _past_episode(text, sentences, plan, c)}
+    # (read once per date claim: _split_episodes asks again)
+    told_past = {id(c): _past_episode(text, sentences, plan, c) for _, _, c in date_claims}
+    past = {key for key, told in told_past.items() if told}
     # "in July last year" beside the incident's own date: an earlier episode (alone, it may be the story's date)
     year_ago: set[int] = set()
     scored_for: dict[int, list[tuple[float, Claim]]] = {}   # incident -> its scored date claims, in order
@@ -1827,7 +1833,7 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
             i = _sentence_of(sentences, span.start)
             claims.append(Claim(ClaimKind.INDICATOR, ind, span, sentences[i], _nearest_incident(plan, i, span.start), 0.6))
 
-    claims = _split_episodes(text, sentences, incidents, claims, date_claims, plan, guessed, year_ago)
+    claims = _split_episodes(text, sentences, incidents, claims, date_claims, plan, guessed, year_ago, told_past)
     claims = _later_leak(text, sentences, incidents, claims, plan)
     if len(incidents) > len(plan.victims):
         claims = _headline_restates(text, sentences, claims)
