@@ -547,6 +547,12 @@ _PERSON_CUES: tuple[tuple[re.Pattern[str], Stance], ...] = (
     (re.compile(rf"{_PERSON}(?:,[^,.;]{{1,60}},)?\s+(?:was|has\s+been|had\s+been|is)\s+(?:convicted|found\s+guilty|sentenced)\b"
                 rf"[^.;]{{0,120}}?\b(?:hack(?:ed|ing)?|st(?:ole|ealing)|theft|breach(?:ed|ing)?|exploit(?:ed|ing)?|attack|"
                 rf"manipulat\w+|drain(?:ed|ing)?)\b"), Stance.CONFIRMED),
+    # "Roe has said from the start that outsiders took the coins and denies any wrongdoing": a person (a full name or
+    # the surname of one named earlier) whose denial ends a clause of their own
+    (re.compile(rf"{_NAMED}\s+(?:has|had|have|says|said|insists|insisted|maintains|maintained|argues|argued|blames|"
+                rf"blamed)\b[^.;]{{0,160}}?\s(?:and|but)\s+(?:has\s+|had\s+)?(?:always\s+|consistently\s+|repeatedly\s+)?"
+                rf"(?:denies|denied)\s+(?:any\s+)?(?:wrongdoing|involvement|role|responsibility|(?:taking|stealing|hacking)\b)"),
+     Stance.DENIED),
 )
 # a word each cue of _PERSON_CUES (same order) cannot match without: a cue is tried only where one occurs
 _PERSON_NEEDS: tuple[tuple[str, ...], ...] = (
@@ -554,8 +560,30 @@ _PERSON_NEEDS: tuple[tuple[str, ...], ...] = (
     ("charge", "indict"), ("charge", "indict"), ("maintained", "insisted", "denied"), ("denied", "denies"),
     ("told", "informed"), ("accused", "charged", "indicted"), ("suspect", "speculate"),
     ("conducted", "orchestrated", "masterminded", "staged", "perpetrated"),
-    ("convict", "find", "found", "sentence"), ("convicted", "found", "sentenced"),
+    ("convict", "find", "found", "sentence"), ("convicted", "found", "sentenced"), ("denies", "denied"),
 )
+# "an indictment charges Jane Roe, of Denver, John Doe, 31, and Ann Poe with wire fraud", "prosecutors accuse John
+# Doe, of Leeds, of exploiting the protocol": one charge verb before a list of named people, each perhaps followed by
+# an age or a home town, then what they are charged with (the attack, not laundering its proceeds)
+_LISTED_APPOSITIVE = r"(?:,[ \t]+(?:\d{1,3}|aged[ \t]+\d{1,3}|of[ \t]+[A-Z][\w\-]*(?:(?:[ \t]+|,[ \t]+)[A-Z][\w\-]*){0,3}?))?"
+_LISTED_PERSON = rf"{_WORD}{_INITIAL}(?:[ \t]+{_WORD}){{1,2}}{_SUFFIX}"
+_CHARGE_LIST = re.compile(
+    rf"\b(?:charge[ds]?|charging|indict(?:ed|s)?|accuse[ds]?|accusing)\s+(?:(?:two|three|four|five|a|an|the)\s+)?"
+    rf"(?:[\w\-]+\s+){{0,3}}?(?:(?:nationals?|men|man|wom[ae]n|suspects?|people|individuals|hackers?|citizens?|"
+    rf"residents?|defendants?),?\s+)?"
+    rf"(?P<list>{_LISTED_PERSON}{_LISTED_APPOSITIVE}(?:(?:,[ \t]+and|,|[ \t]+and)[ \t]+{_LISTED_PERSON}{_LISTED_APPOSITIVE}){{0,5}})"
+    rf",?\s+(?:with|of|over|for|in\s+connection\s+with)\b(?:(?!launder)[^.;]){{0,100}}?\b{_CRIME}\b")
+_LISTED_NAME = re.compile(rf"(?P<name>{_LISTED_PERSON}){_LISTED_APPOSITIVE}")
+
+
+def _charged_in_list(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The names of the people a charge verb names in a list (_CHARGE_LIST), as matches with a ``name`` group."""
+    if "charg" not in text[start:end] and "indict" not in text[start:end] and "accus" not in text[start:end]:
+        return
+    for m in _CHARGE_LIST.finditer(text, start, end):
+        yield from _LISTED_NAME.finditer(text, m.start("list"), m.end("list"))
+
+
 _NOT_PERSON_WORDS = frozenset(
     """The This That These Those North South East West Korean Korea Japan Chinese China Russian Russia United States
     American Federal Department National Security Bureau Agency Group Labs Lab Inc Ltd Exchange Network Finance
@@ -582,21 +610,48 @@ def find_person_actors(text: str, start: int = 0, end: int | None = None) -> lis
     end = len(text) if end is None else end
     out: list[ActorMatch] = []
     segment = text[start:end]
-    for k, (rx, _) in enumerate(_PERSON_CUES):
-        if k < len(_PERSON_NEEDS) and not any(w in segment for w in _PERSON_NEEDS[k]):
-            continue
-        for m in rx.finditer(text, start, end):
+    cued = [rx.finditer(text, start, end) for k, (rx, _) in enumerate(_PERSON_CUES)
+            if k >= len(_PERSON_NEEDS) or any(w in segment for w in _PERSON_NEEDS[k])]
+    seen: set[tuple[int, int]] = set()
+    for found in [*cued, _charged_in_list(text, start, end)]:
+        for m in found:
             name = m.group("name")
             if " " not in name:
                 full = re.search(rf"\b[A-Z][{_LOW}]+{_INITIAL}\s+{re.escape(name)}\b{_SUFFIX}", text[: m.start("name")])
                 if full is None:
                     continue
                 name = full.group(0)
-            if not _person_ok(name) or find_platforms(name):
+            if not _person_ok(name) or find_platforms(name) or (m.start("name"), m.end("name")) in seen:
                 continue
+            seen.add((m.start("name"), m.end("name")))
             actor = Actor(name=name, country=None, state=False, attack_id=None, parent=None, aliases=(name,))
             out.append(ActorMatch(m.start("name"), m.end("name"), actor, m.group("name")))
+    out.extend(_deeds_told_later(text, out, end))
     out.sort(key=lambda a: a.start)
+    return out
+
+
+# "According to the indictment, Roe exploited the protocol's contracts in May": a person the text has already charged,
+# confessed or convicted, named again by surname as the doer of an attack
+_DEED = re.compile(r"\s+(?:(?:allegedly|also|then|later|first|is\s+(?:accused|alleged)\s+(?:of|to\s+have))\s+)?"
+                   r"(?:exploit(?:ed|ing)|hack(?:ed|ing)|st(?:ole|ealing)|drain(?:ed|ing)|siphon(?:ed|ing)|"
+                   r"br(?:oke|eaking)\s+into|attack(?:ed|ing))\b")
+
+
+def _deeds_told_later(text: str, people: list[ActorMatch], end: int) -> list[ActorMatch]:
+    """Later mentions of ``people`` (found by a cue) by surname alone as the doers of an attack (_DEED)."""
+    out: list[ActorMatch] = []
+    firsts: dict[str, ActorMatch] = {}
+    for p in sorted(people, key=lambda a: a.start):
+        firsts.setdefault(p.actor.name, p)
+    taken = {(p.start, p.end) for p in people}
+    for name, first in firsts.items():
+        words = [w for w in name.split() if not re.fullmatch(r"Jr\.|Sr\.|II|III|IV|[A-Z]\.", w)]
+        surname = words[-1]
+        for m in re.finditer(rf"\b{re.escape(surname)}\b", text[:end]):
+            if m.start() <= first.start or (m.start(), m.end()) in taken or not _DEED.match(text, m.end()):
+                continue
+            out.append(ActorMatch(m.start(), m.end(), first.actor, surname))
     return out
 
 
@@ -606,4 +661,12 @@ def person_stance(text: str, match: ActorMatch) -> Stance | None:
         for m in rx.finditer(text, max(0, match.start - 120), min(len(text), match.end + 160)):
             if m.start("name") == match.start:
                 return stance
+    for m in _charged_in_list(text, max(0, match.start - 400), min(len(text), match.end + 400)):
+        if m.start("name") == match.start:
+            return Stance.SUSPECTED
+    if " " not in match.surface and " " in match.actor.name and _DEED.match(text, match.end):
+        # a surname told as the doer of an attack: the stance of the cue that named the person first
+        first = next((p for p in find_person_actors(text, 0, match.start) if p.actor.name == match.actor.name
+                      and p.start < match.start), None)
+        return None if first is None else person_stance(text, first)
     return None
