@@ -15,7 +15,9 @@ from functools import lru_cache
 
 from heistwatch.extract.model import Span
 from heistwatch.extract.text import anchored, hits_by_sentence
+from heistwatch.reference import assets
 from heistwatch.reference.actors import lookup as lookup_actor
+from heistwatch.reference.places import is_demonym, is_place, place_names_alternation
 from heistwatch.reference.platforms import Platform, find_platforms, lookup
 from heistwatch.reference.vocabulary import attack_nouns
 
@@ -56,6 +58,8 @@ _OWN_KIND = (r"(?:(?:hot\s+|cold\s+|liquidity\s+)?(?:exchange|bridge|protocol|pl
 # "Zumo's 2022 hack", "Zumo's $40 million heist": a year or a sum between the name and the attack noun.
 _WHEN_OR_HOW_MUCH = (r"(?:(?:19|20)\d\d|(?:US)?[$€£¥₩]\s?\d[\d.,]*+(?:\s?(?:million|billion|thousand|mn|bn|m|k)\b)?|"
                      r"\d[\d.,]*+\s?(?:million|billion)\s+(?:dollars?|euros?|yen|won))")
+# Where the platform is, between its name and the verb: "Zumo in Indonesia lost", "Quidax in South Korea was hit".
+_IN_PLACE = rf"(?:\s+in\s+(?-i:{place_names_alternation()}))"
 # A sum, as news writes it before "from <platform>": "$60m of cryptocurrency from Zumo", "400 BTC from Zumo".
 _AMOUNT = (r"(?:(?:US)?[$€£¥₩]\s?\d[\d.,]*+(?:\s?(?:million|billion|thousand|mn|bn|m|k)\b)?|"
            r"(?<![\w.,])\d[\d.,]*+\s?(?:million|billion|thousand)?\s?(?:dollars|euros|yen|won|USD|BTC|ETH|bitcoins?|ether|tokens|coins)\b)")
@@ -119,7 +123,7 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("Zumo’s $40 million hack was the largest that year.", "Zumo")],
        ["The Monday attack was quick."], trigger=_ATTACK_WORDS),
     _p("name-was-attacked",
-       rf"{_NAME_CS}(?:\s(?-i:{_OWN_KIND}))?(?:,[^,]{{3,60}},)?(?:,?\s+which)?\s+(?:was|were|has\s+been|had\s+been|have\s+been|got|gets|is|became|suffered|fell\s+victim\s+to|confirmed|disclosed|reported)\s+(?:\w+\s+)?(?:{_ATTACK_VERB_PASSIVE}|an?\s+(?:[\w\-$.,]+\s+){{0,4}}?{_ATTACK_NOUN}|(?:the\s+|a\s+)?(?:latest\s+)?victim\s+of\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){{0,3}}?{_ATTACK_NOUN})\b",
+       rf"{_NAME_CS}(?:\s(?-i:{_OWN_KIND}))?{_IN_PLACE}?(?:,[^,]{{3,60}},)?(?:,?\s+which)?\s+(?:was|were|has\s+been|had\s+been|have\s+been|got|gets|is|became|suffered|fell\s+victim\s+to|confirmed|disclosed|reported)\s+(?:\w+\s+)?(?:{_ATTACK_VERB_PASSIVE}|an?\s+(?:[\w\-$.,]+\s+){{0,4}}?{_ATTACK_NOUN}|(?:the\s+|a\s+)?(?:latest\s+)?victim\s+of\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){{0,3}}?{_ATTACK_NOUN})\b",
        2,
        [("Zumo was hacked last week.", "Zumo"),
         ("The Quidax bridge was drained of $80 million.", "Quidax"),
@@ -128,7 +132,8 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("Zumo suffered a $1.6 million hack in 2019.", "Zumo"),
         ("Quidax has been exploited for $3 million.", "Quidax"),
         ("In the same week two Moonwell pools were drained of $9 million.", "Moonwell"),
-        ("Moonwell suffered a flash loan exploit.", "Moonwell")],
+        ("Moonwell suffered a flash loan exploit.", "Moonwell"),
+        ("Quidax in Nigeria was hacked on Friday.", "Quidax")],
        ["The team was hacked off by the delay"], trigger=r"\b(?:was|were|been|got|gets|is|became|suffered|fell)\b"),
     _p("stolen-from-name",
        rf"\b(?:(?:stolen|stole|steal|stealing|taken|took|drained|siphoned|looted|swiped|withdrawn|lost)\s+(?:[^.;]{{0,80}}?\s)?|(?:thefts?|heists?)\s+(?:of\s+[^.;,]{{0,40}}?\s)?)from\s+(?:the\s+)?(?:users\s+of\s+|customers\s+of\s+|{_KIND_PHRASE}|{_PERSON_ROLE})?{_NAME_CS}",
@@ -152,10 +157,11 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
        [("Dana Whitfield, an early investor, said on Monday that two of his personal XRP accounts had been hacked.", "Dana Whitfield")],
        ["Dana Whitfield said the exchange accounts had been hacked."], trigger=r"\b(?:his|her)\b"),
     _p("name-lost",
-       rf"{_NAME_CS}(?:\s(?-i:{_OWN_KIND}))?(?:,[^,]{{3,60}},)?(?:,?\s+which)?\s+(?:has\s+|had\s+)?(?:lost|loses|losing|says\s+it\s+lost|said\s+it\s+lost)\b",
+       rf"{_NAME_CS}(?:\s(?-i:{_OWN_KIND}))?{_IN_PLACE}?(?:,[^,]{{3,60}},)?(?:,?\s+which)?\s+(?:has\s+|had\s+)?(?:lost|loses|losing|says\s+it\s+lost|said\s+it\s+lost)\b",
        2,
        [("Zumo lost 4,000 BTC to thieves.", "Zumo"),
-        ("First it was the Quidax exchange, which lost over $125 million.", "Quidax")],
+        ("First it was the Quidax exchange, which lost over $125 million.", "Quidax"),
+        ("In May, Zumo in South Korea lost $6 million from a hot wallet.", "Zumo")],
        ["the exchange lost money"], trigger=r"\blos[ti]|\bloses\b"),
     _p("headline-name-hacked",
        rf"{_NAME_CS}\s+(?:reportedly\s+|allegedly\s+)?(?:hacked|exploited|drained|breached|robbed)\s+(?:for|of)\s",
@@ -216,6 +222,18 @@ hidden cobra lazarus group apt38 kimsuky andariel bluenoroff tradertraitor dprk 
 security agency ministry commission authority service police department bureau
 """.split())
 
+# Capitalised words that name no victim on their own: a person by role (a headline's "Investor loses $5
+# million": the victim is unnamed), an operating system or a program an attack used ("the Windows exploit").
+NOT_VICTIM_NOUNS = frozenset("""
+investor trader user customer holder whale victim owner developer employee individual person man woman
+retiree pensioner collector businessman businesswoman entrepreneur
+windows linux android ios macos unix chrome firefox safari
+""".split())
+
+# A coin's name is the victim only as its chain, bridge or network ("the Zumo bridge was drained"); alone it
+# names the coins taken ("17 million Zumo were stolen", "206,000 ZUM, according to ...").
+_CHAIN_KIND_AFTER = re.compile(r"\s+(?:bridge|chain|network|wallet|exchange|blockchain|mainnet)s?\b", re.IGNORECASE)
+
 _PERSON_BEFORE = re.compile(
     r"\b(?:entrepreneur|founder|co-?founder|CEO|CTO|COO|CFO|chief|mogul|billionaire|investor|Mr|Ms|Mrs|Dr|analyst|"
     r"researcher|developer|spokes(?:man|woman|person)|director|executive|president|chairman|minister|secretary|"
@@ -271,8 +289,8 @@ _HOLIDAY_WORDS = frozenset({"day", "eve", "christmas", "thanksgiving", "easter",
 def clean_name(raw: str) -> str | None:
     """Trim a captured name to a plausible victim name, or None."""
     words = raw.strip(" .,'’").split()
-    # drop trailing corporate suffixes and leading determiners
-    while len(words) > 1 and words[0].lower().strip(".,") in NOT_NAMES:
+    # drop trailing corporate suffixes and leading determiners and nationalities ("Italian BitGrail")
+    while len(words) > 1 and (words[0].lower().strip(".,") in NOT_NAMES or is_demonym(words[0])):
         words = words[1:]
     if any(w.lower().endswith(("-based", "-headquartered", "-registered", "-listed", "-owned")) for w in words):
         return None
@@ -287,6 +305,8 @@ def clean_name(raw: str) -> str | None:
     name = " ".join(words)
     if len(name) < 3 or len(name) > 40 or name[0].isdigit():
         return None
+    if is_place(name) or (len(words) == 1 and name.lower() in NOT_VICTIM_NOUNS):
+        return None   # "an Italian exchange", "Zumo in Indonesia lost", "Investor loses ...", "the Windows exploit"
     if words[-1].lower().strip(".,") in _HOLIDAY_WORDS:
         return None   # "hacked on New Year's Day", "a Christmas Eve exploit": a day, never a victim
     if words[-1].lower() in {"of", "de", "&"} or any(w.lower().endswith(("-linked", "-backed", "-sponsored")) for w in words):
@@ -393,6 +413,8 @@ def find_victim_candidates(text: str, start: int = 0, end: int | None = None, *,
                 plat = lookup(first) if len(name.split()) > 1 else None
             if plat is None:
                 plat = _swapped_letters(name)   # "Poloneix": a known name with two letters swapped
+            if plat is None and assets.crypto_named(name) is not None and not _CHAIN_KIND_AFTER.match(text, span.end):
+                continue   # "17 million Nano went missing", "the Nano protocol": a coin, not a platform
             if plat is None and unknown_names is None:
                 unknown_names = not is_title_case(text, start, end)   # read only when a name is unknown
             if plat is None and not unknown_names:

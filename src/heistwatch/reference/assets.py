@@ -114,6 +114,26 @@ def unit_for_symbol(surface: str) -> str | None:
     return idx.symbols.get(surface) or idx.symbols.get(" ".join(surface.split()))
 
 
+@lru_cache(maxsize=1)
+def _crypto_names() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for a in _index().assets.values():
+        if a.kind == "crypto":
+            for w in (a.name, *a.words):
+                out.setdefault(" ".join(w.casefold().split()), a.code)
+    return out
+
+
+def crypto_named(name: str) -> str | None:
+    """The crypto asset a name is written for: its name or a unit word in any case ("Nano", "Tether"), or a
+    ticker in capitals ("BNB", "DAI"); else None."""
+    idx = _index()
+    code = idx.codes.get(name)
+    if code is not None:
+        return code if idx.assets[code].kind == "crypto" else None
+    return _crypto_names().get(" ".join(name.casefold().split()))
+
+
 def word_surfaces() -> list[str]:
     """Unit words (case-insensitive), longest first, for building a regex."""
     return sorted(_index().words, key=lambda w: (-len(w), w))
