@@ -876,8 +876,10 @@ _AUTHORITY_NEXT = re.compile(r"\s+(?:US\s+|federal\s+)?(?:" + alternation("claim
                             + alternation("telling_verb", "core", plus=("revealed", "disclosed", "blamed", "attributed", "charged"),
                                           minus=("says", "reported")) + r")\b", re.IGNORECASE)
 _REPORTING_BEFORE = re.compile(
-    r"\b(?:update[sd]?|announce(?:d|ment)?|statement|report(?:ed)?|said|says|published|posted|disclosed|revealed|"
-    r"confirmed|tweet(?:ed)?|blog\s+post|press\s+release|as\s+of|filed|wrote|told|pleaded\s+guilty|sentenced|arrested|"
+    r"\b(?:update[sd]?|announce(?:d|ment)?|statement|report(?:ed)?|"
+    + alternation("telling_verb", "telling", minus=("reported", "reports", "announced", "announces", "stated", "tweeted", "issued",
+                                                   "added", "noted"))   # (report(?:ed)?, announce..., tweet(?:ed)? have theirs)
+    + r"|tweet(?:ed)?|blog\s+post|press\s+release|as\s+of|filed|pleaded\s+guilty|sentenced|arrested|"
     r"charged|indicted|convicted|extradited|ruled|hearing|blamed|attributed|surfaced|emerged|came\s+to\s+light)"
     r"\s+(?:\w+\s+)?(?:on|in|of|dated)?\s*$|"
     r"\b(?:notice|letter|message|filing|announcement|statement|post)\s+(?:to|for)\s+(?:\w+\s+){1,2}(?:on|dated)\s*$",
