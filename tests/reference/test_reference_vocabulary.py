@@ -88,3 +88,22 @@ def test_the_official_bodies_are_the_ones_whose_word_is_a_finding() -> None:
     official = set(words("claimant_noun", "official"))
     assert {"police", "FBI", "prosecutors", "court"} <= official
     assert not official & {"analysts", "researchers"}   # analysts suspect; officials find
+
+
+# A verb of taking added to the shared core: a victim is read from "... <verb> $5 million from Zumo".
+_ADDED_THEFT_VERB = textwrap.dedent("""
+    from heistwatch.reference import vocabulary
+    tables = vocabulary._tables()
+    patched = dict(tables, theft_verb=tables["theft_verb"] + (("pinched", frozenset({"core"})),))
+    vocabulary._tables = lambda: patched
+    from heistwatch.extract.victims import find_victim_candidates
+    from heistwatch.extract import money
+    text = "Hackers pinched $5 million from Zumo on Monday."
+    print([v.name for v in find_victim_candidates(text, patterns={"stolen-from-name"})] == ["Zumo"],
+          bool(money._FINITE_THEFT.search(text)))
+""")
+
+
+def test_a_verb_of_taking_added_to_the_shared_table_reaches_the_victim_and_money_rules() -> None:
+    assert _run(_ADDED_THEFT_VERB) == ["True", "True"]
+    assert _run(_ADDED_THEFT_VERB.replace('("pinched", frozenset({"core"})),', "")) == ["False", "False"]

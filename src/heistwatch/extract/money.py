@@ -23,7 +23,7 @@ from functools import lru_cache
 from heistwatch.extract.model import Count, Money, Share, Span
 from heistwatch.extract.text import Needled, fold_chars, folded, lowered
 from heistwatch.reference import assets
-from heistwatch.reference.vocabulary import attack_nouns
+from heistwatch.reference.vocabulary import alternation, attack_nouns
 
 # --------------------------------------------------------------------------------------------
 # Language data
@@ -308,7 +308,8 @@ _THINGS_AFTER_UNIT = re.compile(
     re.I,
 )
 _UNITS_OF = re.compile(r"units?\s++of\s++", re.I)
-_FINITE_THEFT = re.compile(r"\b(?:stole|took|taken|drained|siphoned|looted|swiped|grabbed|emptied|made\s+off\s+with)\b", re.I)
+_FINITE_THEFT = re.compile(r"\b(?:" + alternation("theft_verb", "core", plus=("grabbed", "emptied", "made\\s+off\\s+with"),
+                                                  minus=("stolen",)) + r")\b", re.I)
 _UNIT_ADJ = re.compile(r"(?:new|newly[- ]minted|freshly[- ]minted|fresh|minted|additional|extra|stolen)\s++(?=[A-Za-z])", re.I)
 _GENERIC_COINS = re.compile(r"\s++(?:(?:of\s+(?:the|its|their)\s+|stolen\s+|new\s+)?)(?:coins|tokens)(?![\w])", re.I)
 _THEFT_WORDS = re.compile(r"\b(?:stole|stolen|steal|theft|hack(?:ed|ers?)?|drain(?:ed|ing)?|lost|loss|missing|taken|took|"

@@ -781,7 +781,8 @@ _AGGREGATE_NEAR = re.compile(
     r"since\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
     r"(?:19|20)\d\d|in\s+(?:19|20)\d\d\s+alone|over\s+the\s+(?:past|last)|cumulative|combined|altogether|"
     r"all\s+(?:of\s+)?(?:those|these|the)\s+(?:hacks|attacks|heists|thefts)|worldwide|globally|spree|"
-    r"(?:stolen|stole|steal|taken|pilfered|looted|siphoned|lost)\s+(?:[^.;]|\.(?=\d)){0,60}?\b(?:in|during|for|since)\s+(?:19|20)\d\d(?!\s*[,-]?\s*\d)|"
+    r"(?:" + alternation("theft_verb", "core", plus=("steal", "pilfered", "lost"), minus=("took", "drained", "swiped"))
+    + r")\s+(?:[^.;]|\.(?=\d)){0,60}?\b(?:in|during|for|since)\s+(?:19|20)\d\d(?!\s*[,-]?\s*\d)|"
     r"(?:theft|thefts|hacks|losses|stolen\s+funds|crime)\s+(?:hits?|reach(?:es|ed)?|tops?|topped|total(?:s|led|ed)?|surpass(?:es|ed)|"
     r"exceed(?:s|ed)|climb(?:s|ed)|soar(?:s|ed)|jump(?:s|ed)|rose|rises)|"
     r"so\s+far\s+in\s+(?:19|20)\d\d|(?:19|20)\d\d\s+alone|"
@@ -891,8 +892,10 @@ _REPORTING_BEFORE = re.compile(
 _GROUP_REF = re.compile(
     r"\b(?:the|this|that|these|those)\s+(?:same\s+|notorious\s+|infamous\s+|north\s+korean\s+|hacking\s+|state-backed\s+)*"
     r"(?:group|gang|collective|unit|crew|syndicate|hackers|attackers|actors|threat\s+actors?)\b", re.IGNORECASE)
-_THEY_TAIL = (r"(?P<who>they|they['’]ve|they\s+have|they\s+had|they['’]d)\s+(?:[a-z]+\s+){0,2}?(?:stole|stolen|drained|"
-              r"hacked|robbed|looted|siphoned|raided|breached|exploited|blown\s+through|made\s+off\s+with|pulled\s+off)\b")
+_THEY_TAIL = (r"(?P<who>they|they['’]ve|they\s+have|they\s+had|they['’]d)\s+(?:[a-z]+\s+){0,2}?(?:"
+              + alternation("theft_verb", "core", minus=("took", "taken", "swiped"),
+                            plus=("hacked", "robbed", "raided", "breached", "exploited", "blown\\s+through", "made\\s+off\\s+with",
+                                  "pulled\\s+off")) + r")\b")
 _THEY_TOOK = re.compile(r"(?:[,;:]\s*|\b(?:and|but|also|already)\s+)" + _THEY_TAIL, re.IGNORECASE)
 _THEY_FIRST = re.compile(r"\W*" + _THEY_TAIL, re.IGNORECASE)   # at the start of the sentence
 _ATTRIBUTING_PHRASES = frozenset({

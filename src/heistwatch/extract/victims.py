@@ -19,7 +19,7 @@ from heistwatch.reference import assets
 from heistwatch.reference.actors import lookup as lookup_actor
 from heistwatch.reference.places import is_demonym, is_place, place_names_alternation
 from heistwatch.reference.platforms import Platform, find_platforms, lookup
-from heistwatch.reference.vocabulary import attack_nouns
+from heistwatch.reference.vocabulary import alternation, attack_nouns
 
 # A proper name as news writes a company: capitalised words, CamelCase, digits, dots (Gate.io, 4E, C.R.E.A.M.).
 # Possessive quantifiers and bounded repetition keep every pattern linear on hostile input
@@ -46,6 +46,7 @@ _ATTACK_NOUN = r"(?:" + attack_nouns(plus=("hacking", "compromise", "robbery", "
 _KIND_WORDS = (r"exchange|platform|marketplace|protocol|wallet|bridge|lender|lending|casino|startup|firm|compan|"
                r"operator|processor|provider|service|network|game|project|maker|custodian|broker|dex|app")
 _ATTACK_WORDS = attack_nouns(plus=("compromise", "robbery", "raid", "drain"))
+_TAKEN = alternation("theft_verb", "core", plus=("steal", "stealing", "withdrawn", "lost"))
 _ATTACK_VERB_PASSIVE = (
     r"(?:hacked|breached|exploited|compromised|drained|attacked|robbed|targeted|struck|hit|looted|raided|"
     r"victimi[sz]ed)"
@@ -136,7 +137,7 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("Quidax in Nigeria was hacked on Friday.", "Quidax")],
        ["The team was hacked off by the delay"], trigger=r"\b(?:was|were|been|got|gets|is|became|suffered|fell)\b"),
     _p("stolen-from-name",
-       rf"\b(?:(?:stolen|stole|steal|stealing|taken|took|drained|siphoned|looted|swiped|withdrawn|lost)\s+(?:[^.;]{{0,80}}?\s)?|(?:thefts?|heists?)\s+(?:of\s+[^.;,]{{0,40}}?\s)?)from\s+(?:the\s+)?(?:users\s+of\s+|customers\s+of\s+|{_KIND_PHRASE}|{_PERSON_ROLE})?{_NAME_CS}",
+       rf"\b(?:(?:{_TAKEN})\s+(?:[^.;]{{0,80}}?\s)?|(?:thefts?|heists?)\s+(?:of\s+[^.;,]{{0,40}}?\s)?)from\s+(?:the\s+)?(?:users\s+of\s+|customers\s+of\s+|{_KIND_PHRASE}|{_PERSON_ROLE})?{_NAME_CS}",
        2,
        [("Hackers stole $5 million from Zumo on Monday.", "Zumo"),
         ("The thieves behind last month's $40 million theft from Quidax moved the ether.", "Quidax"),
