@@ -1541,6 +1541,33 @@ def _court_person(text: str, matches: list) -> bool:
                and am.actor.country is None and person_stance(text, am) is not None for am in matches)
 
 
+# A story that says no funds were lost (a flaw fixed before anyone used it, a bounty paid for it) is not about
+# a theft, however much it speaks of attacks and sums: it counts against a story with no incident.
+_NOTHING_LOST = re.compile(
+    r"\b(?:no\s+(?:user|customer|client|investor|depositor)?s?['’]?\s*(?:funds|assets|money|coins|tokens|deposits)\s+"
+    r"(?:were|was|have\s+been|had\s+been|are|is)\s+(?:ever\s+)?(?:lost|stolen|taken|drained|affected|at\s+risk)|"
+    r"nothing\s+(?:was|had\s+been|has\s+been)\s+(?:lost|stolen|taken)|"
+    r"(?:was|were|had|has|have)\s+never\s+(?:been\s+)?(?:exploited|used\s+by\s+(?:an\s+)?attackers?)|"
+    r"(?:was|were|had|has|have)\s+not\s+(?:yet\s+)?(?:been\s+)?exploited|"
+    r"before\s+(?:any\s+|an\s+|the\s+)?(?:attackers?|hackers?|bad\s+actors?|malicious\s+actors?|criminals)\s+could)\b",
+    re.IGNORECASE)
+# A theft told as done: "hackers stole", "the exchange was drained", "it lost $5 million"; ...
+_THEFT_VERB = re.compile(r"\b(?:stole|stolen|drained|hacked|siphoned|looted|swiped|robbed|lost|made\s+off\s+with|"
+                         r"exploited\s+for|emptied)\b", re.IGNORECASE)
+# ... unless the words just before make it a might-have-been or a denial ("could have stolen", "no funds
+# were lost", "was never drained", "before anyone drained"), within its clause.
+_UNREAL_BEFORE = re.compile(r"\b(?:could|would|might|may|can|cannot|not|never|no|nothing|without|before|if|"
+                            r"unless|whether|avoid|avoided|prevent|prevented)\b[^.;:!?]*$", re.IGNORECASE)
+
+
+def _theft_told(text: str) -> bool:
+    """Whether ``text`` tells a theft as done, not as what could have happened or did not."""
+    for m in _THEFT_VERB.finditer(text):
+        if _UNREAL_BEFORE.search(text, max(0, m.start() - 40), m.start()) is None:
+            return True
+    return False
+
+
 def run(text: str, *, published: date | None = None, title: str | None = None) -> Extraction:
     from heistwatch.extract import EXTRACTOR_VERSION
 
@@ -1857,5 +1884,8 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
                 incident.date = chosen if chosen is not None else incident.date
     claims.extend(_dated_by_the_story(text, sentences, incidents, claims, guessed))
     claims.sort(key=lambda c: (c.span.start, c.span.end, c.kind.value, -1 if c.incident is None else c.incident))
+    if _NOTHING_LOST.search(text) is not None and not _theft_told(text):
+        # a flaw found and fixed, a bounty paid: its "could have drained $40 million" is no incident
+        return Extraction(relevant=False, extractor_version=EXTRACTOR_VERSION)
     relevant = bool(incidents) or sum(attack) >= 3 and any(a.money is not None for a in amounts)
     return Extraction(relevant=relevant, incidents=incidents, claims=claims, extractor_version=EXTRACTOR_VERSION)

@@ -1,0 +1,41 @@
+"""A story about a flaw that was found and fixed before anyone used it (a bug bounty, an audit) speaks of
+attacks and sums but tells no theft: when it says nothing was lost, it is not relevant."""
+
+from __future__ import annotations
+
+from heistwatch.extract.pipeline import run
+
+_BOUNTY = (
+    "Lendaro pays $500,000 to researcher who found a flaw in its vault contracts\n\n"
+    "Lendaro, a lending protocol, said on Tuesday it had paid a $500,000 reward to a researcher who found a "
+    "flaw that would have let an attacker drain its vaults. An attacker could have stolen up to $40 million "
+    "with the exploit, the team said. The hack would have been one of the largest of the year. "
+    "{closing} The protocol has since upgraded its contracts."
+)
+
+
+def test_bounty_story_that_says_no_funds_were_lost_is_not_relevant():
+    ex = run(_BOUNTY.format(closing="No user funds were lost, Lendaro said."))
+    assert ex.incidents == [] and ex.relevant is False
+
+
+def test_flaw_fixed_before_an_attacker_could_use_it_is_not_relevant():
+    ex = run(_BOUNTY.format(closing="The team fixed the bug before any attacker could use it."))
+    assert ex.relevant is False
+
+
+def test_flaw_never_exploited_is_not_relevant():
+    ex = run(_BOUNTY.format(closing="The flaw was never exploited, according to the team."))
+    assert ex.relevant is False
+
+
+def test_same_story_without_the_statement_stays_relevant():
+    # the rule is the statement, not the bounty: without it the attack talk and sums keep the story
+    ex = run(_BOUNTY.format(closing="Researchers said the flaw is common."))
+    assert ex.relevant is True
+
+
+def test_theft_with_a_victim_stays_relevant_when_customers_lost_nothing():
+    text = ("Hackers stole $12 million from the Tervan exchange on Sunday. The exchange said it would cover the "
+            "loss from its own reserves, so no customer funds were lost.")
+    assert run(text).relevant is True
