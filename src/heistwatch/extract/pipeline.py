@@ -423,6 +423,65 @@ def _respective(text: str, s: Span, here: list, amounts: list[AmountMention], ks
     return out
 
 
+# Figures news gives beside a theft that are not what was taken (each checked by _other_figure):
+# a shortfall of a failed firm ("an $8 billion hole in its balance sheet", "the gap between deposits and assets ...
+# put it at $8 billion"), told with no word of theft in its sentence unless the word sits right beside the figure
+_SHORTFALL = re.compile(r"\b(?:shortfall|deficit|black\s+hole|hole\s+in|gap\s+between|insolven\w+|"
+                        r"(?:owed|owes|owe)\s+(?:to\s+)?(?:its\s+)?(?:customers|creditors|users|depositors))\b", re.IGNORECASE)
+_SHORTFALL_AFTER = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:hole|shortfall|deficit|gap)\b", re.IGNORECASE)
+# a demand made, not met ("tried to extort $20 million", "demanding $20 million", "asked for a $5 million ransom")
+_DEMANDED_BEFORE = re.compile(r"\b(?:extort(?:ed|ing)?|demand(?:ed|ing|s)?|ask(?:ed|ing)\s+for|sought|seeking)\s+"
+                              r"(?:(?:an?|the)\s+)?(?:ransom\s+(?:of\s+)?)?(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|"
+                              r"as\s+much\s+as\s+|up\s+to\s+|more\s+than\s+)?$", re.IGNORECASE)
+# a cost still to come ("expects the incident to cost it $180 million", "clean-up would cost between ...", "will spend")
+_COST_AHEAD = re.compile(r"\b(?:cost|costs|costing|spend|spending|expenses?|remediat\w+|clean(?:ing)?[\s-]+up|reimburs\w+)\b",
+                         re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|would|expects?|expected|could|may|might)\b", re.IGNORECASE)
+# one figure for several incidents ("exploiting two protocols for a combined $65 million")
+_COMBINED_BEFORE = re.compile(r"\b(?:combined|together|between\s+them|in\s+all)\s+(?:of\s+)?(?:about\s+|around\s+|roughly\s+|"
+                              r"some\s+|nearly\s+|more\s+than\s+|over\s+)?$", re.IGNORECASE)
+_SEVERAL_TOLD = re.compile(r"\b(?:two|three|four|five|both|several|multiple)\s+(?:[\w\-]+\s+){0,3}?(?:protocols|exchanges|platforms|"
+                           r"projects|companies|firms|bridges|incidents|attacks|hacks|thefts|exploits|heists|victims)\b",
+                           re.IGNORECASE)
+# a coin's price told in a sentence about the market, with no word of theft ("ether was little changed at $3,550")
+_PRICE_TALK = re.compile(r"\b(?:the\s+price\s+of|little\s+changed|changes?\s+hands|changed\s+hands|"
+                         r"(?:was|were|is)\s+trading\s+(?:at|around|near)|traded\s+(?:at|around|near))\b", re.IGNORECASE)
+
+
+_FLAGS: list = [None, {}]   # the text whose sentences were read, and (start, end) -> _sentence_flags' answer
+
+
+def _sentence_flags(text: str, sentence: Span) -> tuple[bool, bool, bool, bool]:
+    """(has a word of theft, a shortfall word, several incidents told, price talk) for ``sentence``, read once per
+    sentence of the current text: a sentence listing thousands of figures asks for each."""
+    if _FLAGS[0] is not text:
+        _FLAGS[0], _FLAGS[1] = text, {}
+    key = (sentence.start, sentence.end)
+    got = _FLAGS[1].get(key)
+    if got is None:
+        a, b = sentence.start, sentence.end
+        got = _FLAGS[1][key] = (bool(_ATTACK_NEAR.search(text, a, b)), bool(_SHORTFALL.search(text, a, b)),
+                                bool(_SEVERAL_TOLD.search(text, a, b)), bool(_PRICE_TALK.search(text, a, b)))
+    return got
+
+
+def _other_figure(text: str, sentence: Span, a: AmountMention) -> bool:
+    """Is this figure one that news tells beside a theft but that is not the amount taken: a failed firm's shortfall,
+    a demand that was made (not paid), a cost still to come, one total for several incidents, a coin's price?"""
+    before = text[max(sentence.start, a.span.start - 160) : a.span.start]
+    near_before = before[-45:]
+    theft_words, shortfall, several, price = _sentence_flags(text, sentence)
+    if _SHORTFALL_AFTER.match(text, a.span.end) or (shortfall and not theft_words):
+        return True
+    if _DEMANDED_BEFORE.search(near_before) and not re.search(r"\bpaid\b", near_before, re.IGNORECASE):
+        return True
+    if _COST_AHEAD.search(before) and _FUTURE.search(before) and not a.context.theft:
+        return True
+    if several and _COMBINED_BEFORE.search(near_before):
+        return True
+    return price and not theft_words
+
+
 def _is_loss(text: str, sentence: Span, a: AmountMention, head: int | None = None,
              between: tuple[int, int] | None = None) -> bool:
     """Is this figure (read in ``sentence``) an amount stolen? ``head``: where the figure it converts starts;
@@ -449,6 +508,8 @@ def _is_loss(text: str, sentence: Span, a: AmountMention, head: int | None = Non
                        # for $17 million", "4.5 billion yen of it": a part of the loss, not the loss
     if a.context.reward or a.context.funding or a.context.market or a.context.per_unit:
         return False   # "a bounty of 50,000 ARKM ($31,500-$32,000)", "put 120,000 ETH of its own into the bridge"
+    if a.money is not None and _other_figure(text, sentence, a):
+        return False   # a shortfall, a demand, a cost to come, a combined total, a price
     if folded(_TODAY_AFTER).match(text, a.span.end, min(sentence.end, a.span.end + 40)) and not (
             a.money is not None and a.money.valued_at != "now" and is_fiat(a.money.unit)) or \
             folded(_WOULD_BEFORE).search(window_before) or a.context.now_worth:
@@ -724,6 +785,8 @@ _ONE_USER = re.compile(r"\b(?:one|a\s+single|another)\s+(?:[\w\-]+\s+)?(?:user|c
                        r"[^.;,]{0,40}$", re.IGNORECASE)
 _JOINT_AFTER = re.compile(r"\s*(?:(?:of|in)\s+(?:[\w\-]+\s+){0,3}?)?(?:from|at|of|stolen\s+from|taken\s+from)\s+(?:the\s+)?"
                           r"(?:[\w\-]+\s+){0,3}?$", re.IGNORECASE)
+_JOINT_BEFORE = re.compile(r"\s+(?:for|of)\s+(?:(?:a|an)\s+)?(?:combined\s+|total\s+(?:of\s+)?)?(?:about\s+|around\s+|roughly\s+|"
+                           r"some\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?", re.IGNORECASE)
 _RANGING = re.compile(r"\b(?:ranging|ranged|range|varying|varied)\s+(?:from\s+)?(?:about\s+|around\s+)?$", re.IGNORECASE)
 
 
@@ -768,6 +831,11 @@ def _shared_by_several(text: str, s: Span, a: AmountMention, named: _Named) -> b
         if _JOINT_AFTER.match(text, a.span.end, v0.span.start) and n0 != n1 \
                 and re.fullmatch(r"\s*(?:,|and|&)\s*", text[v0.span.end : v1.span.start]):
             return True
+    if k >= 2:
+        (v0, n0), (v1, n1) = named.here[k - 2], named.here[k - 1]
+        if n0 != n1 and re.fullmatch(r"\s*(?:,|and|&)\s*", text[v0.span.end : v1.span.start]) \
+                and _JOINT_BEFORE.fullmatch(text, v1.span.end, a.span.start):
+            return True   # "exploiting A and B for $65 million": one figure for both
     if _from_to_before(text, s, named, a.span.start):
         return True   # "From A to B: the year thieves took $3.2 billion": a span of victims, and its total
     before = text[max(s.start, a.span.start - 30) : a.span.start]
