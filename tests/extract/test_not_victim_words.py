@@ -70,3 +70,13 @@ def test_crypto_named_reads_names_in_any_case_and_tickers_in_capitals():
     assert crypto_named("BNB") == "BNB"
     assert crypto_named("Velmora") is None
     assert crypto_named("USD") is None   # a fiat code is not a coin
+
+
+def test_project_said_to_be_hacked_keeps_the_name_it_shares_with_its_coin():
+    assert "Loopring" in _names("Loopring was hacked on Sunday, the team said.")
+
+
+def test_coin_after_a_figure_is_never_a_victim():
+    text = "Thieves made off with 9 million Loopring, the project was hacked and the Loopring team said so."
+    cands = find_victim_candidates(text)
+    assert not any(v.name == "Loopring" and text[v.span.start - 8:v.span.start] == "million " for v in cands)

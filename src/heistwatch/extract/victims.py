@@ -235,6 +235,23 @@ windows linux android ios macos unix chrome firefox safari
 # names the coins taken ("17 million Zumo were stolen", "206,000 ZUM, according to ...").
 _CHAIN_KIND_AFTER = re.compile(r"\s+(?:bridge|chain|network|wallet|exchange|blockchain|mainnet)s?\b", re.IGNORECASE)
 
+_FIGURE_BEFORE = re.compile(r"\d(?:\s*(?:million|billion|thousand|mn|bn|m|k))?\s+$", re.IGNORECASE)
+
+
+def _coin_not_platform(text: str, span: Span, name: str, strength: int) -> bool:
+    """Whether an unknown name is a coin, not a platform: a ticker in capitals ("BNB") or a coin written
+    after a figure ("17 million Nano"), or a coin's name only named next to a platform word ("the Nano
+    protocol"; a pattern saying it was attacked keeps it: projects share their coin's name). A coin's chain,
+    bridge or network may be a victim ("the Zumo bridge was drained")."""
+    if _CHAIN_KIND_AFTER.match(text, span.end):
+        return False
+    if assets.crypto_ticker(name) is not None:
+        return True
+    if assets.crypto_named(name) is None:
+        return False
+    return strength < 2 or _FIGURE_BEFORE.search(text, max(0, span.start - 30), span.start) is not None
+
+
 _PERSON_BEFORE = re.compile(
     r"\b(?:entrepreneur|founder|co-?founder|CEO|CTO|COO|CFO|chief|mogul|billionaire|investor|Mr|Ms|Mrs|Dr|analyst|"
     r"researcher|developer|spokes(?:man|woman|person)|director|executive|president|chairman|minister|secretary|"
@@ -414,8 +431,8 @@ def find_victim_candidates(text: str, start: int = 0, end: int | None = None, *,
                 plat = lookup(first) if len(name.split()) > 1 else None
             if plat is None:
                 plat = _swapped_letters(name)   # "Poloneix": a known name with two letters swapped
-            if plat is None and assets.crypto_named(name) is not None and not _CHAIN_KIND_AFTER.match(text, span.end):
-                continue   # "17 million Nano went missing", "the Nano protocol": a coin, not a platform
+            if plat is None and _coin_not_platform(text, span, name, pat.strength):
+                continue   # "206,000 BNB, according to the protocol", "the Nano protocol": a coin, not a platform
             if plat is None and unknown_names is None:
                 unknown_names = not is_title_case(text, start, end)   # read only when a name is unknown
             if plat is None and not unknown_names:

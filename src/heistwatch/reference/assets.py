@@ -127,11 +127,14 @@ def _crypto_names() -> dict[str, str]:
 def crypto_named(name: str) -> str | None:
     """The crypto asset a name is written for: its name or a unit word in any case ("Nano", "Tether"), or a
     ticker in capitals ("BNB", "DAI"); else None."""
+    return crypto_ticker(name) or _crypto_names().get(" ".join(name.casefold().split()))
+
+
+def crypto_ticker(name: str) -> str | None:
+    """The crypto asset whose ticker ``name`` is, as written (case-sensitive: "BNB", "stETH"); else None."""
     idx = _index()
     code = idx.codes.get(name)
-    if code is not None:
-        return code if idx.assets[code].kind == "crypto" else None
-    return _crypto_names().get(" ".join(name.casefold().split()))
+    return code if code is not None and idx.assets[code].kind == "crypto" else None
 
 
 def word_surfaces() -> list[str]:
