@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from heistwatch.reference.vocabulary import attack_nouns, stems, words
+from heistwatch.reference.vocabulary import attack_nouns, plurals, stems, words
 
 
 def test_a_subset_keeps_the_table_order_whatever_order_it_is_asked_in() -> None:
@@ -24,6 +24,11 @@ def test_a_word_missing_from_the_table_fails_loudly() -> None:
         attack_nouns(plus=("rugpul",))      # a typo must not silently drop the word
     with pytest.raises(KeyError):
         words("attack_noun", minus=("heists",))
+
+
+def test_plurals_of_the_nouns_are_spelled_as_english_writes_them() -> None:
+    assert plurals(("hack", "breach", "theft", "robbery", "day")) == ("hacks", "breaches", "thefts", "robberies", "days")
+    assert attack_nouns(plural=True) == "hacks|attacks|breaches|thefts|heists|exploits|incidents"
 
 
 def test_stems_find_what_the_full_list_finds() -> None:
@@ -46,6 +51,7 @@ _ADDED_WORD = textwrap.dedent("""
     from heistwatch.resolve import attribution
     print(bool(pipeline._THIS_ATTACK.search("Users lost savings in the rugpull.")),
           bool(incidents._ONE_INCIDENT_REF.search("after this rugpull, users fled")),
+          bool(incidents.AGGREGATE_CUE.search("Thieves took $2 billion across 30 separate rugpulls.")),
           bool(attribution.ATTACK_WORDS.search("Analysts tie the rugpulls to one crew.")))
 """)
 
@@ -57,9 +63,9 @@ def _run(code: str) -> str:
 
 
 def test_a_word_added_to_the_shared_table_reaches_extract_and_resolve() -> None:
-    assert _run(_ADDED_WORD) == ["True", "True", "True"]
+    assert _run(_ADDED_WORD) == ["True", "True", "True", "True"]
     # (and without it, none of them knows the word)
-    assert _run(_ADDED_WORD.replace('("rugpull", frozenset({"core"})),', "")) == ["False", "False", "False"]
+    assert _run(_ADDED_WORD.replace('("rugpull", frozenset({"core"})),', "")) == ["False", "False", "False", "False"]
 
 
 # A verb of telling added to the shared table: the day next to it is the day told, for extract's date scores

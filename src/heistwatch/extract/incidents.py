@@ -174,12 +174,13 @@ AGGREGATE_CUE = re.compile(
     r"(?:a\s+)?(?:series|string|spate|wave)\s+of|(?:several|multiple|numerous|dozens\s+of|various)\s+(?:\w+\s+)?(?:exchanges|hacks|attacks|heists)|"
     r"in\s+(?:19|20)\d\d\s+alone|throughout\s+(?:19|20)\d\d|during\s+(?:19|20)\d\d|per\s*cent\s+of\s+all|"
     # "stole $2 billion in 58 incidents", "across 30 separate hacks" (a count, not a year)
-    r"(?:in|across)\s+(?!(?:19|20)\d\d\b)\d[\d,]*\s+(?:[\w\-]+\s+)?(?:hacks|attacks|heists|thefts|incidents|breaches|exploits)|"
+    r"(?:in|across)\s+(?!(?:19|20)\d\d\b)\d[\d,]*\s+(?:[\w\-]+\s+)?(?:" + attack_nouns(plural=True) + r")|"
     r"(?:stole|stolen|stealing)\s+(?:a\s+)?(?:record|an\s+estimated)|"
     r"(?:hacks|thefts|attacks|heists|losses)\s+(?:fell|rose|dropped|declined|jumped|climbed|doubled|halved|surged|plunged|"
     r"slumped|soared)|"
     r"(?:at\s+least|more\s+than|over|nearly|some)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"a\s+dozen|dozens\s+of|\w+\s+dozen)\s+(?:[\w\-]+\s+){0,2}?(?:hacks|attacks|heists|thefts|incidents|breaches|exploits)|(?:exchanges|hacks|attacks|heists)\s+(?:in(?!\s+which)|since|this|last|worldwide|globally))\b",
+    r"a\s+dozen|dozens\s+of|\w+\s+dozen)\s+(?:[\w\-]+\s+){0,2}?(?:" + attack_nouns(plural=True) + r")|"
+    r"(?:exchanges|hacks|attacks|heists)\s+(?:in(?!\s+which)|since|this|last|worldwide|globally))\b",
     re.IGNORECASE,
 )
 

@@ -1021,7 +1021,7 @@ _OTHER_INCIDENT = re.compile(r"\b(?:follows?|followed|another|separate|smaller|l
                              r"second|first|also)\b", re.IGNORECASE)
 _EARLIER = re.compile(r"\b(?:once\s+before|before|earlier|previous|prior|separate|first|after|also)\b|"
                       r"\bthe\s+[A-Za-z]+\s+(?:\w+\s+)?(?:" + attack_nouns(minus=("exploit",)) + r")\b", re.IGNORECASE)
-_AGAIN = re.compile(r"\b(?:hacked|attacked|breached|hit|targeted|robbed)\s+(?:twice|again|once\s+before|before|"
+_AGAIN = re.compile(r"\b(?:" + alternation("theft_verb", "hit") + r")\s+(?:twice|again|once\s+before|before|"
                     r"for\s+the\s+second\s+time)\b|\bsecond\s+(?:" + attack_nouns(minus=("exploit", "incident")) + r"|time|loss)\b|"
                     r"\b(?:earlier|previous|prior|separate|first)\s+(?:\w+\s+)?(?:" + attack_nouns(minus=("exploit",)) + r")\b|"
                     r"\b(?!(?:last|this|next|that|same|previous|the)\b)(?:\w+|\d+)\s+months?\s+(?:after|earlier|before)\b|"
@@ -1039,11 +1039,11 @@ _AGAIN = re.compile(r"\b(?:hacked|attacked|breached|hit|targeted|robbed)\s+(?:tw
 # ("This is the second time hackers hit X. In April, thieves took ...").
 _PAST_HERE = re.compile(
     r"\b(?:previously|once\s+before)\b(?!\s+(?:known|called|named|branded|a|an|the|part|owned|run|said|stated|announced|denied))|"
-    r"\b(?:hacked|attacked|breached|hit|targeted|robbed|exploited)\s+(?:\w+\s+)?before\b|"
+    r"\b(?:" + alternation("theft_verb", "hit", plus=("exploited",)) + r")\s+(?:\w+\s+)?before\b|"
     r"\b(?:an?|the|its|their)\s+(?:earlier|previous|prior)\s+(?:[\w\-]+\s+){0,2}?(?:" + attack_nouns() + r")\b",
     re.IGNORECASE)
 _PAST_AFTER = re.compile(r"\bnot\s+(?:[\w.\-’']+\s+){1,3}?first\b|"
-                         r"\bhad\s+already\s+(?:been\s+)?(?:hacked|attacked|breached|hit|targeted|robbed|exploited|lost)\b|"
+                         r"\bhad\s+already\s+(?:been\s+)?(?:" + alternation("theft_verb", "hit", plus=("exploited", "lost")) + r")\b|"
                          r"\bseparate\s+(?:[\w\-]+\s+){0,2}?(?:" + attack_nouns() + r")\b|"
                          + _PAST_HERE.pattern, re.IGNORECASE)
 # a word of which every match of _PAST_HERE and _PAST_AFTER holds one ("previously" holds "previous")
@@ -1061,7 +1061,7 @@ def _lead(plan: inc.IncidentPlan) -> int | None:
 _ITS_FIRST = re.compile(r"\b(?:its|their)\s+first\s+(?:[\w\-]+\s+)?(?:" + attack_nouns() + r")\b",
                         re.IGNORECASE)
 _SECOND_ONE = re.compile(r"\bsecond\s+(?:[\w\-]+\s+)?(?:" + attack_nouns() + r"|time|loss)\b|"
-                         r"\b(?:hacked|attacked|breached|hit|robbed)\s+(?:again|twice)\b", re.IGNORECASE)
+                         r"\b(?:" + alternation("theft_verb", "hit", minus=("targeted",)) + r")\s+(?:again|twice)\b", re.IGNORECASE)
 _PASTS: list = [None, {}]   # the text whose sentences were read, and (start, end) -> _past_cues of the sentence
 
 

@@ -47,10 +47,8 @@ _KIND_WORDS = (r"exchange|platform|marketplace|protocol|wallet|bridge|lender|len
                r"operator|processor|provider|service|network|game|project|maker|custodian|broker|dex|app")
 _ATTACK_WORDS = attack_nouns(plus=("compromise", "robbery", "raid", "drain"))
 _TAKEN = alternation("theft_verb", "core", plus=("steal", "stealing", "withdrawn", "lost"))
-_ATTACK_VERB_PASSIVE = (
-    r"(?:hacked|breached|exploited|compromised|drained|attacked|robbed|targeted|struck|hit|looted|raided|"
-    r"victimi[sz]ed)"
-)
+_ATTACK_VERB_PASSIVE = "(?:" + alternation("theft_verb", "hit", plus=("exploited", "compromised", "drained", "struck", "looted", "raided",
+                                                                  "victimi[sz]ed")) + ")"
 
 
 # A platform word written after the name, lower case: "the Zumo bridge was drained", "the Zumo exchange lost".

@@ -45,10 +45,24 @@ def alternation(table: str, tag: str | None = None, plus: Iterable[str] = (), mi
     return "|".join(words(table, tag, plus, minus))
 
 
-def attack_nouns(plus: Iterable[str] = (), minus: Iterable[str] = ()) -> str:
+def attack_nouns(plus: Iterable[str] = (), minus: Iterable[str] = (), plural: bool = False) -> str:
     """The core nouns that name an attack or a theft ("hack|attack|breach|theft|heist|exploit|incident"),
-    with ``plus`` and without ``minus``."""
-    return alternation("attack_noun", "core", plus, minus)
+    with ``plus`` and without ``minus`` (named in the singular); ``plural``: their plurals ("hacks|attacks|...")."""
+    ws = words("attack_noun", "core", plus, minus)
+    return "|".join(plurals(ws) if plural else ws)
+
+
+def plurals(words: Iterable[str]) -> tuple[str, ...]:
+    """The English plurals of plain nouns: "breach" -> "breaches", "robbery" -> "robberies", "hack" -> "hacks"."""
+    out = []
+    for w in words:
+        if w.endswith(("s", "x", "z", "ch", "sh")):
+            out.append(w + "es")
+        elif w.endswith("y") and w[-2:-1] not in ("a", "e", "i", "o", "u"):
+            out.append(w[:-1] + "ies")
+        else:
+            out.append(w + "s")
+    return tuple(out)
 
 
 def stems(words: Iterable[str]) -> tuple[str, ...]:
