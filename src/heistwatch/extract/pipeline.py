@@ -906,7 +906,17 @@ def _date_score(text: str, s: Span, d, attack: bool, victim_here: bool, publishe
         score -= 2   # "more than $2 billion since 2017": where a tally starts, not a theft's date
     if folded(_DATE_FIELD).search(text, max(s.start, d.span.start - 50), d.span.start):
         score += 3   # "Date of Incident: July 18, 2024": a write-up's own field for it
+    if _REGULATOR_ACTED.search(text, max(s.start, d.span.start - 120), d.span.start):
+        score -= 3   # "regulators issued orders to several exchanges, Zumo among them, in June": a supervisor's act
     return score
+
+
+# A supervisor acting on platforms, in the clause before a date: the date is of that act, not of a theft.
+_REGULATOR_ACTED = re.compile(
+    r"\b(?:issued|imposed|handed\s+down|served|sent)\s+(?:[\w\-]+\s+){0,3}?(?:orders?|fines?|penalt(?:y|ies)|"
+    r"warnings?|notices?|sanctions?|directives?)\b(?:(?![.;]).)*$|"
+    r"\b(?:was|were)\s+(?:fined|ordered\s+to|inspected|licen[cs]ed|registered)\b(?:(?![.;]).)*$",
+    re.IGNORECASE)
 
 
 _DATE_FIELD = re.compile(r"\b(?:date|when|time)\s+(?:of\s+(?:the\s+)?)?(?:" + attack_nouns(plus=("compromise",)) + r")\s*"
