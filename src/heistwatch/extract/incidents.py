@@ -585,20 +585,24 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
                 last, last_at = here, i
                 named_at = i
             continue
-        anaphora = bool(folded(ANAPHORA).search(text, s.start, s.end))
+        # speaks of the incident in focus: an attack word, a figure, or "the exchange", "the attack", "it" (those
+        # read only where an incident is near enough in focus to be kept)
+        speaks_on = bool(attack[i] or money[i])
+        if not speaks_on and (last and i - last_at <= 2 and i - named_at <= 4 or section and i - section_at <= 12):
+            speaks_on = folded(ANAPHORA).search(text, s.start, s.end) is not None
         # the lead (the headline counts as the story's): not before the section that first names it, nor under a
         # heading that names none once headings name incidents
         lead_ok = lead is not None and (i >= lead_from or i == 0) and not (named_sections and section_at >= 0 and not section)
         if focus and focus[-1] and (layout.item[i] or layout.colon[i]) \
                 and not _NAMED_ITEM.match(text, s.start, s.end):
             focus.append(list(focus[-1]))   # a list and the line that opens it continue the sentence before
-        elif last and i - last_at <= 2 and i - named_at <= 4 and (anaphora or attack[i] or money[i]):
+        elif last and i - last_at <= 2 and i - named_at <= 4 and speaks_on:
             if len(last) > 1 and lead is not None and lead not in last and _ONE_INCIDENT_REF.search(text, s.start, s.end):
                 focus.append([lead])   # after "A and B were hit too", "the exploit" is still the story's own
             else:
                 focus.append(list(last))
                 last_at = i   # a paragraph that keeps speaking of the incident keeps it in focus
-        elif section and i - section_at <= 12 and (anaphora or attack[i] or money[i]):
+        elif section and i - section_at <= 12 and speaks_on:
             focus.append(list(section))   # "4. KuCoin (September 2020)" ... "The Singapore-based exchange first put ..."
         elif lead_ok and attack[i]:
             focus.append([lead])

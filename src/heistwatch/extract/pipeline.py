@@ -1646,6 +1646,24 @@ def _theft_told(text: str) -> bool:
     return False
 
 
+class _AggregateSentences:
+    """``inc.is_aggregate_sentence`` of each sentence, read the first time a figure, date or actor of the sentence
+    asks: most sentences hold none, and the cue is a long pattern."""
+
+    __slots__ = ("text", "sentences", "known")
+
+    def __init__(self, text: str, sentences: list[Span]) -> None:
+        self.text = text
+        self.sentences = sentences
+        self.known: list[bool | None] = [None] * len(sentences)
+
+    def __getitem__(self, i: int) -> bool:
+        got = self.known[i]
+        if got is None:
+            got = self.known[i] = inc.is_aggregate_sentence(self.text, self.sentences[i])
+        return got
+
+
 def run(text: str, *, published: date | None = None, title: str | None = None) -> Extraction:
     from heistwatch.extract import EXTRACTOR_VERSION
 
@@ -1665,7 +1683,7 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
         title = first if len(first) < 200 else None
     plan = inc.plan_incidents(text, sentences, title=title, amounts_in=has_money)
     attack = plan.attack
-    aggregate = [inc.is_aggregate_sentence(text, s) for s in sentences]
+    aggregate = _AggregateSentences(text, sentences)
 
     claims: list[Claim] = []
     incidents: list[IncidentMention] = []
