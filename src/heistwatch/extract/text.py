@@ -217,51 +217,74 @@ def _cased(code: int) -> bool:
     return c.lower() != c or c.upper() != c
 
 
-def _lower_in_place(items) -> bool:  # noqa: C901 - one case per node kind of re._parser's tree
-    """Rewrite a parsed pattern (re._parser) to match the lowered text case-sensitively; False if it cannot."""
+def _inner(op, av) -> list | None:
+    """The parsed sequences a node of re._parser's tree holds (a group's body, a repeat's, an assertion's,
+    each alternative of a branch), or None for a node that holds none."""
     from re import _constants as k
 
+    if op is k.BRANCH:
+        return [b.data for b in av[1]]
+    if op in (k.MAX_REPEAT, k.MIN_REPEAT, k.POSSESSIVE_REPEAT):
+        return [av[2].data]
+    if op is k.SUBPATTERN:
+        return [av[3].data]
+    if op in (k.ASSERT, k.ASSERT_NOT):
+        return [av[1].data]
+    if op is k.ATOMIC_GROUP:
+        return [av.data]
+    return None
+
+
+def _every(items, judge) -> bool:
+    """Does ``judge`` accept every node of a parsed sequence, in order? ``judge(items, n)`` answers for node
+    ``n``: True, False, or None to answer by every node of what it holds (see :func:`_inner`; a node that
+    holds nothing is then refused)."""
     for n, (op, av) in enumerate(items):
-        if op in (k.LITERAL, k.NOT_LITERAL):
-            if 65 <= av <= 90:
-                items[n] = (op, av + 32)
-            elif av > 127 and _cased(av):
-                return False
-        elif op is k.IN:
-            extra = []
-            for iop, iav in av:
-                if iop is k.LITERAL:
-                    if 65 <= iav <= 90:
-                        extra.append((k.LITERAL, iav + 32))
-                    elif iav > 127 and _cased(iav):
-                        return False
-                elif iop is k.RANGE:
-                    lo, hi = iav
-                    if hi > 127 and any(_cased(c) for c in range(max(lo, 128), hi + 1)):
-                        return False
-                    if lo <= 90 and hi >= 65:
-                        extra.append((k.RANGE, (max(lo, 65) + 32, min(hi, 90) + 32)))
-                elif iop not in (k.NEGATE, k.CATEGORY):
-                    return False
-            av.extend(extra)
-        elif op is k.BRANCH:
-            if not all(_lower_in_place(b.data) for b in av[1]):
-                return False
-        elif op in (k.MAX_REPEAT, k.MIN_REPEAT, k.POSSESSIVE_REPEAT):
-            if not _lower_in_place(av[2].data):
-                return False
-        elif op is k.SUBPATTERN:
-            if av[2] & re.IGNORECASE or not _lower_in_place(av[3].data):
-                return False   # a part that is case-sensitive on purpose
-        elif op in (k.ASSERT, k.ASSERT_NOT):
-            if not _lower_in_place(av[1].data):
-                return False
-        elif op is k.ATOMIC_GROUP:
-            if not _lower_in_place(av.data):
-                return False
-        elif op not in (k.AT, k.ANY, k.CATEGORY):
-            return False   # back-references, conditionals: keep to the pattern as written
+        ok = judge(items, n)
+        if ok is None:
+            inner = _inner(op, av)
+            ok = inner is not None and all(_every(seq, judge) for seq in inner)
+        if not ok:
+            return False
     return True
+
+
+def _lower_in_place(items) -> bool:
+    """Rewrite a parsed pattern (re._parser) to match the lowered text case-sensitively; False if it cannot."""
+    return _every(items, _lower_node)
+
+
+def _lower_node(items, n: int) -> bool | None:  # noqa: C901 - one case per node kind of re._parser's tree
+    from re import _constants as k
+
+    op, av = items[n]
+    if op in (k.LITERAL, k.NOT_LITERAL):
+        if 65 <= av <= 90:
+            items[n] = (op, av + 32)
+        return not (av > 127 and _cased(av))
+    if op is k.IN:
+        extra = []
+        for iop, iav in av:
+            if iop is k.LITERAL:
+                if 65 <= iav <= 90:
+                    extra.append((k.LITERAL, iav + 32))
+                elif iav > 127 and _cased(iav):
+                    return False
+            elif iop is k.RANGE:
+                lo, hi = iav
+                if hi > 127 and any(_cased(c) for c in range(max(lo, 128), hi + 1)):
+                    return False
+                if lo <= 90 and hi >= 65:
+                    extra.append((k.RANGE, (max(lo, 65) + 32, min(hi, 90) + 32)))
+            elif iop not in (k.NEGATE, k.CATEGORY):
+                return False
+        av.extend(extra)
+        return True
+    if op is k.SUBPATTERN and av[2] & re.IGNORECASE:
+        return False   # a part that is case-sensitive on purpose
+    if op in (k.AT, k.ANY, k.CATEGORY):
+        return True
+    return None   # a group, a branch, a repeat, an assertion: by what it holds (back-references, conditionals: no)
 
 
 def case_sensitive_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
@@ -348,20 +371,13 @@ def _first_char_form(parsed, flags: int) -> re.Pattern[str] | None:  # noqa: C90
 
 def _has_group(items, k) -> bool:
     """Does the parsed sequence hold a capturing group (or refer to one)?"""
-    for op, av in items:
-        if op is k.SUBPATTERN and (av[0] is not None or _has_group(av[3].data, k)):
-            return True
-        if op is k.BRANCH and any(_has_group(a.data, k) for a in av[1]):
-            return True
-        if op in (k.MAX_REPEAT, k.MIN_REPEAT, k.POSSESSIVE_REPEAT) and _has_group(av[2].data, k):
-            return True
-        if op in (k.ASSERT, k.ASSERT_NOT) and _has_group(av[1].data, k):
-            return True
-        if op is k.ATOMIC_GROUP and _has_group(av.data, k):
-            return True
-        if op in (k.GROUPREF, k.GROUPREF_EXISTS):
-            return True
-    return False
+    def groupless(seq, n: int) -> bool | None:
+        op, av = seq[n]
+        if op in (k.GROUPREF, k.GROUPREF_EXISTS) or (op is k.SUBPATTERN and av[0] is not None):
+            return False
+        return None if _inner(op, av) is not None else True
+
+    return not _every(items, groupless)
 
 
 def _split_first(items, k) -> list[tuple[int, list]] | None:  # noqa: C901
@@ -960,41 +976,33 @@ def spaceless(pattern: re.Pattern[str]) -> bool:
     return got[1]
 
 
-def _spaceless(items) -> bool:  # noqa: C901
+def _spaceless(items) -> bool:
+    return _every(items, _spaceless_node)
+
+
+def _spaceless_node(items, n: int) -> bool | None:
     from re import _constants as k
 
-    for op, av in items:
-        if op in (k.LITERAL, k.NOT_LITERAL):
-            if op is k.NOT_LITERAL or chr(av).isspace():
-                return False
-        elif op is k.IN:
-            for iop, iav in av:
-                if iop is k.LITERAL:
-                    if chr(iav).isspace():
-                        return False
-                elif iop is k.RANGE:
-                    if any(chr(c).isspace() for c in range(iav[0], min(iav[1], 0x3000) + 1)):
-                        return False
-                elif iop is k.CATEGORY:
-                    if iav not in (k.CATEGORY_WORD, k.CATEGORY_DIGIT):
-                        return False
-                else:
-                    return False   # a negated class holds spaces
-        elif op is k.BRANCH:
-            if not all(_spaceless(b.data) for b in av[1]):
-                return False
-        elif op in (k.MAX_REPEAT, k.MIN_REPEAT, k.POSSESSIVE_REPEAT):
-            if not _spaceless(av[2].data):
-                return False
-        elif op is k.SUBPATTERN:
-            if not _spaceless(av[3].data):
-                return False
-        elif op is k.ATOMIC_GROUP:
-            if not _spaceless(av.data):
-                return False
-        elif op not in (k.AT, k.ASSERT, k.ASSERT_NOT):
-            return False   # any character, back-references, conditionals
-    return True
+    op, av = items[n]
+    if op in (k.LITERAL, k.NOT_LITERAL):
+        return op is k.LITERAL and not chr(av).isspace()
+    if op is k.IN:
+        for iop, iav in av:
+            if iop is k.LITERAL:
+                if chr(iav).isspace():
+                    return False
+            elif iop is k.RANGE:
+                if any(chr(c).isspace() for c in range(iav[0], min(iav[1], 0x3000) + 1)):
+                    return False
+            elif iop is k.CATEGORY:
+                if iav not in (k.CATEGORY_WORD, k.CATEGORY_DIGIT):
+                    return False
+            else:
+                return False   # a negated class holds spaces
+        return True
+    if op in (k.AT, k.ASSERT, k.ASSERT_NOT):
+        return True   # zero-width
+    return None   # a group, a branch, a repeat: by what it holds (any character, back-references: no)
 
 
 # ---------------------------------------------------------------- which sentences a pattern's scan hits
