@@ -80,3 +80,13 @@ def test_coin_after_a_figure_is_never_a_victim():
     text = "Thieves made off with 9 million Loopring, the project was hacked and the Loopring team said so."
     cands = find_victim_candidates(text)
     assert not any(v.name == "Loopring" and text[v.span.start - 8:v.span.start] == "million " for v in cands)
+
+
+def test_chain_a_victim_is_built_on_is_not_a_victim():
+    text = "Arbitrum-based lending protocol Fenwick was exploited for $3 million on Monday."
+    assert set(victims(text, date(2024, 5, 10))) == {"Fenwick"}
+
+
+def test_platform_named_between_commas_after_its_kind_is_the_victim():
+    text = "A Hong Kong exchange, Tarma, said on Monday that hackers stole $6 million from its hot wallet."
+    assert losses_by_victim(text) == {"Tarma": [6_000_000]}

@@ -94,6 +94,14 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("Hackers raided cryptocurrency exchange Quidax on Friday.", "Quidax"),
         ("A DeFi protocol called Moonwell Lend was drained.", "Moonwell Lend")],
        ["The exchange said it would repay users."], trigger=_KIND_WORDS),
+    _p("kind-comma-name",
+       rf"\b(?:an?|the|one)\s+(?:[\w\-’']+\s+){{0,3}}?(?-i:exchange|platform|protocol|bridge|marketplace|lender|"
+       rf"wallet\s+provider|casino|startup|custodian|broker|brokerage|dex|DEX),\s+{_NAME_CS}(?=,)",
+       1,
+       [("A Hong Kong exchange, Zumo, said hackers stole $6 million.", "Zumo"),
+        ("The lending protocol, Moonwell Lend, was drained on Monday.", "Moonwell Lend")],
+       ["Exchanges, Zumo, Quidax and others, were hit.", "the exchange, Zumo said, was safe"],
+       trigger=_KIND_WORDS, needs=(",",)),
     _p("name-comma-kind",
        rf"{_NAME_CS},\s+(?:(?:a|an|the|one\s+of\s+the)\s+)?(?:(?!(?:at|of|in|for|with|on|by)\b)[\w\-’']+\s+){{0,5}}?{_KIND}\b",
        1,
@@ -232,6 +240,10 @@ windows linux android ios macos unix chrome firefox safari
 # A coin's name is the victim only as its chain, bridge or network ("the Zumo bridge was drained"); alone it
 # names the coins taken ("17 million Zumo were stolen", "206,000 ZUM, according to ...").
 _CHAIN_KIND_AFTER = re.compile(r"\s+(?:bridge|chain|network|wallet|exchange|blockchain|mainnet)s?\b", re.IGNORECASE)
+
+# A platform's name as where a victim lives: "Arbitrum-based protocol Zumo", "a Solana-native wallet". (Ties of
+# owning or backing, "Binance-owned", "Zumo-backed", are read by incidents.py as an owner beside the victim.)
+_WHERE_BUILT = re.compile(r"-(?:based|native|built|compatible|powered)\b", re.IGNORECASE)
 
 _FIGURE_BEFORE = re.compile(r"\d(?:\s*(?:million|billion|thousand|mn|bn|m|k))?\s+$", re.IGNORECASE)
 
@@ -381,6 +393,8 @@ def find_victim_candidates(text: str, start: int = 0, end: int | None = None, *,
     if known is None:
         known = find_platforms(text, start, end)
     for m in known:
+        if _WHERE_BUILT.match(text, m.end):
+            continue   # "Arbitrum-based protocol Zumo": where the victim lives, not the victim
         found.append(VictimMention(Span(m.start, m.end), m.platform.name, m.surface, True, m.platform, 1, "known"))
     # (start, index) of every span in ``found``, sorted, and the longest span: the overlaps of a span are looked up
     # among the few that start close before it, not in the whole list
