@@ -71,10 +71,31 @@ def _claimant_finditer(rx: re.Pattern[str], seg: str) -> Iterator[re.Match[str]]
     an actor quote nobody, and the speaker pattern is slow."""
     if not _ends_in_speech(rx.pattern):
         return rx.finditer(seg)
-    last = None
+    first = last = None
     for last in _SPEECH_END.finditer(seg):
-        pass
-    return rx.finditer(seg, 0, last.end()) if last is not None else iter(())
+        if first is None:
+            first = last
+    if first is None or last is None:
+        return iter(())
+    return rx.finditer(seg, _speaker_from(rx, seg, first.start()), last.end())
+
+
+# Between where a match of the speaker pattern (_CLAIMANT_RES[1]) starts and its speech verb lie at most
+# an article, five words, the speaker's last word and two adverbs, each a run of characters without
+# whitespace: nine runs, unless the ", ... ," aside (which needs two commas) stands between.
+_SPEAKER_RUNS = 9
+
+
+def _speaker_from(rx: re.Pattern[str], seg: str, verb: int) -> int:
+    """Where a match of ``rx`` in ``seg`` can start at the earliest, given the first speech verb at ``verb``.
+
+    For the speaker pattern: the start of the ninth run of non-space characters before that verb (no later
+    match can start before it either), so the slow pattern is not tried at every character of a long
+    sentence's opening; for any other pattern, 0."""
+    if rx is not _CLAIMANT_RES[1] or seg.count(",") >= 2:
+        return 0
+    runs = seg[:verb].rsplit(None, _SPEAKER_RUNS)
+    return len(runs[0]) if len(runs) > _SPEAKER_RUNS else 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,7 +228,7 @@ def _not_attributed(text: str, sentence: Span, match: ActorMatch, hedges: list[H
         _NEGS[0], _NEGS[1] = text, {}
     key = (c.start, c.end)
     if key not in _NEGS[1]:   # the actors of one clause share its search
-        _NEGS[1][key] = _NOT_ATTRIBUTED.search(text, c.start, c.end)
+        _NEGS[1][key] = folded(_NOT_ATTRIBUTED).search(text, c.start, c.end)   # spans only are read
     neg = _NEGS[1][key]
     if neg is None:
         return False

@@ -751,7 +751,7 @@ def _campaign(text: str, sentences: list[Span], attack: list[bool]) -> Candidate
         enough = len(hits) >= 2 or len(hits) == 1 and _names_target(text, sentences[hits[0][0]])
         if enough and (best is None or len(hits) >= best[0] * 2):   # the more specific label wins
             best = (len(hits), rank, label, hits)
-    if best is None or not _CRYPTO_WORD.search(text):
+    if best is None or not folded(_CRYPTO_WORD).search(text):
         return None   # ransomware or phishing that never touches crypto is not this ledger's business
     _, _, label, hits = best
     if label == "phishing campaign" and any(m.group(0).lower().startswith("spear") for _, m in hits):

@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import ipaddress
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -320,6 +321,32 @@ def _classify_run(text: str, start: int, run: str) -> tuple[str, str, bool] | No
     return None
 
 
+_HEX_OR_COLON = frozenset("0123456789abcdefABCDEF:")
+
+
+def _ipv6_runs(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_IPV6_RUN.finditer(text)`` that hold a colon (the others are never an address).
+
+    A match is a whole run of hex digits and colons (its look-behind refuses a start inside one), so the
+    runs are found from the colons with ``str.find`` and the pattern is tried once at each run's start:
+    most texts hold few colons, and a scan of the whole text by the pattern tries every position."""
+    n = len(text)
+    i = text.find(":")
+    while i >= 0:
+        s = i
+        while s > 0 and text[s - 1] in _HEX_OR_COLON:
+            s -= 1
+        m = _IPV6_RUN.match(text, s)
+        if m is not None:
+            yield m
+            e = m.end()
+        else:
+            e = i + 1
+            while e < n and text[e] in _HEX_OR_COLON:
+                e += 1
+        i = text.find(":", e)
+
+
 def find_indicators(text: str) -> list[tuple[Span, Indicator]]:
     """Every indicator in ``text`` with the span of its surface form, in text order."""
     found: list[tuple[Span, Indicator]] = []
@@ -338,7 +365,7 @@ def find_indicators(text: str) -> list[tuple[Span, Indicator]]:
         if got is not None:
             kind, value, valid = got
             found.append((Span(start, start + len(tok)), Indicator(kind, value, valid)))
-    for m in _IPV6_RUN.finditer(text):
+    for m in _ipv6_runs(text):   # = the matches of _IPV6_RUN.finditer(text) that hold a colon
         cand = m.group()
         if cand.count(":") < 2 or not any(c in "0123456789abcdefABCDEF" for c in cand):
             continue

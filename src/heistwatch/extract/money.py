@@ -506,9 +506,9 @@ def _match_unit(t: str, pos: int, end: int, allow_unlisted: bool = False) -> tup
             known = assets.unit_for_word(m.group("u").upper()) if m.group("u")[:1].islower() else None
             if known or m.group("u").upper() not in _FIAT_CODES:
                 best = (known or m.group("u"), m.end())
-    m2 = words.match(t, p, end)
+    m2 = folded(words).match(t, p, end)   # = words.match(t, p, end); the word is read from t
     if m2 and (best is None or m2.end() > best[1]):
-        code = assets.unit_for_word(m2.group("u"))
+        code = assets.unit_for_word(t[m2.start("u") : m2.end("u")])
         if code:
             best = (code, m2.end())
     if best is None:
@@ -538,7 +538,7 @@ def _qualifier_before(t: str, pos: int, lo: int) -> tuple[str, str, int] | None:
     tail = t[a:pos].rstrip()
     if tail.isascii() and not tail.lower().endswith(_QUAL_ENDS):
         return None   # (beyond ASCII, case-insensitive matching is not lower(): the pattern decides)
-    m = _QUAL_RE.search(t, a, pos)
+    m = folded(_QUAL_RE).search(t, a, pos)   # = _QUAL_RE.search(t, a, pos); the group is read lower-cased
     if not m:
         return None
     words = " ".join(m.group("q").lower().split())
@@ -670,7 +670,7 @@ def _parse_at(t: str, m: re.Match[str], lo: int, hi: int) -> _Raw | None:
         gm = _GENERIC_COINS.match(t, pos, min(hi, pos + 30))
         if gm and _THEFT_WORDS.search(t, max(lo, s - 150), min(hi, gm.end() + 60)):
             words = _unit_res()[0]
-            named = [assets.unit_for_word(w.group("u")) for w in words.finditer(t, max(lo, s - 250), s)
+            named = [assets.unit_for_word(t[w.start("u") : w.end("u")]) for w in folded(words).finditer(t, max(lo, s - 250), s)
                      if w.start() == 0 or not t[w.start() - 1].isalnum()]
             named = [c for c in named if c and assets.is_crypto(c)]
             if named and len(set(named[-2:])) == 1:
@@ -959,7 +959,7 @@ def _context(t: str, raws: list[_Raw], i: int, lo: int, hi: int, pairs: dict[int
         recovered = False   # "offered $10 million to return the funds": the offer, not a recovery
     funding = bool((_HAS_FUNDING(low, nb_lo, r.start) and _FUNDING_BEFORE.search(near_before))
                    or _FUNDING_AFTER.match(near_after))
-    market = bool(_HAS_MARKET(low, max(lo, r.start - 40), r.start) and _MARKET_BEFORE.search(t, max(lo, r.start - 40), r.start))
+    market = bool(_HAS_MARKET(low, max(lo, r.start - 40), r.start) and folded(_MARKET_BEFORE).search(t, max(lo, r.start - 40), r.start))
     if per_unit or market:
         em = _ESTIMATE_RISE.search(before) if _HAS_ESTIMATE(low, left_lim, r.start) else None
         if em and not _PRICE_TALK.search(em.group(0)) and not _PER_UNIT_AFTER.match(after):
@@ -1216,7 +1216,7 @@ def component_amounts(text: str, amounts: list[AmountMention], groups: list[list
             a = amounts[k]
             if a.money is None or a.money.unit != "USD" or k in out:
                 continue
-            if _COMPONENT_CUE.search(text, max(0, a.span.start - 80), a.span.start) and (
+            if folded(_COMPONENT_CUE).search(text, max(0, a.span.start - 80), a.span.start) and (
                     k in tagged or re.search(r"\b(?:bulk|majority|rest|remainder|portion|part)\b",
                                              text[max(0, a.span.start - 80) : a.span.start], re.I)):
                 out.add(k)

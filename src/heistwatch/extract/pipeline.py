@@ -402,7 +402,7 @@ _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 def _respective(text: str, s: Span, here: list, amounts: list[AmountMention], ks: list[int]) -> dict[int, int]:
     """"A and B were hit for $60 million and $37 million respectively": the n-th figure of a unit is the n-th
     victim's, when the sentence says "respectively" and names as many victims as it gives figures in that unit."""
-    word = _RESPECTIVELY.search(text, s.start, s.end)
+    word = folded(_RESPECTIVELY).search(text, s.start, s.end)
     if word is None:
         return {}
     order: list[int] = []
@@ -653,7 +653,7 @@ def _compared_only(text: str, s: Span, here: list) -> set[int]:
         else:
             plain.add(n)
     spans = [x for n in refs for x in refs[n]]
-    own = any(not any(a <= m.start() < b for a, b in spans) for m in _THIS_ATTACK.finditer(text, s.start, s.end))
+    own = any(not any(a <= m.start() < b for a, b in spans) for m in folded(_THIS_ATTACK).finditer(text, s.start, s.end))
     return set(refs) - plain if own else set()
 
 
@@ -728,7 +728,7 @@ def _last_comparison(text: str, s: Span, before: int) -> tuple[int, int] | None:
     touching = k > 0 and found[k - 1][1] >= before   # (matches do not overlap: only the last can reach it)
     if touching or 0 < before < len(text) and _WORD_CHAR(text[before - 1]) and _WORD_CHAR(text[before]):
         cue = None
-        for cue in _COMPARISON.finditer(text, s.start, before):
+        for cue in folded(_COMPARISON).finditer(text, s.start, before):   # spans as _COMPARISON's
             pass
         return None if cue is None else cue.span()
     return found[k - 1] if k > 0 else None
@@ -749,7 +749,7 @@ def _comparisons(text: str, s: Span) -> list[tuple[int, int]]:
     key = (s.start, s.end)
     got = _COMPARED_IN[1].get(key)
     if got is None:
-        got = _COMPARED_IN[1][key] = [m.span() for m in _COMPARISON.finditer(text, s.start, s.end)]
+        got = _COMPARED_IN[1][key] = [m.span() for m in folded(_COMPARISON).finditer(text, s.start, s.end)]
     return got
 
 
@@ -1272,7 +1272,7 @@ def _split_episodes(text: str, sentences: list[Span], incidents: list[IncidentMe
             if c.sentence in base_sentences and another is None:
                 continue
             seg = text[c.sentence.start : c.sentence.end]
-            if not _THEFT.search(seg) or _AFTERMATH.search(seg):
+            if not _THEFT.search(seg) or folded(_AFTERMATH).search(seg):
                 continue
             if _RANGE_TO.search(text, max(c.sentence.start, c.span.start - 12), c.span.start) or \
                     _RANGE_FROM.match(text, c.span.end, min(c.sentence.end, c.span.end + 40)):
@@ -1834,7 +1834,7 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
     for n in range(len(incidents)):
         mine = [c for _, c in scored_for.get(n, []) if id(c) not in past]
         ago = {id(c) for c in mine if _YEAR_AGO.search(text, c.span.start, c.span.end)}
-        if ago and any(id(c) not in ago and c.value.resolved and not _AFTERMATH.search(text, c.sentence.start, c.sentence.end)  # type: ignore[union-attr]
+        if ago and any(id(c) not in ago and c.value.resolved and not folded(_AFTERMATH).search(text, c.sentence.start, c.sentence.end)  # type: ignore[union-attr]
                        for c in mine):
             year_ago |= ago
     past |= year_ago

@@ -1,0 +1,50 @@
+"""Faster ways of running a pattern find exactly what the plain scan finds (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from heistwatch.extract import actors, indicators
+
+IPV6_TEXTS = [
+    "The attacker's server at 2001:db8::1 answered, and fe80::a:b was seen too.",
+    "Logs showed deadbeef:cafe and 10:30 and ::1 on the same line.",
+    "x2001:db8::1 is glued to a letter; 2001:db8::1.5 runs into a dot; 2001:db8::1_ into an underscore.",
+    "A colon at the end:",
+    "::",
+    ":a:b:c: and a:b and abc:: and 1:2:3:4:5:6:7:8 in a row",
+    "no colon at all here",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", IPV6_TEXTS)
+def test_ipv6_runs_are_the_scans_matches_with_a_colon(text: str) -> None:
+    plain = [m.span() for m in indicators._IPV6_RUN.finditer(text) if ":" in m.group()]
+    assert [m.span() for m in indicators._ipv6_runs(text)] == plain
+
+
+def test_ipv6_address_still_found() -> None:
+    got = indicators.find_indicators("Traffic went to 2001:db8:0:0:0:0:2:1 before the funds moved.")
+    assert [ind.value for _, ind in got if ind.type == "ipv6"] == ["2001:db8::2:1"]
+
+
+SPEAKER_TEXTS = [
+    "Long before the exchange reopened its doors to customers in the north, the FBI said Lazarus was behind it.",
+    "In a statement published late on a quiet Sunday evening after weeks of silence, investigators said the funds moved.",
+    "Officials said hackers stole the coins and analysts said the trail led to mixers.",
+    "The company, which runs the largest exchange in the country, said no customer lost money.",
+    "Security researchers at a small firm in the capital city of the republic have long suspected the group.",
+    "It was an unsaid rule that nobody at the firm ever said anything about the theft, police said.",
+    "Prosecutors in the case of the stolen ether have also repeatedly said the thief acted alone.",
+    "one two three four five six seven eight nine ten eleven twelve thirteen officials said",
+    "one two three four five six seven eight nine Officials said",
+    "said",
+]
+
+
+@pytest.mark.parametrize("text", SPEAKER_TEXTS)
+def test_speaker_scan_starts_no_later_than_a_match(text: str) -> None:
+    for rx in actors._CLAIMANT_RES:
+        plain = [(m.span(), m.group("who")) for m in rx.finditer(text)]
+        assert [(m.span(), m.group("who")) for m in actors._claimant_finditer(rx, text)] == plain
