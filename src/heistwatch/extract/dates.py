@@ -984,6 +984,9 @@ _FOUND_BEFORE = re.compile(r"\b(?:detected|discovered|noticed|spotted|uncovered|
 # "the transfers took place over two hours on the evening of Sept. 14": the text says when it happened
 _HAPPENED_BEFORE = re.compile(r"\b(?:took\s+place|occurred|happened|were\s+made|was\s+carried\s+out|were\s+carried\s+out|unfolded)\s+"
                               r"(?:[\w\-.]+\s+){0,8}?(?:on|in|at|during)\s+(?:the\s+)?(?:\w+\s+of\s+)?$", re.IGNORECASE)
+# "the drain began late on Tuesday", "the outflows, which began on Wednesday morning": when it started, told by its
+# day ("on"; "the operation began in March" may tell of its preparation), weighs less than a day told with the theft
+_BEGAN_BEFORE = re.compile(r"\b(?:began|begun|started|commenced)\s+(?:[\w\-.]+\s+){0,8}?on\s+(?:the\s+)?$", re.IGNORECASE)
 _RESPONSE_BEFORE = re.compile(
     r"\b(?:halted|paused|suspended|froze|frozen|went\s+offline|taken\s+offline|maintenance(?:\s+mode)?|"
     r"disabled|stopped|reopen(?:ed|s)?|resum(?:ed|es)|return(?:ed|ing)|handing\s+back|handed\s+back|gave\s+back|"
@@ -1002,6 +1005,8 @@ def event_cue_score(text: str, sentence: Span, span: Span) -> float:
     lo = max(sentence.start, span.start - 80)
     if folded(_HAPPENED_BEFORE).search(text, lo, span.start):   # (folded: the same answer, several times faster)
         score += 2.0   # the text's own word for when it happened outranks the day it was found
+    elif folded(_BEGAN_BEFORE).search(text, lo, span.start):
+        score += 0.8
     elif folded(_FOUND_BEFORE).search(text, lo, span.start):
         score += 0.5   # "detected the breach on Monday": the theft's day, or the nearest the text tells
     elif folded(_RESPONSE_BEFORE).search(text, lo, span.start):

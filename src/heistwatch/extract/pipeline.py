@@ -959,7 +959,8 @@ _REPORTING_BEFORE = re.compile(
     + alternation("telling_verb", "telling", minus=("reported", "reports", "announced", "announces", "stated", "tweeted", "issued",
                                                    "added", "noted"))   # (report(?:ed)?, announce..., tweet(?:ed)? have theirs)
     + r"|tweet(?:ed)?|blog\s+post|press\s+release|as\s+of|filed|pleaded\s+guilty|sentenced|arrested|"
-    r"charged|indicted|convicted|extradited|ruled|hearing|blamed|attributed|surfaced|emerged|came\s+to\s+light)"
+    r"charged|indicted|convicted|extradited|ruled|hearing|blamed|attributed|attribution|comment|no\s+word|surfaced|emerged|"
+    r"came\s+to\s+light)"
     r"\s+(?:\w+\s+)?(?:on|in|of|dated)?\s*$|"
     r"\b(?:notice|letter|message|filing|announcement|statement|post)\s+(?:to|for)\s+(?:\w+\s+){1,2}(?:on|dated)\s*$",
     re.IGNORECASE,
