@@ -328,6 +328,69 @@ def _sum_taken_from(text: str, sentences: list[Span], attack: list[bool], i: int
     return i > 0 and attack[i - 1] and _CONTINUES.match(text, s.start, s.end) is not None
 
 
+# A platform named as the yardstick of the story's own incident: "a Mt. Gox-level meltdown", "the biggest theft since
+# the Mt. Gox collapse", "a Coincheck-style hack", "worse than Mt. Gox", "surpasses the 2014 Mt. Gox collapse". The
+# name stands for that platform's own (earlier) incident: a mention of it, never the story's main one, and the
+# story's figures, dates and actors in the sentence are not its.
+_YARDSTICK_NOUN = (r"(?:hack|hacks|hacking|heist|theft|breach|exploit|attack|collapse|meltdown|implosion|debacle|fiasco|"
+                   r"disaster|failure|bankruptcy|insolvency|scandal|incident|robbery|raid|loss|losses)")
+_COMPARED_BEFORE = re.compile(
+    r"(?:(?P<since>\b(?:biggest|largest|worst|greatest|costliest|deadliest|highest|heaviest|gravest|most\s+[\w\-]+)\s+"
+    r"(?:[\w\-]+\s+){0,4}?since)|"
+    r"(?P<than>\b(?:worse|bigger|larger|greater|costlier|deadlier|higher|more\s+[\w\-]+|smaller|less\s+[\w\-]+)\s+than"
+    r"(?:\s+(?:that|those)\s+(?:of|at|suffered\s+by))?)|"
+    r"\b(?:surpass(?:es|ed|ing)?|eclips(?:es|ed|ing|e)|dwarf(?:s|ed|ing)?|outstrip(?:s|ped|ping)?|overtak(?:es|en|ing|e)|"
+    r"overtook|exceed(?:s|ed|ing)?|tops|topped|topping)"
+    r")\s+(?:the\s+|an?\s+)?(?:(?:19|20)\d\d\s+|(?:US)?\$\s?\d[\d.,]*\s?(?:million|billion|mn|bn|m)?\s+)?$",
+    re.IGNORECASE)
+_COMPARED_AFTER = re.compile(r"(?:['’]s)?(?:-|\s)(?:level|style|like|sized?|scale|esque|type|magnitude|calibre|caliber)\b",
+                             re.IGNORECASE)
+# the words after a yardstick name that are still its phrase: "... Mt. Gox collapse in 2014", "the Coincheck hack"
+_COMPARED_TAIL = re.compile(
+    rf"(?:['’]s)?(?:(?:-|\s)(?:level|style|like|sized?|scale|esque|type|magnitude|calibre|caliber)\b)?"
+    rf"(?:\s+(?:[\w\-]+\s+){{0,2}}?{_YARDSTICK_NOUN}\b)?"
+    rf"(?:,?\s+(?:in|of)\s+(?:(?:early|mid|late)[\s\-]+)?(?:(?:January|February|March|April|May|June|July|August|September|"
+    rf"October|November|December)\s+)?(?:19|20)\d\d\b)?", re.IGNORECASE)
+
+
+def yardstick_phrase(text: str, sentence: Span, v: VictimMention) -> tuple[int, int] | None:
+    """The span of the comparison phrase when mention ``v`` names a platform only as the yardstick of another
+    incident ("a Mt. Gox-level meltdown", "the largest since the Coincheck hack in 2018", "worse than Mt. Gox"),
+    else None."""
+    before = _COMPARED_BEFORE.search(text, max(sentence.start, v.span.start - 80), v.span.start)
+    after = _COMPARED_AFTER.match(text, v.span.end, sentence.end)
+    if before is None and after is None:
+        return None
+    tail = _COMPARED_TAIL.match(text, v.span.end, sentence.end)
+    return (before.start() if before is not None else v.span.start, tail.end() if tail is not None else v.span.end)
+
+
+_YARDSTICK_NOUN_RX = re.compile(rf"\b{_YARDSTICK_NOUN}\b", re.IGNORECASE)
+# the yardstick goes on as a clause of its own: "since Mt. Gox collapsed in 2014", "than Zumo, which lost $80 million"
+_OWN_CLAUSE_AFTER = re.compile(
+    r"\s*(?:,\s*(?:which|when|whose|where|after)\b|(?:has\s+|had\s+)?(?:lost|loses|was|were|suffered|saw|went|"
+    r"collapsed|imploded|failed|filed|declared|shut|closed|disclosed|reported|admitted|got|fell|became|is)\b)",
+    re.IGNORECASE)
+
+
+def tells_own_clause(text: str, sentence: Span, phrase: tuple[int, int]) -> bool:
+    """Does the yardstick's phrase go on with a clause of its own ("since Poly Network lost $611 million")? Then
+    that clause's figures and dates are the yardstick's, read as any victim's."""
+    return _OWN_CLAUSE_AFTER.match(text, phrase[1], sentence.end) is not None
+
+
+def _told_as_incident(text: str, sentence: Span, v: VictimMention, phrase: tuple[int, int], attack: bool) -> bool:
+    """Does a yardstick phrase stand for the platform's incident: its own noun ("the Mt. Gox collapse", "a
+    Coincheck-style hack"), or a comparison of the story's incident with the platform ("worse than Mt. Gox",
+    "the biggest theft since Mt. Gox") in a sentence on an attack?"""
+    if _YARDSTICK_NOUN_RX.search(text, v.span.end, phrase[1]):
+        return True
+    before = _COMPARED_BEFORE.search(text, max(sentence.start, v.span.start - 80), v.span.start)
+    if before is None or not (before.group("since") or before.group("than")):
+        return False
+    return attack or bool(_ONE_INCIDENT_REF.search(text, sentence.start, sentence.end))
+
+
 @dataclass(slots=True)
 class IncidentPlan:
     """What incidents.py decided: the candidates that are victims and each sentence's focus."""
@@ -338,6 +401,8 @@ class IncidentPlan:
     main: list[bool]
     attack: list[bool]                                    # sentence -> holds an attack word
     layout: Layout                                        # sentence -> list item, section, colon
+    # comparison phrases naming another incident as a yardstick: (sentence, start, end, victim index), by start
+    yardsticks: list[tuple[int, int, int, int]] = field(default_factory=list)
 
 
 def _merge_into_longer_names(cands: dict[str, Candidate]) -> None:
@@ -417,6 +482,7 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
                 known_by.setdefault(i, []).insert(0, m)
     tried_in = _patterns_by_sentence(sentences_per_pattern(text, sentences))
     moved_from: set[int] = set()   # mentions where money moved from, not stolen from (shares no evidence)
+    yardstick: dict[int, tuple[int, int, int]] = {}   # id(mention) -> (sentence, start, end) of its comparison phrase
     headed, plain_heads = 0, []    # headings over a section on an attack; headings of known platforms over others
     no_patterns: set[str] = set()
     for i, s in enumerate(sentences):
@@ -453,6 +519,11 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
                 ev = min(ev, 0.0)   # "$4.5 million from its Arbitrum market": the victim's own market on that chain
             if money_here and ev > 0 and attack[i] and _strong_attack(text[s.start : s.end]):
                 ev += 0.5
+            phrase = yardstick_phrase(text, s, v)
+            if phrase is not None:
+                yardstick[id(v)] = (i, *phrase)
+                if v.known and _told_as_incident(text, s, v, phrase, attack[i]):
+                    ev = max(ev, known_threshold)   # "a Mt. Gox-level meltdown" speaks of Mt. Gox's own collapse
             key = victim_key(v.name)
             c = cands.get(key)
             if c is None:
@@ -530,22 +601,31 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
             campaign.mentions = own if victims else campaign.mentions
             victims = sorted([*victims, campaign], key=lambda c: c.first.span.start)
     mentions: dict[int, list[tuple[VictimMention, int]]] = {}
+    yardsticks: list[tuple[int, int, int, int]] = []
     for n, c in enumerate(victims):
         for i, v, _ in c.mentions:
-            mentions.setdefault(i, []).append((v, n))
+            got = yardstick.get(id(v))
+            if got is not None and not tells_own_clause(text, sentences[i], got[1:]):
+                yardsticks.append((*got, n))   # a yardstick is no name the sentence's claims attach to
+            else:
+                mentions.setdefault(i, []).append((v, n))
     for i in mentions:
         mentions[i].sort(key=lambda t: t[0].span.start)
-    # main subject: in the title, or the strongest
+    yardsticks.sort(key=lambda t: (t[1], t[2]))
+    # main subject: in the title, or the strongest; never a platform named only as a yardstick
+    only_yardstick = [all(id(v) in yardstick for _, v, _ in c.mentions) for c in victims]
     main = [False] * len(victims)
-    if victims:
-        titled = [n for n, c in enumerate(victims) if c.in_title]
+    eligible = [n for n in range(len(victims)) if not only_yardstick[n]]
+    if eligible:
+        titled = [n for n in eligible if victims[n].in_title]
         if titled:
             for n in titled:
                 main[n] = True
         else:
-            best = max(range(len(victims)), key=lambda n: (victims[n].score, -n))
+            best = max(eligible, key=lambda n: (victims[n].score, -n))
             main[best] = True
-            for n, c in enumerate(victims):
+            for n in eligible:
+                c = victims[n]
                 if c.score >= 0.8 * victims[best].score and c.strong >= 1:
                     main[n] = True
     lead = max((n for n in range(len(victims)) if main[n]), key=lambda n: (victims[n].score, -n), default=None)
@@ -611,7 +691,7 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
             last, last_at = [lead], i
         else:
             focus.append([])
-    return IncidentPlan(victims, mentions, focus, main, attack, layout)
+    return IncidentPlan(victims, mentions, focus, main, attack, layout, yardsticks)
 
 
 # Attacks without one victim platform: a campaign against many (cryptojacking, ransomware, phishing, malware).

@@ -350,6 +350,22 @@ def _date_owner(plan: inc.IncidentPlan, i: int, start: int, end: int, text: str,
     return _nearest_incident(plan, i, start)
 
 
+def _yardstick_at(plan: inc.IncidentPlan, start: int, end: int) -> int | None:
+    """The incident named as a yardstick by the comparison phrase holding ``[start, end)``, else None."""
+    ys = plan.yardsticks
+    if not ys:
+        return None
+    k = bisect.bisect_right(ys, (start, 1 << 62), key=lambda t: (t[1], t[2])) - 1
+    while k >= 0:
+        _, a, b, n = ys[k]
+        if a <= start and end <= b:
+            return n
+        k -= 1
+        if k >= 0 and ys[k][2] < start and ys[k][1] < a - 200:
+            break
+    return None
+
+
 _COMPARED = re.compile(r"\b(?:since|than|surpass\w*|eclips\w*|overtak\w*|dwarf\w*|rivals?|rivalled|after\s+the)\b",
                        re.IGNORECASE)
 
@@ -1750,6 +1766,9 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
             target = None   # "South Korea's latest $238 million heist": the heist of an owner who is no victim here
         if k in respective:
             target = respective[k]   # "A and B lost $60 million and $37 million respectively"
+        yard = _yardstick_at(plan, a.span.start, a.span.end)
+        if yard is not None:
+            target = yard   # "bigger than the $35 million Zumo hack": the yardstick's own figure
         elif a.money is not None and _shared_by_several(text, s, a, named):
             target = None   # "$60 million from A and B", "A, B and C, with losses ranging from $8M to $28M"
         # (a name within 70 characters is checked first: it rules the tally out without reading the words)
@@ -1813,6 +1832,9 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
                 targets = list(named)   # "$60 million from A and $37 million from B, both on July 22"
             if aggregate[i] and not here:
                 targets = [None]
+            yard = _yardstick_at(plan, d.span.start, d.span.end)
+            if yard is not None:
+                targets = [yard]   # "the largest since the Zumo hack in 2018": the yardstick's own date
             if i + 1 < n_sent and dates_in.get(i) == 1 and not dates_in.get(i + 1) and plan.mentions.get(i + 1) and \
                     inc._CONTINUES.match(text, sentences[i + 1].start, sentences[i + 1].end):
                 # "... stolen $200m so far in 2023. This includes $60m from A and $100m from B": A and B in 2023
