@@ -291,3 +291,19 @@ def test_a_total_of_several_thefts_linked_to_one_incident_is_not_its_loss() -> N
     assert [f.amount for f in totals] == [7.6e9, 7.6e9]      # kept, shown with why they are not used
     assert inc.consensus is not None and 4.5e6 < inc.consensus.value < 5e6
     assert not [f for f in inc.findings if f.flagged]
+
+
+def test_a_figure_that_is_no_loss_is_not_adopted_by_the_only_incident() -> None:
+    text = ("Thieves drained $45 million from the Zumo protocol. "
+            "A month earlier it had raised $140 million in its token sale.")
+    figure = C(ClaimKind.FIGURE, Money(140e6, "USD"), "$140 million", None)
+    recs = [doc("a", text, [("Zumo", "defi_exploit", "2024-03-05")], [usd(45e6, "$45 million"), figure])]
+    inc = only(Ledger.build(recs))
+    assert inc.consensus.value == 45e6 and inc.conflicts == []
+    assert [c.kind for c in inc.claims if c.surface == "$140 million"] == []   # not the incident's claim at all
+
+
+def test_an_unlinked_loss_is_still_the_only_incidents() -> None:
+    text = "The Zumo protocol was drained on Tuesday. In all, $45 million was taken."
+    recs = [doc("a", text, [("Zumo", "defi_exploit", "2024-03-05")], [usd(45e6, "$45 million", incident=None)])]
+    assert only(Ledger.build(recs)).consensus.value == 45e6

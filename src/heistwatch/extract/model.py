@@ -39,6 +39,7 @@ class ClaimKind(StrEnum):
     TECHNIQUE = "technique"      # MITRE ATT&CK technique
     INDICATOR = "indicator"      # address, hash, domain, ip, e-mail
     AGGREGATE = "aggregate"      # "North Korea stole tens of millions last year" (not one incident)
+    FIGURE = "figure"            # a sum the story tells that no one lost: raised, a price, a market value, a bounty
 
 
 class Stance(StrEnum):
@@ -184,6 +185,7 @@ VALUE_TYPES: dict[ClaimKind, type] = {
     ClaimKind.TECHNIQUE: Technique,
     ClaimKind.INDICATOR: Indicator,
     ClaimKind.AGGREGATE: Aggregate,
+    ClaimKind.FIGURE: Money,
 }
 
 

@@ -62,7 +62,8 @@ except ImportError:  # pragma: no cover
 # Words beside a figure that say it is not the amount stolen.
 NOT_A_LOSS = re.compile(
     r"\b(?:market\s+(?:cap|capitali[sz]ation|value)|valuation|volume|revenue|revenues|profit|profits|"
-    r"raised|raise|funding|funded|financing|fine|fined|penalty|penalties|restitution|bounty|reward|salary|budget|insurance\s+fund|"
+    r"raised|raise|funding|funded|financing|fine|fined|penalty|penalties|restitution|judgm?ents?|judgements?|verdicts?|bounty|reward|"
+    r"salary|budget|insurance\s+fund|"
     r"reserves?|in\s+deposits|assets\s+under|IPO|invest(?:ed|ment|ments)|price|priced|trading\s+at|traded\s+at|"
     r"per\s+(?:coin|token|share|bitcoin|day|month|year)|each|fees?|settlement|settle|compensat\w+|reimburs\w+|"
     r"refund\w*|bail\w*|loan\s+of|borrow\w*|capital\s+of|worth\s+of\s+trad\w+|daily|monthly|annual|"
@@ -1495,8 +1496,9 @@ def _headline_restates(text: str, sentences: list[Span], claims: list[Claim]) ->
     head = sentences[0] if sentences else None
     if head is None or not text[head.end : head.end + 2].lstrip(" \t").startswith("\n"):
         return claims   # no headline line of its own
-    usd = [c for c in claims if c.kind == ClaimKind.LOSS and isinstance(c.value, Money) and c.value.unit == "USD"
-           and not c.value.vague and c.value.value > 0]
+    # (a body figure that is no loss counts: "now worth more than $73 million" is what the headline rounds)
+    usd = [c for c in claims if c.kind in (ClaimKind.LOSS, ClaimKind.FIGURE) and isinstance(c.value, Money)
+           and c.value.unit == "USD" and not c.value.vague and c.value.value > 0]
     moves: dict[int, int] = {}
     for k, c in enumerate(claims):
         if c not in usd or c.sentence != head or c.incident is None:
@@ -1779,15 +1781,20 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
         if a.money is not None:
             if (a.context.recovered or a.context.refunded or _converts_recovered(text, amounts, k)) and not a.context.funding:
                 kind = ClaimKind.RECOVERY   # (money raised to repay users is funding: no recovery, no loss)
-            elif _is_loss(text, s, a, amounts[a.pair].span.start if a.pair is not None else None,
-                          _neighbours(amounts, money_idx, k)) and not (usd_in[i] >= 4 and a.money.unit == "USD"):
-                kind = ClaimKind.LOSS   # (four or more dollar figures in one sentence: a breakdown, not the loss)
-                if k in parts and target is not None:
-                    part_claims.add(len(claims))   # one asset's or chain's part: dropped below if a total is stated
+            elif not _is_loss(text, s, a, amounts[a.pair].span.start if a.pair is not None else None,
+                              _neighbours(amounts, money_idx, k)):
+                # "raised $150 million in its token sale", a price, a market value: no loss of anyone's, and
+                # told as such, so that no reader takes it for the story's loss
+                kind = ClaimKind.FIGURE
+                target = None
+            elif usd_in[i] >= 4 and a.money.unit == "USD":
+                kind = ClaimKind.LOSS   # four or more dollar figures in one sentence: a breakdown, not the loss
+                target = None
             else:
                 kind = ClaimKind.LOSS
-                target = None
-            if target is None and kind == ClaimKind.LOSS and aggregate[i]:
+                if k in parts and target is not None:
+                    part_claims.add(len(claims))   # one asset's or chain's part: dropped below if a total is stated
+            if target is None and aggregate[i] and kind != ClaimKind.RECOVERY:   # (a tally's figure, loss or not)
                 claims.append(Claim(ClaimKind.AGGREGATE, Aggregate(actor=None, period=None, money=a.money), a.span, s,
                                     None, confidence=0.5))
                 continue

@@ -52,12 +52,18 @@ class Overrides:
     decisions: list[str] = field(default_factory=list)
 
 
+# unlinked claims no incident of the document adopts: tallies, and sums that are no loss
+_NOT_ADOPTED = frozenset({ClaimKind.AGGREGATE, ClaimKind.FIGURE})
+
+
 def claims_for(record: DocumentRecord, mention_index: int) -> list[int]:
     """Indexes of the claims of ``record`` about its mention ``mention_index``.
 
     Claims the extractor left unlinked belong to the document's only incident when it has one; in
     a document reporting several incidents, to the incident whose victim their sentence names when
     it names exactly one of the document's victims ("... when Platypus was drained of $8.5M").
+    Tallies of many incidents and figures the extractor read as no loss ("raised $150 million in its
+    token sale") belong to none.
     """
     ex = record.extraction
     only = len(ex.incidents) == 1
@@ -66,12 +72,14 @@ def claims_for(record: DocumentRecord, mention_index: int) -> list[int]:
         text = record.text or ""
         victims = {m.index: [m.victim] + [n for n in [surface_name(record, m.index)] if n] for m in ex.incidents}
         for i, c in enumerate(ex.claims):
-            if c.incident is None and c.kind != ClaimKind.AGGREGATE and text:
+            if c.incident is None and c.kind not in _NOT_ADOPTED and text:
                 sentence = c.sentence.of(text)
                 hits = sorted({ix for ix, v in victims.items() if names_victim(sentence, v)})
                 named[i] = hits[0] if len(hits) == 1 else None
     out = []
     for i, c in enumerate(ex.claims):
+        if c.kind in _NOT_ADOPTED and c.incident is None:
+            continue
         if c.kind == ClaimKind.AGGREGATE:
             continue
         if c.incident == mention_index or (c.incident is None and (only or named.get(i) == mention_index)):

@@ -783,7 +783,7 @@ def claim_label(kind: str, value: dict[str, Any]) -> str:
     """A short human reading of a claim's value."""
     from heistwatch.serve.views import fmt_amount
 
-    if kind in ("loss", "recovery"):
+    if kind in ("loss", "recovery", "figure"):
         return fmt_amount(value.get("value"), value.get("unit")) + (
             f" ({value['qualifier']})" if value.get("qualifier") else "")
     if kind == "date":
