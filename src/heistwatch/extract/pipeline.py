@@ -1794,7 +1794,7 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
                 kind = ClaimKind.LOSS
                 if k in parts and target is not None:
                     part_claims.add(len(claims))   # one asset's or chain's part: dropped below if a total is stated
-            if target is None and aggregate[i] and kind != ClaimKind.RECOVERY:   # (a tally's figure, loss or not)
+            if target is None and kind != ClaimKind.RECOVERY and aggregate[i]:   # (a tally's figure, loss or not)
                 claims.append(Claim(ClaimKind.AGGREGATE, Aggregate(actor=None, period=None, money=a.money), a.span, s,
                                     None, confidence=0.5))
                 continue
