@@ -882,6 +882,8 @@ class Dispatched:
         self.pattern = pattern
         self.n = n
         self._lead = lead
+        self._tree = tree   # parsed once: a long pattern takes milliseconds to parse, and each set of alternatives
+        #                     is compiled from it (the compiler reads the tree, it does not change it)
         # per alternative: its starts, or None when it may begin with anything
         self.starts = [_starts_of(alt.data, n, 400, self.DIGIT) for alt in tree.data[lead][1][1]]
         # the starts without a digit, for one str.startswith per alternative, and those with one
@@ -918,10 +920,11 @@ class Dispatched:
         if rx is None:
             from re import _compiler, _parser
 
-            tree = _parser.parse(self.pattern.pattern, self.pattern.flags)
-            alts = tree.data[self._lead][1][1]
-            alts[:] = [alts[i] for i in chosen]
-            rx = self._by_set[chosen] = _compiler.compile(tree, self.pattern.flags)
+            tree = self._tree
+            op, (_, alts) = tree.data[self._lead]
+            data = list(tree.data)
+            data[self._lead] = (op, (None, [alts[i] for i in chosen]))
+            rx = self._by_set[chosen] = _compiler.compile(_parser.SubPattern(tree.state, data), self.pattern.flags)
         return rx
 
     def _fits(self, start: str, key: str) -> bool:
