@@ -113,3 +113,22 @@ _ADDED_THEFT_VERB = textwrap.dedent("""
 def test_a_verb_of_taking_added_to_the_shared_table_reaches_the_victim_and_money_rules() -> None:
     assert _run(_ADDED_THEFT_VERB) == ["True", "True"]
     assert _run(_ADDED_THEFT_VERB.replace('("pinched", frozenset({"core"})),', "")) == ["False", "False"]
+
+
+# A finding added to the shared table: extract reads "In May, police impounded ..." as the day of a later finding,
+# and resolve reads a sentence with it as telling what followed the heist.
+_ADDED_FINDING = textwrap.dedent("""
+    from heistwatch.reference import vocabulary
+    tables = vocabulary._tables()
+    patched = dict(tables, telling_verb=tables["telling_verb"] + (("impounded", frozenset({"finding"})),))
+    vocabulary._tables = lambda: patched
+    from heistwatch.extract import pipeline
+    from heistwatch.resolve import cluster
+    print(bool(pipeline._AUTHORITY_TOLD.match(", police impounded the coins")),
+          bool(cluster.FOLLOW_UP.search("Police impounded the coins in May.")))
+""")
+
+
+def test_a_finding_added_to_the_shared_table_reaches_extract_dates_and_resolve_follow_ups() -> None:
+    assert _run(_ADDED_FINDING) == ["True", "True"]
+    assert _run(_ADDED_FINDING.replace('("impounded", frozenset({"finding"})),', "")) == ["False", "False"]

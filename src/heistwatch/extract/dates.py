@@ -23,6 +23,7 @@ from datetime import date, timedelta
 
 from heistwatch.extract.model import DateValue, Granularity, Span
 from heistwatch.extract.text import Dispatched, finditer_at, fold_chars, folded, lowered
+from heistwatch.reference.vocabulary import attack_nouns
 
 # --------------------------------------------------------------------------------------------
 # Language data
@@ -142,7 +143,7 @@ _SCAN = re.compile(
         of|before|after|between|and|or|until|next|to|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of))[\s-]++
         (?P<ma_m>{_MONTH_FULL}|{_MONTH_ABBR_DOT})(?![\w])(?!\s*+\d)(?!\s++(?i:last|this|next|of\s+last|of\s+this)\s++year))
     | (?P<month_event>(?:(?i:the|its|their)\s++(?P<me_m>{_MONTH_FULL})(?!['’]s)|(?P<me_p>{_MONTH_FULL})['’]s)(?![\w])(?!\s*+\d)
-        (?=\s++(?:[\w$€£¥.,\-]+\s++){{0,4}}?(?i:hack|hacking|theft|attack|exploit|breach|heist|incident|drain|raid|robbery|loss)\b))
+        (?=\s++(?:[\w$€£¥.,\-]+\s++){{0,4}}?(?i:{attack_nouns(plus=("hacking", "robbery", "raid", "drain"))}|loss)\b))
     | (?P<month_heading>(?<=[\w.)],\s)(?P<mh_m>{_MONTH_FULL})(?=\s*+[.:](?:\s|$)))
     | (?P<weekday>(?:(?P<wd_q>(?i:last|this|past|next|late|early))\s++)?(?P<wd_d>{_WD_FULL})(?![\w])(?P<wd_s>'s)?)
     | (?P<relative_word>(?i:yesterday|today|tonight|this\s+morning|last\s+night|

@@ -57,7 +57,7 @@ from functools import lru_cache
 from datetime import date, timedelta
 
 from heistwatch.extract.model import ClaimKind, DateValue, Granularity, Money
-from heistwatch.reference.vocabulary import alternation, attack_nouns
+from heistwatch.reference.vocabulary import alternation, attack_nouns, stems, words
 from heistwatch.resolve import dates
 from heistwatch.resolve.model import DocumentRecord
 from heistwatch.resolve.names import key_tokens, keys_link, known_platform, platform_kind, victim_key
@@ -201,10 +201,12 @@ def stated_date(record: DocumentRecord, index: int, victim: str, avoid: str | No
     return None
 
 
-# A sentence telling what followed a heist: a plea, an arrest, charges, an official finding.
+# A sentence telling what followed a heist: a plea, an arrest, charges, an official finding (the findings of the
+# shared vocabulary, searched as word beginnings, but for "named" and "determined", and "concluded" only before "that").
 FOLLOW_UP = re.compile(
-    r"\b(plead|pleaded|pled|arrest|charged|charges|sentenc|indict|convict|extradit|court|announced that|"
-    r"revealed that|concluded that|attributed|identified|seized|sanction|declared|blamed|accused)", re.I)
+    r"\b(" + "|".join(stems(words("telling_verb", "finding", minus=("named", "determined", "concluded")) + (
+        "plead", "pled", "arrest", "charges", "sentenc", "indict", "convict", "extradit", "court", "announced that",
+        "revealed that", "concluded that", "sanction", "declared"))) + ")", re.I)
 
 
 # A date that is the day of a statement, not of the heist: "the FBI said on Wednesday", "reported
