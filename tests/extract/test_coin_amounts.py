@@ -40,3 +40,12 @@ def test_ordinary_words_are_not_tickers(text: str) -> None:
 def test_stablecoins_and_top_coins_are_in_the_table():
     codes = {a.code for a in all_assets()}
     assert {"DAI", "USDT", "USDC", "TUSD", "FDUSD", "PYUSD", "BNB", "NANO", "SUI", "PEPE"} <= codes
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hackers drained 12 million Shiba Inu tokens from the pool.", (12_000_000, "SHIB")),
+    ("Some 1.2 million OP were moved to a new address.", (1_200_000, "OP")),
+    ("The exploiter took 3.5 million Tron and 600 Bitcoin Cash.", (3_500_000, "TRX")),
+])
+def test_coin_names_of_several_words_and_short_tickers(text: str, expected: tuple[float, str]) -> None:
+    assert expected in _units(text)

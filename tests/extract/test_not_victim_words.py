@@ -47,6 +47,15 @@ def test_role_noun_in_a_headline_is_not_the_victim():
     assert "Trader" not in victims(text, date(2024, 3, 4))
 
 
+def test_device_and_system_names_are_not_names():
+    assert clean_name("Mac") is None and clean_name("Android") is None
+
+
+def test_figure_with_decimals_between_the_verb_and_the_victim():
+    text = "The exploiter took 3.5 million TRX and 600 BCH from Rafto on Thursday, the team said."
+    assert set(victims(text, date(2024, 5, 10))) == {"Rafto"}
+
+
 def test_operating_system_of_an_exploit_is_not_the_victim():
     text = ("The worm spread through the Linux exploit that researchers disclosed last year, "
             "infecting servers to mine Monero.")

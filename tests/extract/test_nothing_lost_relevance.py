@@ -39,3 +39,22 @@ def test_theft_with_a_victim_stays_relevant_when_customers_lost_nothing():
     text = ("Hackers stole $12 million from the Tervan exchange on Sunday. The exchange said it would cover the "
             "loss from its own reserves, so no customer funds were lost.")
     assert run(text).relevant is True
+
+
+_PRICE = (
+    "Bitcoin slides 7% as hack fears grip traders\n\n"
+    "Bitcoin fell 7 percent to $58,000 on Wednesday as traders fretted over the risk of exchange hacks. "
+    "Analysts said fears of an attack on a large exchange had spread on social media. "
+    "No platform had reported a breach by the evening, and trading volume reached $35 billion. "
+    "Some traders moved coins to cold storage, worried that a hack could follow.{tail}"
+)
+
+
+def test_price_story_about_hack_fears_is_not_relevant():
+    assert run(_PRICE.format(tail="")).relevant is False
+
+
+def test_story_naming_the_victim_of_a_done_scam_is_relevant_without_a_theft_verb():
+    tail = (" Separately, a holder who fell for an address-poisoning scheme sent $9 million to an attacker's "
+            "look-alike address; the thief returned most of it on Friday.")
+    assert run(_PRICE.format(tail=tail)).relevant is True

@@ -1657,6 +1657,12 @@ _UNREAL_BEFORE = re.compile(r"\b(?:could|would|might|may|can|cannot|not|never|no
                             r"unless|whether|avoid|avoided|prevent|prevented)\b[^.;:!?]*$", re.IGNORECASE)
 
 
+# The one who took or lost the funds, as a story of a done theft names them: "the thief returned", "the victim
+# fell for a scheme", "scammed out of".
+_ONE_WHO_TOOK = re.compile(r"\b(?:the|a)\s+(?:thief|thieves|scammers?|victims?)\b(?!\s+(?:could|would|might|may)\b)|"
+                           r"\bfell\s+(?:victim\s+to|for)\b|\bscammed\s+out\s+of\b", re.IGNORECASE)
+
+
 def _theft_told(text: str) -> bool:
     """Whether ``text`` tells a theft as done, not as what could have happened or did not."""
     for m in _THEFT_VERB.finditer(text):
@@ -2013,5 +2019,8 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
     if _NOTHING_LOST.search(text) is not None and not _theft_told(text):
         # a flaw found and fixed, a bounty paid: its "could have drained $40 million" is no incident
         return Extraction(relevant=False, extractor_version=EXTRACTOR_VERSION)
-    relevant = bool(incidents) or sum(attack) >= 3 and any(a.money is not None for a in amounts)
+    # (with no incident, attack talk and sums count only where a theft is told as done: not a price story's
+    # "hack fears", not what "could have" been stolen)
+    relevant = bool(incidents) or sum(attack) >= 3 and any(a.money is not None for a in amounts) and (
+        _theft_told(text) or _ONE_WHO_TOOK.search(text) is not None)
     return Extraction(relevant=relevant, incidents=incidents, claims=claims, extractor_version=EXTRACTOR_VERSION)

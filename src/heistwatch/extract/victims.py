@@ -143,12 +143,13 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("Quidax in Nigeria was hacked on Friday.", "Quidax")],
        ["The team was hacked off by the delay"], trigger=r"\b(?:was|were|been|got|gets|is|became|suffered|fell)\b"),
     _p("stolen-from-name",
-       rf"\b(?:(?:{_TAKEN})\s+(?:[^.;]{{0,80}}?\s)?|(?:thefts?|heists?)\s+(?:of\s+[^.;,]{{0,40}}?\s)?)from\s+(?:the\s+)?(?:users\s+of\s+|customers\s+of\s+|{_KIND_PHRASE}|{_PERSON_ROLE})?{_NAME_CS}",
+       rf"\b(?:(?:{_TAKEN})\s+(?:(?:[^.;]|\.(?=\d)){{0,80}}?\s)?|(?:thefts?|heists?)\s+(?:of\s+(?:[^.;,]|[.,](?=\d)){{0,40}}?\s)?)from\s+(?:the\s+)?(?:users\s+of\s+|customers\s+of\s+|{_KIND_PHRASE}|{_PERSON_ROLE})?{_NAME_CS}",
        2,
        [("Hackers stole $5 million from Zumo on Monday.", "Zumo"),
         ("The thieves behind last month's $40 million theft from Quidax moved the ether.", "Quidax"),
         ("Funds were drained from the DeFi protocol Moonwell Lend.", "Moonwell Lend"),
-        ("Thieves took $3 million in tokens from investor Dana Whitfield.", "Dana Whitfield")],
+        ("Thieves took $3 million in tokens from investor Dana Whitfield.", "Dana Whitfield"),
+        ("The exploiter took 3.5 million TRX from Zumo on Thursday.", "Zumo")],
        ["Funds were stolen from the exchange."], trigger=r"\bfrom\b"),
     _p("amount-from-name",
        rf"{_AMOUNT}(?:\s+(?:worth\s+)?(?:of|in)\s+(?:[\w\-]+\s+){{0,3}}?)?\s*from\s+(?:the\s+)?(?:users\s+of\s+|customers\s+of\s+|{_KIND_PHRASE}|{_PERSON_ROLE})?{_NAME_CS}",
@@ -177,7 +178,7 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("Zumo drained of $3 million in bridge exploit", "Zumo")],
        ["Hackers hacked for fun."], trigger=r"hacked|exploited|drained|breached|robbed"),
     _p("destroyed-held-by-name",
-       rf"\b(?:destroyed|burned|burnt|wiped\s+out|incinerated)\s+(?:[^.;]{{0,60}}?\s)?(?:held\s+by|belonging\s+to|owned\s+by|"
+       rf"\b(?:destroyed|burned|burnt|wiped\s+out|incinerated)\s+(?:(?:[^.;]|\.(?=\d)){{0,60}}?\s)?(?:held\s+by|belonging\s+to|owned\s+by|"
        rf"from)\s+(?:the\s+)?(?:{_KIND_PHRASE})?(?:(?-i:[A-Z][\w.\-]*)['’]s\s+)?{_NAME_CS}",
        2,
        [("Hackers destroyed about $9 million held by Turkey's Zumo on Monday.", "Zumo"),
@@ -234,7 +235,7 @@ security agency ministry commission authority service police department bureau
 NOT_VICTIM_NOUNS = frozenset("""
 investor trader user customer holder whale victim owner developer employee individual person man woman
 retiree pensioner collector businessman businesswoman entrepreneur
-windows linux android ios macos unix chrome firefox safari
+windows linux android ios macos mac iphone ipad pc unix chrome firefox safari
 """.split())
 
 # A coin's name is the victim only as its chain, bridge or network ("the Zumo bridge was drained"); alone it
