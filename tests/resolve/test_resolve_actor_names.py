@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from resolve_builders import actor, doc
 
 from heistwatch.resolve import Ledger
@@ -70,3 +71,20 @@ def test_an_actor_the_sources_lean_against_is_not_shown() -> None:
     assert names == []
     nk = next(a for a in inc.actors if a.actor == "North Korea")
     assert nk.stance == "disputed" and nk.probability < 0.45 and "lean against" in nk.support
+
+
+@pytest.mark.parametrize("alias", ["which the agency also calls APT38", "which it also refers to as APT38"])
+def test_a_sub_group_given_as_what_a_claimant_also_calls_the_parent_counts_for_it(alias: str) -> None:
+    text = f"The agency said the Lazarus Group, {alias}, robbed Stakeout on Monday."
+    rec = doc("n5", text, [("Stakeout", "exchange_hack", "2023-09-04")],
+              [actor("Lazarus Group", "confirmed", "Lazarus Group", claimant="The agency"),
+               actor("APT38", "confirmed", "APT38", claimant="The agency")], published="2023-09-05")
+    assert _row([rec], "Stakeout")[0] == ["Lazarus Group"]
+
+
+def test_two_groups_named_as_culprits_together_stay_two() -> None:
+    text = "Police said the groups Lazarus and Andariel robbed Stakeout on Monday."
+    rec = doc("n6", text, [("Stakeout", "exchange_hack", "2023-09-04")],
+              [actor("Lazarus Group", "confirmed", "Lazarus", claimant="Police"),
+               actor("Andariel", "confirmed", "Andariel", claimant="Police")], published="2023-09-05")
+    assert _row([rec], "Stakeout")[0] == ["Andariel", "Lazarus Group"]

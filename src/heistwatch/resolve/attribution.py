@@ -161,7 +161,8 @@ ATTACK_WORDS = re.compile(
     re.I,
 )
 # A sentence gives an actor as another name of a group (rule 7, last paragraph).
-ALIAS_WORDS = re.compile(r"(known as|\ba\.?k\.?a\b|\balias\b|also called|track(s|ed)? as|referred to as|dubbed)", re.I)
+ALIAS_WORDS = re.compile(r"(known as|\ba\.?k\.?a\b|\balias\b|also called|track(s|ed)? as|referred to as|dubbed|"
+                         r"\balso\s+(?:calls|call|refers?\s+to\s+as)\b)", re.I)
 
 
 def _fold(text: str) -> str:

@@ -179,10 +179,10 @@ def doc_actor_aliases(record: DocumentRecord) -> dict[str, str]:
     """Sub-groups a document gives as another name of their parent group, sub-group -> parent.
 
     A sentence with an actor claim for a sub-group (by the reference list, "APT38" under "Lazarus
-    Group") that calls it another name ("also known as", "tracks as", "the alias of") of its parent,
-    named in that sentence or in the 300 characters before it ("the Lazarus Group, also known as
-    APT38"), tells that this document means the parent whenever it names the sub-group: its
-    claims of the sub-group count for the parent.
+    Group") that calls it another name ("also known as", "tracks as", "which it also calls") of its
+    parent, named in that sentence or in the 300 characters before it ("the Lazarus Group, also known
+    as APT38"), tells that this document means the parent whenever it names the sub-group: its claims
+    of the sub-group count for the parent.
     """
     from heistwatch.resolve.attribution import ALIAS_WORDS
     from heistwatch.resolve.names import actor_key
