@@ -48,3 +48,21 @@ def test_speaker_scan_starts_no_later_than_a_match(text: str) -> None:
     for rx in actors._CLAIMANT_RES:
         plain = [(m.span(), m.group("who")) for m in rx.finditer(text)]
         assert [(m.span(), m.group("who")) for m in actors._claimant_finditer(rx, text)] == plain
+
+
+NAME_START_TEXTS = [
+    "Hackers hit Zumo on Monday.",
+    "the 4E exchange and 3 exchanges were hit",
+    "a.B and x-Y and _Z are glued; 12 coins; 3d printing",
+    "nothing capitalised here at all",
+    "Z",
+    "after it, 2Fast lost funds",
+    "x" * 50 + " 77 and 8",
+]
+
+
+@pytest.mark.parametrize("text", NAME_START_TEXTS)
+def test_name_start_after_first_character(text: str) -> None:
+    from heistwatch.extract import victims
+
+    assert victims._named_after_first(text) == (victims._NAME_START.search(text, 1) is not None)

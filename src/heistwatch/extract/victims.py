@@ -84,6 +84,14 @@ def _p(name: str, regex: str, strength: int, must: list[tuple[str, str]], must_n
 
 # Where a name (the ``name`` group of every pattern) can start: its first word's first character.
 _NAME_START = re.compile(r"(?<![\w.\-])(?:[A-Z]|\d++[A-Za-z])")
+# The same on ASCII text, written to open with a character class of capitals and digits (the look-behind after
+# it): sre skips in C to the next capital or digit instead of trying the look-behind at every position.
+_NAME_START_ASCII = re.compile(r"[A-Z0-9](?<![\w.\-].)(?:(?<=[A-Z])|\d*+[A-Za-z])")
+
+
+def _named_after_first(segment: str) -> bool:
+    """``_NAME_START.search(segment, 1) is not None``: does a name start after the segment's first character?"""
+    return (_NAME_START_ASCII if segment.isascii() else _NAME_START).search(segment, 1) is not None
 
 
 VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
@@ -415,7 +423,7 @@ def find_victim_candidates(text: str, start: int = 0, end: int | None = None, *,
             continue
         if not pat.name_first:
             if named_later is None:
-                named_later = _NAME_START.search(segment, 1) is not None
+                named_later = _named_after_first(segment)
             if not named_later:
                 continue
         for m in _with_inner(pat.regex, anchored(pat.regex).finditer(segment), segment):
