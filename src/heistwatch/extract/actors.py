@@ -43,13 +43,22 @@ _SUBJECT = (
     rf"(?:[A-Z][\w.\-]*[\w]|{_CLAIMANT_NOUNS}))"
 )
 _CLAIMANT_RES = (
-    re.compile(rf"\b[Aa]ccording\s+to\s+{_SUBJECT}"),
+    re.compile(rf"\b[Aa]ccording\s+to\s+{_SUBJECT}(?!\w|[ \t]+[A-Z][a-z])"),   # (the whole name: "Scam Sniffer", not "Scam")
     # ("analysts increasingly say", "officials have long suspected")
     re.compile(rf"{_SUBJECT}(?:\s*,[^,]{{2,60}},)?\s+(?:(?:has|have|had|also|now|increasingly|widely|privately|"
                rf"publicly|generally|still|repeatedly|previously|long|later|separately|independently)\s+){{0,2}}{_SPEECH}\b"),
     re.compile(rf"\b(?:{_SPEECH})\s+by\s+{_SUBJECT}"),
 )
 
+
+# who made an attribution told as a deed, not as speech: "analysts linked the attack to ...", "an attack later linked
+# by several analytics firms to ..." (read only where such a verb occurs)
+_TYING = r"(?:linked|tied|attributed|traced|pinned|connected)"
+_TYING_WORD = re.compile(rf"\b{_TYING}\b")
+_TIER_RES = (
+    re.compile(rf"{_SUBJECT}\s+(?:(?:have|had|has|also|later|quickly|since)\s+){{0,2}}{_TYING}\s+(?:it|the|that|this|them)\b"),
+    re.compile(rf"\b{_TYING}\s+(?:(?:later|since|quickly|also)\s+)?by\s+{_SUBJECT}"),
+)
 
 _SPEECH_END = re.compile(rf"{_SPEECH}\b")
 
@@ -128,7 +137,8 @@ class _Speakers:
         seg = text[sentence.start : sentence.end]
         self.offset = sentence.start
         found: list[tuple[int, int, str]] = []   # (where the name starts in the sentence, reading order, name)
-        for rx in _CLAIMANT_RES:
+        tiers = _TIER_RES if _TYING_WORD.search(seg) else ()
+        for rx in (*_CLAIMANT_RES, *tiers):
             for m in _claimant_finditer(rx, seg):   # = rx.finditer(seg)
                 who = m.group("who").strip()
                 if _is_publisher(who) or not who or len(who) > 70:
@@ -319,7 +329,8 @@ _ANALYST = re.compile(
     r"\b(?:analysts?|researchers?|experts?|sleuths?|analytics|security\s+(?:firms?|companies|company|researchers?)|"
     r"blockchain\s+(?:firms?|investigators?|intelligence)|on-?chain|Elliptic|Chainalysis|TRM(?:\s+Labs)?|"
     r"SlowMist|PeckShield|CertiK|Arkham|ZachXBT|Merkle\s+Science|Mandiant|Kaspersky|Group-IB|Recorded\s+Future|"
-    r"Crystal\s+Blockchain|BlockSec|Cyvers|Halborn|Beosin|Immunefi|MistTrack|Lookonchain|Whale\s+Alert)\b",
+    r"Crystal\s+Blockchain|BlockSec|Cyvers|Halborn|Beosin|Immunefi|MistTrack|Lookonchain|Whale\s+Alert|"
+    r"anti-?scam|anti-?fraud|Scam\s*Sniffer)\b",
     re.IGNORECASE)
 _OFFICIAL = re.compile(r"\b(?:" + alternation("claimant_noun", "official") + r")\b", re.IGNORECASE)
 # ... unless the firm states a finding outright ("security firms have confirmed", "X is responsible for")
