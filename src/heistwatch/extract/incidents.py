@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from heistwatch.extract.model import Span
 from heistwatch.extract.text import folded, lowered, quick
-from heistwatch.extract.victims import VictimMention, find_victim_candidates, sentences_per_pattern
+from heistwatch.extract.victims import UNTRIGGERED, VictimMention, find_victim_candidates, patterns_by_sentence
 from heistwatch.reference.platforms import PlatformMatch, find_platforms, lookup
 from heistwatch.reference.vocabulary import attack_nouns
 
@@ -450,16 +450,6 @@ def _merge_into_known_names(cands: dict[str, Candidate]) -> None:
             cands[kk].mentions.extend(cands.pop(k).mentions)
 
 
-def _patterns_by_sentence(per_pattern: dict[str, set[int]]) -> dict[int, set[str]]:
-    """Sentence -> the names of the patterns whose trigger it holds: ``per_pattern`` turned around once, instead of
-    asking every pattern about every sentence."""
-    out: dict[int, set[str]] = {}
-    for name, hit in per_pattern.items():
-        for i in hit:
-            out.setdefault(i, set()).add(name)
-    return out
-
-
 def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None,
                    amounts_in: list[bool] | None = None, threshold: float = 2.0,
                    known_threshold: float = 1.5) -> IncidentPlan:
@@ -480,17 +470,16 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
             m = _heading_name(text, s, known_by.get(i, []))
             if m is not None:
                 known_by.setdefault(i, []).insert(0, m)
-    tried_in = _patterns_by_sentence(sentences_per_pattern(text, sentences))
+    tried_in = patterns_by_sentence(text, sentences)
     moved_from: set[int] = set()   # mentions where money moved from, not stolen from (shares no evidence)
     yardstick: dict[int, tuple[int, int, int]] = {}   # id(mention) -> (sentence, start, end) of its comparison phrase
     headed, plain_heads = 0, []    # headings over a section on an attack; headings of known platforms over others
-    no_patterns: set[str] = set()
     for i, s in enumerate(sentences):
-        tried = tried_in.get(i, no_patterns)
-        if not tried and not known_by.get(i):
+        tried = tried_in[i]
+        if tried is UNTRIGGERED and not known_by.get(i):
             continue   # no trigger and no known platform here: find_victim_candidates would find nothing
         found = find_victim_candidates(text, s.start, max(s.end, max((m.end for m in known_by.get(i, [])), default=0)),
-                                       known=known_by.get(i, []), patterns=tried)
+                                       known=known_by.get(i, []), tried=tried)
         if not found:
             continue
         per_sentence[i] = found

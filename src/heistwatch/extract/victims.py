@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -373,6 +374,33 @@ def sentences_per_pattern(text: str, sentences: list[Span]) -> dict[str, set[int
             for pat in VICTIM_PATTERNS if pat.trigger is not None}
 
 
+# The patterns tried in every sentence (no trigger to test first).
+UNTRIGGERED: tuple[VictimPattern, ...] = tuple(pat for pat in VICTIM_PATTERNS if pat.trigger is None)
+
+
+def patterns_by_sentence(text: str, sentences: list[Span]) -> list[tuple[VictimPattern, ...]]:
+    """For each sentence, the patterns worth trying in it, in the order of VICTIM_PATTERNS: those without a trigger
+    and those whose trigger occurs in it (:func:`sentences_per_pattern`), for ``find_victim_candidates(tried=...)``.
+    A sentence that holds no trigger gets ``UNTRIGGERED`` itself. Sentences with the same triggers share a tuple."""
+    names_in: dict[int, set[str]] = {}   # sentence -> names of the patterns whose trigger it holds
+    for name, hit in sentences_per_pattern(text, sentences).items():
+        for i in hit:
+            names_in.setdefault(i, set()).add(name)
+    made: dict[frozenset[str], tuple[VictimPattern, ...]] = {}
+    out: list[tuple[VictimPattern, ...]] = []
+    for i in range(len(sentences)):
+        names = names_in.get(i)
+        if not names:
+            out.append(UNTRIGGERED)
+            continue
+        key = frozenset(names)
+        tried = made.get(key)
+        if tried is None:
+            tried = made[key] = tuple(pat for pat in VICTIM_PATTERNS if pat.trigger is None or pat.name in names)
+        out.append(tried)
+    return out
+
+
 def _with_inner(regex: re.Pattern[str], matches, segment: str):
     """The matches, and where a match's name is no name ("First, it was the Zumo exchange, which lost"), the
     match that starts after that word inside it (searched only within the rejected match)."""
@@ -388,14 +416,16 @@ def _with_inner(regex: re.Pattern[str], matches, segment: str):
 
 def find_victim_candidates(text: str, start: int = 0, end: int | None = None, *,
                            known: list | None = None, unknown_names: bool | None = None,
-                           patterns: set[str] | None = None) -> list[VictimMention]:
+                           patterns: set[str] | None = None,
+                           tried: Sequence[VictimPattern] | None = None) -> list[VictimMention]:
     """Known and unknown platforms named in ``text[start:end]``, strongest reading per span first.
 
     ``known``: platform matches already found (``find_platforms`` over the whole text, so names that a
     sentence splitter cut, like "Mt. Gox", are kept). ``unknown_names``: read names the reference list
     does not know (default: unless the span is a Title Case headline). ``patterns``: the names of the
     patterns worth trying here (see :func:`sentences_per_pattern`); default: every pattern whose
-    trigger occurs in the span.
+    trigger occurs in the span. ``tried``: instead, the patterns to try, in the order of VICTIM_PATTERNS, their
+    triggers already tested (see :func:`patterns_by_sentence`).
     """
     end = len(text) if end is None else end
     found: list[VictimMention] = []
@@ -413,12 +443,13 @@ def find_victim_candidates(text: str, start: int = 0, end: int | None = None, *,
     # a pattern with words before the name needs a name that starts after the segment's first character: most
     # sentences have none ("Regulators asked exchanges to ...") and need not be searched for "exchange <name>"
     named_later: bool | None = None
-    for pat in VICTIM_PATTERNS:
-        if patterns is not None:
-            if pat.trigger is not None and pat.name not in patterns:
+    for pat in VICTIM_PATTERNS if tried is None else tried:
+        if tried is None:   # (``tried`` holds only the patterns to try)
+            if patterns is not None:
+                if pat.trigger is not None and pat.name not in patterns:
+                    continue
+            elif pat.trigger is not None and not pat.trigger.search(segment):
                 continue
-        elif pat.trigger is not None and not pat.trigger.search(segment):
-            continue
         if pat.needs and not any(w in segment for w in pat.needs):
             continue
         if not pat.name_first:
