@@ -204,7 +204,11 @@ _NOT_VICTIM_AFTER = re.compile(
 )
 # Roles beside the victim: an owner or backer ("Binance-linked BNB Chain", "the network run by exchange Binance")
 # and a party that got funds back from the thief ("Jump Crypto and Oasis clawed back $140 million from the hacker").
-_OWNER_AFTER = re.compile(r"^-(?:linked|backed|owned|run|operated|affiliated|supported|controlled)\b", re.IGNORECASE)
+_OWNER_AFTER = re.compile(r"^-(?:linked|backed|owned|run|operated|affiliated|supported|controlled)\b|"
+                          # "Zumo, the company that owns Quidax", "Zumo, the parent of Quidax": the owner, told as such
+                          r"^,\s+(?:the|a|an|its)\s+(?:[\w\-]+\s+){0,3}?(?:company|firm|group|entity|operator|owner|parent)\s+"
+                          r"(?:that|which)\s+(?:owns|runs|operates|controls)\b|"
+                          r"^,\s+(?:the|its)\s+(?:[\w\-]+\s+){0,2}?(?:owner|operator|parent(?:\s+company)?)\s+of\b", re.IGNORECASE)
 _OWNER_BEFORE = re.compile(r"\b(?:run|operated|owned|backed|controlled|developed|built|maintained|incubated|launched)\s+by\s+"
                            r"(?:the\s+)?(?:[\w\-]+\s+){0,3}?$", re.IGNORECASE)
 _RESCUER_AFTER = re.compile(

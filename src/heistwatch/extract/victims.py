@@ -111,6 +111,13 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("The lending protocol, Moonwell Lend, was drained on Monday.", "Moonwell Lend")],
        ["Exchanges, Zumo, Quidax and others, were hit.", "the exchange, Zumo said, was safe"],
        trigger=_KIND_WORDS, needs=(",",)),
+    _p("owned-name",
+       rf"\b(?:(?:company|firm|group|entity)\s+(?:that|which)\s+(?:owns|runs|operates)|(?:owner|operator|parent(?:\s+company)?)\s+of)"
+       rf"\s+(?:the\s+)?{_KIND_PHRASE}?{_NAME_CS}",
+       1,
+       [("Kelvar, the company that owns Zumo, said hackers drained its wallet.", "Zumo"),
+        ("Kelvar, the operator of crypto exchange Quidax, confirmed the breach.", "Quidax")],
+       ["the owner of the exchange said nothing"], trigger=r"\bowns\b|\bruns\b|\boperates\b|owner|operator|parent"),
     _p("name-comma-kind",
        rf"{_NAME_CS},\s+(?:(?:a|an|the|one\s+of\s+the)\s+)?(?:(?!(?:at|of|in|for|with|on|by)\b)[\w\-’']+\s+){{0,5}}?{_KIND}\b",
        1,
