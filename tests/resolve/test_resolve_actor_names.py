@@ -88,3 +88,11 @@ def test_two_groups_named_as_culprits_together_stay_two() -> None:
               [actor("Lazarus Group", "confirmed", "Lazarus", claimant="Police"),
                actor("Andariel", "confirmed", "Andariel", claimant="Police")], published="2023-09-05")
     assert _row([rec], "Stakeout")[0] == ["Andariel", "Lazarus Group"]
+
+
+def test_a_person_named_by_a_plea_in_a_report_about_the_incident_is_its_actor() -> None:
+    text = ("Thieves took $5 million in tokens from Dana Whitfield in 2019 by hijacking her phone number. "
+            "Jonas Reed, 31, had pleaded guilty to a conspiracy charge last year.")
+    rec = doc("n7", text, [("Dana Whitfield", "other", "2019")],
+              [actor("Jonas Reed", "confirmed", "Jonas Reed")], published="2024-03-05")
+    assert _row([rec], "Dana Whitfield")[0] == ["Jonas Reed"]

@@ -157,7 +157,9 @@ ATTACK_WORDS = re.compile(
     r"\b(" + "|".join(stems(words("attack_noun") + (
         "thie[fv]", "stol[ei]", "steal", "behind", "responsib", "attribut", "blam", "suspect", "perpetrat", "carried out",
         "launder", "adversar", "compromis", "culprit", "link", "orchestrat", "target", "malware", "phish", "loot",
-        "siphon", "operation", "work of", "campaign", "robb"))) + ")",
+        "siphon", "operation", "work of", "campaign", "robb",
+        # a court's or a prosecutor's word on the person: "had pleaded guilty to a wire fraud conspiracy"
+        "plead", "guilty", "convict", "indict", "sentenc", "fraud"))) + ")",
     re.I,
 )
 # A sentence gives an actor as another name of a group (rule 7, last paragraph).
