@@ -590,8 +590,10 @@ def _head_finder(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
         lo, hi = whole.getwidth()
         if lo == 0:
             return None   # a pattern that can match the empty string: finditer_at does not apply
+        # how many leading parts lowering keeps exact: each part is tried on this tree (the parts share nothing,
+        # so lowering one leaves the others as parsed; the tree is not used after)
         k = 0
-        while k < len(whole.data) and _lower_in_place([parse().data[k]]):
+        while k < len(whole.data) and _lower_in_place([whole.data[k]]):
             k += 1
         if k == 0:
             return None
