@@ -866,11 +866,12 @@ _AGGREGATE_NEAR = re.compile(
     r"since\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
     r"(?:19|20)\d\d|in\s+(?:19|20)\d\d\s+alone|over\s+the\s+(?:past|last)|cumulative|combined|altogether|"
     r"all\s+(?:of\s+)?(?:those|these|the)\s+(?:hacks|attacks|heists|thefts)|worldwide|globally|spree|"
-    r"(?:" + alternation("theft_verb", "core", plus=("steal", "pilfered", "lost"), minus=("took", "drained", "swiped"))
+    r"(?:" + alternation("theft_verb", "core", plus=("steal", "pilfered", "lost", r"made\s+off\s+with"), minus=("took", "drained", "swiped"))
     + r")\s+(?:[^.;]|\.(?=\d)){0,60}?\b(?:in|during|for|since)\s+(?:19|20)\d\d(?!\s*[,-]?\s*\d)|"
     r"(?:theft|thefts|hacks|losses|stolen\s+funds|crime)\s+(?:hits?|reach(?:es|ed)?|tops?|topped|total(?:s|led|ed)?|surpass(?:es|ed)|"
     r"exceed(?:s|ed)|climb(?:s|ed)|soar(?:s|ed)|jump(?:s|ed)|rose|rises)|"
     r"so\s+far\s+in\s+(?:19|20)\d\d|(?:19|20)\d\d\s+alone|"
+    r"(?:in|during|over)\s+the\s+(?:first|second|third|fourth|last|latest)\s+(?:half|quarter)\s+of|"
     r"stolen\s+by\s+(?:a|one|the)\s+(?:single\s+)?(?:[\w\-]+\s+)?(?:group|gang|actor|crew)|"
     r"(?:group|gang|crew)['’]s\s+(?:efforts|activities|operations|campaigns?|haul)|"
     r"(?:through|from|in|across|via|suffering|among|(?<!one\s)(?<!among\s)of|with(?=\s+\d))\s+(?:\d+\s+)?(?:[\w\-]+\s+){0,2}?"
