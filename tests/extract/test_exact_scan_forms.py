@@ -66,3 +66,19 @@ def test_name_start_after_first_character(text: str) -> None:
     from heistwatch.extract import victims
 
     assert victims._named_after_first(text) == (victims._NAME_START.search(text, 1) is not None)
+
+
+TIER_TEXTS = [
+    "Long after the bridge was drained of most of its funds, several blockchain analytics firms linked the attack to Lazarus.",
+    "Analysts have quickly tied it to the group.",
+    "one two three four five six seven eight nine ten eleven researchers later traced them to a mixer",
+    "The police linked, tied and traced this to nobody.",
+    "Nothing here is tied.",
+]
+
+
+@pytest.mark.parametrize("text", TIER_TEXTS)
+def test_tier_scan_starts_no_later_than_a_match(text: str) -> None:
+    for rx in actors._TIER_RES:
+        plain = [(m.span(), m.group("who")) for m in rx.finditer(text)]
+        assert [(m.span(), m.group("who")) for m in actors._claimant_finditer(rx, text)] == plain

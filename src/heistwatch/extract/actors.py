@@ -55,6 +55,7 @@ _CLAIMANT_RES = (
 # by several analytics firms to ..." (read only where such a verb occurs)
 _TYING = r"(?:linked|tied|attributed|traced|pinned|connected)"
 _TYING_WORD = re.compile(rf"\b{_TYING}\b")
+_TIED = re.compile(rf"\b{_TYING}\s+(?:it|the|that|this|them)\b")   # how every match of _TIER_RES[0] ends
 _TIER_RES = (
     re.compile(rf"{_SUBJECT}\s+(?:(?:have|had|has|also|later|quickly|since)\s+){{0,2}}{_TYING}\s+(?:it|the|that|this|them)\b"),
     re.compile(rf"\b{_TYING}\s+(?:(?:later|since|quickly|also)\s+)?by\s+{_SUBJECT}"),
@@ -78,6 +79,15 @@ def _claimant_finditer(rx: re.Pattern[str], seg: str) -> Iterator[re.Match[str]]
     """``rx.finditer(seg)``. A pattern whose matches end with a speech verb runs only up to the last speech
     verb in ``seg`` (no match can end later), and not at all where there is none: most sentences naming
     an actor quote nobody, and the speaker pattern is slow."""
+    if rx is _TIER_RES[0]:
+        # who "linked the attack to": a match ends with one of _TIED and starts at most nine runs before it
+        first = last = None
+        for last in _TIED.finditer(seg):
+            if first is None:
+                first = last
+        if first is None or last is None:
+            return iter(())
+        return rx.finditer(seg, _runs_before(seg, first.start()), last.end())
     if not _ends_in_speech(rx.pattern):
         return rx.finditer(seg)
     first = last = None
@@ -91,7 +101,8 @@ def _claimant_finditer(rx: re.Pattern[str], seg: str) -> Iterator[re.Match[str]]
 
 # Between where a match of the speaker pattern (_CLAIMANT_RES[1]) starts and its speech verb lie at most
 # an article, five words, the speaker's last word and two adverbs, each a run of characters without
-# whitespace: nine runs, unless the ", ... ," aside (which needs two commas) stands between.
+# whitespace: nine runs, unless the ", ... ," aside (which needs two commas) stands between. The same nine
+# runs stand before the verb of the tier pattern (_TIER_RES[0], no aside).
 _SPEAKER_RUNS = 9
 
 
@@ -103,6 +114,11 @@ def _speaker_from(rx: re.Pattern[str], seg: str, verb: int) -> int:
     sentence's opening; for any other pattern, 0."""
     if rx is not _CLAIMANT_RES[1] or seg.count(",") >= 2:
         return 0
+    return _runs_before(seg, verb)
+
+
+def _runs_before(seg: str, verb: int) -> int:
+    """The start of the ``_SPEAKER_RUNS``-th run of non-space characters before ``verb`` (or a little before it), or 0."""
     runs = seg[:verb].rsplit(None, _SPEAKER_RUNS)
     return len(runs[0]) if len(runs) > _SPEAKER_RUNS else 0
 
