@@ -23,3 +23,13 @@ def test_a_campaign_in_the_headline_stands_beside_a_victim_named_in_passing():
 
 def test_without_the_headline_the_named_victim_alone_is_the_story():
     assert _victims(BODY, None) == {"Zumo"}
+
+
+def test_a_headline_naming_the_victim_of_the_attack_is_no_campaign():
+    title = "Zumo paid $11 million in bitcoin to end ransomware attack"
+    body = ("Meat processor Zumo said it paid $11 million in bitcoin to the hackers behind a ransomware attack that "
+            "shut its plants. The FBI has said the REvil gang, a ransomware operation, was responsible. "
+            "Last month Quidax Pipeline paid a ransom of 75 bitcoin to the DarkSide group after a ransomware attack.")
+    incs = {i["victim"]: i for i in to_eval("t", run(title + "\n\n" + body, title=title))["incidents"]}
+    assert set(incs) == {"Zumo", "Quidax Pipeline"}
+    assert [a["name"] for a in incs["Zumo"]["actors"]] == ["REvil"]

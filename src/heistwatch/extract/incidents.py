@@ -587,8 +587,9 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
         # (or one sentence that names the machine it took over: "mined Monero on a server of a company")
         told = len(own) >= 2 or len(own) == 1 and _names_target(text, sentences[own[0][0]])
         # a headline on the campaign ("Fake recruiters, real malware: ...") makes it the story's own, whatever
-        # other victims it names in passing
-        headline = _headline_cue(text, sentences, title, campaign)
+        # other victims it names in passing; not a headline that names the victim the attack hit ("Zumo paid
+        # $11 million to end ransomware attack": that victim's attack, no campaign beside it)
+        headline = not any(c.in_title for c in victims) and _headline_cue(text, sentences, title, campaign)
         if not victims or ((campaign.key == victim_key("cryptojacking campaign") and told or headline)
                            and campaign_type(campaign.name) not in kinds):
             campaign.mentions = own if victims else campaign.mentions
