@@ -99,3 +99,10 @@ def test_chain_a_victim_is_built_on_is_not_a_victim():
 def test_platform_named_between_commas_after_its_kind_is_the_victim():
     text = "A Hong Kong exchange, Tarma, said on Monday that hackers stole $6 million from its hot wallet."
     assert losses_by_victim(text) == {"Tarma": [6_000_000]}
+
+
+def test_security_firm_named_by_its_kind_is_not_a_victim():
+    text = ("Security startup Velquist raises $20 million to stop crypto hacks\n\n"
+            "Velquist, a blockchain security firm, said on Monday its tools flag an attack on a contract "
+            "within seconds.")
+    assert "Velquist" not in _names(text)

@@ -58,3 +58,19 @@ def test_story_naming_the_victim_of_a_done_scam_is_relevant_without_a_theft_verb
     tail = (" Separately, a holder who fell for an address-poisoning scheme sent $9 million to an attacker's "
             "look-alike address; the thief returned most of it on Friday.")
     assert run(_PRICE.format(tail=tail)).relevant is True
+
+
+def test_exchange_denying_a_hack_after_an_outflow_is_not_relevant():
+    text = ("Tarvek denies hack rumours after $60 million outflow\n\n"
+            "Crypto exchange Tarvek said on Wednesday it had not been hacked, after on-chain watchers flagged "
+            "$60 million leaving its hot wallet. The transfers were a planned move to cold storage, the exchange "
+            "said. All user funds are safe, Tarvek added. Accounts that had warned of an exploit later removed "
+            "their posts.")
+    ex = run(text)
+    assert ex.relevant is False and ex.incidents == []
+
+
+def test_exchange_that_was_hacked_and_says_user_funds_are_safe_stays_relevant():
+    text = ("Hackers stole $60 million from the hot wallet of crypto exchange Tarvek on Wednesday. "
+            "All user funds are safe, Tarvek said, because it will cover the loss from its reserves.")
+    assert run(text).relevant is True

@@ -1646,7 +1646,9 @@ _NOTHING_LOST = re.compile(
     r"(?:were|was|have\s+been|had\s+been|are|is)\s+(?:ever\s+)?(?:lost|stolen|taken|drained|affected|at\s+risk)|"
     r"nothing\s+(?:was|had\s+been|has\s+been)\s+(?:lost|stolen|taken)|"
     r"(?:was|were|had|has|have)\s+never\s+(?:been\s+)?(?:exploited|used\s+by\s+(?:an\s+)?attackers?)|"
-    r"(?:was|were|had|has|have)\s+not\s+(?:yet\s+)?(?:been\s+)?exploited|"
+    r"(?:was|were|had|has|have)\s+not\s+(?:yet\s+)?(?:been\s+)?(?:exploited|hacked|breached)|"
+    r"(?:all\s+)?(?:user|customer|client)s?['’]?\s+(?:funds|assets)\s+(?:are|were|remain|remained)\s+(?:safe|secure|intact)|"
+    r"\bden(?:y|ies|ied)\s+(?:any\s+|a\s+|the\s+)?(?:\w+\s+)?(?:hack|breach|exploit)(?:\s+rumou?rs|\s+claims|\s+reports)?|"
     r"before\s+(?:any\s+|an\s+|the\s+)?(?:attackers?|hackers?|bad\s+actors?|malicious\s+actors?|criminals)\s+could)\b",
     re.IGNORECASE)
 # A theft told as done: "hackers stole", "the exchange was drained", "it lost $5 million"; ...

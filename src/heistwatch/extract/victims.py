@@ -258,6 +258,13 @@ windows linux android ios macos mac iphone ipad pc unix chrome firefox safari
 # names the coins taken ("17 million Zumo were stolen", "206,000 ZUM, according to ...").
 _CHAIN_KIND_AFTER = re.compile(r"\s+(?:bridge|chain|network|wallet|exchange|blockchain|mainnet)s?\b", re.IGNORECASE)
 
+# Patterns that name a platform by its kind ("exchange Zumo", "Zumo, a lending protocol"), and the kinds of those
+# who watch, trace or advise on a theft rather than suffer it (unknown names; known ones have their kind in the table).
+_KIND_NAMED = frozenset({"kind-before-name", "name-comma-kind", "kind-comma-name"})
+_WATCHER_KIND = re.compile(r"\b(?:security|cybersecurity|cyber-security|auditing|audit|analytics|forensics?|intelligence|"
+                           r"research|consulting|consultancy|law|legal|compliance|tracing|monitoring)\s+"
+                           r"(?:[\w\-]+\s+)?(?:firm|company|startup|provider|platform|service|app)s?\b", re.IGNORECASE)
+
 # A platform's name as where a victim lives: "Arbitrum-based protocol Zumo", "a Solana-native wallet". (Ties of
 # owning or backing, "Binance-owned", "Zumo-backed", are read by incidents.py as an owner beside the victim.)
 _WHERE_BUILT = re.compile(r"-(?:based|native|built|compatible|powered)\b", re.IGNORECASE)
@@ -490,6 +497,10 @@ def find_victim_candidates(text: str, start: int = 0, end: int | None = None, *,
                 plat = lookup(first) if len(name.split()) > 1 else None
             if plat is None:
                 plat = _swapped_letters(name)   # "Poloneix": a known name with two letters swapped
+            if plat is None and pat.name in _KIND_NAMED and (
+                    _WATCHER_KIND.search(m.group(0))
+                    or _WATCHER_KIND.search(text, max(0, start + m.start() - 30), start + m.start("name"))):
+                continue   # "Kelda, a blockchain security firm", "analytics firm Kelda": who watches, not the victim
             if plat is None and _coin_not_platform(text, span, name, pat.strength):
                 continue   # "206,000 BNB, according to the protocol", "the Nano protocol": a coin, not a platform
             if plat is None and unknown_names is None:
