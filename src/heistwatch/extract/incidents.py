@@ -361,7 +361,7 @@ def yardstick_phrase(text: str, sentence: Span, v: VictimMention) -> tuple[int, 
     """The span of the comparison phrase when mention ``v`` names a platform only as the yardstick of another
     incident ("a Mt. Gox-level meltdown", "the largest since the Coincheck hack in 2018", "worse than Mt. Gox"),
     else None."""
-    before = _COMPARED_BEFORE.search(text, max(sentence.start, v.span.start - 80), v.span.start)
+    before = folded(_COMPARED_BEFORE).search(text, max(sentence.start, v.span.start - 80), v.span.start)
     after = _COMPARED_AFTER.match(text, v.span.end, sentence.end)
     if before is None and after is None:
         return None
@@ -389,7 +389,7 @@ def _told_as_incident(text: str, sentence: Span, v: VictimMention, phrase: tuple
     "the biggest theft since Mt. Gox") in a sentence on an attack?"""
     if _YARDSTICK_NOUN_RX.search(text, v.span.end, phrase[1]):
         return True
-    before = _COMPARED_BEFORE.search(text, max(sentence.start, v.span.start - 80), v.span.start)
+    before = folded(_COMPARED_BEFORE).search(text, max(sentence.start, v.span.start - 80), v.span.start)
     if before is None or not (before.group("since") or before.group("than")):
         return False
     return attack or bool(_ONE_INCIDENT_REF.search(text, sentence.start, sentence.end))

@@ -234,7 +234,7 @@ class _Clauses:
         got = self.lossy.get(k)
         if got is None:
             a, b = self.clauses[k]
-            got = self.lossy[k] = bool(_ATTACK_NEAR.search(self.text, a, b) or _CLAUSE_ATTACK.search(self.text, a, b))
+            got = self.lossy[k] = bool(folded(_ATTACK_NEAR).search(self.text, a, b) or _CLAUSE_ATTACK.search(self.text, a, b))
         return got
 
     def owner(self, pos: int, others_told: bool) -> int | None:
@@ -477,8 +477,8 @@ def _sentence_flags(text: str, sentence: Span) -> tuple[bool, bool, bool, bool]:
     got = _FLAGS[1].get(key)
     if got is None:
         a, b = sentence.start, sentence.end
-        got = _FLAGS[1][key] = (bool(_ATTACK_NEAR.search(text, a, b)), bool(_SHORTFALL.search(text, a, b)),
-                                bool(_SEVERAL_TOLD.search(text, a, b)), bool(_PRICE_TALK.search(text, a, b)))
+        got = _FLAGS[1][key] = (bool(folded(_ATTACK_NEAR).search(text, a, b)), bool(folded(_SHORTFALL).search(text, a, b)),
+                                bool(folded(_SEVERAL_TOLD).search(text, a, b)), bool(folded(_PRICE_TALK).search(text, a, b)))
     return got
 
 
@@ -492,7 +492,7 @@ def _other_figure(text: str, sentence: Span, a: AmountMention) -> bool:
         return True
     if _DEMANDED_BEFORE.search(near_before) and not re.search(r"\bpaid\b", near_before, re.IGNORECASE):
         return True
-    if _COST_AHEAD.search(before) and _FUTURE.search(before) and not a.context.theft:
+    if folded(_COST_AHEAD).search(before) and _FUTURE.search(before) and not a.context.theft:
         return True
     if several and _COMBINED_BEFORE.search(near_before):
         return True
@@ -541,7 +541,7 @@ def _is_loss(text: str, sentence: Span, a: AmountMention, head: int | None = Non
     if _RANSOM_PAID.search(window_before):
         return True   # "paid a ransom of $4 million": what the victim lost to the extortion
     if folded(NOT_A_LOSS).search(window_after[:40]) or folded(NOT_A_LOSS).search(window_before[-30:]) and not (a.context.theft or a.context.revised):
-        return bool(_ATTACK_NEAR.search(window_before[-20:] + " " + window_after[:10]))
+        return bool(folded(_ATTACK_NEAR).search(window_before[-20:] + " " + window_after[:10]))
     return True
 
 
@@ -623,7 +623,7 @@ def _clauses_of(text: str, s: Span, here: list) -> tuple[list[Span], list[int], 
             if k >= 0 and v.span.start < clauses[k].end:
                 told[k].add(n)
         # the clauses naming victims without a verb of loss: an owner must name all their victims itself
-        bare = [j for j, (c, theirs) in enumerate(zip(clauses, told)) if theirs and not _ATTACK_NEAR.search(text, c.start, c.end)]
+        bare = [j for j, (c, theirs) in enumerate(zip(clauses, told)) if theirs and not folded(_ATTACK_NEAR).search(text, c.start, c.end)]
         owners: dict[int, set[int]] = {}
         for k, inside in enumerate(told):
             if inside and all(j == k or not (told[j] - inside) for j in bare):
@@ -924,7 +924,7 @@ def _date_score(text: str, s: Span, d, attack: bool, victim_here: bool, publishe
         score -= 2   # "more than $2 billion since 2017": where a tally starts, not a theft's date
     if folded(_DATE_FIELD).search(text, max(s.start, d.span.start - 50), d.span.start):
         score += 3   # "Date of Incident: July 18, 2024": a write-up's own field for it
-    if _REGULATOR_ACTED.search(text, max(s.start, d.span.start - 120), d.span.start):
+    if folded(_REGULATOR_ACTED).search(text, max(s.start, d.span.start - 120), d.span.start):
         score -= 3   # "regulators issued orders to several exchanges, Zumo among them, in June": a supervisor's act
     return score
 
@@ -2019,7 +2019,7 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
                 incident.date = chosen if chosen is not None else incident.date
     claims.extend(_dated_by_the_story(text, sentences, incidents, claims, guessed))
     claims.sort(key=lambda c: (c.span.start, c.span.end, c.kind.value, -1 if c.incident is None else c.incident))
-    if _NOTHING_LOST.search(text) is not None and not _theft_told(text):
+    if folded(_NOTHING_LOST).search(text) is not None and not _theft_told(text):
         # a flaw found and fixed, a bounty paid: its "could have drained $40 million" is no incident
         return Extraction(relevant=False, extractor_version=EXTRACTOR_VERSION)
     # (with no incident, attack talk and sums count only where a theft is told as done: not a price story's
