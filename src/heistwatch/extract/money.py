@@ -1220,6 +1220,6 @@ def component_amounts(text: str, amounts: list[AmountMention], groups: list[list
                     k in tagged or re.search(r"\b(?:bulk|majority|rest|remainder|portion|part)\b",
                                              text[max(0, a.span.start - 80) : a.span.start], re.I)):
                 out.add(k)
-            elif _ONE_TRANSACTION.search(text, max(0, a.span.start - 90), a.span.start):
+            elif folded(_ONE_TRANSACTION).search(text, max(0, a.span.start - 90), a.span.start):
                 out.add(k)   # "the first malicious transaction drained over $11 million"
     return out

@@ -490,7 +490,7 @@ def _other_figure(text: str, sentence: Span, a: AmountMention) -> bool:
     theft_words, shortfall, several, price = _sentence_flags(text, sentence)
     if _SHORTFALL_AFTER.match(text, a.span.end) or (shortfall and not theft_words):
         return True
-    if _DEMANDED_BEFORE.search(near_before) and not re.search(r"\bpaid\b", near_before, re.IGNORECASE):
+    if folded(_DEMANDED_BEFORE).search(near_before) and not re.search(r"\bpaid\b", near_before, re.IGNORECASE):
         return True
     if folded(_COST_AHEAD).search(before) and _FUTURE.search(before) and not a.context.theft:
         return True
@@ -663,7 +663,7 @@ def _compared_only(text: str, s: Span, here: list) -> set[int]:
     refs: dict[int, list[tuple[int, int]]] = {}
     plain: set[int] = set()
     for v, n in here:
-        cue = _REFERENCE_BEFORE.search(text, max(s.start, v.span.start - 60), v.span.start)
+        cue = folded(_REFERENCE_BEFORE).search(text, max(s.start, v.span.start - 60), v.span.start)
         tail = _REFERENCE_AFTER.match(text, v.span.end, min(s.end, v.span.end + 40))
         if cue and tail:
             refs.setdefault(n, []).append((cue.start(), tail.end()))
@@ -708,7 +708,7 @@ _DATED_YEAR = re.compile(r"\b(?:January|February|March|April|May|June|July|Augus
 
 def _aggregate_near(near: str) -> bool:
     for m in folded(_AGGREGATE_NEAR).finditer(near):
-        if re.fullmatch(r"(?:this|last)\s+year", m.group(0), re.IGNORECASE) and _DATED_YEAR.search(near, 0, m.start()):
+        if re.fullmatch(r"(?:this|last)\s+year", m.group(0), re.IGNORECASE) and folded(_DATED_YEAR).search(near, 0, m.start()):
             continue
         return True
     return False
@@ -1024,7 +1024,7 @@ def _choose_date(scored: list[tuple[float, Claim]], text: str | None = None) -> 
         v: DateValue = c.value  # type: ignore[assignment]
         if v.start is None or bv.start is None or bv.end is None or v.end is None:
             continue
-        if sc < best_score - 2.5 and (text is None or not _THEFT.search(text, c.sentence.start, c.sentence.end)):
+        if sc < best_score - 2.5 and (text is None or not folded(_THEFT).search(text, c.sentence.start, c.sentence.end)):
             continue   # (a weaker mention still refines where its sentence tells of the theft: "taken in November 2019")
         if sc < best_score and text is not None and _RESPONSE_DAY.search(text, max(c.sentence.start, c.span.start - 40), c.span.start):
             continue   # "it lost the coins in January ... reopened on January 9": the day of a response dates no theft
@@ -1291,7 +1291,7 @@ def _split_episodes(text: str, sentences: list[Span], incidents: list[IncidentMe
             if c.sentence in base_sentences and another is None:
                 continue
             seg = text[c.sentence.start : c.sentence.end]
-            if not _THEFT.search(seg) or folded(_AFTERMATH).search(seg):
+            if not folded(_THEFT).search(seg) or folded(_AFTERMATH).search(seg):
                 continue
             if _RANGE_TO.search(text, max(c.sentence.start, c.span.start - 12), c.span.start) or \
                     _RANGE_FROM.match(text, c.span.end, min(c.sentence.end, c.span.end + 40)):
@@ -1569,7 +1569,7 @@ def _doubted_next(text: str, sentences: list[Span], actor_matches: dict[int, lis
     from dataclasses import replace
 
     doubted = {sentences[i] for i in actor_matches if i + 1 < len(sentences) and i + 1 not in actor_matches
-               and _DOUBT_NEXT.search(text, sentences[i + 1].start, sentences[i + 1].end)}
+               and folded(_DOUBT_NEXT).search(text, sentences[i + 1].start, sentences[i + 1].end)}
     if not doubted:
         return claims
     return [replace(c, value=replace(c.value, stance=Stance.SUSPECTED, probability="likely"))  # type: ignore[arg-type]
@@ -1613,7 +1613,7 @@ def _same_group_in_clause(text: str, sentences: list[Span], plan: inc.IncidentPl
         if len({n for _, n in here}) < 2 or not named:
             continue
         cuts = [s.start] + [m.end() for m in _CLAUSE_JOIN.finditer(text, s.start, s.end)] + [s.end]
-        for ref in _GROUP_REF.finditer(text, s.start, s.end):
+        for ref in folded(_GROUP_REF).finditer(text, s.start, s.end):
             clause = next(((a, b) for a, b in zip(cuts, cuts[1:]) if a <= ref.start() < b), None)
             before = [c for c in named if c.span.end <= ref.start()]
             if clause is None or not before or before[-1].span.start >= clause[0]:
@@ -1960,7 +1960,7 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
         if i in actor_matches or not named_at:
             continue
         prev = named_at[bisect.bisect_left(named_at, i - 2) : bisect.bisect_left(named_at, i)]   # 0 < i - k <= 2
-        ref = _GROUP_REF.search(text, s.start, s.end) if prev else None
+        ref = folded(_GROUP_REF).search(text, s.start, s.end) if prev else None
         # "they've already stolen $100 million from the Harmony bridge": the group just named, of the victims named here
         took = (_THEY_FIRST.match(text, s.start, s.end) or _THEY_TOOK.search(text, s.start, s.end)) \
             if prev and ref is None and plan.mentions.get(i) else None
