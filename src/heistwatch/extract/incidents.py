@@ -413,6 +413,8 @@ def _merge_into_longer_names(cands: dict[str, Candidate]) -> None:
     """Unknown names go to a name their key starts with ("Coincheck Inc" -> "Coincheck", "JBS USA" -> "JBS"), trying the names with
     the most mentions first. The keys a name's key starts are found in the sorted keys, not among all of them:
     a text naming thousands of platforms stays linear."""
+    if all(c.first.known for c in cands.values()):
+        return   # only unknown names are merged: a text naming known platforms only has none to move
     order = {k: n for n, k in enumerate(cands)}   # merged in the order the names were found
     ordered = sorted(cands)
     for k in sorted(cands, key=lambda k: (-len(cands[k].mentions), k)):
@@ -435,6 +437,9 @@ def _merge_into_longer_names(cands: dict[str, Candidate]) -> None:
 def _merge_into_known_names(cands: dict[str, Candidate]) -> None:
     """An unknown name that is part of a known one ("Orbit" beside "Orbit Chain") is that platform: the first known
     one (by key) with a name or alias holding all its words. The known names are looked up by one of those words."""
+    unknown = [k for k in sorted(cands) if not cands[k].first.known and len(k) >= 4]
+    if not unknown:
+        return   # (the known names' words are read only when there is a name to look up)
     holding: dict[str, list[tuple[str, set[str]]]] = {}   # word -> (known key, words of a name of it), by key
     for kk in sorted(k for k, c in cands.items() if c.first.known):
         kc = cands[kk]
@@ -442,10 +447,8 @@ def _merge_into_known_names(cands: dict[str, Candidate]) -> None:
             words = set(re.findall(r"[a-z0-9]+", name.lower()))
             for w in words:
                 holding.setdefault(w, []).append((kk, words))
-    for k in sorted(cands):
-        c = cands.get(k)
-        if c is None or c.first.known or len(k) < 4:
-            continue
+    for k in unknown:
+        c = cands[k]   # (each merge removes only the name merged)
         words = set(re.findall(r"[a-z0-9]+", c.name.lower()))
         if not words:
             continue
@@ -642,7 +645,8 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
             lead_from = body[0]
     inline_section = False
     for i, s in enumerate(sentences):
-        here = sorted({n for _, n in mentions.get(i, [])})
+        named_here = mentions.get(i)
+        here = sorted({n for _, n in named_here}) if named_here else []
         if inline_section and section and "\n" in text[sentences[i - 1].end : s.start]:
             section, last = [], []   # a paragraph led by "Zaif, September." ends with the paragraph
         if i > 0 and layout.section[i] and (here or not layout.item[i]):
