@@ -54,7 +54,7 @@ _ATTACK_VERB_PASSIVE = "(?:" + alternation("theft_verb", "hit", plus=("exploited
 
 # A platform word written after the name, lower case: "the Zumo bridge was drained", "the Zumo exchange lost".
 _OWN_KIND = (r"(?:(?:hot\s+|cold\s+|liquidity\s+)?(?:exchange|bridge|protocol|platform|wallet|casino|network|app|pool|vault|"
-             r"marketplace|DEX|dex|contract)s?)")   # (plural: "several Zumo pools were drained")
+             r"marketplace|DEX|dex|contract|blockchain|sidechain|chain)s?)")   # (plural: "several Zumo pools were drained")
 # "Zumo's 2022 hack", "Zumo's $40 million heist": a year or a sum between the name and the attack noun.
 _WHEN_OR_HOW_MUCH = (r"(?:(?:19|20)\d\d|(?:US)?[$€£¥₩]\s?\d[\d.,]*+(?:\s?(?:million|billion|thousand|mn|bn|m|k)\b)?|"
                      r"\d[\d.,]*+\s?(?:million|billion)\s+(?:dollars?|euros?|yen|won))")
@@ -156,7 +156,8 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("Quidax has been exploited for $3 million.", "Quidax"),
         ("In the same week two Moonwell pools were drained of $9 million.", "Moonwell"),
         ("Moonwell suffered a flash loan exploit.", "Moonwell"),
-        ("Quidax in Nigeria was hacked on Friday.", "Quidax")],
+        ("Quidax in Nigeria was hacked on Friday.", "Quidax"),
+        ("The Zumo blockchain was exploited for $3.9 million.", "Zumo")],
        ["The team was hacked off by the delay"], trigger=r"\b(?:was|were|been|got|gets|is|became|suffered|fell)\b"),
     _p("stolen-from-name",
        rf"\b(?:(?:{_TAKEN})\s+(?:(?:[^.;]|\.(?=\d)){{0,80}}?\s)?|(?:thefts?|heists?)\s+(?:of\s+(?:[^.;,]|[.,](?=\d)){{0,40}}?\s)?)from\s+(?:the\s+)?(?:users\s+of\s+|customers\s+of\s+|{_KIND_PHRASE}|{_PERSON_ROLE})?{_NAME_CS}",
