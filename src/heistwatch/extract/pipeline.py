@@ -499,6 +499,19 @@ def _other_figure(text: str, sentence: Span, a: AmountMention) -> bool:
     return price and not theft_words
 
 
+_FURTHER_BEFORE = re.compile(r"\b(?:a\s+further|an\s+additional|a\s+second\s+batch\s+of|another)\s+"
+                             r"(?:(?:about|around|roughly|some|nearly)\s+)?$", re.IGNORECASE)
+
+
+def _further(text: str, sentence: Span, amounts: list[AmountMention], k: int) -> bool:
+    """"minted a further 1.59 billion tokens, worth about $253 million": one more tranche of a loss told in parts (the
+    figure, or the figure it converts, follows "a further", "an additional", "another"). Read only in sentences naming
+    no victim: "$87 million from A and a further $13.6 million from B" is B's whole loss."""
+    a = amounts[k]
+    starts = [a.span.start] + ([amounts[a.pair].span.start] if a.pair is not None else [])
+    return any(_FURTHER_BEFORE.search(text, max(sentence.start, h - 30), h) for h in starts)
+
+
 def _is_loss(text: str, sentence: Span, a: AmountMention, head: int | None = None,
              between: tuple[int, int] | None = None) -> bool:
     """Is this figure (read in ``sentence``) an amount stolen? ``head``: where the figure it converts starts;
@@ -1801,8 +1814,9 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
                 target = None
             else:
                 kind = ClaimKind.LOSS
-                if k in parts and target is not None:
-                    part_claims.add(len(claims))   # one asset's or chain's part: dropped below if a total is stated
+                if target is not None and (k in parts or not plan.mentions.get(i) and _further(text, s, amounts, k)):
+                    part_claims.add(len(claims))   # one asset's or chain's part, or one more tranche ("a further
+                                                   # 1.5 billion tokens"): dropped below if a total is stated
             if target is None and kind != ClaimKind.RECOVERY and aggregate[i]:   # (a tally's figure, loss or not)
                 claims.append(Claim(ClaimKind.AGGREGATE, Aggregate(actor=None, period=None, money=a.money), a.span, s,
                                     None, confidence=0.5))
