@@ -106,3 +106,14 @@ def test_security_firm_named_by_its_kind_is_not_a_victim():
             "Velquist, a blockchain security firm, said on Monday its tools flag an attack on a contract "
             "within seconds.")
     assert "Velquist" not in _names(text)
+
+
+def test_city_before_the_exchange_is_not_the_victim():
+    text = "The Lisbon exchange Vardo said on Sunday that hackers stole $3 million from its hot wallet."
+    assert losses_by_victim(text) == {"Vardo": [3_000_000]}
+    assert is_place("Kuala Lumpur") and is_place("texas") and clean_name("Istanbul") is None
+
+
+def test_kind_of_attack_in_capitals_is_not_the_victim():
+    text = "A Nevada retiree lost $4 million in bitcoin in a SIM-swap attack, prosecutors said on Tuesday."
+    assert "SIM-swap" not in _names(text)

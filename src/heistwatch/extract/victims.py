@@ -248,11 +248,13 @@ security agency ministry commission authority service police department bureau
 """.split())
 
 # Capitalised words that name no victim on their own: a person by role (a headline's "Investor loses $5
-# million": the victim is unnamed), an operating system or a program an attack used ("the Windows exploit").
+# million": the victim is unnamed), an operating system or a program an attack used ("the Windows exploit"),
+# a kind of attack written in capitals ("in a SIM-swap attack").
 NOT_VICTIM_NOUNS = frozenset("""
 investor trader user customer holder whale victim owner developer employee individual person man woman
 retiree pensioner collector businessman businesswoman entrepreneur
 windows linux android ios macos mac iphone ipad pc unix chrome firefox safari
+sim-swap sim-swapping sim ddos ponzi
 """.split())
 
 # A coin's name is the victim only as its chain, bridge or network ("the Zumo bridge was drained"); alone it
