@@ -1645,6 +1645,22 @@ def _same_group_in_clause(text: str, sentences: list[Span], plan: inc.IncidentPl
     return out
 
 
+# ", which has targeted exchanges in Asia for years", ", the outfit that has hit exchanges since 2017": a relative
+# clause after the actor's name, up to the words of a tally
+_ACTOR_RELATIVE = re.compile(r",\s*(?:which|who|that|(?:the|a|an)\s+[^,;.]{0,60}?\bthat)\b[^;.]*$")
+
+
+def _tally_describes_actor(text: str, s: Span, atts: list) -> bool:
+    """Are the sentence's words of a tally ("has targeted exchanges in Asia for years") only a relative clause telling
+    the record of an actor the sentence ties to the story with a hedge ("the funds moved like those in previous
+    attacks attributed to Lazarus, which has targeted exchanges in Asia for years")?"""
+    m = folded(inc.AGGREGATE_CUE).search(text, s.start, s.end)
+    if m is None:
+        return False
+    before = [a for a in atts if a.span.end <= m.start() and a.attribution.hedge is not None]
+    return any(_ACTOR_RELATIVE.match(text, a.span.end, m.start()) for a in before)
+
+
 def _court_person(text: str, matches: list) -> bool:
     """Is one of these actor matches a person the text confesses, charges or convicts ("Jane Roe, 30, had pleaded
     guilty to wire fraud")? Such a sentence tells of the story's incident though it names no attack."""
@@ -1937,7 +1953,7 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
         if not targets and not aggregate[i] and len(mains) >= 1 and (attack[i] or ATTRIBUTING and attributing
                                                                      or _court_person(text, inside)):
             targets = mains
-        if (aggregate[i] or i in aggregate_money) and not plan.mentions.get(i):
+        if (i in aggregate_money or aggregate[i] and not _tally_describes_actor(text, s, atts)) and not plan.mentions.get(i):
             targets = []
         if not plan.mentions.get(i) and any(amounts[k].share is not None for k in amounts_by_sentence[i]) \
                 and not refers_to_incident(text, s):

@@ -1,0 +1,28 @@
+"""A relative clause telling an actor's record ("..., which has targeted exchanges in Asia for years") does not make
+a hedged attribution to the story's incident a tally of many thefts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from heistwatch.extract.evalformat import to_eval
+from heistwatch.extract.pipeline import run
+
+
+def _actors(text: str) -> dict[str, dict[str, str]]:
+    out = to_eval("t", run(text, published=date(2024, 9, 12)))
+    return {i["victim"]: {a["name"]: a["stance"] for a in i["actors"]} for i in out["incidents"]}
+
+
+def test_a_hedged_tie_followed_by_the_groups_record_still_names_the_suspect():
+    got = _actors("Kraken shuts platform after $22 million hot wallet breach\n\nKraken lost about $22 million from "
+                  "its hot wallets on Wednesday. Some blockchain analysts said the way the funds were moved resembled "
+                  "previous attacks attributed to the Lazarus Group, which has targeted exchanges in Asia for years.")
+    assert got["Kraken"].get("Lazarus Group") == "suspected"
+
+
+def test_a_tally_sentence_without_such_a_clause_names_no_suspect_for_the_story():
+    got = _actors("Kraken shuts platform after $22 million hot wallet breach\n\nKraken lost about $22 million from "
+                  "its hot wallets on Wednesday. Analysts believe the Lazarus Group stole from exchanges in Asia "
+                  "for years.")
+    assert "Lazarus Group" not in got["Kraken"]
