@@ -675,7 +675,29 @@ def find_person_actors(text: str, start: int = 0, end: int | None = None) -> lis
             actor = Actor(name=name, country=None, state=False, attack_id=None, parent=None, aliases=(name,))
             out.append(ActorMatch(m.start("name"), m.end("name"), actor, m.group("name")))
     out.extend(_deeds_told_later(text, out, end))
+    out.extend(_drainer_kits(text, start, end, seen))
     out.sort(key=lambda a: a.start)
+    return out
+
+
+# A drainer kit sold as a service, named as the tool of thefts ("built with Venom Drainer", "Inferno Drainer helped
+# thieves take ..."): its operators are the suspects
+_KIT = re.compile(rf"\b(?P<name>(?!(?:The|A|An|This|That|Wallet|Crypto|Token|NFT|Each|Every|One)\b)[A-Z][{_LOW}]+[ \t]+Drainer)\b")
+
+
+def _drainer_kits(text: str, start: int, end: int, seen: set[tuple[int, int]]) -> list[ActorMatch]:
+    """Drainer kits named in ``text[start:end]`` that the actor table does not know, as actor matches (suspected)."""
+    from heistwatch.reference.actors import Actor
+
+    if "Drainer" not in text[start:end]:
+        return []
+    out = []
+    for m in _KIT.finditer(text, start, end):
+        name = m.group("name")
+        if (m.start(), m.end()) in seen or find_actors(name):
+            continue
+        actor = Actor(name=name, country=None, state=False, attack_id=None, parent=None, aliases=(name,))
+        out.append(ActorMatch(m.start(), m.end(), actor, name))
     return out
 
 
@@ -712,6 +734,8 @@ def person_stance(text: str, match: ActorMatch) -> Stance | None:
     for m in _charged_in_list(text, max(0, match.start - 400), min(len(text), match.end + 400)):
         if m.start("name") == match.start:
             return Stance.SUSPECTED
+    if _KIT.fullmatch(match.surface):
+        return Stance.SUSPECTED   # a drainer kit: its operators are suspects, whoever names the kit
     if " " not in match.surface and " " in match.actor.name and _DEED.match(text, match.end):
         # a surname told as the doer of an attack: the stance of the cue that named the person first
         first = next((p for p in find_person_actors(text, 0, match.start) if p.actor.name == match.actor.name
