@@ -995,6 +995,25 @@ _RESPONSE_BEFORE = re.compile(
     r"extradited|seized|recovered|clawed\s+back)\s+(?:[\w\-]+\s+){0,4}?(?:on|in|by)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+# a sentence about the victim's (or its owner's) shares: the days it tells are trading days
+_MARKET_SENTENCE = re.compile(r"\b(?:shares|share\s+price|stock\s+price|daily\s+(?:limit|trading\s+limit))\b(?!\s+(?:of\s+)?(?:its|the)\s+"
+                              r"(?:customers|users|funds|loss))", re.IGNORECASE)
+
+
+_MARKETS: list = [None, {}]   # the text whose sentences were read, and (start, end) -> _market_sentence's answer
+
+
+def _market_sentence(text: str, sentence: Span) -> bool:
+    """Does ``sentence`` tell of shares (_MARKET_SENTENCE)? Read once per sentence of the current text."""
+    if _MARKETS[0] is not text:
+        _MARKETS[0], _MARKETS[1] = text, {}
+    key = (sentence.start, sentence.end)
+    got = _MARKETS[1].get(key)
+    if got is None:
+        got = _MARKETS[1][key] = bool(_MARKET_SENTENCE.search(text, sentence.start, sentence.end))
+    return got
+
+
 def event_cue_score(text: str, sentence: Span, span: Span) -> float:
     """What the words around a date say of it as the incident's date: "took place on" says it (+), the day a breach
     was detected is close to it (+), the day of a response (halted, put into maintenance, began returning) or of an event told as "a day
@@ -1010,8 +1029,8 @@ def event_cue_score(text: str, sentence: Span, span: Span) -> float:
         score += 0.8
     elif folded(_FOUND_BEFORE).search(text, lo, span.start):
         score += 0.5   # "detected the breach on Monday": the theft's day, or the nearest the text tells
-    elif folded(_RESPONSE_BEFORE).search(text, lo, span.start):
-        score -= 1.5
+    elif folded(_RESPONSE_BEFORE).search(text, lo, span.start) or _market_sentence(text, sentence):
+        score -= 1.5   # (a day of the market's answer too: "its shares fell 7 percent on Thursday")
     return score
 
 
