@@ -37,9 +37,11 @@ def test_main_pages(server, page):  # type: ignore[no-untyped-def]
 
     page.select_option("select[name=actor]", "Lazarus Group")
     page.click("form.filters button[type=submit]")
+    page.wait_for_url("**actor=Lazarus*")
+    page.wait_for_load_state()
     assert page.locator("#ledger tr").count() - 1 == 1
     page.click("#ledger th a:has-text('Loss')")
-    assert "sort=loss" in page.url
+    page.wait_for_url("**sort=loss*")
 
     page.goto(base + "/?q=NEM")
     assert "Coincheck loses NEM" in page.inner_text("#search-results")
@@ -60,6 +62,8 @@ def test_main_pages(server, page):  # type: ignore[no-untyped-def]
 
     page.goto(base + "/documents")
     page.click("#documents a:has-text('Coincheck loses NEM')")
+    # count() does not wait: wait until the document page (not the list) is in the DOM
+    page.wait_for_selector("#doctext mark")
     marks = page.locator("#doctext mark")
     assert marks.count() >= 5
     kinds = set(marks.evaluate_all("els => els.map(e => e.className)"))
