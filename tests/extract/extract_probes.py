@@ -22,3 +22,15 @@ def losses_by_victim(text: str) -> dict[str, list[float]]:
 def dates_by_victim(text: str, published: date) -> dict[str, str | None]:
     """The date of each incident of ``text`` as the eval format gives it, by victim name."""
     return {i["victim"]: i["date"] for i in to_eval("t", run(text, published=published))["incidents"]}
+
+
+def stances_by_victim(text: str, published: date) -> dict[str, dict[str, str]]:
+    """Each incident's actors with their stance, as the eval format gives them, by victim name."""
+    out = to_eval("t", run(text, published=published))
+    return {i["victim"]: {a["name"]: a["stance"] for a in i["actors"]} for i in out["incidents"]}
+
+
+def stated_losses_by_victim(text: str, published: date) -> dict[str, list[float]]:
+    """Each incident's USD loss figures, sorted, as the eval format gives them, by victim name."""
+    out = to_eval("t", run(text, published=published))
+    return {i["victim"]: sorted(i["loss_usd"]) for i in out["incidents"]}

@@ -4,14 +4,11 @@ story keeps its actor; 'both incidents' anywhere in the sentence means the two j
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
-from heistwatch.extract.evalformat import to_eval
-from heistwatch.extract.pipeline import run
+from extract_probes import stances_by_victim
 
-
-def _actors(text: str) -> dict[str, dict[str, str]]:
-    out = to_eval("t", run(text, published=date(2022, 9, 1)))
-    return {i["victim"]: {a["name"]: a["stance"] for a in i["actors"]} for i in out["incidents"]}
+_actors = partial(stances_by_victim, published=date(2022, 9, 1))
 
 
 def test_an_actor_in_one_victims_clause_stays_with_that_victim():

@@ -4,14 +4,11 @@ a hedged attribution to the story's incident a tally of many thefts."""
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
-from heistwatch.extract.evalformat import to_eval
-from heistwatch.extract.pipeline import run
+from extract_probes import stances_by_victim
 
-
-def _actors(text: str) -> dict[str, dict[str, str]]:
-    out = to_eval("t", run(text, published=date(2024, 9, 12)))
-    return {i["victim"]: {a["name"]: a["stance"] for a in i["actors"]} for i in out["incidents"]}
+_actors = partial(stances_by_victim, published=date(2024, 9, 12))
 
 
 def test_a_hedged_tie_followed_by_the_groups_record_still_names_the_suspect():

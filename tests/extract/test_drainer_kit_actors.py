@@ -4,14 +4,11 @@ actor, even when the actor table does not know it; "wallet drainer" as a kind of
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
-from heistwatch.extract.evalformat import to_eval
-from heistwatch.extract.pipeline import run
+from extract_probes import stances_by_victim
 
-
-def _actors(text: str) -> dict[str, dict[str, str]]:
-    out = to_eval("t", run(text, published=date(2024, 6, 14)))
-    return {i["victim"]: {a["name"]: a["stance"] for a in i["actors"]} for i in out["incidents"]}
+_actors = partial(stances_by_victim, published=date(2024, 6, 14))
 
 
 def test_a_named_drainer_kit_is_a_suspected_actor():

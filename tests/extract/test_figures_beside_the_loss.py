@@ -4,14 +4,11 @@ refused, a cost still to come, one total for two incidents, a coin's price on th
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
-from heistwatch.extract.evalformat import to_eval
-from heistwatch.extract.pipeline import run
+from extract_probes import stated_losses_by_victim
 
-
-def _losses(text: str) -> dict[str, list[float]]:
-    out = to_eval("t", run(text, published=date(2024, 6, 14)))
-    return {i["victim"]: sorted(i["loss_usd"]) for i in out["incidents"]}
+_losses = partial(stated_losses_by_victim, published=date(2024, 6, 14))
 
 
 def test_a_shortfall_between_deposits_and_assets_is_not_the_theft():

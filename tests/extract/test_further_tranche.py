@@ -5,14 +5,11 @@ stays that victim's."""
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
-from heistwatch.extract.evalformat import to_eval
-from heistwatch.extract.pipeline import run
+from extract_probes import stated_losses_by_victim
 
-
-def _losses(text: str) -> dict[str, list[float]]:
-    out = to_eval("t", run(text, published=date(2024, 3, 1)))
-    return {i["victim"]: sorted(i["loss_usd"]) for i in out["incidents"]}
+_losses = partial(stated_losses_by_victim, published=date(2024, 3, 1))
 
 
 def test_a_further_tranche_leaves_the_incident_when_the_whole_is_stated():

@@ -4,14 +4,11 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
-from heistwatch.extract.evalformat import to_eval
-from heistwatch.extract.pipeline import run
+from extract_probes import stated_losses_by_victim
 
-
-def _losses(text: str) -> dict[str, list[float]]:
-    out = to_eval("t", run(text, published=date(2024, 1, 5)))
-    return {i["victim"]: sorted(i["loss_usd"]) for i in out["incidents"]}
+_losses = partial(stated_losses_by_victim, published=date(2024, 1, 5))
 
 
 def test_a_roundup_headline_of_what_thieves_made_off_with_in_a_year_is_no_ones_loss():

@@ -6,14 +6,11 @@ clause that first tells their side ("B has said ... and denies any wrongdoing").
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
-from heistwatch.extract.evalformat import to_eval
-from heistwatch.extract.pipeline import run
+from extract_probes import stances_by_victim
 
-
-def _actors(text: str) -> dict[str, dict[str, str]]:
-    out = to_eval("t", run(text, published=date(2024, 11, 15)))
-    return {i["victim"]: {a["name"]: a["stance"] for a in i["actors"]} for i in out["incidents"]}
+_actors = partial(stances_by_victim, published=date(2024, 11, 15))
 
 
 def test_a_charge_verb_before_a_list_of_people_with_home_towns_makes_each_a_suspect():

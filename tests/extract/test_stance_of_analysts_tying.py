@@ -5,14 +5,11 @@ several analytics firms to ...", "Analysts linked that attack to ..." are analys
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
-from heistwatch.extract.evalformat import to_eval
-from heistwatch.extract.pipeline import run
+from extract_probes import stances_by_victim
 
-
-def _actors(text: str) -> dict[str, dict[str, str]]:
-    out = to_eval("t", run(text, published=date(2024, 9, 20)))
-    return {i["victim"]: {a["name"]: a["stance"] for a in i["actors"]} for i in out["incidents"]}
+_actors = partial(stances_by_victim, published=date(2024, 9, 20))
 
 
 def test_an_attack_linked_by_analytics_firms_is_suspected():

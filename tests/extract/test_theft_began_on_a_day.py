@@ -6,13 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from heistwatch.extract.evalformat import to_eval
-from heistwatch.extract.pipeline import run
-
-
-def _dates(text: str, published: date) -> dict[str, str | None]:
-    out = to_eval("t", run(text, published=published))
-    return {i["victim"]: i["date"] for i in out["incidents"]}
+from extract_probes import dates_by_victim as _dates
 
 
 def test_the_day_a_drain_began_beats_the_day_it_was_counted():
