@@ -172,6 +172,17 @@ def test_later_without_previous_is_unresolved_but_found() -> None:
     assert not d.value.resolved and d.relative_to_previous == RelativeOffset(None, "day", 1)
 
 
+def test_later_past_the_publication_day_counts_from_an_undated_event() -> None:
+    # the story is dated June 20 and tells an older, undated event; "two weeks later" cannot be July 4
+    text = "Seoul, June 20, 2018 - Zumo settled its tax bill, and less than two weeks later it lost $30 million."
+    dated, later = find_dates(text, date(2018, 6, 20))
+    assert dated.value.iso() == "2018-06-20"
+    assert not later.value.resolved and later.relative_to_previous == RelativeOffset(2, "week", 1)
+    # the same offset that stays in the past resolves as before
+    _, later = find_dates(text, date(2018, 7, 10))
+    assert later.value.iso() == "2018-07-04"
+
+
 def test_ordinal_day_takes_month_from_previous_mention() -> None:
     text = "In January 2018 the exchange was fine; on the 26th it was drained."
     assert find_dates(text, None)[1].value.iso() == "2018-01-26"

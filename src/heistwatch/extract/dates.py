@@ -857,6 +857,10 @@ def _resolve(r: _Raw, published: date | None, refs: list[tuple[int, date]], year
         if r.needs == "previous" and r.offset is not None:
             gran = _UNIT_GRAN[r.offset.unit]
             v = _offset_value(previous.value, r.offset) if previous is not None else None
+            if v is not None and published is not None and v.start is not None and v.start > published:
+                # "less than 2 weeks later" counted from a day the story told: past the publication day, so
+                # it counts from an event the text did not date (the offset's anchor is not the date before it)
+                v = None
             return DateMention(value=v or _unresolved(gran), anchor="previous" if v else None,
                                relative_to_previous=r.offset, **mk)
         if r.rel_kind == "ordinal" and r.day is not None:
