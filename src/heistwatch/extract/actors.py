@@ -546,6 +546,9 @@ _CHARGED = (r"\b(?:charged|indicted|(?:charges|an\s+indictment)\s+against)\s+(?:
 _PLAIN_NAME = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}"
 _CHARGED_WITH = (r",?\s+(?:with|alleging|accusing|over|for)\b(?:(?!launder)[^.;]){0,80}?\b(?:hack(?:ed|ing)?|"
                  r"st(?:ole|ealing)|theft|breach(?:ed|ing)?|siphon(?:ed|ing)?|br(?:oke|eaking)\s+into|gain(?:ed|ing)\s+access)\b")
+# What a court finds a person did to a platform (the two conviction cues below; the first also takes "fraud", "scheme")
+_CONVICTED_OF = (r"hack(?:ed|ing)?|st(?:ole|ealing)|theft|breach(?:ed|ing)?|exploit(?:ed|ing)?|attack|manipulat\w+|"
+                 r"drain(?:ed|ing)?")
 _PERSON_CUES: tuple[tuple[re.Pattern[str], Stance], ...] = (
     (re.compile(rf"\b(?:Is|Was|Could|Did)\s+{_PERSON}\s+(?:be\s+)?(?i:behind|responsible\s+for)\b"), Stance.SUSPECTED),
     # (a plea to fraud counts, one to laundering alone does not: "pleaded guilty to a wire fraud conspiracy")
@@ -590,11 +593,9 @@ _PERSON_CUES: tuple[tuple[re.Pattern[str], Stance], ...] = (
     # "a jury convicted Jane Roe of fraud over her attack on the exchange", "Court finds Jane Roe guilty over the
     # $5 million theft", "John Doe was convicted of stealing ...": a court's finding
     (re.compile(rf"\b(?:convicted|convicts|finds|found|sentenced|sentences)\s+{_PERSON}\s+(?:guilty\s+)?(?:of|over|for|in)\b"
-                rf"[^.;]{{0,120}}?\b(?:hack(?:ed|ing)?|st(?:ole|ealing)|theft|breach(?:ed|ing)?|exploit(?:ed|ing)?|attack|"
-                rf"manipulat\w+|fraud|drain(?:ed|ing)?|scheme)\b"), Stance.CONFIRMED),
+                rf"[^.;]{{0,120}}?\b(?:{_CONVICTED_OF}|fraud|scheme)\b"), Stance.CONFIRMED),
     (re.compile(rf"{_PERSON}(?:,[^,.;]{{1,60}},)?\s+(?:was|has\s+been|had\s+been|is)\s+(?:convicted|found\s+guilty|sentenced)\b"
-                rf"[^.;]{{0,120}}?\b(?:hack(?:ed|ing)?|st(?:ole|ealing)|theft|breach(?:ed|ing)?|exploit(?:ed|ing)?|attack|"
-                rf"manipulat\w+|drain(?:ed|ing)?)\b"), Stance.CONFIRMED),
+                rf"[^.;]{{0,120}}?\b(?:{_CONVICTED_OF})\b"), Stance.CONFIRMED),
     # "Roe has said from the start that outsiders took the coins and denies any wrongdoing": a person (a full name or
     # the surname of one named earlier) whose denial ends a clause of their own
     (re.compile(rf"{_NAMED}\s+(?:has|had|have|says|said|insists|insisted|maintains|maintained|argues|argued|blames|"
