@@ -278,6 +278,22 @@ def _a_tool(text: str, sentence: Span, v: VictimMention) -> bool:
                 or _TOOL_BEFORE.search(text, max(sentence.start, v.span.start - 60), v.span.start))
 
 
+# A known malware campaign named as where a tool came from: "EternalBlue, the exploit that was behind the WannaCry and
+# NotPetya outbreaks", "the same leaked NSA tool used in WannaCry". Its name dates the tool; no incident is told.
+_ORIGIN_OF_TOOL = re.compile(
+    r"\b(?:exploits?|tools?|malware|vulnerabilit(?:y|ies)|flaws?|bugs?|worms?|code|kits?|techniques?|strains?|"
+    r"payloads?|backdoors?|loaders?)\b[^.;]{0,90}?\b(?:behind|used\s+(?:in|by|during|for)|deployed\s+in|responsible\s+for|"
+    r"(?:that|which)\s+(?:also\s+)?(?:powered|fuel+ed|caused|enabled|drove|spread))\s+(?:the\s+)?(?:(?:earlier|infamous|notorious|"
+    r"global|\d{4})\s+)?(?:[\w\-]+\s+(?:and|&|or)\s+)?$", re.IGNORECASE)
+
+
+def _origin_of_tool(text: str, sentence: Span, v: VictimMention) -> bool:
+    """A known campaign named only as the origin of an exploit or tool another actor now uses."""
+    if v.platform is None or v.platform.kind != "campaign":
+        return False
+    return bool(_ORIGIN_OF_TOOL.search(text, max(sentence.start, v.span.start - 180), v.span.start))
+
+
 def _froze_the_loot(text: str, sentence: Span, v: VictimMention) -> bool:
     m = folded(_FROZE_LOOT).search(text, v.span.end, min(sentence.end, v.span.end + 160))   # (its span only)
     return m is not None and not folded(ATTACK_CUE).search(text[v.span.end : m.start()])
@@ -301,7 +317,7 @@ def mention_evidence(text: str, sentence: Span, v: VictimMention, attack: bool) 
             score -= 1.0
         if folded(_NOT_VICTIM_AFTER).search(after) or _froze_the_loot(text, sentence, v):
             score -= 1.5
-        if _OWNER_AFTER.match(after) or folded(_OWNER_BEFORE).search(before) or _a_tool(text, sentence, v) or \
+        if _OWNER_AFTER.match(after) or folded(_OWNER_BEFORE).search(before) or _a_tool(text, sentence, v) or _origin_of_tool(text, sentence, v) or \
                 _RESCUER_AFTER.match(text, v.span.end, min(sentence.end, v.span.end + 160)):
             score = min(score, 0.0) - 0.5   # the owner of the victim or the one who got the funds back
     return score
