@@ -294,6 +294,29 @@ def _origin_of_tool(text: str, sentence: Span, v: VictimMention) -> bool:
     return bool(_ORIGIN_OF_TOOL.search(text, max(sentence.start, v.span.start - 180), v.span.start))
 
 
+# A service a victim's own software sent its users' secrets to: "the app logged seed phrases and sent them to a
+# Sentry server", "keys were uploaded to a Zumo bucket". It received or stored the data; the flaw, and the loss,
+# are the sender's, so a later "the data was taken from Sentry" does not make the service the story's victim.
+_SENT_TO_BEFORE = re.compile(
+    r"\b(?:sent|sending|sends|logged|logging|logs|uploaded|uploading|transmitted|transmitting|stored|storing|saved|"
+    r"forwarded|shipped|reported)\s+(?:[\w'’\-]+\s+){0,8}?(?:to|on|in|into|with)\s+(?:(?:a|an|the|its|their)\s+)?"
+    r"(?:[\w\-]+\s+){0,2}?$", re.IGNORECASE)
+_SECRET_DATA = re.compile(r"\b(?:seed\s+phrases?|mnemonic\w*|recovery\s+phrases?|private\s+keys?|passwords?|credentials|"
+                          r"secrets?|logs?|logging\s+data|user\s+data|personal\s+data)\b", re.IGNORECASE)
+
+
+def _data_sink(text: str, sentences: list[Span], c: Candidate) -> bool:
+    """The service users' secrets were sent to or stored on, told in any sentence that names it."""
+    names = {c.name, *(v.surface for _, v, _ in c.mentions)}
+    rx = re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in sorted(names, key=len, reverse=True)))
+    for m in rx.finditer(text):
+        s = next((s for s in sentences if s.start <= m.start() < s.end), None)
+        if s is not None and _SENT_TO_BEFORE.search(text, max(s.start, m.start() - 120), m.start()) \
+                and _SECRET_DATA.search(text, s.start, m.start()):
+            return True
+    return False
+
+
 def _froze_the_loot(text: str, sentence: Span, v: VictimMention) -> bool:
     m = folded(_FROZE_LOOT).search(text, v.span.end, min(sentence.end, v.span.end + 160))   # (its span only)
     return m is not None and not folded(ATTACK_CUE).search(text[v.span.end : m.start()])
@@ -473,6 +496,18 @@ def _merge_into_known_names(cands: dict[str, Candidate]) -> None:
             cands[kk].mentions.extend(cands.pop(k).mentions)
 
 
+def _demote_data_sinks(text: str, sentences: list[Span], cands: dict[str, Candidate]) -> None:
+    """A service that only received the victim's data is no victim beside the one whose flaw sent it there."""
+    sinks = [c for c in cands.values() if c.mentions and _data_sink(text, sentences, c)]
+    if not sinks:
+        return
+    others = [c for c in cands.values() if c not in sinks and any(ev >= 1.5 for _, _, ev in c.mentions)]
+    if not others:
+        return   # the service is the only platform told of: its own breach
+    for c in sinks:
+        c.mentions = [(i, v, min(ev, 0.5)) for i, v, ev in c.mentions]
+
+
 def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None,
                    amounts_in: list[bool] | None = None, threshold: float = 2.0,
                    known_threshold: float = 1.5) -> IncidentPlan:
@@ -541,6 +576,7 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
             if c is None:
                 c = cands[key] = Candidate(key, v.name)
             c.mentions.append((i, v, ev))
+    _demote_data_sinks(text, sentences, cands)
     if headed >= 2 and plain_heads:
         # the items of a roundup are alike: beside two items on a theft, a platform heading the others is a victim too
         plain = {id(v) for v in plain_heads}
