@@ -305,16 +305,27 @@ _SECRET_DATA = re.compile(r"\b(?:seed\s+phrases?|mnemonic\w*|recovery\s+phrases?
                           r"secrets?|logs?|logging\s+data|user\s+data|personal\s+data)\b", re.IGNORECASE)
 
 
-def _data_sink(text: str, sentences: list[Span], c: Candidate) -> bool:
-    """The service users' secrets were sent to or stored on, told in any sentence that names it."""
-    names = {c.name, *(v.surface for _, v, _ in c.mentions)}
-    rx = re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in sorted(names, key=len, reverse=True)))
-    for m in rx.finditer(text):
-        s = next((s for s in sentences if s.start <= m.start() < s.end), None)
-        if s is not None and _SENT_TO_BEFORE.search(text, max(s.start, m.start() - 120), m.start()) \
-                and _SECRET_DATA.search(text, s.start, m.start()):
-            return True
-    return False
+def _data_sinks(text: str, sentences: list[Span], cands: dict[str, Candidate]) -> list[Candidate]:
+    """The candidates users' secrets were sent to or stored on, told in any sentence that names them (only sentences
+    with a word of such data are read, and all names in one pass: linear in the text)."""
+    told = [s for s in sentences if folded(_SECRET_DATA).search(text, s.start, s.end)]
+    if not told:
+        return []
+    owner: dict[str, Candidate] = {}
+    for c in cands.values():
+        for n in (c.name, *(v.surface for _, v, _ in c.mentions)):
+            owner.setdefault(n, c)
+    if not owner:
+        return []
+    rx = re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in sorted(owner, key=len, reverse=True)))
+    found: dict[int, Candidate] = {}
+    for s in told:
+        for m in rx.finditer(text, s.start, s.end):
+            c = owner[m.group(0)]
+            if id(c) not in found and _SENT_TO_BEFORE.search(text, max(s.start, m.start() - 120), m.start()) \
+                    and _SECRET_DATA.search(text, s.start, m.start()):
+                found[id(c)] = c
+    return list(found.values())
 
 
 def _froze_the_loot(text: str, sentence: Span, v: VictimMention) -> bool:
@@ -498,7 +509,7 @@ def _merge_into_known_names(cands: dict[str, Candidate]) -> None:
 
 def _demote_data_sinks(text: str, sentences: list[Span], cands: dict[str, Candidate]) -> None:
     """A service that only received the victim's data is no victim beside the one whose flaw sent it there."""
-    sinks = [c for c in cands.values() if c.mentions and _data_sink(text, sentences, c)]
+    sinks = _data_sinks(text, sentences, cands) if cands else []
     if not sinks:
         return
     others = [c for c in cands.values() if c not in sinks and any(ev >= 1.5 for _, _, ev in c.mentions)]

@@ -852,6 +852,19 @@ _HEIST_NOUN_AFTER = re.compile(r"\s+(?:(?:crypto(?:currency)?|bridge|exchange|fl
 _LATER_CLAUSE = re.compile(r"\b(?:who|which|but|and|then|later|before|after|although|though|while|whereas)\b", re.I)
 
 
+# a new clause with its own subject after the figure: ", and Zumo said users would be repaid", "; customers will be
+# reimbursed": the refund is told of the loss, the figure stays what was lost
+_NEW_CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas)\s+(?!(?:was|were|is|are|will|would|has|have|had)\b)", re.I)
+
+
+def _refund_of_this(after: str) -> bool:
+    """A refund word after the figure that speaks of it ("$5 million in compensation"), not one in a clause of its own."""
+    m = _REFUND_RE.search(after)
+    if m is None:
+        return False
+    return not _NEW_CLAUSE.search(after, 0, m.start())
+
+
 def _governing(t: str, raws: list[_Raw], i: int, pairs: dict[int, int], c_lo: int) -> str | None:
     """"move" when a verb of moving, holding or destroying governs this figure, "theft" when a verb of theft
     does (see _GOVERNING_VERB), else None."""
@@ -940,7 +953,7 @@ def _context(t: str, raws: list[_Raw], i: int, lo: int, hi: int, pairs: dict[int
     if recovered and _WHOLE_OF.search(before):
         recovered = False   # "practically all of the $600 million had come back": the loss named whole, of which some came back
     refunded = bool((_HAS_REFUND(low, left_lim, r.start) and _REFUND_RE.search(before))
-                    or (_HAS_REFUND(low, r.end, right_lim) and _REFUND_RE.search(after)))
+                    or (_HAS_REFUND(low, r.end, right_lim) and _refund_of_this(after)))
     per_unit = bool(_PER_UNIT_AFTER.match(after) or (_HAS_PER_UNIT(low, left_lim, r.start) and _PER_UNIT_BEFORE.search(before))
                     or (_HAS_RATE(low, max(lo, r.start - 16), r.start)
                         and _RATE_BEFORE.search(t, max(lo, r.start - 16), r.start)))   # "($1 = 112.3 yen)": an exchange rate
