@@ -1703,6 +1703,33 @@ def _theft_told(text: str) -> bool:
     return False
 
 
+# A total over a period or an industry, told with no one hit: "hacks drained $1.7 billion from crypto platforms last
+# year, according to ...", "thieves took $2 billion in 2023". It tells of no theft a story without incidents is about.
+_PERIOD = re.compile(r"\b(?:(?:last|this|the\s+past|the\s+previous)\s+(?:year|quarter|half)|(?:in|during|throughout|for)\s+"
+                     r"(?:(?:the\s+(?:first|second)\s+(?:half|quarter)\s+of\s+)?(?:19|20)\d\d)|so\s+far\s+this\s+year|"
+                     r"year[\s-]to[\s-]date|annually|a\s+year|per\s+year|each\s+year)\b", re.IGNORECASE)
+_GENERIC_TAKERS = re.compile(r"\b(?:hacks|hackers|thieves|attackers|exploits|thefts|heists|scammers|criminals|"
+                             r"attacks|breaches|cybercriminals)\b", re.IGNORECASE)
+
+
+def _period_total(text: str, s: Span) -> bool:
+    """A sentence telling what thieves in general took over a period (an industry total), or an aggregate cue."""
+    return inc.is_aggregate_sentence(text, s) or bool(
+        _PERIOD.search(text, s.start, s.end) and _GENERIC_TAKERS.search(text, s.start, s.end))
+
+
+def _without_period_totals(text: str, sentences: list[Span]) -> str:
+    """``text`` with its period-total sentences blanked (same length, so positions hold)."""
+    parts, last = [], 0
+    for s in sentences:
+        if _period_total(text, s):
+            parts.append(text[last : s.start])
+            parts.append(" " * (s.end - s.start))
+            last = s.end
+    parts.append(text[last:])
+    return "".join(parts)
+
+
 class _AggregateSentences:
     """``inc.is_aggregate_sentence`` of each sentence, read the first time a figure, date or actor of the sentence
     asks: most sentences hold none, and the cue is a long pattern."""
@@ -2054,6 +2081,8 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
         return Extraction(relevant=False, extractor_version=EXTRACTOR_VERSION)
     # (with no incident, attack talk and sums count only where a theft is told as done: not a price story's
     # "hack fears", not what "could have" been stolen)
-    relevant = bool(incidents) or sum(attack) >= 3 and any(a.money is not None for a in amounts) and (
-        _theft_told(text) or _ONE_WHO_TOOK.search(text) is not None)
+    relevant = bool(incidents)
+    if not relevant and sum(attack) >= 3 and any(a.money is not None for a in amounts):
+        told = _without_period_totals(text, sentences)   # a funding story's "hacks drained $1.7 billion last year"
+        relevant = _theft_told(told) or _ONE_WHO_TOOK.search(told) is not None
     return Extraction(relevant=relevant, incidents=incidents, claims=claims, extractor_version=EXTRACTOR_VERSION)
