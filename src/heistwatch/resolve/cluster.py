@@ -70,6 +70,8 @@ RECENT_DAYS = 120       # an undated mention prefers an incident dated this clos
 BREACH_SLACK_DAYS = 150
 
 SEPARATE_FAMILIES = ("data_breach", "phishing", "cryptojacking", "ransomware")
+# the incident types one customer-data breach is reported as (the leak, or the phishing of staff behind it)
+BREACH_KIN = frozenset({"data_breach", "phishing"})
 
 
 FUND_HOLDERS = ("exchange", "bridge", "defi", "wallet", "payment", "casino", "chain")
@@ -481,11 +483,18 @@ class _Cluster:
             return None
         return min(max(a, b) / min(a, b) for a in mine for b in self.scales)
 
+    def breach_kin(self, m: Mention) -> bool:
+        """A data breach and a phishing of the same victim (staff tricked or bribed into leaking customer data):
+        one report types the leak, another how it was done; neither states a loss that sets them apart."""
+        kinds = {m.type, *(x.type for x in self.members)}
+        return "data_breach" in kinds and kinds <= BREACH_KIN and not self.scale_off(m)
+
     def fits(self, m: Mention) -> bool:
-        if m.family != self.family and not self.same_day(m) and not self.scale_agrees(m):
+        kin = m.family != self.family and self.breach_kin(m)
+        if m.family != self.family and not self.same_day(m) and not self.scale_agrees(m) and not kin:
             return False
         if dates.usable(m.date):
-            slack = BREACH_SLACK_DAYS if self.family == "data_breach" else dates.CLUSTER_SLACK_DAYS
+            slack = BREACH_SLACK_DAYS if self.family == "data_breach" or kin else dates.CLUSTER_SLACK_DAYS
             if not all(dates.compatible(d, m.date, slack) for d in self.dated):
                 return False
             # one document stating two dates for one victim tells of two incidents
