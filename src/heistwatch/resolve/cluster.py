@@ -15,8 +15,10 @@
    of its mentions give, so one report's other type does not decide it; losses are compared as
    the closest pair of figures, so an aggregate or a recovered part one report links to the
    incident does not set that report apart),
+   or of kin types (``BREACH_KIN``: a data breach and a phishing of one victim, one report typing the leak and
+   another the staff tricked or bribed into it, when no loss sets them apart),
    its dated members are
-   all within ``CLUSTER_SLACK_DAYS`` of the mention's date (``BREACH_SLACK_DAYS`` for a data breach: dated
+   all within ``CLUSTER_SLACK_DAYS`` of the mention's date (``BREACH_SLACK_DAYS`` for a data breach or its kin: dated
    by when the data was taken or when the leak was found), and (for an undated mention) it is
    not dated after the document was published. A cluster does not fit when it holds a mention
    of the same document with another stated date (one article naming two Youbit hacks tells of
