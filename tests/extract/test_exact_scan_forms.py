@@ -77,3 +77,27 @@ def test_claimant_scan_starts_no_later_than_a_match(patterns: str, text: str) ->
     for rx in {"speaker": actors._CLAIMANT_RES, "tier": actors._TIER_RES}[patterns]:
         plain = [(m.span(), m.group("who")) for m in rx.finditer(text)]
         assert [(m.span(), m.group("who")) for m in actors._claimant_finditer(rx, text)] == plain
+
+
+WHOLE_NAME_CASES = [
+    ("Zumo Wallet sent seed phrases to Zumo and to Sentry.", ["Zumo", "Zumo Wallet", "Sentry"]),
+    ("ZumoX and xZumo are not Zumo; Zumo_1 is not either, but (Zumo) is.", ["Zumo"]),
+    ("Coincheck Inc. and Coincheck Inc.x and Coincheck", ["Coincheck Inc.", "Coincheck"]),
+    ("aaa aa a aaaa", ["a", "aa", "aaa"]),
+    ("no names here", ["Zumo"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), WHOLE_NAME_CASES)
+def test_whole_names_find_what_one_alternation_finds(text: str, names: list[str]) -> None:
+    """incidents._whole_names gives the same places and names as a longest-first alternation with word edges,
+    in the whole text and in a window of it (look-behind sees before the window, look-ahead stops at its end)."""
+    import re
+
+    from heistwatch.extract import incidents
+    from heistwatch.extract.model import Span
+
+    rx = re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in sorted(names, key=len, reverse=True)))
+    for start, end in ((0, len(text)), (1, len(text) - 1), (3, max(3, len(text) // 2))):
+        plain = [(m.start(), m.group(0)) for m in rx.finditer(text, start, end)]
+        assert incidents._whole_names(text, Span(start, end), names) == plain

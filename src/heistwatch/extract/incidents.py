@@ -12,12 +12,18 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from heistwatch.extract.model import Span
 from heistwatch.extract.text import folded, lowered, quick
-from heistwatch.extract.victims import UNTRIGGERED, VictimMention, find_victim_candidates, patterns_by_sentence
+from heistwatch.extract.victims import (
+    UNTRIGGERED,
+    VictimMention,
+    find_victim_candidates,
+    patterns_by_sentence,
+)
 from heistwatch.reference.platforms import PlatformMatch, find_platforms, lookup
 from heistwatch.reference.vocabulary import attack_nouns
 
@@ -317,15 +323,36 @@ def _data_sinks(text: str, sentences: list[Span], cands: dict[str, Candidate]) -
             owner.setdefault(n, c)
     if not owner:
         return []
-    rx = re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in sorted(owner, key=len, reverse=True)))
     found: dict[int, Candidate] = {}
     for s in told:
-        for m in rx.finditer(text, s.start, s.end):
-            c = owner[m.group(0)]
-            if id(c) not in found and _SENT_TO_BEFORE.search(text, max(s.start, m.start() - 120), m.start()) \
-                    and _SECRET_DATA.search(text, s.start, m.start()):
+        for at, name in _whole_names(text, s, owner):
+            c = owner[name]
+            if id(c) not in found and _SENT_TO_BEFORE.search(text, max(s.start, at - 120), at) \
+                    and _SECRET_DATA.search(text, s.start, at):
                 found[id(c)] = c
     return list(found.values())
+
+
+def _whole_names(text: str, s: Span, names: Iterable[str]) -> list[tuple[int, str]]:
+    """Where the names stand as whole words in the sentence, left to right, the longest at each place and none
+    inside another found: what one alternation of the names (longest first) would find, without compiling a
+    pattern for every document."""
+    hits: list[tuple[int, int, str]] = []
+    for n in names:
+        i = text.find(n, s.start, s.end)
+        while i != -1:
+            j = i + len(n)
+            if not (i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_")) and \
+                    not (j < s.end and (text[j].isalnum() or text[j] == "_")):
+                hits.append((i, -len(n), n))
+            i = text.find(n, i + 1, s.end)
+    out: list[tuple[int, str]] = []
+    end = -1
+    for i, neg, n in sorted(hits):
+        if i >= end:
+            out.append((i, n))
+            end = i - neg
+    return out
 
 
 def _froze_the_loot(text: str, sentence: Span, v: VictimMention) -> bool:
