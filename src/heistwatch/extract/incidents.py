@@ -424,11 +424,12 @@ _COMPARED_BEFORE = re.compile(
     r"overtook|exceed(?:s|ed|ing)?|tops|topped|topping)"
     r")\s+(?:the\s+|an?\s+)?(?:(?:19|20)\d\d\s+|(?:US)?\$\s?\d[\d.,]*\s?(?:million|billion|mn|bn|m)?\s+)?$",
     re.IGNORECASE)
-_COMPARED_AFTER = re.compile(r"(?:['’]s)?(?:-|\s)(?:level|style|like|sized?|scale|esque|type|magnitude|calibre|caliber)\b",
-                             re.IGNORECASE)
+# "-level", "-style", "-sized", "'s-scale": the word after a yardstick name that makes it a measure
+_MEASURE_WORD = r"(?:-|\s)(?:level|style|like|sized?|scale|esque|type|magnitude|calibre|caliber)\b"
+_COMPARED_AFTER = re.compile(rf"(?:['’]s)?{_MEASURE_WORD}", re.IGNORECASE)
 # the words after a yardstick name that are still its phrase: "... Mt. Gox collapse in 2014", "the Coincheck hack"
 _COMPARED_TAIL = re.compile(
-    rf"(?:['’]s)?(?:(?:-|\s)(?:level|style|like|sized?|scale|esque|type|magnitude|calibre|caliber)\b)?"
+    rf"(?:['’]s)?(?:{_MEASURE_WORD})?"
     rf"(?:\s+(?:[\w\-]+\s+){{0,2}}?{_YARDSTICK_NOUN}\b)?"
     rf"(?:,?\s+(?:in|of)\s+(?:(?:early|mid|late)[\s\-]+)?(?:(?:January|February|March|April|May|June|July|August|September|"
     rf"October|November|December)\s+)?(?:19|20)\d\d\b)?", re.IGNORECASE)
