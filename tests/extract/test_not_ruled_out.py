@@ -17,3 +17,12 @@ def test_did_not_rule_out_is_suspected():
 
 def test_ruled_out_is_still_a_denial():
     assert _stance("Investigators have ruled out the Lazarus Group.")["Lazarus Group"] == Stance.DENIED
+
+
+def test_have_not_ruled_out_is_suspected():
+    assert _stance("Police have not ruled out North Korean involvement.")["North Korea"] == Stance.SUSPECTED
+
+
+def test_contracted_not_ruled_out_is_suspected():
+    assert _stance("Analysts haven't ruled out the Lazarus Group yet.")["Lazarus Group"] == Stance.SUSPECTED
+    assert _stance("The agency wouldn't rule out Lazarus Group involvement.")["Lazarus Group"] == Stance.SUSPECTED
