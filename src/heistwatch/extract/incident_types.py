@@ -48,11 +48,17 @@ TYPE_CUES: tuple[TypeCue, ...] = (
          r"\bleak(?:ed|ing)?\s+(?:the\s+)?(?:personal|customer|user)|\be-?mail\s+addresses\s+(?:of|were)\b|"
          r"\b(?:exposed|leaked)\s+(?:the\s+)?data\b|"
          r"\bdata\s+(?:of|on)\s+(?:more\s+than\s+|about\s+|some\s+|nearly\s+)?[\d,.]+\s*(?:thousand\s+|million\s+)?"
-         r"(?:users|customers|clients|members|people)\b",
+         r"(?:users|customers|clients|members|people)\b|"
+         r"\b(?:exposed|leaked|stole|copied|obtained|accessed|took)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}?"
+         r"(?:names|(?:home|postal|physical|street|mailing)\s+addresses|phone\s+numbers|dates\s+of\s+birth|"
+         r"(?:identity|ID|KYC)\s+(?:documents|data|records|information))\b",
          True,
          ["The exchange leaked personal information of 31,000 users.", "A data breach exposed e-mail addresses of users.",
-          "A hacked laptop exposed data of 12,000 customers.", "Thieves copied data on about 2 million users."],
-         ["The hackers stole coins."]),
+          "A hacked laptop exposed data of 12,000 customers.", "Thieves copied data on about 2 million users.",
+          "The leak exposed the names and home addresses of 270,000 buyers.",
+          "Intruders copied the KYC documents of some traders."],
+         ["The hackers stole coins.", "The hackers stole funds from 40 wallet addresses.",
+          "Analysts traced the thieves' addresses."]),
     _cue(IncidentType.BRIDGE_HACK, r"\bbridges?\b|\bcross-?chain\b", False,
          ["The cross-chain bridge was drained."], ["They crossed the street."]),
     _cue(IncidentType.DEFI_EXPLOIT,
