@@ -677,6 +677,7 @@ def find_person_actors(text: str, start: int = 0, end: int | None = None) -> lis
             out.append(ActorMatch(m.start("name"), m.end("name"), actor, m.group("name")))
     out.extend(_deeds_told_later(text, out, end))
     out.extend(_drainer_kits(text, start, end, seen))
+    out.extend(_named_groups(text, start, end, seen))
     out.sort(key=lambda a: a.start)
     return out
 
@@ -700,6 +701,45 @@ def _drainer_kits(text: str, start: int, end: int, seen: set[tuple[int, int]]) -
         actor = Actor(name=name, country=None, state=False, attack_id=None, parent=None, aliases=(name,))
         out.append(ActorMatch(m.start(), m.end(), actor, name))
     return out
+
+
+# A group the actor table does not know, named by what it is: "the hacker group Coinhoarder", "a cybercrime gang
+# called Crypto Cartel", "Coinhoarder, a Ukrainian hacking group", "the Bitkeeper hacking crew". The name is one or
+# two capitalised words (quoted or not); its stance comes from the sentence, like any actor's.
+_GROUP_NOUN = r"(?:hacker|hacking|hackers'|cyber-?criminal|cybercrime|criminal|threat|ransomware|extortion|APT)[ \t]+" \
+              r"(?:group|gang|collective|crew|outfit|syndicate|ring|actor)"
+_GROUP_NAME = rf"[\"“'‘]?(?P<{{}}>[A-Z][\w\-]*[{_LOW}\d][\w\-]*(?:[ \t]+[A-Z][\w\-]*[{_LOW}\d][\w\-]*)?)[\"”'’]?"
+_NAMED_GROUPS = (   # each found on its own: "the Ukrainian hacker group Coinhoarder" must not hide behind "the ... group"
+    re.compile(rf"\b{_GROUP_NOUN}[ \t]+(?:(?:called|named|dubbed|known[ \t]+as)[ \t]+)?{_GROUP_NAME.format('name')}"),
+    re.compile(rf"(?<![\w\-]){_GROUP_NAME.format('name')},[ \t]+(?:an?|the)[ \t]+(?:[\w\-]+[ \t]+){{0,2}}?{_GROUP_NOUN}\b"),
+    re.compile(rf"\b[Tt]he[ \t]+{_GROUP_NAME.format('name')}[ \t]+{_GROUP_NOUN}\b"),
+)
+_NOT_GROUP_NAMES = frozenset("""The A An This That These Those It Its Their Which Who Whose Has Have Had Was Were Is Are
+    Last Earlier Later Another Same One Two Three Some Several Many Most Other Such Each Every In On At By For From With
+    Group Gang Hackers Hacker Attackers Researchers Investigators Police Officials Crypto Bitcoin Ethereum""".split())
+
+
+def _named_groups(text: str, start: int, end: int, seen: set[tuple[int, int]]) -> list[ActorMatch]:
+    """Groups named in ``text[start:end]`` by a group noun (_NAMED_GROUPS) that the actor table does not know."""
+    from heistwatch.reference.actors import Actor
+    from heistwatch.reference.places import is_place
+    from heistwatch.reference.platforms import find_platforms
+
+    segment = text[start:end].lower()
+    if not any(w in segment for w in ("group", "gang", "collective", "crew", "outfit", "syndicate", "ring", "actor")):
+        return []
+    out = []
+    for m in (m for rx in _NAMED_GROUPS for m in rx.finditer(text, start, end)):
+        name = m.group("name")
+        a, b = m.span("name")
+        words = name.split()
+        if ((a, b) in seen or words[0] in _NOT_GROUP_NAMES or is_place(name) or is_place(words[0])
+                or find_actors(name) or find_platforms(name)):
+            continue
+        seen.add((a, b))
+        actor = Actor(name=name, country=None, state=False, attack_id=None, parent=None, aliases=(name,))
+        out.append(ActorMatch(a, b, actor, name))
+    return sorted(out, key=lambda x: x.start)
 
 
 # "According to the indictment, Roe exploited the protocol's contracts in May": a person the text has already charged,
