@@ -31,6 +31,11 @@ FIRST_CHAR_FORMS = [
     re.compile(r"(?<![\w.])(?<!\$)(?:exchange|wallet|it)(?:s\b)?", re.IGNORECASE),
     re.compile(r"(?!s)\b(?:[a-z]\w+\s+stole|the)", re.IGNORECASE),
 ]
+# assertions that open an alternative, moved after its first character too
+INNER_ASSERTION_FORMS = [
+    re.compile(r"\b(?:no\s+funds|\bden(?:y|ied)\s+it|(?:all\s+)?\bthe\s+hack)\b", re.IGNORECASE),
+    re.compile(r"(?<![\w.])(?:(?<!\$)it|(?:the\s+)?(?<![\w'])hack\w*|(?=[sk])\B[sk]ky|\bno\b)", re.IGNORECASE),
+]
 
 PATTERNS = [
     ATTACK_CUE,
@@ -43,10 +48,11 @@ PATTERNS = [
     re.compile(r"\b(?:Monero|XMR|DEX)\b|[A-Z][A-Z]+\s+(?:Exchange|[^A-Z\s]ALLET)|[K-S]{2}(?!I)", re.IGNORECASE),
     # leading assertions the twin moves after a first character (see _first_char_form)
     *FIRST_CHAR_FORMS,
+    *INNER_ASSERTION_FORMS,
 ]
 
 # Words in any case, the four characters that fold onto ASCII letters, other cased letters and typography.
-PIECES = ["hack", "HACKED", "Hackers", "Exchange", "exchanges", "Wallet", "the", "It", "its", "stole", "SKI",
+PIECES = ["no", "Funds", "denied", "DENY", "all", "hack", "HACKED", "Hackers", "Exchange", "exchanges", "Wallet", "the", "It", "its", "stole", "SKI",
           "sky", "$5 million", "US$2 BN", "\u20ac3,5 Million", "Zumo\u2019s", "Heist", "\u0130", "\u0131", "\u017f",
           "\u212a", "\u00c9", "\u00e9", "\u03a3", "\u2019", "\u00a0", ".", ",", ";", "!", "\n", " ", "  ", "x", "K", "s"]
 texts = st.one_of(st.lists(st.sampled_from(PIECES), max_size=40).map("".join),
@@ -242,3 +248,21 @@ def test_leading_assertions_move_after_the_first_character_where_that_is_exact()
     assert form(r"\b\w+") is None                            # no literal first character
     assert form(r"hack") is None                              # nothing to move
     assert form(r"\b(?:hack|stole)").search("the hackers") is not None
+
+
+def test_assertions_opening_an_alternative_move_after_its_first_character() -> None:
+    from re import _parser
+
+    from heistwatch.extract.text import _first_char_form, _lower_in_place
+
+    for pattern in INNER_ASSERTION_FORMS:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        assert _lower_in_place(parsed.data)
+        parsed.state.flags &= ~re.IGNORECASE
+        assert _first_char_form(parsed, pattern.flags & ~re.IGNORECASE) is not None, pattern.pattern
+    twin = case_sensitive_twin(INNER_ASSERTION_FORMS[0])
+    assert twin is not None
+    text = "they deny it; no funds. all the hack, suddeny it, nofunds"
+    assert [m.span() for m in twin.finditer(text)] == [m.span() for m in INNER_ASSERTION_FORMS[0].finditer(text)] \
+        == [(5, 12), (14, 22), (24, 36)]
+    assert _first_char_form(_parser.parse(r"\b(?:hack|\Ax)"), 0) is None   # an anchor that cannot move: as written

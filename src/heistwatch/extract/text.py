@@ -334,39 +334,45 @@ def _first_char_form(parsed, flags: int) -> re.Pattern[str] | None:  # noqa: C90
         lead.append(data.pop(0))
     if not lead or not data or _has_group(lead, k):
         return None
-    firsts = _split_first(data, k)
+    firsts = _split_first(data, k, parsed.state)
     if not firsts or len(firsts) > 1 and any(_has_group(rest, k) for _, rest in firsts):
         return None
     by_first: dict[int, list[list]] = {}
     for c, rest in firsts:
         by_first.setdefault(c, []).append(rest)
-    any_char = _parser.parse(r"[\s\S]").data[0]
-    word = _parser.parse(r"\w").data[0]
     alts = []
     for c, rests in by_first.items():
-        moved = []
-        for op, av in lead:
-            if op is k.AT:
-                if av not in (k.AT_BOUNDARY, k.AT_NON_BOUNDARY):
-                    return None
-                #  before a word character: none before it; before another character: one before it
-                after_word = re.match(r"\w", chr(c)) is not None
-                kind = k.ASSERT_NOT if (av is k.AT_BOUNDARY) == after_word else k.ASSERT
-                moved.append((kind, (-1, _parser.SubPattern(parsed.state, [word, any_char]))))
-            elif av[0] == -1:    # a lookbehind: the same, one character wider
-                lo, hi = av[1].getwidth()
-                if lo != hi:
-                    return None
-                moved.append((op, (-1, _parser.SubPattern(parsed.state, [*av[1].data, any_char]))))
-            else:                # a lookahead of one character: a lookbehind over that character
-                if av[1].getwidth() != (1, 1):
-                    return None
-                moved.append((op, (-1, av[1])))
+        moved = [_moved(op, av, c, parsed.state) for op, av in lead]
+        if None in moved:
+            return None
         tail = rests[0] if len(rests) == 1 else \
             [(k.BRANCH, (None, [_parser.SubPattern(parsed.state, r) for r in rests]))]
         alts.append(_parser.SubPattern(parsed.state, [(k.LITERAL, c), *moved, *tail]))
     data = [(k.BRANCH, (None, alts))] if len(alts) > 1 else list(alts[0].data)
     return _compiler.compile(_parser.SubPattern(parsed.state, data), flags)
+
+
+def _moved(op, av, c: int, state) -> tuple | None:
+    """The zero-width assertion ``(op, av)`` that held before the character ``c``, said after ``c`` (one
+    character later) as a lookbehind; None where that would not be exact."""
+    from re import _parser
+    from re import _constants as k
+
+    if op is k.AT:
+        if av not in (k.AT_BOUNDARY, k.AT_NON_BOUNDARY):
+            return None
+        #  before a word character: none before it; before another character: one before it
+        after_word = re.match(r"\w", chr(c)) is not None
+        kind = k.ASSERT_NOT if (av is k.AT_BOUNDARY) == after_word else k.ASSERT
+        return (kind, (-1, _parser.SubPattern(state, list(_parser.parse(r"\w[\s\S]").data))))
+    if av[0] == -1:    # a lookbehind: the same, one character wider
+        lo, hi = av[1].getwidth()
+        if lo != hi:
+            return None
+        return (op, (-1, _parser.SubPattern(state, [*av[1].data, *_parser.parse(r"[\s\S]").data])))
+    if av[1].getwidth() != (1, 1):    # a lookahead of one character: a lookbehind over that character
+        return None
+    return (op, (-1, av[1]))
 
 
 def _has_group(items, k) -> bool:
@@ -380,14 +386,24 @@ def _has_group(items, k) -> bool:
     return not _every(items, groupless)
 
 
-def _split_first(items, k) -> list[tuple[int, list]] | None:  # noqa: C901
-    """``items`` as (first character, the rest) alternatives in the order sre tries them, or None."""
+def _split_first(items, k, state=None) -> list[tuple[int, list]] | None:  # noqa: C901
+    """``items`` as (first character, the rest) alternatives in the order sre tries them, or None. With the
+    parsed pattern's ``state``, an assertion that opens an alternative ("\\b(?:no\\s+funds|\\bden(?:y|ied))")
+    is moved after each first character as :func:`_first_char_form` moves the pattern's leading ones."""
     if not items:
         return None
     op, av = items[0]
     rest = list(items[1:])
     out: list[tuple[int, list]] = []
-    if op is k.LITERAL:
+    if op in (k.AT, k.ASSERT, k.ASSERT_NOT) and state is not None and not _has_group([items[0]], k):
+        for c, after in _split_first(rest, k, state) or ():
+            moved = _moved(op, av, c, state)
+            if moved is None:
+                return None
+            out.append((c, [moved, *after]))
+        if not out:
+            return None
+    elif op is k.LITERAL:
         out = [(av, rest)]
     elif op is k.IN:
         if not all(iop is k.LITERAL for iop, _ in av):
@@ -399,7 +415,7 @@ def _split_first(items, k) -> list[tuple[int, list]] | None:  # noqa: C901
         out = [(c, rest) for c in seen]   # one character: at most one of them matches
     elif op is k.BRANCH:
         for alt in av[1]:
-            got = _split_first([*alt.data, *rest], k)
+            got = _split_first([*alt.data, *rest], k, state)
             if got is None:
                 return None
             out.extend(got)
@@ -407,10 +423,10 @@ def _split_first(items, k) -> list[tuple[int, list]] | None:  # noqa: C901
         group, add_flags, del_flags, body = av
         if group is not None or add_flags or del_flags:
             return None
-        return _split_first([*body.data, *rest], k)
+        return _split_first([*body.data, *rest], k, state)
     elif op is k.MAX_REPEAT and av[0] == 0 and av[1] == 1:   # greedy "?": first with it, then without
-        with_it = _split_first([*av[2].data, *rest], k)
-        without = _split_first(rest, k)
+        with_it = _split_first([*av[2].data, *rest], k, state)
+        without = _split_first(rest, k, state)
         if with_it is None or without is None:
             return None
         out = with_it + without
