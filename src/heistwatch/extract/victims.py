@@ -19,7 +19,7 @@ from heistwatch.extract.text import anchored, hits_by_sentence
 from heistwatch.reference import assets
 from heistwatch.reference.actors import lookup as lookup_actor
 from heistwatch.reference.places import is_demonym, is_place, place_names_alternation
-from heistwatch.reference.platforms import Platform, find_platforms, lookup
+from heistwatch.reference.platforms import Platform, find_platforms, lookup, told_as_platform
 from heistwatch.reference.vocabulary import alternation, attack_nouns
 
 # A proper name as news writes a company: capitalised words, CamelCase, digits, dots (Gate.io, 4E, C.R.E.A.M.).
@@ -500,6 +500,8 @@ def find_victim_candidates(text: str, start: int = 0, end: int | None = None, *,
                 plat = lookup(first) if len(name.split()) > 1 else None
             if plat is None:
                 plat = _swapped_letters(name)   # "Poloneix": a known name with two letters swapped
+            elif not told_as_platform(text, span.start, span.end, plat):
+                continue   # "DAO Maker", "on the Heco network", "5,000 MIM": not the known platform itself
             if plat is None and pat.name in _KIND_NAMED and (
                     _WATCHER_KIND.search(m.group(0))
                     or _WATCHER_KIND.search(text, max(0, start + m.start() - 30), start + m.start("name"))):

@@ -15,6 +15,7 @@ from importlib import resources
 
 from heistwatch.extract.model import IncidentType
 from heistwatch.extract.text import longest_trie, lowered
+from heistwatch.reference.vocabulary import attack_nouns
 
 PLATFORM_WORDS = (
     "exchange", "exchanges", "protocol", "finance", "network", "bridge", "wallet", "casino", "platform",
@@ -22,6 +23,25 @@ PLATFORM_WORDS = (
     "breach", "attack", "hackers", "users", "customers", "defi", "team", "founder", "ceo", "smart", "contract",
     "contracts", "pools", "pool", "vault", "vaults", "token", "bridge's", "protocol's",
 )
+
+
+# a number just before a name (not a year): the name is a coin's ticker ("5,509,222.73 MIM", "4 million MIM
+# tokens"), unless a noun follows that the number counts ("100 Bithumb customers")
+_AMOUNT_BEFORE = re.compile(r"(?<![\w.,\-/:$€£¥])(?!(?:19|20)\d\d[ \t]+$)\d(?:[\d,]*\d)?(?:\.\d+)?"
+                            r"(?:[ \t]*(?:[kKmMbB]n?|thousand|million|billion))?[ \t]+$")
+_COUNTED_NOUN_AFTER = re.compile(r"[ \t\-]+(?!(?:tokens?|coins?|stablecoins?|and|or|to|from|in|on|at|of|by|for|with|into|as|"
+                                 r"worth|valued|was|were|is|are|had|has|which|that|then|while)\b)[a-z]")
+# "on (the) X": the place a protocol runs or an exploit happened, unless an attack noun owns the "on"
+# ("the attack on Ronin" names the victim)
+_LOCATION_BEFORE = re.compile(r"(?<![\w\-])(?i:on|in|across)\s+(?:the\s+)?$")
+_ATTACK_ON = re.compile(rf"\b(?i:{attack_nouns(plural=True)}|{attack_nouns(plus=('compromise', 'robbery'))}|raids?)\s+(?i:on)\s+(?:the\s+)?$")
+_CHAIN_WORD_AFTER = re.compile(r"[\s\-]+(?:network|chain|blockchain|mainnet|testnet|ecosystem|system|L2|layer[\s\-]?2)s?\b(?![\s\-]+(?:bridge|exchange))",
+                               re.IGNORECASE)
+# a capitalised word beside a name: the name is part of a longer one ("DAO Maker", "XRP Ledger")
+_CAP_WORD_AFTER = re.compile(r"[ \t]+([A-Z][\w\-]*)")
+_CAP_WORD_BEFORE = re.compile(r"(?<![.!?:;\n\w])[ \t]*([A-Z][\w\-]*)['’]?[ \t]+$")
+_WORD_AFTER = re.compile(r"[\s\-'’s]*([a-z]+)")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s\-]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +159,51 @@ def _key_scan() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.]){longest_trie(set(index))}(?![a-z0-9])")
 
 
+def _title_case(text: str, start: int, end: int) -> bool:
+    """The words around a name written in Title Case (a headline): their capitals tell nothing."""
+    lo = text.rfind("\n", max(0, start - 60), start) + 1 or max(0, start - 60)
+    hi = text.find("\n", end, end + 60)
+    words = re.findall(r"[A-Za-z][\w'’\-]*", text[lo : end + 60 if hi < 0 else hi])
+    long = [w for w in words if len(w) > 3]
+    return len(long) >= 3 and sum(1 for w in long if w[0].isupper()) / len(long) >= 0.75
+
+
+def _beside_platform_word(text: str, start: int, end: int) -> bool:
+    """A platform word next to a name: "Curve Finance", "the Stake casino", "crypto casino Stake"."""
+    nxt = _WORD_AFTER.match(text[end : end + 24].lower())
+    prv = _WORD_BEFORE.search(text, max(0, start - 24), start)
+    return bool(nxt and nxt.group(1) in PLATFORM_WORDS) or bool(prv and prv.group(1).lower() in PLATFORM_WORDS)
+
+
+def _in_longer_name(text: str, start: int, end: int) -> bool:
+    """A capitalised word right before or after a name, not a platform word ("Curve Finance", "Maker DAO")
+    and not a headline's Title Case: the name is part of a longer one ("DAO Maker", "XRP Ledger")."""
+    cap_after = _CAP_WORD_AFTER.match(text, end, end + 40)
+    cap_before = _CAP_WORD_BEFORE.search(text, max(0, start - 40), start)
+    longer = bool(cap_after and cap_after.group(1).lower() not in PLATFORM_WORDS) or bool(
+        cap_before and cap_before.group(1).lower() not in ("the", "defi"))
+    return longer and not _title_case(text, start, end)
+
+
+def told_as_platform(text: str, start: int, end: int, platform: Platform | None = None) -> bool:
+    """Whether the known name at ``text[start:end]`` names the platform itself, not a coin counted
+    ("5,509,222 MIM"), the chain where something ran ("exploited on the Heco network", "a protocol on
+    Arbitrum") or, for a common-word alias, part of a longer name ("DAO Maker", "XRP Ledger wallets")."""
+    platform = platform or lookup(text[start:end])
+    if platform is None:
+        return False
+    if _AMOUNT_BEFORE.search(text, max(0, start - 24), start) and not _COUNTED_NOUN_AFTER.match(text, end, end + 40):
+        return False
+    if _LOCATION_BEFORE.search(text, max(0, start - 12), start) and (
+            platform.kind == "chain" or _CHAIN_WORD_AFTER.match(text, end, end + 40)) and not _ATTACK_ON.search(
+            text, max(0, start - 30), start):
+        return False
+    _, _, amb = _matcher()
+    surface = text[start:end]
+    common = amb.get(surface) or any(_alias_key(a) == _alias_key(surface) for a in platform.ambiguous)
+    return not (common and _in_longer_name(text, start, end))
+
+
 def find_platforms(text: str, start: int = 0, end: int | None = None) -> list[PlatformMatch]:
     """Known platforms named in ``text[start:end]`` (spans index ``text``)."""
     index, _, amb = _matcher()
@@ -166,14 +231,10 @@ def find_platforms(text: str, start: int = 0, end: int | None = None) -> list[Pl
         p = lookup(surface) or lookup(alias)
         if p is None:
             continue
-        if amb.get(alias):
-            after = text[m_end : m_end + 24].lower()
-            before = text[max(0, tok.start() - 24) : tok.start()].lower()
-            nxt = re.match(r"[\s\-'’s]*([a-z]+)", after)
-            prv = re.search(r"([a-z]+)[\s\-]*$", before)
-            beside = (nxt and nxt.group(1) in PLATFORM_WORDS) or (prv and prv.group(1) in PLATFORM_WORDS)
-            if not beside:
-                continue
+        if amb.get(alias) and not _beside_platform_word(text, tok.start(), m_end):
+            continue
+        if not told_as_platform(text, tok.start(), m_end, p):
+            continue
         out.append(PlatformMatch(tok.start(), m_end, p, surface))
         pos = m_end
     return out
