@@ -849,6 +849,11 @@ _HEIST_NOUN_AFTER = re.compile(r"\s+(?:(?:crypto(?:currency)?|bridge|exchange|fl
                                r"(?:" + attack_nouns(plus=("robbery",), minus=("attack", "incident")) + r")\b", re.I)
 
 
+# "was exploited for $250k", "was attacked by a white hat hacker for ~$8.8M": the figure of the attack
+_ATTACKED_FOR = re.compile(r"\b(?:exploited|attacked|hacked|drained|robbed|breached)\b[^.;]{0,50}?\bfor\s+(?:about\s+|around\s+|"
+                           r"roughly\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|some\s+|~\s*)?$", re.I)
+# "$375,000 worth of farm rewards": the coins taken were reward tokens, no bounty
+_WORTH_OF_REWARDS = re.compile(r"\s*(?:\S+\s+)?worth\s+of\s+(?:[\w\-]+\s+){0,2}?rewards?\b", re.I)
 _LATER_CLAUSE = re.compile(r"\b(?:who|which|but|and|then|later|before|after|although|though|while|whereas)\b", re.I)
 
 
@@ -967,7 +972,8 @@ def _context(t: str, raws: list[_Raw], i: int, lo: int, hi: int, pairs: dict[int
             pass
     # "a 5% bounty on $114M stolen": the amount the bounty is a share of, not the bounty
     reward = bool((rm and not _BOUNTY_ON.fullmatch(near_before, rm.end()))
-                  or (_HAS_REWARD(low, r.end, na_hi) and _REWARD_RE.search(near_after)))
+                  or (_HAS_REWARD(low, r.end, na_hi) and _REWARD_RE.search(near_after)
+                      and not _WORTH_OF_REWARDS.match(near_after)))
     if reward:
         recovered = False   # "offered $10 million to return the funds": the offer, not a recovery
     funding = bool((_HAS_FUNDING(low, nb_lo, r.start) and _FUNDING_BEFORE.search(near_before))
@@ -986,7 +992,7 @@ def _context(t: str, raws: list[_Raw], i: int, lo: int, hi: int, pairs: dict[int
             pass
         if last_rec is not None and _FINITE_THEFT.search(before, last_rec.end()):
             recovered = False   # "froze deposits and withdrawals after finding that hackers had taken 119,756 bitcoins"
-    if theft and recovered and not _RECOVERY_RE.search(before):
+    if (theft or _ATTACKED_FOR.search(before)) and recovered and not _RECOVERY_RE.search(before):
         first = _RECOVERY_RE.search(after)
         if first is not None and _LATER_CLAUSE.search(after, 0, first.start()):
             recovered = False   # "lost $610 million to a hacker who later returned almost all of it": lost, then returned

@@ -81,6 +81,12 @@ _TODAY_AFTER = re.compile(r"[^.;]{0,25}?\b(?:today|at\s+current\s+prices|at\s+to
                           r"at\s+current\s+(?:exchange\s+)?rates?)\b", re.IGNORECASE)
 _WOULD_BEFORE = re.compile(r"\b(?:would|will)\s+(?:now\s+)?(?:be|have\s+been)\s+(?:worth|valued)|\bwould\s+exceed|\bnow\s+worth",
                            re.IGNORECASE)
+# the thief as the subject of a withdrawal: "the attacker withdrew", "hackers managed to withdraw"
+_THIEF_WITHDREW = re.compile(r"\b(?:hackers?|attackers?|exploiters?|thie(?:f|ves)|intruders?|culprits?)\s+(?:(?:then|later|also|"
+                             r"quickly|was\s+able\s+to|were\s+able\s+to|managed\s+to|could)\s+)*withdr(?:ew|aw)\s+"
+                             r"(?:(?:about|around|roughly|nearly|almost|over|more\s+than|some)\s+)?$", re.IGNORECASE)
+_NEW_CLAUSE_AFTER = re.compile(r"\b(?:who|which|but|although|though|whereas)\s+(?:then|later|subsequently|eventually|has|have|had)\b",
+                               re.IGNORECASE)
 _MOVED_BEFORE = re.compile(r"\b(?:moved|moving|moves|transferred|transferring|transfers|sent|sending|sends|"
                            r"routed|funnel+ed|deposited|bridged)\b", re.IGNORECASE)
 _TO_AFTER = re.compile(r"[^.;]{0,45}?\b(?:to|into|onto|through|via)\b", re.IGNORECASE)
@@ -553,7 +559,13 @@ def _is_loss(text: str, sentence: Span, a: AmountMention, head: int | None = Non
         return False   # "took a $120 million financing package": money that came in, whatever the verb
     if _RANSOM_PAID.search(window_before):
         return True   # "paid a ransom of $4 million": what the victim lost to the extortion
-    if folded(NOT_A_LOSS).search(window_after[:40]) or folded(NOT_A_LOSS).search(window_before[-30:]) and not (a.context.theft or a.context.revised):
+    if _THIEF_WITHDREW.search(window_before):
+        return True   # "the hacker withdrew about $1.9M": taken by the thief, not a user's own withdrawal
+    own_after = window_after[:40]
+    cut = _NEW_CLAUSE_AFTER.search(own_after)
+    if cut is not None:
+        own_after = own_after[: cut.start()]   # "for $8.8M, who then returned most of it": the next clause's verb
+    if folded(NOT_A_LOSS).search(own_after) or folded(NOT_A_LOSS).search(window_before[-30:]) and not (a.context.theft or a.context.revised):
         return bool(folded(_ATTACK_NEAR).search(window_before[-20:] + " " + window_after[:10]))
     return True
 

@@ -1,0 +1,36 @@
+"""Loss figures told plainly beside the attack: the thief's withdrawal, the figure an attack was "for" before a
+later clause returns part of it, stolen coins that were reward tokens."""
+
+import pytest
+
+from heistwatch.extract.evalformat import to_eval
+from heistwatch.extract.pipeline import run
+
+
+def main_losses(text: str) -> list[float]:
+    ev = to_eval("t", run(text))
+    incidents = ev.get("incidents") or []
+    main = next((i for i in incidents if i.get("main")), incidents[0] if incidents else None)
+    assert main is not None, text
+    return main.get("loss_usd") or []
+
+
+@pytest.mark.parametrize("text, usd", [
+    ("Bitfinex was exploited on Sunday. The attacker withdrew about $3.4 million in stablecoins before the team "
+     "paused the contracts.", 3_400_000),
+    ("Kraken said hackers managed to withdraw $12 million from its hot wallet.", 12_000_000),
+    ("Euler Finance was hacked by a white hat for $2.5 million, who later returned most of the funds.", 2_500_000),
+    ("Curve Finance suffered an exploit that cost it $640,000 worth of staking rewards and pool liquidity.", 640_000),
+])
+def test_loss_told_beside_the_attack(text, usd):
+    assert usd in main_losses(text)
+
+
+def test_users_withdrawing_their_own_funds_is_no_loss():
+    text = "Bitfinex was hacked on Monday for $5 million. Worried customers withdrew $300 million from the exchange."
+    assert main_losses(text) == [5_000_000]
+
+
+def test_a_bounty_stays_no_loss():
+    text = "Kraken lost $8 million to a hacker and offered a $1 million reward for the return of the funds."
+    assert main_losses(text) == [8_000_000]
