@@ -65,6 +65,46 @@ _AMOUNT = (r"(?:(?:US)?[$€£¥₩]\s?\d[\d.,]*+(?:\s?(?:million|billion|thousa
            r"(?<![\w.,])\d[\d.,]*+\s?(?:million|billion|thousand)?\s?(?:dollars|euros|yen|won|USD|BTC|ETH|bitcoins?|ether|tokens|coins)\b)")
 
 
+# What a platform's name is written with when it is what was attacked, lower case after the name: "the Zumo
+# project was exploited", "the Quidax lending protocol was drained", "Moonwell token was exploited".
+_ATTACKED_KIND = (r"(?:(?:(?:lending|staking|trading|investing|yield|liquidity|farming|vesting|smart|swap|fee|bridge|"
+                  r"token|main|reward|NFT|DeFi)\s+){0,2}(?:project|token|contracts?|pools?|vaults?|farms?|team|app|game|"
+                  r"marketplace|router|platform|protocol|exchange|wallets?)|" + _OWN_KIND + r")")
+# What a platform owns that an attack hits, written after its name with an apostrophe: "Zumo's hot wallet",
+# "Quidax's systems", "Moonwell's staking contract", "Kelda's XRP Ledger wallets".
+_OWN_PART = (r"(?:(?:[\w\-/.]+\s+){0,3}?(?:systems?|servers?|wallets?|contracts?|accounts?|(?:private\s+|API\s+|PGP\s+|admin\s+)?keys?|"
+             r"pools?|vaults?|bridge|platform|network|treasury|infrastructure|database|website|site|front-?end|multi-?sig|"
+             r"deployer|nodes?|protocol|router|farm|exchange|app|reserves?|funds|liquidity|storage|computers?|"
+             r"Discord|Twitter|X\s+account|email))")
+# How a text says what was attacked: "was hacked", "has been drained", "suffered a flash loan exploit", "became
+# the victim of a heist", "experienced a security breach", "was subjected to an attack".
+_ATTACKED = (rf"(?:(?:was|were|has\s+been|had\s+been|have\s+been|got|gets|is|became|(?:has\s+|had\s+|have\s+)?(?:suffered|experienced|sustained)|"
+             rf"fell\s+victim\s+to|confirmed|disclosed|reported|(?:was|were|has\s+been)\s+subjected\s+to|suffered\s+from)\s+(?:\w+\s+)?"
+             rf"(?:{_ATTACK_VERB_PASSIVE}|an?\s+(?:[\w\-$.,]+\s+){{0,4}}?{_ATTACK_NOUN}|"
+             rf"(?:the\s+|a\s+)?(?:latest\s+)?victim\s+of\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){{0,3}}?{_ATTACK_NOUN})\b|"
+             # "suffered a loss due to a reentrancy bug": a loss is an attack's where the sentence goes on to tell one
+             rf"(?:has\s+|had\s+|have\s+)?(?:suffered|experienced|sustained|incurred)\s+(?:an?\s+)?(?:[\w\-$.,~]+\s+){{0,4}}?loss(?:es)?\b"
+             rf"(?=[^.;]{{0,200}}?\b(?:exploit|attack|hack|breach|vulnerab|flaw|bug|manipulat|reentran|stol|theft|drain|flash\s?loan)))")
+_SAID = r"(?:has\s+|had\s+)?(?:said|says|reported|reports|announced|confirmed|disclosed|admitted|revealed|stated|acknowledged)\b"
+# An appositive that tells what a platform is ("Zumo, a bitcoin mining pool,"), not a person's role.
+_PLATFORM_APPOSITIVE = (r",\s+(?:a|an|the|one\s+of\s+the)\s+(?!(?:[\w\-]+\s+){0,3}?(?:CEO|chief|founder|co-founder|head|spokes\w+|"
+                        r"director|executive|president|analyst|researcher|officer|partner|engineer|manager|investor|lawyer|"
+                        # nor who watches a theft: "Kelvar, a blockchain analytics firm, said hackers stole ..."
+                        r"security|cybersecurity|cyber-security|auditing|audit|analytics|forensics?|intelligence|research|"
+                        r"consulting|consultancy|law|legal|compliance|tracing|monitoring|news|media)\b)"
+                        rf"(?:[\w\-’']+\s+){{0,5}}?(?:{_KIND}|pool|mining\s+pool|site|website|service)\s*,")
+# What may follow the name of a platform with a flaw: not more of a name, not a lower-case noun that makes the name a
+# modifier of what had the flaw ("a bug in the IAVL Merkle proof", unless a part of a platform: "the Zumo vault
+# contract"), not an appositive that calls it a tool ("a bug in Profanity, a vanity address generator").
+_FLAW_NAME_TAIL = (r"(?!\s(?-i:[A-Z\d]))"
+                   r"(?!\s+(?!(?:to|that|which|and|or|by|in|on|for|from|at|as|of|allowing|enabling|letting|via|through|when|"
+                   r"after|before|during|with|was|were|is|had|has|it|its|smart|contracts?|vaults?|protocol|bridge|pools?|platform|"
+                   r"exchange|code|codebase|wallets?|router|network|app|staking|farm|lending|liquidity|v\d)\b)(?-i:[a-z]))"
+                   r"(?!,\s+(?:an?|the)\s+[^,.;]{0,40}?\b(?:tool|generator|library|compiler|software|program|package|extension|"
+                   r"plug-?in|language|SDK|utility)\b)")
+_NOT_MODAL_BEFORE = r"(?<!could\s)(?<!would\s)(?<!might\s)(?<!can\s)(?<!could\shave\s)(?<!would\shave\s)(?<!might\shave\s)"
+
+
 @dataclass(frozen=True, slots=True)
 class VictimPattern:
     name: str
@@ -131,11 +171,12 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("The Moonwell protocol lost funds.", "Moonwell")],
        ["the crypto exchange was hacked"], trigger=r"exchange|protocol|bridge|wallet|platform|casino"),
     _p("attack-of-name",
-       rf"\b{_ATTACK_NOUN}s?\s+(?:of|on|at|against|targeting|affecting|involving)\s+(?:the\s+)?{_KIND_PHRASE}?{_NAME_CS}",
+       rf"\b{_ATTACK_NOUN}s?\s+(?:(?:occurred|happened|took\s+place|was\s+(?:carried\s+out|made|launched))\s+)?(?:of|on|at|against|targeting|affecting|involving)\s+(?:the\s+)?{_KIND_PHRASE}?{_NAME_CS}",
        2,
        [("The hack of Zumo shook the market.", "Zumo"),
         ("After the attack on Moonwell Lend, prices fell.", "Moonwell Lend"),
-        ("the breach at crypto exchange Quidax", "Quidax")],
+        ("the breach at crypto exchange Quidax", "Quidax"),
+        ("On May 2, an exploit occurred on Moonwell, draining its pools.", "Moonwell")],
        ["the attack on Tuesday was quick", "the hack of the exchange"], trigger=_ATTACK_WORDS),
     _p("name-attack",
        rf"{_NAME_CS}(?:['’]s)?\s+(?:{_WHEN_OR_HOW_MUCH}\s+)?(?:{_PLATFORM_NOUN}\s+)?(?:{_KIND}\s+)?(?-i:hack|Hack|heist|Heist|exploit|Exploit|breach|Breach|theft|attack|Attack|incident|hacking)\b",
@@ -146,7 +187,7 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("Zumo’s $40 million hack was the largest that year.", "Zumo")],
        ["The Monday attack was quick."], trigger=_ATTACK_WORDS),
     _p("name-was-attacked",
-       rf"{_NAME_CS}(?:\s(?-i:{_OWN_KIND}))?{_IN_PLACE}?(?:,[^,]{{3,60}},)?(?:,?\s+which)?\s+(?:was|were|has\s+been|had\s+been|have\s+been|got|gets|is|became|suffered|fell\s+victim\s+to|confirmed|disclosed|reported)\s+(?:\w+\s+)?(?:{_ATTACK_VERB_PASSIVE}|an?\s+(?:[\w\-$.,]+\s+){{0,4}}?{_ATTACK_NOUN}|(?:the\s+|a\s+)?(?:latest\s+)?victim\s+of\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){{0,3}}?{_ATTACK_NOUN})\b",
+       rf"{_NAME_CS}(?:\s(?-i:{_ATTACKED_KIND}))?{_IN_PLACE}?(?:,[^,]{{3,60}},)?(?:,?\s+which)?\s+{_ATTACKED}",
        2,
        [("Zumo was hacked last week.", "Zumo"),
         ("The Quidax bridge was drained of $80 million.", "Quidax"),
@@ -157,8 +198,16 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("In the same week two Moonwell pools were drained of $9 million.", "Moonwell"),
         ("Moonwell suffered a flash loan exploit.", "Moonwell"),
         ("Quidax in Nigeria was hacked on Friday.", "Quidax"),
-        ("The Zumo blockchain was exploited for $3.9 million.", "Zumo")],
-       ["The team was hacked off by the delay"], trigger=r"\b(?:was|were|been|got|gets|is|became|suffered|fell)\b"),
+        ("The Zumo blockchain was exploited for $3.9 million.", "Zumo"),
+        ("Quidax experienced a security breach that cost it 50 million tokens.", "Quidax"),
+        ("The Moonwell project was exploited by a hacker.", "Moonwell"),
+        ("The Zumo lending protocol was drained on Friday.", "Zumo"),
+        ("Quidax has suffered a $2 million exploit.", "Quidax"),
+        ("Moonwell was subjected to a flash loan attack.", "Moonwell"),
+        ("Zumo suffered a loss due to a missing check, which let an attacker withdraw funds.", "Zumo")],
+       ["The team was hacked off by the delay", "Zumo suffered a loss of market share as prices fell.",
+        "Zumo is working on the exploit fix."],
+       trigger=r"\b(?:was|were|been|got|gets|is|became|suffered|fell|experienced|sustained|incurred)\b"),
     _p("stolen-from-name",
        rf"\b(?:(?:{_TAKEN})\s+(?:(?:[^.;]|\.(?=\d)){{0,80}}?\s)?|(?:thefts?|heists?)\s+(?:of\s+(?:[^.;,]|[.,](?=\d)){{0,40}}?\s)?)from\s+(?:the\s+)?(?:users\s+of\s+|customers\s+of\s+|{_KIND_PHRASE}|{_PERSON_ROLE})?{_NAME_CS}",
        2,
@@ -189,10 +238,12 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("In May, Zumo in South Korea lost $6 million from a hot wallet.", "Zumo")],
        ["the exchange lost money"], trigger=r"\blos[ti]|\bloses\b"),
     _p("headline-name-hacked",
-       rf"{_NAME_CS}\s+(?:reportedly\s+|allegedly\s+)?(?:hacked|exploited|drained|breached|robbed)\s+(?:for|of)\s",
+       rf"{_NAME_CS}\s+(?:reportedly\s+|allegedly\s+)?(?:hacked|exploited|drained|breached|robbed)\s+(?:for|of|via|through|in\s+an?|after|by)\s",
        2,
        [("Read more: Quidax reportedly hacked for $780,000", "Quidax"),
-        ("Zumo drained of $3 million in bridge exploit", "Zumo")],
+        ("Zumo drained of $3 million in bridge exploit", "Zumo"),
+        ("Quidax exploited via reentrancy attack, losing $500,000", "Quidax"),
+        ("Moonwell hacked in a $2 million private key compromise", "Moonwell")],
        ["Hackers hacked for fun."], trigger=r"hacked|exploited|drained|breached|robbed"),
     _p("destroyed-held-by-name",
        rf"\b(?:destroyed|burned|burnt|wiped\s+out|incinerated)\s+(?:(?:[^.;]|\.(?=\d)){{0,60}}?\s)?(?:held\s+by|belonging\s+to|owned\s+by|"
@@ -221,6 +272,65 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("Attackers drained Moonwell Lend of $2 million.", "Moonwell Lend"),
         ("She said he was the hacker who broke into Quidax in 2019.", "Quidax")],
        ["Hackers hit the exchange."], trigger=r"hacker|attacker|thie|criminal|exploiter"),
+    _p("name-part-attacked",
+       rf"{_NAME_CS}(?:['’]s|(?<=s)['’])\s+{_OWN_PART}\s+{_ATTACKED}",
+       2,
+       [("Zumo's hot wallet was compromised on Sunday, and 40 million tokens were taken.", "Zumo"),
+        ("Quidax’s systems were breached by an outside attacker.", "Quidax"),
+        ("Moonwell Lend's staking contract was exploited for $2 million.", "Moonwell Lend"),
+        ("Kelvar's XRP Ledger wallets were drained of 20 million XRP.", "Kelvar"),
+        ("Zumo's lending pool experienced a flash loan attack.", "Zumo")],
+       ["Zumo's wallet was frozen by the issuer.", "Zumo's hot wallet received the funds the hackers had stolen."],
+       trigger=r"['’]", needs=("'", "’")),
+    _p("name-had-stolen",
+       rf"{_NAME_CS}\s+(?:has\s+|have\s+|also\s+)?had\s+(?:(?:about|around|over|more\s+than|nearly|almost|roughly|approximately|some|"
+       rf"an\s+estimated|up\s+to)\s+)?(?:{_AMOUNT}(?:\s+(?:worth\s+)?(?:of|in)\s+(?:[\w\-]+\s+){{0,3}}?)?\s*|"
+       rf"(?:its|their|his|her)\s+(?:[\w\-]+\s+){{0,3}}?|(?:funds|tokens|coins|assets|crypto\w*|bitcoins?|ether)\s+)"
+       rf"(?:stolen|drained|swiped|hacked|compromised|emptied|looted|siphoned|pilfered)\b",
+       2,
+       [("The auction site Zumo had 15 BTC stolen after its server was accessed.", "Zumo"),
+        ("Quidax had its hot wallet drained overnight.", "Quidax"),
+        ("Last year Moonwell had more than $3 million in crypto stolen.", "Moonwell")],
+       ["Zumo had warned that hackers stolen keys could be used.", "Quidax had frozen the funds."],
+       trigger=r"\bhad\b"),
+    _p("name-says-it-was-hit",
+       rf"{_NAME_CS}(?:\s(?-i:{_ATTACKED_KIND}))?(?:{_PLATFORM_APPOSITIVE})?\s+{_SAID}(?:\s+on\s+\w+)?(?:\s+that)?\s+(?:"
+       # "Zumo said it had been hacked", "Quidax confirmed that it was the victim of an exploit"
+       rf"(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?:been\s+|was\s+|were\s+)?(?:hacked|breached|exploited|drained|attacked|compromised|robbed|"
+       rf"targeted|(?:the\s+)?victims?\s+of|hit\s+by|suffered|lost)\b|"
+       # "Zumo reported that an attacker managed to hack into their server", "... stole 900 BTC from its wallet"
+       rf"[^.;]{{0,80}}?\b(?:hack(?:ed|ing)?\s+into|broke\s+into|breach(?:ed|ing)|drain(?:ed|ing)|compromis(?:ed|ing)|infiltrat(?:ed|ing)|"
+       rf"emptied|st(?:ole|olen|ealing)\s+[^.;]{{0,60}}?\bfrom)\s+(?:its|their)\b)",
+       2,
+       [("Zumo, a bitcoin mining pool, has reported that an unknown attacker managed to hack into their server.", "Zumo"),
+        ("Quidax said on Tuesday that it had been hacked.", "Quidax"),
+        ("Moonwell confirmed that thieves had stolen 900 BTC from its hot wallet.", "Moonwell")],
+       ["Jane Roe, the CEO of exchange Zumo, said it had been hacked.",
+        "Zumo said that hackers had tried to breach other platforms."],
+       trigger=_SAID),
+    _p("platform-says-hackers-took",
+       rf"{_NAME_CS}(?:\s(?-i:{_KIND})|{_PLATFORM_APPOSITIVE})\s+{_SAID}(?:\s+on\s+\w+)?(?:\s+that)?\s+(?:an?\s+|the\s+)?"
+       rf"(?:(?:unknown|unidentified|anonymous|outside|external|North\s+Korean|[\w\-]+)\s+)?(?:hackers?|attackers?|cybercriminals|thie(?:f|ves)|"
+       rf"criminals|exploiters?|intruders?)\s+(?:had\s+|have\s+|has\s+)?(?:stole|stolen|drained|hacked|breached|siphoned|took|taken|"
+       rf"emptied|looted|made\s+off)\b",
+       2,
+       [("In July, Singapore-based Zumo exchange admitted that cybercriminals had stolen a cold wallet.", "Zumo"),
+        ("Quidax, a Nigerian trading platform, said hackers stole $5 million.", "Quidax")],
+       ["Kelvar, a blockchain analytics firm, said hackers stole $5 million.",
+        "Jane Roe, an analyst at Kelvar, said hackers stole $5 million."],
+       trigger=_SAID),
+    _p("exploited-flaw-in-name",
+       rf"{_NOT_MODAL_BEFORE}\b(?:exploit(?:ed|ing|s)?|abus(?:ed|ing|es?)|leverag(?:ed|ing|es?)|took\s+advantage\s+of|taking\s+advantage\s+of)\s+"
+       rf"(?:an?\s+|the\s+)?(?:[\w\-]+\s+){{0,3}}?(?:vulnerabilit(?:y|ies)|flaws?|bugs?|loopholes?|weakness(?:es)?)\s+"
+       rf"(?:in|of|on|within|affecting)\s+(?:the\s+)?(?:official\s+)?{_KIND_PHRASE}?{_NAME_CS}{_FLAW_NAME_TAIL}",
+       2,
+       [("Hackers exploit a vulnerability in crowdfunding platform Zumo, stealing $2 million.", "Zumo"),
+        ("The attacker exploited a rounding bug in the Quidax vault contract.", "Quidax")],
+       ["Attackers could exploit a flaw in Zumo to steal funds.",
+        "A researcher reported a flaw in Quidax and was paid a bounty.",
+        "The attacker likely exploited a bug in Zumo, a vanity address generator for Ethereum.",
+        "The attack exploited a flaw in the Quidax Merkle proof verification system."],
+       trigger=r"vulnerab|flaw|bug|loophole|weakness"),
 )
 
 # Capitalised words that are not names of victims.
@@ -362,6 +472,8 @@ def clean_name(raw: str) -> str | None:
         return None
     if is_place(name) or (len(words) == 1 and name.lower() in NOT_VICTIM_NOUNS):
         return None   # "an Italian exchange", "Zumo in Indonesia lost", "Investor loses ...", "the Windows exploit"
+    if len(words) > 1 and is_demonym(words[-1]):
+        return None   # "Licensed Japanese crypto exchange Zumo": a description, the name comes after it
     if words[-1].lower().strip(".,") in _HOLIDAY_WORDS:
         return None   # "hacked on New Year's Day", "a Christmas Eve exploit": a day, never a victim
     if words[-1].lower() in {"of", "de", "&"} or any(w.lower().endswith(("-linked", "-backed", "-sponsored")) for w in words):

@@ -1,0 +1,60 @@
+"""Heists told in plain English about platforms the reference list does not know: the story is relevant and its
+victim is the platform the sentence says was attacked (sentences written for these tests, invented names)."""
+
+from __future__ import annotations
+
+import pytest
+
+from heistwatch.extract.pipeline import run
+from heistwatch.extract.victims import clean_name
+
+
+def _victims(text: str) -> list[str]:
+    return [i.victim for i in run(text).incidents]
+
+
+@pytest.mark.parametrize("text, victim", [
+    # the platform's own part was attacked
+    ("Plumtree's systems were exploited by an outside hacker, resulting in a loss of $12 million.", "Plumtree"),
+    ("Corvana's operational hot wallet was compromised, leading to the theft of 90 million tokens.", "Corvana"),
+    ("Velloria’s staking contract was drained by an attacker who minted reward tokens.", "Velloria"),
+    # a breach or a loss the platform experienced
+    ("Brimstone Swap experienced a security breach resulting in the loss of 40 million tokens from its cold wallets.",
+     "Brimstone Swap"),
+    ("Nettlefield suffered a loss after an attacker abused a missing access check in its vault.", "Nettlefield"),
+    ("The Quarrytown project was exploited by a hacker who drained its liquidity pool.", "Quarrytown"),
+    ("Hollowmere lending protocol was exploited via a price manipulation attack, losing $800,000.", "Hollowmere"),
+    # coins the platform had stolen
+    ("The auction site Tindlewick had 40 BTC stolen after an intruder reached its server.", "Tindlewick"),
+    # the platform reports the attack on its own machines
+    ("Marlowpool, a bitcoin mining pool, has reported that an unknown attacker managed to hack into their server "
+     "and stole 600 BTC.", "Marlowpool"),
+    ("In May, Lisbon-based Farrowgate exchange admitted that cybercriminals had stolen a cold wallet holding "
+     "300 million tokens.", "Farrowgate"),
+    # the flaw the attackers used was the platform's
+    ("Hackers exploit a vulnerability in crowdfunding platform Saltmarsh, stealing $3 million in ether.", "Saltmarsh"),
+    ("On March 3, an exploit occurred on Dunmore Finance, draining $2 million from its pools.", "Dunmore Finance"),
+    # a description before the kind is no name
+    ("Licensed Japanese crypto exchange Orrinbay was hacked, and $30 million in assets was stolen.", "Orrinbay"),
+])
+def test_plain_heist_finds_its_victim(text: str, victim: str) -> None:
+    ex = run(text)
+    assert ex.relevant
+    assert _victims(text)[:1] == [victim]
+
+
+@pytest.mark.parametrize("text", [
+    # a flaw that was never used, a tool the attacker used, a watcher's report: no platform of these was robbed
+    "Attackers could exploit a flaw in Plumtree to drain user funds, a researcher warned; the bug was fixed.",
+    "The attacker likely exploited a bug in Corvana, a vanity address generator, to take $2 million from a market maker.",
+    "Kelvar, a blockchain analytics firm, said hackers stole $5 million from a trading desk last week.",
+    "Velloria's wallet received part of the funds the hackers had stolen from a bridge.",
+])
+def test_not_the_platform_attacked(text: str) -> None:
+    names = _victims(text)
+    assert not any(n in {"Plumtree", "Corvana", "Kelvar", "Velloria"} for n in names), names
+
+
+def test_a_description_ending_in_a_nationality_is_no_name() -> None:
+    assert clean_name("Licensed Japanese") is None
+    assert clean_name("Orrinbay") == "Orrinbay"
