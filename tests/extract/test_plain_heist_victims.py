@@ -58,3 +58,21 @@ def test_not_the_platform_attacked(text: str) -> None:
 def test_a_description_ending_in_a_nationality_is_no_name() -> None:
     assert clean_name("Licensed Japanese") is None
     assert clean_name("Orrinbay") == "Orrinbay"
+
+
+@pytest.mark.parametrize("text, victim", [
+    ("Pellmoor, a futures exchange built on a fast chain, froze its contracts after falling victim to a $1 million exploit.",
+     "Pellmoor"),
+    ("Gannet Swap on Arbitrum was exploited for $700,000 through a rounding bug.", "Gannet Swap"),
+    ("Rookwell (RKW) was exploited in a reentrancy attack that minted 9 million tokens.", "Rookwell"),
+    ("The Sedgecombe ETH/USDC pool suffered a loss of $300,000 in a price manipulation attack.", "Sedgecombe"),
+    ("Tallowby NFT project exploited, losing 120 ETH to a forged signature.", "Tallowby"),
+    ("The Wrenfield project's team wallet's private keys were compromised and $150,000 was withdrawn.", "Wrenfield"),
+])
+def test_plain_heist_with_words_between_name_and_verb(text: str, victim: str) -> None:
+    assert _victims(text)[:1] == [victim]
+
+
+def test_a_kind_of_attack_in_capitals_is_no_victim() -> None:
+    names = _victims("A DNS attack was made on Marrowind Finance, and one user lost 16 WBTC.")
+    assert names == ["Marrowind Finance"]

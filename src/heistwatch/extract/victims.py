@@ -68,11 +68,11 @@ _AMOUNT = (r"(?:(?:US)?[$€£¥₩]\s?\d[\d.,]*+(?:\s?(?:million|billion|thousa
 # What a platform's name is written with when it is what was attacked, lower case after the name: "the Zumo
 # project was exploited", "the Quidax lending protocol was drained", "Moonwell token was exploited".
 _ATTACKED_KIND = (r"(?:(?:(?:lending|staking|trading|investing|yield|liquidity|farming|vesting|smart|swap|fee|bridge|"
-                  r"token|main|reward|NFT|DeFi)\s+){0,2}(?:project|token|contracts?|pools?|vaults?|farms?|team|app|game|"
+                  r"token|main|reward|NFT|DeFi|operational|team|[A-Z\d]{2,}(?:/[A-Z\d]{2,})?)\s+){0,2}(?:project|token|contracts?|pools?|vaults?|farms?|team|app|game|"
                   r"marketplace|router|platform|protocol|exchange|wallets?)|" + _OWN_KIND + r")")
 # What a platform owns that an attack hits, written after its name with an apostrophe: "Zumo's hot wallet",
 # "Quidax's systems", "Moonwell's staking contract", "Kelda's XRP Ledger wallets".
-_OWN_PART = (r"(?:(?:[\w\-/.]+\s+){0,3}?(?:systems?|servers?|wallets?|contracts?|accounts?|(?:private\s+|API\s+|PGP\s+|admin\s+)?keys?|"
+_OWN_PART = (r"(?:(?:[\w\-/.'’]+\s+){0,3}?(?:systems?|servers?|wallets?|contracts?|accounts?|(?:private\s+|API\s+|PGP\s+|admin\s+)?keys?|"
              r"pools?|vaults?|bridge|platform|network|treasury|infrastructure|database|website|site|front-?end|multi-?sig|"
              r"deployer|nodes?|protocol|router|farm|exchange|app|reserves?|funds|liquidity|storage|computers?|"
              r"Discord|Twitter|X\s+account|email))")
@@ -82,9 +82,13 @@ _ATTACKED = (rf"(?:(?:was|were|has\s+been|had\s+been|have\s+been|got|gets|is|bec
              rf"fell\s+victim\s+to|confirmed|disclosed|reported|(?:was|were|has\s+been)\s+subjected\s+to|suffered\s+from)\s+(?:\w+\s+)?"
              rf"(?:{_ATTACK_VERB_PASSIVE}|an?\s+(?:[\w\-$.,]+\s+){{0,4}}?{_ATTACK_NOUN}|"
              rf"(?:the\s+|a\s+)?(?:latest\s+)?victim\s+of\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){{0,3}}?{_ATTACK_NOUN})\b|"
+             rf"suffered\s+from\s+(?:[\w\-$.,]+\s+){{0,3}}?{_ATTACK_NOUN}s?\b|"
              # "suffered a loss due to a reentrancy bug": a loss is an attack's where the sentence goes on to tell one
              rf"(?:has\s+|had\s+|have\s+)?(?:suffered|experienced|sustained|incurred)\s+(?:an?\s+)?(?:[\w\-$.,~]+\s+){{0,4}}?loss(?:es)?\b"
              rf"(?=[^.;]{{0,200}}?\b(?:exploit|attack|hack|breach|vulnerab|flaw|bug|manipulat|reentran|stol|theft|drain|flash\s?loan)))")
+_BETWEEN = (r"(?:\s\((?-i:[A-Z][\w.\-]{0,15})\))?"
+            r"(?:\s+on\s+(?:the\s+)?(?-i:[A-Z][\w.\-]*)(?:\s(?-i:[A-Z][\w.\-]*)){0,2}(?:\s+(?:chain|network|blockchain|mainnet))?)?"
+            r"(?:,[^,]{3,100},|\s[-–—]\s[^,.;\-–—]{3,60}\s[-–—])?")
 _SAID = r"(?:has\s+|had\s+)?(?:said|says|reported|reports|announced|confirmed|disclosed|admitted|revealed|stated|acknowledged)\b"
 # An appositive that tells what a platform is ("Zumo, a bitcoin mining pool,"), not a person's role.
 _PLATFORM_APPOSITIVE = (r",\s+(?:a|an|the|one\s+of\s+the)\s+(?!(?:[\w\-]+\s+){0,3}?(?:CEO|chief|founder|co-founder|head|spokes\w+|"
@@ -171,7 +175,7 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("The Moonwell protocol lost funds.", "Moonwell")],
        ["the crypto exchange was hacked"], trigger=r"exchange|protocol|bridge|wallet|platform|casino"),
     _p("attack-of-name",
-       rf"\b{_ATTACK_NOUN}s?\s+(?:(?:occurred|happened|took\s+place|was\s+(?:carried\s+out|made|launched))\s+)?(?:of|on|at|against|targeting|affecting|involving)\s+(?:the\s+)?{_KIND_PHRASE}?{_NAME_CS}",
+       rf"\b{_ATTACK_NOUN}s?\s+(?:(?:(?:that|which)\s+)?(?:occurred|happened|took\s+place|was\s+(?:carried\s+out|made|launched))\s+)?(?:of|on|at|against|targeting|affecting|involving)\s+(?:the\s+)?{_KIND_PHRASE}?{_NAME_CS}",
        2,
        [("The hack of Zumo shook the market.", "Zumo"),
         ("After the attack on Moonwell Lend, prices fell.", "Moonwell Lend"),
@@ -187,7 +191,7 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("Zumo’s $40 million hack was the largest that year.", "Zumo")],
        ["The Monday attack was quick."], trigger=_ATTACK_WORDS),
     _p("name-was-attacked",
-       rf"{_NAME_CS}(?:\s(?-i:{_ATTACKED_KIND}))?{_IN_PLACE}?(?:,[^,]{{3,60}},)?(?:,?\s+which)?\s+{_ATTACKED}",
+       rf"{_NAME_CS}(?:\s(?-i:{_ATTACKED_KIND}))?{_IN_PLACE}?{_BETWEEN}(?:,?\s+which)?\s+{_ATTACKED}",
        2,
        [("Zumo was hacked last week.", "Zumo"),
         ("The Quidax bridge was drained of $80 million.", "Quidax"),
@@ -204,7 +208,13 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("The Zumo lending protocol was drained on Friday.", "Zumo"),
         ("Quidax has suffered a $2 million exploit.", "Quidax"),
         ("Moonwell was subjected to a flash loan attack.", "Moonwell"),
-        ("Zumo suffered a loss due to a missing check, which let an attacker withdraw funds.", "Zumo")],
+        ("Zumo suffered a loss due to a missing check, which let an attacker withdraw funds.", "Zumo"),
+        ("Quidax (QDX) was exploited through a reentrancy bug.", "Quidax"),
+        ("Moonwell Swap on Arbitrum was exploited for $1 million.", "Moonwell Swap"),
+        ("Zumo - one of the biggest mining pools - has been attacked.", "Zumo"),
+        ("Quidax, a lending protocol built on the Zumo Smart Chain by a small team, was attacked.", "Quidax"),
+        ("The Moonwell ETH/USDC pool suffered a loss of $300,000 in a price manipulation attack.", "Moonwell"),
+        ("Zumo suffered from flash loan attack.", "Zumo")],
        ["The team was hacked off by the delay", "Zumo suffered a loss of market share as prices fell.",
         "Zumo is working on the exploit fix."],
        trigger=r"\b(?:was|were|been|got|gets|is|became|suffered|fell|experienced|sustained|incurred)\b"),
@@ -238,13 +248,17 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("In May, Zumo in South Korea lost $6 million from a hot wallet.", "Zumo")],
        ["the exchange lost money"], trigger=r"\blos[ti]|\bloses\b"),
     _p("headline-name-hacked",
-       rf"{_NAME_CS}\s+(?:reportedly\s+|allegedly\s+)?(?:hacked|exploited|drained|breached|robbed)\s+(?:for|of|via|through|in\s+an?|after|by)\s",
+       rf"{_NAME_CS}(?:\s(?-i:{_ATTACKED_KIND}))?\s+(?:reportedly\s+|allegedly\s+)?(?:hacked|exploited|drained|breached|robbed)"
+       rf"(?:\s+(?:for|of|via|through|in\s+an?|after|by|on)\s|,\s+(?:losing|resulting|leading|draining|(?:US)?\$|\d))",
        2,
        [("Read more: Quidax reportedly hacked for $780,000", "Quidax"),
         ("Zumo drained of $3 million in bridge exploit", "Zumo"),
         ("Quidax exploited via reentrancy attack, losing $500,000", "Quidax"),
-        ("Moonwell hacked in a $2 million private key compromise", "Moonwell")],
-       ["Hackers hacked for fun."], trigger=r"hacked|exploited|drained|breached|robbed"),
+        ("Moonwell hacked in a $2 million private key compromise", "Moonwell"),
+        ("Zumo lending protocol exploited on May 2, draining its pools", "Zumo"),
+        ("Quidax NFT project exploited, losing 300 ETH", "Quidax")],
+       ["Hackers hacked for fun.", "The bug Zumo exploited, a rounding error, was old."],
+       trigger=r"hacked|exploited|drained|breached|robbed"),
     _p("destroyed-held-by-name",
        rf"\b(?:destroyed|burned|burnt|wiped\s+out|incinerated)\s+(?:(?:[^.;]|\.(?=\d)){{0,60}}?\s)?(?:held\s+by|belonging\s+to|owned\s+by|"
        rf"from)\s+(?:the\s+)?(?:{_KIND_PHRASE})?(?:(?-i:[A-Z][\w.\-]*)['’]s\s+)?{_NAME_CS}",
@@ -273,24 +287,26 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("She said he was the hacker who broke into Quidax in 2019.", "Quidax")],
        ["Hackers hit the exchange."], trigger=r"hacker|attacker|thie|criminal|exploiter"),
     _p("name-part-attacked",
-       rf"{_NAME_CS}(?:['’]s|(?<=s)['’])\s+{_OWN_PART}\s+{_ATTACKED}",
+       rf"{_NAME_CS}(?:\s(?-i:{_ATTACKED_KIND}))?(?:['’]s|(?<=s)['’])\s+{_OWN_PART}\s+{_ATTACKED}",
        2,
        [("Zumo's hot wallet was compromised on Sunday, and 40 million tokens were taken.", "Zumo"),
         ("Quidax’s systems were breached by an outside attacker.", "Quidax"),
         ("Moonwell Lend's staking contract was exploited for $2 million.", "Moonwell Lend"),
         ("Kelvar's XRP Ledger wallets were drained of 20 million XRP.", "Kelvar"),
-        ("Zumo's lending pool experienced a flash loan attack.", "Zumo")],
+        ("Zumo's lending pool experienced a flash loan attack.", "Zumo"),
+        ("The Quidax project's team wallet's private keys were compromised.", "Quidax")],
        ["Zumo's wallet was frozen by the issuer.", "Zumo's hot wallet received the funds the hackers had stolen."],
        trigger=r"['’]", needs=("'", "’")),
     _p("name-had-stolen",
-       rf"{_NAME_CS}\s+(?:has\s+|have\s+|also\s+)?had\s+(?:(?:about|around|over|more\s+than|nearly|almost|roughly|approximately|some|"
+       rf"{_NAME_CS}(?:\s(?-i:{_ATTACKED_KIND}))?\s+(?:has\s+|have\s+|also\s+)?had\s+(?:(?:about|around|over|more\s+than|nearly|almost|roughly|approximately|some|"
        rf"an\s+estimated|up\s+to)\s+)?(?:{_AMOUNT}(?:\s+(?:worth\s+)?(?:of|in)\s+(?:[\w\-]+\s+){{0,3}}?)?\s*|"
        rf"(?:its|their|his|her)\s+(?:[\w\-]+\s+){{0,3}}?|(?:funds|tokens|coins|assets|crypto\w*|bitcoins?|ether)\s+)"
        rf"(?:stolen|drained|swiped|hacked|compromised|emptied|looted|siphoned|pilfered)\b",
        2,
        [("The auction site Zumo had 15 BTC stolen after its server was accessed.", "Zumo"),
         ("Quidax had its hot wallet drained overnight.", "Quidax"),
-        ("Last year Moonwell had more than $3 million in crypto stolen.", "Moonwell")],
+        ("Last year Moonwell had more than $3 million in crypto stolen.", "Moonwell"),
+        ("The Zumo project had its treasury wallet emptied.", "Zumo")],
        ["Zumo had warned that hackers stolen keys could be used.", "Quidax had frozen the funds."],
        trigger=r"\bhad\b"),
     _p("name-says-it-was-hit",
@@ -300,11 +316,12 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
        rf"targeted|(?:the\s+)?victims?\s+of|hit\s+by|suffered|lost)\b|"
        # "Zumo reported that an attacker managed to hack into their server", "... stole 900 BTC from its wallet"
        rf"[^.;]{{0,80}}?\b(?:hack(?:ed|ing)?\s+into|broke\s+into|breach(?:ed|ing)|drain(?:ed|ing)|compromis(?:ed|ing)|infiltrat(?:ed|ing)|"
-       rf"emptied|st(?:ole|olen|ealing)\s+[^.;]{{0,60}}?\bfrom)\s+(?:its|their)\b)",
+       rf"emptied|st(?:ole|olen|ealing)\s+[^.;]{{0,60}}?\bfrom|{_ATTACK_NOUN}s?\s+(?:on|of|at|against))\s+(?:its|their)\b)",
        2,
        [("Zumo, a bitcoin mining pool, has reported that an unknown attacker managed to hack into their server.", "Zumo"),
         ("Quidax said on Tuesday that it had been hacked.", "Quidax"),
-        ("Moonwell confirmed that thieves had stolen 900 BTC from its hot wallet.", "Moonwell")],
+        ("Moonwell confirmed that thieves had stolen 900 BTC from its hot wallet.", "Moonwell"),
+        ("Mining marketplace Zumo reported a hack on its website.", "Zumo")],
        ["Jane Roe, the CEO of exchange Zumo, said it had been hacked.",
         "Zumo said that hackers had tried to breach other platforms."],
        trigger=_SAID),
@@ -319,6 +336,18 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
        ["Kelvar, a blockchain analytics firm, said hackers stole $5 million.",
         "Jane Roe, an analyst at Kelvar, said hackers stole $5 million."],
        trigger=_SAID),
+    _p("name-after-being-hit",
+       rf"{_NAME_CS}(?:\s(?-i:{_ATTACKED_KIND}))?{_BETWEEN}\s+(?:[^.;]{{0,80}}?\s)?after\s+(?:falling\s+victim\s+to|"
+       rf"being\s+(?:{_ATTACK_VERB_PASSIVE})|suffering\s+an?\s+(?:[\w\-$.,]+\s+){{0,4}}?{_ATTACK_NOUN}|"
+       rf"(?:it|its\s+(?:[\w\-]+\s+){{0,2}}?(?:wallets?|bridge|contracts?|pools?|vaults?|servers?|systems?))\s+(?:was|were|had\s+been)\s+"
+       rf"(?:{_ATTACK_VERB_PASSIVE}))\b",
+       2,
+       [("Zumo, a futures exchange built on Solana, froze its contracts after falling victim to a $1 million exploit.", "Zumo"),
+        ("Quidax halted withdrawals after being hacked on Sunday.", "Quidax"),
+        ("Moonwell paused its markets after suffering a $3 million flash loan attack.", "Moonwell"),
+        ("Zumo shut down after its hot wallet was drained.", "Zumo")],
+       ["Tether froze the funds after being asked by the police.", "Zumo froze $3 million after Quidax was hacked."],
+       trigger=r"\bafter\b"),
     _p("exploited-flaw-in-name",
        rf"{_NOT_MODAL_BEFORE}\b(?:exploit(?:ed|ing|s)?|abus(?:ed|ing|es?)|leverag(?:ed|ing|es?)|took\s+advantage\s+of|taking\s+advantage\s+of)\s+"
        rf"(?:an?\s+|the\s+)?(?:[\w\-]+\s+){{0,3}}?(?:vulnerabilit(?:y|ies)|flaws?|bugs?|loopholes?|weakness(?:es)?)\s+"
@@ -364,7 +393,7 @@ NOT_VICTIM_NOUNS = frozenset("""
 investor trader user customer holder whale victim owner developer employee individual person man woman
 retiree pensioner collector businessman businesswoman entrepreneur
 windows linux android ios macos mac iphone ipad pc unix chrome firefox safari
-sim-swap sim-swapping sim ddos ponzi
+sim-swap sim-swapping sim ddos ponzi dns eoa staking
 """.split())
 
 # A coin's name is the victim only as its chain, bridge or network ("the Zumo bridge was drained"); alone it
@@ -447,6 +476,7 @@ class VictimMention:
     pattern: str                 # "known" or the pattern's name
 
 
+_KIND_MODIFIERS = frozenset({"nft", "nfts", "defi", "erc20", "erc-20", "bep20", "bep-20", "erc721", "p2p"})
 _HOLIDAY_WORDS = frozenset({"day", "eve", "christmas", "thanksgiving", "easter", "halloween"})
 
 
@@ -461,6 +491,8 @@ def clean_name(raw: str) -> str | None:
         return None
     while words and words[-1].lower().strip(".") in {"inc", "ltd", "co", "corp", "llc", "plc", "ag", "sa"}:
         words = words[:-1]
+    while len(words) > 1 and words[-1].lower().strip(".,") in _KIND_MODIFIERS:
+        words = words[:-1]   # "the Zumo NFT project", "Quidax ERC20 token": what kind, not part of the name
     if not words:
         return None
     if all(w.lower().strip(".,") in NOT_NAMES for w in words):
