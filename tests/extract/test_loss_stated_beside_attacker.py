@@ -21,6 +21,8 @@ def main_losses(text: str) -> list[float]:
     ("Kraken said hackers managed to withdraw $12 million from its hot wallet.", 12_000_000),
     ("Euler Finance was hacked by a white hat for $2.5 million, who later returned most of the funds.", 2_500_000),
     ("Curve Finance suffered an exploit that cost it $640,000 worth of staking rewards and pool liquidity.", 640_000),
+    # "reward pools" are a kind of pool, no bounty
+    ("An intruder hit Bitfinex's reward pools, causing $910,000 to be drained.", 910_000),
 ])
 def test_loss_told_beside_the_attack(text, usd):
     assert usd in main_losses(text)

@@ -25,6 +25,8 @@ def victim_names(text: str) -> list[str]:
     # the chain where a protocol runs or an exploit took place
     ("A lending app on the Heco network was drained of $2 million.", {"HTX"}),
     ("A small derivatives protocol on Arbitrum lost $1 million to a price manipulation.", {"Arbitrum"}),
+    # ... also as an item of a list of chains
+    ("Its vaults on Polygon and BNB Chain had been drained by Tuesday.", {"BNB Chain"}),
 ])
 def test_known_name_that_is_not_the_platform(text, absent):
     assert not absent & set(platform_names(text))

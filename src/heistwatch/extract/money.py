@@ -368,7 +368,9 @@ _REVISED_BEFORE = re.compile(
     r"\b[^.;]{0,40}$",
     re.I,
 )
-_REWARD_RE = re.compile(r"\b(?:bount(?:y|ies)|rewards?|white[- ]?hat\s+(?:fee|bounty|reward)|finder'?s\s+fee)\b", re.I)
+# (not "reward" naming a kind of pool or token: "the reward pools", "its rewards contract")
+_REWARD_RE = re.compile(r"\b(?:bount(?:y|ies)|rewards?(?![\s\-]+(?:pools?|contracts?|tokens?|vaults?|distributors?|"
+                        r"mechanisms?|programs?|programmes?|system)\b)|white[- ]?hat\s+(?:fee|bounty|reward)|finder'?s\s+fee)\b", re.I)
 _BOUNTY_ON = re.compile(r"\s*+(?:on|for)\s++(?:the\s++)?", re.I)
 _FUNDING_BEFORE = re.compile(
     r"\b(?:raised|raises|raising|fundraising|funding\s+(?:of|round)|seed\s+round|series\s+[a-e]\s+round|invested|"

@@ -62,7 +62,8 @@ except ImportError:  # pragma: no cover
 # Words beside a figure that say it is not the amount stolen.
 NOT_A_LOSS = re.compile(
     r"\b(?:market\s+(?:cap|capitali[sz]ation|value)|valuation|volume|revenue|revenues|profit|profits|"
-    r"raised|raise|funding|funded|financing|fine|fined|penalty|penalties|restitution|judgm?ents?|judgements?|verdicts?|bounty|reward|"
+    r"raised|raise|funding|funded|financing|fine|fined|penalty|penalties|restitution|judgm?ents?|judgements?|verdicts?|bounty|"
+    r"reward(?![\s\-]+(?:pools?|contracts?|tokens?|vaults?|distributors?|mechanisms?|programs?|programmes?|system)\b)|"
     r"salary|budget|insurance\s+fund|"
     r"reserves?|in\s+deposits|assets\s+under|IPO|invest(?:ed|ment|ments)|price|priced|trading\s+at|traded\s+at|"
     r"per\s+(?:coin|token|share|bitcoin|day|month|year)|each|fees?|settlement|settle|compensat\w+|reimburs\w+|"

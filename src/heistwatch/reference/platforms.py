@@ -33,7 +33,8 @@ _COUNTED_NOUN_AFTER = re.compile(r"[ \t\-]+(?!(?:tokens?|coins?|stablecoins?|and
                                  r"worth|valued|was|were|is|are|had|has|which|that|then|while)\b)[a-z]")
 # "on (the) X": the place a protocol runs or an exploit happened, unless an attack noun owns the "on"
 # ("the attack on Ronin" names the victim)
-_LOCATION_BEFORE = re.compile(r"(?<![\w\-])(?i:on|in|across)\s+(?:the\s+)?$")
+_LOCATION_BEFORE = re.compile(r"(?<![\w\-])(?i:on|in|across)\s+(?:the\s+)?(?:[A-Z][\w\-.]*(?:\s[A-Z][\w\-.]*)?"
+                              r"(?:\s*,\s*|\s+(?:and|&|or)\s+|\s*,\s*and\s+)){0,3}$")
 _ATTACK_ON = re.compile(rf"\b(?i:{attack_nouns(plural=True)}|{attack_nouns(plus=('compromise', 'robbery'))}|raids?)\s+(?i:on)\s+(?:the\s+)?$")
 _CHAIN_WORD_AFTER = re.compile(r"[\s\-]+(?:network|chain|blockchain|mainnet|testnet|ecosystem|system|L2|layer[\s\-]?2)s?\b(?![\s\-]+(?:bridge|exchange))",
                                re.IGNORECASE)
@@ -194,7 +195,7 @@ def told_as_platform(text: str, start: int, end: int, platform: Platform | None 
         return False
     if _AMOUNT_BEFORE.search(text, max(0, start - 24), start) and not _COUNTED_NOUN_AFTER.match(text, end, end + 40):
         return False
-    if _LOCATION_BEFORE.search(text, max(0, start - 12), start) and (
+    if _LOCATION_BEFORE.search(text, max(0, start - 80), start) and (
             platform.kind == "chain" or _CHAIN_WORD_AFTER.match(text, end, end + 40)) and not _ATTACK_ON.search(
             text, max(0, start - 30), start):
         return False
