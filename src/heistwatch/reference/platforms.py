@@ -38,9 +38,15 @@ _LOCATION_BEFORE = re.compile(r"(?<![\w\-])(?i:on|in|across)\s+(?:the\s+)?(?:[A-
 _ATTACK_ON = re.compile(rf"\b(?i:{attack_nouns(plural=True)}|{attack_nouns(plus=('compromise', 'robbery'))}|raids?)\s+(?i:on)\s+(?:the\s+)?$")
 _CHAIN_WORD_AFTER = re.compile(r"[\s\-]+(?:network|chain|blockchain|mainnet|testnet|ecosystem|system|L2|layer[\s\-]?2)s?\b(?![\s\-]+(?:bridge|exchange))",
                                re.IGNORECASE)
+# what a chain's name modifies when it tells where the victim's own part runs: "BSC and Polygon deployments"
+_OWN_PART_AFTER = re.compile(r"(?:\s*(?:,|and|&|or)\s+[A-Z][\w\-.]*(?:\s[A-Z][\w\-.]*)?)*[\s\-]+(?:deployments?|versions?|"
+                             r"markets?|pools?|vaults?|instances?|farms?|contracts?|liquidity\s+pools?)\b")
+# before a known name written in lower case: a name it describes or an article ("Peapods yield protocol")
+_DESCRIBED_BEFORE = re.compile(r"(?:(?<![\w\-])([A-Z][\w\-]*)|\b(?i:an?))[ \t]+$")
 # a capitalised word beside a name: the name is part of a longer one ("DAO Maker", "XRP Ledger")
 _CAP_WORD_AFTER = re.compile(r"[ \t]+([A-Z][\w\-]*)")
-_CAP_WORD_BEFORE = re.compile(r"(?<![.!?:;\n\w])[ \t]*([A-Z][\w\-]*)['’]?[ \t]+$")
+_CAP_WORD_BEFORE = re.compile(r"(?<![\w\-])([A-Z][\w\-]*)['’]?[ \t]+$")
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?:;\n\"“(]|[.!?][\"”’)])[ \t]*$")
 _WORD_AFTER = re.compile(r"[\s\-'’s]*([a-z]+)")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s\-]*$")
 
@@ -176,13 +182,24 @@ def _beside_platform_word(text: str, start: int, end: int) -> bool:
     return bool(nxt and nxt.group(1) in PLATFORM_WORDS) or bool(prv and prv.group(1).lower() in PLATFORM_WORDS)
 
 
+def _name_before(text: str, start: int, pattern: re.Pattern[str], first_too: bool = False) -> bool:
+    """``pattern`` (ending at ``start``) finds a capitalised word that is no article or kind word ("The",
+    "DeFi") and (unless ``first_too``) no sentence's first word, or (its group 1 unset) an article it allows."""
+    m = pattern.search(text, max(0, start - 40), start)
+    if m is None:
+        return False
+    word = m.group(1)
+    if word is None:
+        return True
+    return word.lower() not in ("the", "a", "an", "defi") and (
+        first_too or not _SENTENCE_OPENS.search(text, max(0, m.start(1) - 4), m.start(1)))
+
+
 def _in_longer_name(text: str, start: int, end: int) -> bool:
     """A capitalised word right before or after a name, not a platform word ("Curve Finance", "Maker DAO")
     and not a headline's Title Case: the name is part of a longer one ("DAO Maker", "XRP Ledger")."""
     cap_after = _CAP_WORD_AFTER.match(text, end, end + 40)
-    cap_before = _CAP_WORD_BEFORE.search(text, max(0, start - 40), start)
-    longer = bool(cap_after and cap_after.group(1).lower() not in PLATFORM_WORDS) or bool(
-        cap_before and cap_before.group(1).lower() not in ("the", "defi"))
+    longer = bool(cap_after and cap_after.group(1).lower() not in PLATFORM_WORDS) or _name_before(text, start, _CAP_WORD_BEFORE)
     return longer and not _title_case(text, start, end)
 
 
@@ -199,8 +216,12 @@ def told_as_platform(text: str, start: int, end: int, platform: Platform | None 
             platform.kind == "chain" or _CHAIN_WORD_AFTER.match(text, end, end + 40)) and not _ATTACK_ON.search(
             text, max(0, start - 30), start):
         return False
-    _, _, amb = _matcher()
+    if platform.kind == "chain" and _OWN_PART_AFTER.match(text, end, end + 60):
+        return False   # "the BSC and Polygon deployments", "its BNB Chain pools": the victim's own part on that chain
     surface = text[start:end]
+    if surface.islower() and re.search(r"[\s\-]", surface) and _name_before(text, start, _DESCRIBED_BEFORE, first_too=True):
+        return False   # "Peapods yield protocol", "a yield protocol": common words describing, not the capitalised name
+    _, _, amb = _matcher()
     common = amb.get(surface) or any(_alias_key(a) == _alias_key(surface) for a in platform.ambiguous)
     return not (common and _in_longer_name(text, start, end))
 
