@@ -76,3 +76,34 @@ def test_plain_heist_with_words_between_name_and_verb(text: str, victim: str) ->
 def test_a_kind_of_attack_in_capitals_is_no_victim() -> None:
     names = _victims("A DNS attack was made on Marrowind Finance, and one user lost 16 WBTC.")
     assert names == ["Marrowind Finance"]
+
+
+_HEAD = "Hacker group behind a string of thefts named in new report\n\n"
+
+
+def test_a_big_platform_robbed_as_the_service_it_runs_is_the_victim() -> None:
+    # Electrum is a known platform mostly named as a bystander; "from the wallet Electrum" tells whom was robbed
+    text = _HEAD + "The group stole more than $20 million in bitcoin from the popular cryptocurrency wallet Electrum, the report said."
+    assert _victims(text) == ["Electrum"]
+
+
+def test_a_big_platform_in_another_clause_stays_a_bystander() -> None:
+    text = _HEAD + ("An attacker drained Plumtree markets that accept tokens from the derivatives exchange Coinbase as "
+                    "collateral, taking $9 million.")
+    assert _victims(text) == ["Plumtree"]
+
+
+@pytest.mark.parametrize("text, victim", [
+    ("Kelvar's Brackenridge Protocol was exploited for $90 million by a hacker.", "Brackenridge"),
+    ("Hackers launched a phishing attack targeting users of the Gorsemoor hardware wallet, stealing $2 million.", "Gorsemoor"),
+    ("Ashgrove DEX on zkSync was exploited, with one exploiter taking 800,000 USDC.", "Ashgrove DEX"),
+    ("An attacker was able to exploit a flaw in the Pennick trade protocol to steal $250,000 of trading capital.", "Pennick"),
+])
+def test_more_plain_heist_forms(text: str, victim: str) -> None:
+    assert _victims(text)[:1] == [victim]
+
+
+def test_a_kind_word_in_capitals_is_no_name() -> None:
+    # "P2P" says what kind of exchange, as "DNS" says what kind of attack
+    names = _victims("Kelvar, a P2P exchange on Quarry Chain was exploited due to a missing permission check, losing $115,000.")
+    assert "P2P" not in names

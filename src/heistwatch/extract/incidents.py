@@ -226,6 +226,13 @@ _RESCUER_AFTER = re.compile(
 _FROM_BEFORE = re.compile(r"\b(?:from|of|on|at|against)\s+(?:the\s+)?(?:\w+\s+){0,2}?$", re.IGNORECASE)
 
 
+# A platform named by the service it runs just before its name, in the clause that tells the theft: "stole $50
+# million from the cryptocurrency wallet Zumo". Robbed as a service, it is whom, not where (see BYSTANDER); not
+# "drained markets that accept tokens from the exchange Zumo" (another clause's "from").
+_NAMED_AS_SERVICE = re.compile(r"\b(?:stole|stolen|steal\w*|took|taken|drained|siphoned|swiped|looted)\b"
+                               r"(?:(?!\b(?:that|which|who|whose|where|to|into)\b)[^.;]){0,80}?\bfrom\s+(?:the\s+)?"
+                               r"(?:[\w\-]+\s+){0,3}?(?:wallet|exchange|platform|marketplace|lender|custodian|service|app)\s+$",
+                               re.IGNORECASE)
 NEVER_VICTIM = frozenset({"security", "analytics", "media", "noncrypto"})   # see data/platforms.tsv
 BYSTANDER = frozenset({"venue", "chain"})   # victims only when a pattern says they were attacked
 # "its Arbitrum market", "their Ethereum and BNB Chain pools": a chain as where the victim's own part runs
@@ -598,7 +605,8 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
                 ev = min(ev, 0.25 if v.known else 0.0)   # "$5 million from Zumo" is a theft only where the text tells of one
                 moved_from.add(v.span.start)
             if v.platform is not None and v.platform.kind in BYSTANDER and (
-                    v.strength < 2 or v.pattern == "stolen-from-name"):
+                    v.strength < 2 or v.pattern == "stolen-from-name") and not (
+                    v.pattern == "stolen-from-name" and _NAMED_AS_SERVICE.search(text, max(s.start, v.span.start - 160), v.span.start)):
                 ev = min(ev, 0.75)   # "funds taken from BNB Chain": the chain is where, not whom
             if v.platform is not None and v.platform.kind in BYSTANDER and _OWN_PART_BEFORE.search(
                     text, max(s.start, v.span.start - 40), v.span.start) and _PART_AFTER.match(text, v.span.end, s.end):

@@ -69,13 +69,14 @@ _AMOUNT = (r"(?:(?:US)?[$€£¥₩]\s?\d[\d.,]*+(?:\s?(?:million|billion|thousa
 # project was exploited", "the Quidax lending protocol was drained", "Moonwell token was exploited".
 _ATTACKED_KIND = (r"(?:(?:(?:lending|staking|trading|investing|yield|liquidity|farming|vesting|smart|swap|fee|bridge|"
                   r"token|main|reward|NFT|DeFi|operational|team|[A-Z\d]{2,}(?:/[A-Z\d]{2,})?)\s+){0,2}(?:project|token|contracts?|pools?|vaults?|farms?|team|app|game|"
+                  r"component|module|"
                   r"marketplace|router|platform|protocol|exchange|wallets?)|" + _OWN_KIND + r")")
 # What a platform owns that an attack hits, written after its name with an apostrophe: "Zumo's hot wallet",
 # "Quidax's systems", "Moonwell's staking contract", "Kelda's XRP Ledger wallets".
-_OWN_PART = (r"(?:(?:[\w\-/.'’]+\s+){0,3}?(?:systems?|servers?|wallets?|contracts?|accounts?|(?:private\s+|API\s+|PGP\s+|admin\s+)?keys?|"
+_OWN_PART = (r"(?:(?:[\w\-/.'’]+\s+){0,3}?(?-i:systems?|servers?|wallets?|contracts?|accounts?|(?:private\s+|API\s+|PGP\s+|admin\s+)?keys?|"
              r"pools?|vaults?|bridge|platform|network|treasury|infrastructure|database|website|site|front-?end|multi-?sig|"
              r"deployer|nodes?|protocol|router|farm|exchange|app|reserves?|funds|liquidity|storage|computers?|"
-             r"Discord|Twitter|X\s+account|email))")
+             r"Discord|Twitter|X\s+account|email)\b)")
 # How a text says what was attacked: "was hacked", "has been drained", "suffered a flash loan exploit", "became
 # the victim of a heist", "experienced a security breach", "was subjected to an attack".
 _ATTACKED = (rf"(?:(?:was|were|has\s+been|had\s+been|have\s+been|got|gets|is|became|(?:has\s+|had\s+|have\s+)?(?:suffered|experienced|sustained)|"
@@ -87,7 +88,7 @@ _ATTACKED = (rf"(?:(?:was|were|has\s+been|had\s+been|have\s+been|got|gets|is|bec
              rf"(?:has\s+|had\s+|have\s+)?(?:suffered|experienced|sustained|incurred)\s+(?:an?\s+)?(?:[\w\-$.,~]+\s+){{0,4}}?loss(?:es)?\b"
              rf"(?=[^.;]{{0,200}}?\b(?:exploit|attack|hack|breach|vulnerab|flaw|bug|manipulat|reentran|stol|theft|drain|flash\s?loan)))")
 _BETWEEN = (r"(?:\s\((?-i:[A-Z][\w.\-]{0,15})\))?"
-            r"(?:\s+on\s+(?:the\s+)?(?-i:[A-Z][\w.\-]*)(?:\s(?-i:[A-Z][\w.\-]*)){0,2}(?:\s+(?:chain|network|blockchain|mainnet))?)?"
+            r"(?:\s+on\s+(?:the\s+)?(?-i:[A-Z][\w.\-]*|[a-z]+[A-Z][\w.\-]*)(?:\s(?-i:[A-Z][\w.\-]*)){0,2}(?:\s+(?:chain|network|blockchain|mainnet))?)?"
             r"(?:,[^,]{3,100},|\s[-–—]\s[^,.;\-–—]{3,60}\s[-–—])?")
 _SAID = r"(?:has\s+|had\s+)?(?:said|says|reported|reports|announced|confirmed|disclosed|admitted|revealed|stated|acknowledged)\b"
 # An appositive that tells what a platform is ("Zumo, a bitcoin mining pool,"), not a person's role.
@@ -103,7 +104,8 @@ _PLATFORM_APPOSITIVE = (r",\s+(?:a|an|the|one\s+of\s+the)\s+(?!(?:[\w\-]+\s+){0,
 _FLAW_NAME_TAIL = (r"(?!\s(?-i:[A-Z\d]))"
                    r"(?!\s+(?!(?:to|that|which|and|or|by|in|on|for|from|at|as|of|allowing|enabling|letting|via|through|when|"
                    r"after|before|during|with|was|were|is|had|has|it|its|smart|contracts?|vaults?|protocol|bridge|pools?|platform|"
-                   r"exchange|code|codebase|wallets?|router|network|app|staking|farm|lending|liquidity|v\d)\b)(?-i:[a-z]))"
+                   r"exchange|code|codebase|wallets?|router|network|app|staking|farm|lending|liquidity|trade|trading|token|deposit|core|v\d)\b)"
+                   r"(?-i:[a-z]))"
                    r"(?!,\s+(?:an?|the)\s+[^,.;]{0,40}?\b(?:tool|generator|library|compiler|software|program|package|extension|"
                    r"plug-?in|language|SDK|utility)\b)")
 _NOT_MODAL_BEFORE = r"(?<!could\s)(?<!would\s)(?<!might\s)(?<!can\s)(?<!could\shave\s)(?<!would\shave\s)(?<!might\shave\s)"
@@ -175,12 +177,13 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("The Moonwell protocol lost funds.", "Moonwell")],
        ["the crypto exchange was hacked"], trigger=r"exchange|protocol|bridge|wallet|platform|casino"),
     _p("attack-of-name",
-       rf"\b{_ATTACK_NOUN}s?\s+(?:(?:(?:that|which)\s+)?(?:occurred|happened|took\s+place|was\s+(?:carried\s+out|made|launched))\s+)?(?:of|on|at|against|targeting|affecting|involving)\s+(?:the\s+)?{_KIND_PHRASE}?{_NAME_CS}",
+       rf"\b{_ATTACK_NOUN}s?\s+(?:(?:(?:that|which)\s+)?(?:occurred|happened|took\s+place|was\s+(?:carried\s+out|made|launched))\s+)?(?:of|on|at|against|targeting|affecting|involving)\s+(?:(?:users|customers|clients|holders)\s+of\s+)?(?:the\s+)?{_KIND_PHRASE}?{_NAME_CS}",
        2,
        [("The hack of Zumo shook the market.", "Zumo"),
         ("After the attack on Moonwell Lend, prices fell.", "Moonwell Lend"),
         ("the breach at crypto exchange Quidax", "Quidax"),
-        ("On May 2, an exploit occurred on Moonwell, draining its pools.", "Moonwell")],
+        ("On May 2, an exploit occurred on Moonwell, draining its pools.", "Moonwell"),
+        ("Hackers launched a phishing attack targeting users of the Zumo hardware wallet.", "Zumo")],
        ["the attack on Tuesday was quick", "the hack of the exchange"], trigger=_ATTACK_WORDS),
     _p("name-attack",
        rf"{_NAME_CS}(?:['’]s)?\s+(?:{_WHEN_OR_HOW_MUCH}\s+)?(?:{_PLATFORM_NOUN}\s+)?(?:{_KIND}\s+)?(?-i:hack|Hack|heist|Heist|exploit|Exploit|breach|Breach|theft|attack|Attack|incident|hacking)\b",
@@ -211,6 +214,7 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("Zumo suffered a loss due to a missing check, which let an attacker withdraw funds.", "Zumo"),
         ("Quidax (QDX) was exploited through a reentrancy bug.", "Quidax"),
         ("Moonwell Swap on Arbitrum was exploited for $1 million.", "Moonwell Swap"),
+        ("Zumo DEX on zkSync was exploited, with one exploiter taking 800,000 USDC.", "Zumo DEX"),
         ("Zumo - one of the biggest mining pools - has been attacked.", "Zumo"),
         ("Quidax, a lending protocol built on the Zumo Smart Chain by a small team, was attacked.", "Quidax"),
         ("The Moonwell ETH/USDC pool suffered a loss of $300,000 in a price manipulation attack.", "Moonwell"),
@@ -295,6 +299,7 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("Kelvar's XRP Ledger wallets were drained of 20 million XRP.", "Kelvar"),
         ("Zumo's lending pool experienced a flash loan attack.", "Zumo"),
         ("The Quidax project's team wallet's private keys were compromised.", "Quidax")],
+       # (a name with a platform's word is a platform of its own: "Kelvar's Zumo Protocol was exploited")
        ["Zumo's wallet was frozen by the issuer.", "Zumo's hot wallet received the funds the hackers had stolen."],
        trigger=r"['’]", needs=("'", "’")),
     _p("name-had-stolen",
@@ -354,7 +359,8 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
        rf"(?:in|of|on|within|affecting)\s+(?:the\s+)?(?:official\s+)?{_KIND_PHRASE}?{_NAME_CS}{_FLAW_NAME_TAIL}",
        2,
        [("Hackers exploit a vulnerability in crowdfunding platform Zumo, stealing $2 million.", "Zumo"),
-        ("The attacker exploited a rounding bug in the Quidax vault contract.", "Quidax")],
+        ("The attacker exploited a rounding bug in the Quidax vault contract.", "Quidax"),
+        ("An attacker was able to exploit a flaw in the Zumo trade protocol to steal trading capital.", "Zumo")],
        ["Attackers could exploit a flaw in Zumo to steal funds.",
         "A researcher reported a flaw in Quidax and was paid a bounty.",
         "The attacker likely exploited a bug in Zumo, a vanity address generator for Ethereum.",
@@ -393,7 +399,7 @@ NOT_VICTIM_NOUNS = frozenset("""
 investor trader user customer holder whale victim owner developer employee individual person man woman
 retiree pensioner collector businessman businesswoman entrepreneur
 windows linux android ios macos mac iphone ipad pc unix chrome firefox safari
-sim-swap sim-swapping sim ddos ponzi dns eoa staking
+sim-swap sim-swapping sim ddos ponzi dns eoa staking p2p
 """.split())
 
 # A coin's name is the victim only as its chain, bridge or network ("the Zumo bridge was drained"); alone it
