@@ -23,6 +23,8 @@ def main_losses(text: str) -> list[float]:
     ("Curve Finance suffered an exploit that cost it $640,000 worth of staking rewards and pool liquidity.", 640_000),
     # "reward pools" are a kind of pool, no bounty
     ("An intruder hit Bitfinex's reward pools, causing $910,000 to be drained.", 910_000),
+    # a freeze told before the attack it followed
+    ("Kraken had to freeze its contracts after falling victim to an estimated $4 million exploit.", 4_000_000),
 ])
 def test_loss_told_beside_the_attack(text, usd):
     assert usd in main_losses(text)
@@ -36,3 +38,9 @@ def test_users_withdrawing_their_own_funds_is_no_loss():
 def test_a_bounty_stays_no_loss():
     text = "Kraken lost $8 million to a hacker and offered a $1 million reward for the return of the funds."
     assert main_losses(text) == [8_000_000]
+
+
+def test_funds_frozen_after_the_hack_stay_a_recovery():
+    ev = to_eval("t", run("Bitfinex was hacked for $9 million. The exchange froze $3 million of the stolen funds after the hack."))
+    main = next(i for i in ev["incidents"] if i.get("main"))
+    assert main["loss_usd"] == [9_000_000]

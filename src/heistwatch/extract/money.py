@@ -851,6 +851,9 @@ _HEIST_NOUN_AFTER = re.compile(r"\s+(?:(?:crypto(?:currency)?|bridge|exchange|fl
                                r"(?:" + attack_nouns(plus=("robbery",), minus=("attack", "incident")) + r")\b", re.I)
 
 
+# the attack a recovery or freeze came after: "after falling victim to", "after losing", "after being hacked for"
+_AFTER_ATTACK = re.compile(r"\bafter\s+(?:(?:the|it|its|they|their|an?)\s+)?(?:falling\s+victim\s+to|losing|lost|"
+                           r"being\s+(?:hacked|exploited|drained|robbed)|suffer(?:ing|ed)|was\s+(?:hacked|exploited|drained))\b", re.I)
 # "was exploited for $250k", "was attacked by a white hat hacker for ~$8.8M": the figure of the attack
 _ATTACKED_FOR = re.compile(r"\b(?:exploited|attacked|hacked|drained|robbed|breached)\b[^.;]{0,50}?\bfor\s+(?:about\s+|around\s+|"
                            r"roughly\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|some\s+|~\s*)?$", re.I)
@@ -957,6 +960,12 @@ def _context(t: str, raws: list[_Raw], i: int, lo: int, hi: int, pairs: dict[int
             if not _NEGATION.search(t, max(lo, base + m.start() - 30), base + m.start()):
                 recovered = True
                 break
+    if recovered and not _RECOVERY_RE.search(after[:40]):
+        last_rec = None
+        for last_rec in _RECOVERY_RE.finditer(before):
+            pass
+        if last_rec is not None and _AFTER_ATTACK.search(before, last_rec.end()):
+            recovered = False   # "froze its contracts after falling victim to a $1 million exploit": the loss, then the freeze
     if recovered and _WHOLE_OF.search(before):
         recovered = False   # "practically all of the $600 million had come back": the loss named whole, of which some came back
     refunded = bool((_HAS_REFUND(low, left_lim, r.start) and _REFUND_RE.search(before))
