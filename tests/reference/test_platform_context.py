@@ -31,6 +31,10 @@ def victim_names(text: str) -> list[str]:
     ("The key that controlled the BSC and Polygon deployments was stolen.", {"BNB Chain"}),
     # a known name made of common words, written in lower case to describe another name
     ("Zentra yield protocol was exploited through a reentrancy bug.", {"Yield Protocol"}),
+    # a chain word in lower case after the name: the name's chain, where the victim ran
+    ("The Zentra swap on the Heco chain's busiest exchange was drained on Friday.", {"HTX"}),
+    # another body bearing the name
+    ("Zentra thanked the HECO White Hat Security Alliance for its help.", {"HTX"}),
 ])
 def test_known_name_that_is_not_the_platform(text, absent):
     assert not absent & set(platform_names(text))
@@ -51,6 +55,7 @@ def test_known_name_that_is_not_the_platform(text, absent):
     ("More than 100 Bithumb customers filed a complaint.", "Bithumb"),
     ("Investigators tied the $54M CoinEx hack to a known group.", "CoinEx"),
     # the attack on a chain names the chain as the victim
+    ("The attacks on Zentra and Heco Chain showed how fragile bridges are.", "HTX"),
     ("The attack on Arbitrum cost users $5 million.", "Arbitrum"),
 ])
 def test_known_name_that_is_the_platform(text, present):

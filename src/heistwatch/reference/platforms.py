@@ -35,7 +35,8 @@ _COUNTED_NOUN_AFTER = re.compile(r"[ \t\-]+(?!(?:tokens?|coins?|stablecoins?|and
 # ("the attack on Ronin" names the victim)
 _LOCATION_BEFORE = re.compile(r"(?<![\w\-])(?i:on|in|across)\s+(?:the\s+)?(?:[A-Z][\w\-.]*(?:\s[A-Z][\w\-.]*)?"
                               r"(?:\s*,\s*|\s+(?:and|&|or)\s+|\s*,\s*and\s+)){0,3}$")
-_ATTACK_ON = re.compile(rf"\b(?i:{attack_nouns(plural=True)}|{attack_nouns(plus=('compromise', 'robbery'))}|raids?)\s+(?i:on)\s+(?:the\s+)?$")
+_ATTACK_ON = re.compile(rf"\b(?i:{attack_nouns(plural=True)}|{attack_nouns(plus=('compromise', 'robbery'))}|raids?)\s+(?i:on)\s+(?:the\s+)?"
+                        r"(?:[A-Z][\w\-.]*(?:\s[A-Z][\w\-.]*)?(?:\s*,\s*|\s+(?:and|&|or)\s+|\s*,\s*and\s+)){0,3}$")
 _CHAIN_WORD_AFTER = re.compile(r"[\s\-]+(?:network|chain|blockchain|mainnet|testnet|ecosystem|system|L2|layer[\s\-]?2)s?\b(?![\s\-]+(?:bridge|exchange))",
                                re.IGNORECASE)
 # what a chain's name modifies when it tells where the victim's own part runs: "BSC and Polygon deployments"
@@ -43,6 +44,11 @@ _OWN_PART_AFTER = re.compile(r"(?:\s*(?:,|and|&|or)\s+[A-Z][\w\-.]*(?:\s[A-Z][\w
                              r"markets?|pools?|vaults?|instances?|farms?|contracts?|liquidity\s+pools?)\b")
 # before a known name written in lower case: a name it describes or an article ("Peapods yield protocol")
 _DESCRIBED_BEFORE = re.compile(r"(?:(?<![\w\-])([A-Z][\w\-]*)|\b(?i:an?))[ \t]+$")
+# capitalised words after a name that end in a word for a body of its own: "Binance Labs", "the HECO White Hat
+# Security Alliance"
+_ORG_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w\-]*){0,3}[ \t]+(?:Alliance|Ventures|Research|Academy|Institute|Charity|Intelligence)\b")
+# a name read with a chain word written in lower case ("the Heco chain's"): the word describes, the name is the chain's
+_LOWER_CHAIN_WORD_END = re.compile(r"[\s\-](?:network|chain|blockchain|mainnet)$")
 # a capitalised word beside a name: the name is part of a longer one ("DAO Maker", "XRP Ledger")
 _CAP_WORD_AFTER = re.compile(r"[ \t]+([A-Z][\w\-]*)")
 _CAP_WORD_BEFORE = re.compile(r"(?<![\w\-])([A-Z][\w\-]*)['’]?[ \t]+$")
@@ -213,9 +219,11 @@ def told_as_platform(text: str, start: int, end: int, platform: Platform | None 
     if _AMOUNT_BEFORE.search(text, max(0, start - 24), start) and not _COUNTED_NOUN_AFTER.match(text, end, end + 40):
         return False
     if _LOCATION_BEFORE.search(text, max(0, start - 80), start) and (
-            platform.kind == "chain" or _CHAIN_WORD_AFTER.match(text, end, end + 40)) and not _ATTACK_ON.search(
-            text, max(0, start - 30), start):
+            platform.kind == "chain" or _CHAIN_WORD_AFTER.match(text, end, end + 40)
+            or _LOWER_CHAIN_WORD_END.search(text, start, end)) and not _ATTACK_ON.search(text, max(0, start - 80), start):
         return False
+    if _ORG_AFTER.match(text, end, end + 80):
+        return False   # "the HECO White Hat Security Alliance", "Binance Labs": another body bearing the name
     if platform.kind == "chain" and _OWN_PART_AFTER.match(text, end, end + 60):
         return False   # "the BSC and Polygon deployments", "its BNB Chain pools": the victim's own part on that chain
     surface = text[start:end]
