@@ -107,3 +107,25 @@ def test_a_kind_word_in_capitals_is_no_name() -> None:
     # "P2P" says what kind of exchange, as "DNS" says what kind of attack
     names = _victims("Kelvar, a P2P exchange on Quarry Chain was exploited due to a missing permission check, losing $115,000.")
     assert "P2P" not in names
+
+
+@pytest.mark.parametrize("text, victim", [
+    # an exchange that went dark after an attack it reported
+    ("Stonebury, a Geneva-based exchange founded by a former banker, has halted trading and withdrawals after what it "
+     "described as a cyber attack on June 4.", "Stonebury"),
+    # its users lost the coins
+    ("On Sunday, users of the Harlowe smart wallet lost about $5 million after an attacker bypassed its guardian service.",
+     "Harlowe"),
+    # a platform with its kind and its chain before the verb
+    ("The Fennimore decentralised exchange on the Quarry network lost about $6.8 million on June 2.", "Fennimore"),
+    # the exchange said the coins had been taken from its wallet
+    ("In February the Chinese exchange Oakhurst said 7,170 bitcoins, then worth about $1.7 million, had been taken from "
+     "its cold wallet.", "Oakhurst"),
+])
+def test_news_forms_of_an_attacked_platform(text: str, victim: str) -> None:
+    assert _victims(_HEAD + text)[:1] == [victim]
+
+
+def test_halting_after_another_platforms_attack_is_no_victim() -> None:
+    text = _HEAD + "Stonebury paused deposits after a hack on a rival exchange drained $4 million from Oakhurst."
+    assert "Stonebury" not in _victims(text)

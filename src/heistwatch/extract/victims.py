@@ -90,6 +90,13 @@ _ATTACKED = (rf"(?:(?:was|were|has\s+been|had\s+been|have\s+been|got|gets|is|bec
 _BETWEEN = (r"(?:\s\((?-i:[A-Z][\w.\-]{0,15})\))?"
             r"(?:\s+on\s+(?:the\s+)?(?-i:[A-Z][\w.\-]*|[a-z]+[A-Z][\w.\-]*)(?:\s(?-i:[A-Z][\w.\-]*)){0,2}(?:\s+(?:chain|network|blockchain|mainnet))?)?"
             r"(?:,[^,]{3,100},|\s[-–—]\s[^,.;\-–—]{3,60}\s[-–—])?")
+# A platform's word after its name, with what kind it is: "the Zumo decentralised exchange", "the Quidax lending
+# pool" (not a token's: "the Zumo token lost 40%" is its price).
+_LOST_KIND = (r"(?:(?:(?:decentrali[sz]ed|centrali[sz]ed|crypto(?:currency)?|bitcoin|lending|trading|derivatives|smart|"
+              r"liquidity|staking|yield)\s+){1,2}(?:exchange|bridge|protocol|platform|wallet|casino|app|pool|vault|marketplace|"
+              r"DEX|dex)s?|" + _OWN_KIND + r")")
+_DAY_WORDS = (r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|"
+              r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|the\s+(?:night|morning|weekend)")
 _SAID = r"(?:has\s+|had\s+)?(?:said|says|reported|reports|announced|confirmed|disclosed|admitted|revealed|stated|acknowledged)\b"
 # An appositive that tells what a platform is ("Zumo, a bitcoin mining pool,"), not a person's role.
 _PLATFORM_APPOSITIVE = (r",\s+(?:a|an|the|one\s+of\s+the)\s+(?!(?:[\w\-]+\s+){0,3}?(?:CEO|chief|founder|co-founder|head|spokes\w+|"
@@ -245,11 +252,12 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
        [("Dana Whitfield, an early investor, said on Monday that two of his personal XRP accounts had been hacked.", "Dana Whitfield")],
        ["Dana Whitfield said the exchange accounts had been hacked."], trigger=r"\b(?:his|her)\b"),
     _p("name-lost",
-       rf"{_NAME_CS}(?:\s(?-i:{_OWN_KIND}))?{_IN_PLACE}?(?:,[^,]{{3,60}},)?(?:,?\s+which)?\s+(?:has\s+|had\s+)?(?:lost|loses|losing|says\s+it\s+lost|said\s+it\s+lost)\b",
+       rf"{_NAME_CS}(?:\s(?-i:{_LOST_KIND}))?{_IN_PLACE}?{_BETWEEN}(?:,?\s+which)?\s+(?:has\s+|had\s+)?(?:lost|loses|losing|says\s+it\s+lost|said\s+it\s+lost)\b",
        2,
        [("Zumo lost 4,000 BTC to thieves.", "Zumo"),
         ("First it was the Quidax exchange, which lost over $125 million.", "Quidax"),
-        ("In May, Zumo in South Korea lost $6 million from a hot wallet.", "Zumo")],
+        ("In May, Zumo in South Korea lost $6 million from a hot wallet.", "Zumo"),
+        ("The Quidax decentralised exchange on the Linea network lost about $6.8 million on June 2.", "Quidax")],
        ["the exchange lost money"], trigger=r"\blos[ti]|\bloses\b"),
     _p("headline-name-hacked",
        rf"{_NAME_CS}(?:\s(?-i:{_ATTACKED_KIND}))?\s+(?:reportedly\s+|allegedly\s+)?(?:hacked|exploited|drained|breached|robbed)"
@@ -320,13 +328,16 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
        rf"(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?:been\s+|was\s+|were\s+)?(?:hacked|breached|exploited|drained|attacked|compromised|robbed|"
        rf"targeted|(?:the\s+)?victims?\s+of|hit\s+by|suffered|lost)\b|"
        # "Zumo reported that an attacker managed to hack into their server", "... stole 900 BTC from its wallet"
-       rf"[^.;]{{0,80}}?\b(?:hack(?:ed|ing)?\s+into|broke\s+into|breach(?:ed|ing)|drain(?:ed|ing)|compromis(?:ed|ing)|infiltrat(?:ed|ing)|"
-       rf"emptied|st(?:ole|olen|ealing)\s+[^.;]{{0,60}}?\bfrom|{_ATTACK_NOUN}s?\s+(?:on|of|at|against))\s+(?:its|their)\b)",
+       rf"(?:[^.;]|\.(?=\d)){{0,80}}?\b(?:hack(?:ed|ing)?\s+into|broke\s+into|breach(?:ed|ing)|drain(?:ed|ing)|compromis(?:ed|ing)|infiltrat(?:ed|ing)|"
+       rf"emptied|st(?:ole|olen|ealing)\s+(?:[^.;]|\.(?=\d)){{0,60}}?\bfrom|(?:taken|siphoned|swiped|missing)\s+from|"
+       rf"{_ATTACK_NOUN}s?\s+(?:on|of|at|against))\s+(?:its|their)\b)",
        2,
        [("Zumo, a bitcoin mining pool, has reported that an unknown attacker managed to hack into their server.", "Zumo"),
         ("Quidax said on Tuesday that it had been hacked.", "Quidax"),
         ("Moonwell confirmed that thieves had stolen 900 BTC from its hot wallet.", "Moonwell"),
-        ("Mining marketplace Zumo reported a hack on its website.", "Zumo")],
+        ("Mining marketplace Zumo reported a hack on its website.", "Zumo"),
+        ("In February the exchange Quidax said 7,170 bitcoins, then worth $1.7 million, had been taken from its cold wallet.",
+         "Quidax")],
        ["Jane Roe, the CEO of exchange Zumo, said it had been hacked.",
         "Zumo said that hackers had tried to breach other platforms."],
        trigger=_SAID),
@@ -353,6 +364,27 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("Zumo shut down after its hot wallet was drained.", "Zumo")],
        ["Tether froze the funds after being asked by the police.", "Zumo froze $3 million after Quidax was hacked."],
        trigger=r"\bafter\b"),
+    _p("name-halted-after-attack",
+       rf"{_NAME_CS}(?:\s(?-i:{_LOST_KIND}))?{_BETWEEN}\s+(?:has\s+|had\s+|have\s+)?(?:halted|suspended|paused|froze|shut|closed|stopped|"
+       rf"disabled|took|went)\b[^.;]{{0,80}}?\safter\s+(?:what\s+(?:it|they)\s+(?:described|called|termed)\s+as\s+|"
+       rf"what\s+(?:it|they)\s+said\s+was\s+)?an?\s+(?:[\w\-$.,]+\s+){{0,4}}?(?:{_ATTACK_NOUN}|cyber-?attack)s?\b"
+       # (not another's attack, "after a hack on a rival exchange"; "after a cyber attack on June 4" is a day)
+       rf"(?!\s+(?:of|on|at|against|targeting|in|by|affecting)\s+(?!(?:{_DAY_WORDS})\b|\d))",
+       2,
+       [("Zumo, a Zurich-based exchange founded in 2016, has halted trading and withdrawals after what it described as a "
+         "cyber attack on June 4.", "Zumo"),
+        ("Earlier this month, the exchange Quidax halted trading after a theft.", "Quidax")],
+       ["Tether froze $5 million after a hack at Zumo.", "Zumo paused deposits after a hack on a rival exchange."],
+       trigger=r"\bafter\b"),
+    _p("users-of-name-lost",
+       rf"\b(?:users|customers|clients|depositors|account\s+holders)\s+of\s+(?:the\s+)?{_KIND_PHRASE}?{_NAME_CS}"
+       rf"(?:\s(?-i:{_ATTACKED_KIND}))?\s+(?:have\s+|had\s+)?(?:lost\b(?!\s+(?:access|confidence|faith|trust|interest|patience))|"
+       rf"were\s+(?:drained|robbed|hacked)\b|had\s+(?:[^.;]{{0,40}}?\s)?(?:stolen|drained)\b)",
+       2,
+       [("On Sunday, users of the Zumo smart wallet lost about $5 million after an attacker bypassed its guardian.", "Zumo"),
+        ("Customers of Quidax had 300 BTC stolen.", "Quidax")],
+       ["Users of Zumo lost access to their accounts during the outage."],
+       trigger=r"\busers|\bcustomers|\bclients|\bdepositors|\bholders"),
     _p("exploited-flaw-in-name",
        rf"{_NOT_MODAL_BEFORE}\b(?:exploit(?:ed|ing|s)?|abus(?:ed|ing|es?)|leverag(?:ed|ing|es?)|took\s+advantage\s+of|taking\s+advantage\s+of)\s+"
        rf"(?:an?\s+|the\s+)?(?:[\w\-]+\s+){{0,3}}?(?:vulnerabilit(?:y|ies)|flaws?|bugs?|loopholes?|weakness(?:es)?)\s+"
