@@ -205,12 +205,12 @@ def stated_date(record: DocumentRecord, index: int, victim: str, avoid: str | No
     return None
 
 
-# A sentence telling what followed a heist: a plea, an arrest, charges, an official finding (the findings of the
+# A sentence telling what followed a heist: a plea, an arrest, charges, an official finding, repayments (the findings of the
 # shared vocabulary, searched as word beginnings, but for "named" and "determined", and "concluded" only before "that").
 FOLLOW_UP = re.compile(
     r"\b(" + "|".join(stems(words("telling_verb", "finding", minus=("named", "determined", "concluded")) + (
         "plead", "pled", "arrest", "charges", "sentenc", "indict", "convict", "extradit", "court", "announced that",
-        "revealed that", "concluded that", "sanction", "declared"))) + ")", re.I)
+        "revealed that", "concluded that", "sanction", "declared", "repay"))) + ")", re.I)
 
 
 # A date that is the day of a statement, not of the heist: "the FBI said on Wednesday", "reported
@@ -219,7 +219,10 @@ _REPORTING = "(?:" + alternation("telling_verb", "telling") + ")"
 STATEMENT_BEFORE = re.compile(
     rf"\b(?:{_REPORTING}(?:\s+in\s+an?\s+(?:statement|blog post|tweet|post|filing|notice|update))?|"
     rf"(?:discovered|detected|noticed|spotted)(?:\s+[A-Za-z'’]+){{0,3}}|statement|announcement|assertion|"
-    rf"advisory|press release|notice|blog post|tweet|update|disclosure)\s+(?:on\s+|late\s+|early\s+|earlier\s+|last\s+|of\s+|dated\s+)?$",
+    rf"advisory|press release|notice|blog post|tweet|update|disclosure)\s+"
+    # "a notice posted late on Thursday", "a statement released early on Monday"
+    rf"(?:(?:posted|published|issued|released|sent|put out|shared)\s+)?"
+    rf"(?:(?:late|early|earlier|last)\s+)?(?:on\s+|of\s+|dated\s+)?$",
     re.I)
 STATEMENT_AFTER = re.compile(rf"^(?:\s*\(\w+\))?\s*,?\s*(?:the\s+|a\s+|an\s+|its\s+)?(?:[A-Za-z][\w.&'’-]*\s+){{0,4}}{_REPORTING}\b")
 
@@ -260,7 +263,13 @@ DETECTION = re.compile(
     re.I)
 
 
+# "According to the indictment, in April the pair drained ...": the follow-up only names the source of
+# an account of the heist itself
+SOURCE_PHRASE = re.compile(r"\baccording to\b[^,.;:]{0,60}", re.I)
+
+
 def _follow_up_sentence(sentence: str) -> bool:
+    sentence = SOURCE_PHRASE.sub(" ", sentence)
     return FOLLOW_UP.search(sentence) is not None and DETECTION.search(sentence) is None
 
 
@@ -597,6 +606,24 @@ def _reseat_loners(clusters: list[_Cluster]) -> list[_Cluster]:
                  and c.same_loss(m) and c.fits(m)]
         if there:
             max(there, key=lambda c: (len(c.members), -c.order)).add(m)
+            out.remove(lone)
+    return _reseat_inherited(out)
+
+
+def _reseat_inherited(clusters: list[_Cluster]) -> list[_Cluster]:
+    """A mention whose date may be inherited (see :class:`Mention`) joins, undated, the incident that fits
+    it so, as it would have had that incident formed first: of two passing mentions of one old hack, the
+    one dated by a sentence on what followed ("the estate began repaying creditors last week") came first
+    (most precise) and stood alone with that date. Only when exactly one other incident of the block fits."""
+    out = list(clusters)
+    for lone in list(out):
+        if len(lone.members) != 1 or not lone.members[0].inherited or not dates.usable(lone.members[0].date):
+            continue
+        m = lone.members[0]
+        bare = replace(m, date=None, weak_date=m.date)
+        there = [c for c in out if c is not lone and m.doc not in c.docs and c.fits(bare)]
+        if len(there) == 1:
+            there[0].add(bare)
             out.remove(lone)
     return out
 

@@ -231,10 +231,16 @@ def consensus(figures: list[LossFigure], confidence: dict[str, float], role: str
     def support(c: LossFigure) -> tuple:
         assert c.usd is not None
         agreeing = [f for f in cands if _agrees(f, c.usd)]
+        # each source weighs by the extractor's confidence in its agreeing claims: of two amounts one
+        # report links to the incident, the one linked surely ("drained $3.6 million from X") outweighs
+        # the one linked by guess ("the judge ordered him to forfeit $12.3 million")
+        per_source: dict[str, float] = {}
+        for f in agreeing:
+            per_source[f.source] = max(per_source.get(f.source, 0.0), confidence.get(f.claim, 1.0), 0.01)
         # a figure and its conversion in one sentence ("100,000 won, about $87") are one statement
         statements = {(f.doc, sentence_of.get(f.claim, f.claim)) for f in agreeing}
         # then a figure the source states in USD over one converted from another currency at a rate
-        return (round(sum(weight[src] for src in {f.source for f in agreeing}), 6), len(statements), c.unit == "USD", c.usd)
+        return (round(sum(per_source.values()), 6), len(statements), c.unit == "USD", c.usd)
 
     ordered = sorted(cands, key=lambda f: (f.usd, f.claim))
     center = max(ordered, key=support)

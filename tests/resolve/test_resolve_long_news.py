@@ -1,0 +1,65 @@
+"""Full-length news: a notice's day, an account sourced to an indictment, two amounts of unequal
+confidence, and passing mentions of an old hack dated only by what followed it."""
+
+from __future__ import annotations
+
+from resolve_builders import C, doc, native, usd, when
+
+from heistwatch.extract.model import ClaimKind, Money
+from heistwatch.resolve import Ledger
+from heistwatch.resolve.cluster import _follow_up_sentence, statement_date
+
+
+def _at(text: str, surface: str) -> bool:
+    i = text.find(surface)
+    return statement_date(text, i, i + len(surface))
+
+
+def test_a_notice_posted_on_a_day_is_a_statement_day() -> None:
+    assert _at("In a short notice posted late on Friday, the lender said its pool was emptied.", "Friday")
+    assert _at("A statement released early on Monday gave no figure.", "Monday")
+    assert not _at("The pool was emptied late on Friday, the lender said.", "Friday")
+
+
+def test_an_account_sourced_to_an_indictment_is_no_follow_up() -> None:
+    assert not _follow_up_sentence("According to the indictment, in May 2022 the two men drained the pool.")
+    assert not _follow_up_sentence("According to court papers filed in Ohio, the pair emptied the vault in 2021.")
+    # what the charges themselves did is still what followed the heist
+    assert _follow_up_sentence("Prosecutors indicted the two men in March.")
+
+
+def test_an_indictment_sourced_date_stays_the_incident_date() -> None:
+    text = ("Two brothers were charged on Tuesday. According to the indictment, in May 2022 the brothers "
+            "drained $14 million from Pellucid traders. The court said the mixer laundered funds between 2018 and 2021.")
+    rec = doc("a", text, [("Pellucid", "defi_exploit", "2022-05")],
+              [when("2022-05", "May 2022"), when("2018", "between 2018 and 2021"), usd(14e6, "$14 million")],
+              published="2024-03-06")
+    (inc,) = Ledger.build([rec]).incidents.values()
+    assert inc.date == "2022-05"
+
+
+def test_of_two_amounts_one_report_links_the_surer_one_is_the_loss() -> None:
+    text = ("Weeks later he drained about $4.1 million from Quillon, which closed. "
+            "The judge ordered him to forfeit about $11.5 million.")
+    drained = usd(4.1e6, "about $4.1 million")
+    forfeit = C(ClaimKind.LOSS, Money(11.5e6, "USD"), "about $11.5 million", 0, confidence=0.5)
+    drained = C(drained.kind, drained.value, drained.surface, 0, confidence=0.8)
+    rec = doc("a", text, [("Quillon", "defi_exploit", None)], [drained, forfeit], published="2024-05-02")
+    (inc,) = Ledger.build([rec]).incidents.values()
+    assert inc.consensus is not None and inc.consensus.value == 4.1e6
+
+
+def test_an_old_hack_dated_by_its_repayments_joins_the_hack() -> None:
+    # an older report dates the hack only by the year its chief was charged, a later one only by the week
+    # its estate began paying back: both dates may be of what followed the hack
+    old = doc("old", "Creditors of Varnholt, whose chief was charged in 2015 over a theft, met on Tuesday.",
+              [("Meridia", "exchange_hack", "2016-02-02"), ("Varnholt", "exchange_hack", "2015")],
+              [when("2016-02-02", "Creditors"), when("2015", "2015", 1)], published="2016-02-03")
+    later = doc("later", "Prices slid last week as the Varnholt estate began repaying creditors a decade after "
+                "the exchange lost 90,000 bitcoins.",
+                [("Sorrel", "exchange_hack", "2025-03-01"), ("Varnholt", "exchange_hack", "2025-03-03")],
+                [when("2025-03-03", "last week", 1), native(90000, "BTC", "90,000 bitcoins", 1)],
+                published="2025-03-11")
+    ledger = Ledger.build([old, later])
+    (varnholt,) = [i for i in ledger.incidents.values() if i.victim == "Varnholt"]
+    assert varnholt.documents == ["later", "old"] and varnholt.date == "2015"
