@@ -63,3 +63,16 @@ def test_an_old_hack_dated_by_its_repayments_joins_the_hack() -> None:
     ledger = Ledger.build([old, later])
     (varnholt,) = [i for i in ledger.incidents.values() if i.victim == "Varnholt"]
     assert varnholt.documents == ["later", "old"] and varnholt.date == "2015"
+
+
+def test_a_report_of_the_second_of_two_attacks_days_apart_joins_the_second() -> None:
+    both = doc("both", "The lender Tamsin was drained on 3 March and again on 6 March.",
+               [("Tamsin", "defi_exploit", "2021-03-03"), ("Tamsin", "defi_exploit", "2021-03-06")],
+               [when("2021-03-03", "3 March"), when("2021-03-06", "6 March", 1)], published="2021-03-08")
+    second = doc("second", "Tamsin was drained again on 6 March, its second loss in a week.",
+                 [("Tamsin", "defi_exploit", "2021-03-06")], [when("2021-03-06", "6 March")], published="2021-03-07")
+    first = doc("first", "Tamsin was drained on 3 March.",
+                [("Tamsin", "defi_exploit", "2021-03-03")], [when("2021-03-03", "3 March")], published="2021-03-04")
+    ledger = Ledger.build([both, second, first])
+    got = sorted((i.date, i.documents) for i in ledger.incidents.values())
+    assert got == [("2021-03-03", ["both", "first"]), ("2021-03-06", ["both", "second"])]

@@ -26,7 +26,7 @@
    ``SCALE_APART`` times off the cluster's (a $30M wallet theft and a $180M wallet freeze).
    Among fitting clusters the mention prefers one that holds no other mention of its own
    document, then the one whose losses are of the same scale (weak evidence: within a factor of
-   1.5), then one of its own type, then (undated mentions) one dated within ``RECENT_DAYS``
+   1.5), then one with a member dated to its very day (a victim hit twice days apart), then one of its own type, then (undated mentions) one dated within ``RECENT_DAYS``
    before the document was published (news reports recent events), then the one with most
    dated members, then the largest, then the oldest. A passing mention dated the same day as its
    document's main incident (of another victim), a mention of a report on several incidents
@@ -526,6 +526,13 @@ class _Cluster:
         return any(d.granularity == Granularity.DAY and dates.gap_days(dates.interval(d), dates.interval(m.date)) <= 1  # type: ignore[arg-type]
                    for d in self.dated)
 
+    def on_its_day(self, m: Mention) -> bool:
+        """Is a member dated to the very day the mention is? (A victim hit on the 15th and again on the
+        18th: a report of the second attack alone belongs with the 18th, though both fit its date.)"""
+        if not dates.usable(m.date) or m.date.granularity != Granularity.DAY:  # type: ignore[union-attr]
+            return False
+        return any(d.granularity == Granularity.DAY and d.iso() == m.date.iso() for d in self.dated)  # type: ignore[union-attr]
+
     def scale_off(self, m: Mention) -> bool:
         r = self._apart(m)
         return r is not None and r > SCALE_APART
@@ -587,8 +594,8 @@ def cluster_block(mentions: list[Mention]) -> list[list[Mention]]:
             if there:
                 m, fits = bare, there
         if fits:
-            best = max(fits, key=lambda c: (m.doc not in c.docs, c.scale_agrees(m), c.same_type(m), c.recent(m),
-                                            len(c.dated), len(c.members), -c.order))
+            best = max(fits, key=lambda c: (m.doc not in c.docs, c.scale_agrees(m), c.on_its_day(m), c.same_type(m),
+                                            c.recent(m), len(c.dated), len(c.members), -c.order))
             best.add(m)
         else:
             clusters.append(_Cluster(m, len(clusters)))
