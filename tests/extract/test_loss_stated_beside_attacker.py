@@ -23,6 +23,10 @@ def main_losses(text: str) -> list[float]:
     ("Curve Finance suffered an exploit that cost it $640,000 worth of staking rewards and pool liquidity.", 640_000),
     # "reward pools" are a kind of pool, no bounty
     ("An intruder hit Bitfinex's reward pools, causing $910,000 to be drained.", 910_000),
+    # the thief's profit is what the attack took
+    ("A flash loan attack was made on Kraken. The exploiter managed to get a profit of $612k.", 612_000),
+    # one victim's running figure, not an industry tally
+    ("Bitfinex was hacked on Sunday. Current losses reached $6M.", 6_000_000),
     # a freeze told before the attack it followed
     ("Kraken had to freeze its contracts after falling victim to an estimated $4 million exploit.", 4_000_000),
 ])
@@ -44,3 +48,8 @@ def test_funds_frozen_after_the_hack_stay_a_recovery():
     ev = to_eval("t", run("Bitfinex was hacked for $9 million. The exchange froze $3 million of the stolen funds after the hack."))
     main = next(i for i in ev["incidents"] if i.get("main"))
     assert main["loss_usd"] == [9_000_000]
+
+
+def test_a_tally_of_losses_stays_no_loss_of_the_victim():
+    text = "Kraken was hacked for $2 million on Monday. Crypto hack losses reached $1.7 billion in 2022."
+    assert main_losses(text) == [2_000_000]

@@ -84,8 +84,10 @@ _WOULD_BEFORE = re.compile(r"\b(?:would|will)\s+(?:now\s+)?(?:be|have\s+been)\s+
                            re.IGNORECASE)
 # the thief as the subject of a withdrawal: "the attacker withdrew", "hackers managed to withdraw"
 _THIEF_WITHDREW = re.compile(r"\b(?:hackers?|attackers?|exploiters?|thie(?:f|ves)|intruders?|culprits?)\s+(?:(?:then|later|also|"
-                             r"quickly|was\s+able\s+to|were\s+able\s+to|managed\s+to|could)\s+)*withdr(?:ew|aw)\s+"
-                             r"(?:(?:about|around|roughly|nearly|almost|over|more\s+than|some)\s+)?$", re.IGNORECASE)
+                             r"quickly|was\s+able\s+to|were\s+able\s+to|managed\s+to|could)\s+)*(?:withdr(?:ew|aw)|"
+                             r"(?:made|make|got|get|netted|net|pocketed|reaped|earned|walked\s+away\s+with)\s+(?:an?\s+)?"
+                             r"(?:(?:estimated|total|net)\s+)?profits?\s+(?:of|worth))\s+"
+                             r"(?:(?:about|around|roughly|nearly|almost|over|more\s+than|some|an\s+estimated)\s+)?$", re.IGNORECASE)
 _NEW_CLAUSE_AFTER = re.compile(r"\b(?:who|which|but|although|though|whereas)\s+(?:then|later|subsequently|eventually|has|have|had)\b",
                                re.IGNORECASE)
 _MOVED_BEFORE = re.compile(r"\b(?:moved|moving|moves|transferred|transferring|transfers|sent|sending|sends|"
@@ -732,10 +734,16 @@ _DATED_YEAR = re.compile(r"\b(?:January|February|March|April|May|June|July|Augus
                          r"spring|summer|autumn|fall|winter|earlier|later|early|late|mid-?)\s+$", re.IGNORECASE)
 
 
+_OWN_LOSSES_BEFORE = re.compile(r"\b(?:current|its|their|the\s+(?:exchange|platform|protocol|project|company|bridge)['’]s)\s+$",
+                                re.IGNORECASE)
+
+
 def _aggregate_near(near: str) -> bool:
     for m in folded(_AGGREGATE_NEAR).finditer(near):
         if re.fullmatch(r"(?:this|last)\s+year", m.group(0), re.IGNORECASE) and folded(_DATED_YEAR).search(near, 0, m.start()):
             continue
+        if _OWN_LOSSES_BEFORE.search(near, 0, m.start()) and re.match(r"(?:losses|theft)\b", m.group(0), re.IGNORECASE):
+            continue   # "Current losses reached $8M", "its losses climbed to": one victim's running figure, no tally
         return True
     return False
 
