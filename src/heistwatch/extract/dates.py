@@ -116,7 +116,7 @@ _PART = (r"(?i:the\s+)?(?i:early|mid|late|end\s+of|beginning\s+of|start\s+of|mid
 
 _SCAN = re.compile(
     rf"""
-    (?<![\w$€£¥₩#])(?<!\d[.,/-])
+    (?<![\w$€£¥₩#+])(?<!\d[.,/-])
     (?:
       (?P<iso>(?P<iso_y>{_YEAR})(?P<iso_s>[-/.])(?P<iso_m>[01]?\d)(?P=iso_s)(?P<iso_d>[0-3]?\d)(?![\d-]|[./]\d))
     | (?P<dotted>(?P<dt_d>[0-3]?\d)\.(?P<dt_m>[01]?\d)\.(?P<dt_y>{_YEAR})(?![\d.]\d|\d))
@@ -198,7 +198,7 @@ _WORD_TRIGGER_LOWER = _trigger_regex(both_cases=False)   # on text.lower() (when
 _WORD_TRIGGER = _trigger_regex(both_cases=True)
 _DIGIT_SCAN = re.compile(
     rf"""
-    (?<![\w$€£¥₩#])(?<!\d[.,/-])
+    (?<![\w$€£¥₩#+])(?<!\d[.,/-])
     (?:
       (?P<iso>(?P<iso_y>{_YEAR})(?P<iso_s>[-/.])(?P<iso_m>[01]?\d)(?P=iso_s)(?P<iso_d>[0-3]?\d)(?![\d-]|[./]\d))
     | (?P<dotted>(?P<dt_d>[0-3]?\d)\.(?P<dt_m>[01]?\d)\.(?P<dt_y>{_YEAR})(?![\d.]\d|\d))
@@ -217,7 +217,7 @@ _WORD_TAIL = re.compile(r"[\w']{0,24}")
 # one that opens with a character (class) lets sre skip in C to where that character occurs. So each
 # lookbehind moves after the first character, widened by it: "c(?<![a-z](?s:.))" after a "c" is
 # "(?<![a-z])c". Letter triggers and ordinal triggers ("26th") are scanned apart.
-_AFTER_FIRST = r"(?<![\w$€£¥₩#](?s:.))(?<!\d[.,/-](?s:.))"   # the scanners' lookbehinds, after a first character
+_AFTER_FIRST = r"(?<![\w$€£¥₩#+](?s:.))(?<!\d[.,/-](?s:.))"   # the scanners' lookbehinds, after a first character
 
 
 def _first_char_trie(words: set[str], after_first: str) -> str:
