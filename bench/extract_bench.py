@@ -15,6 +15,32 @@ extract/*.py but __init__/evalformat, and reference/*.py; --mb 10, CPU time, 3 a
 of 771 documents differ). Under `perf`, the pure extractor spends ~30% of its CPU in the regex
 engine (sre_*) and ~15% in str methods (find, lower, isalpha, in), which compiling cannot speed up;
 the bytecode interpreter itself is ~25%, so even a perfect compile would stay under ~1.4x.
+
+Where the regex time goes (2026-11-25, session perf5; each compiled pattern's calls timed through a proxy over
+321 synthetic docs after a warm-up): ~1770 pattern calls per document, no pattern above ~3% of the whole; the
+largest are the dates scanner's dispatched matches (73 calls/doc, 93% find nothing; the key "the" alone selects
+11 alternatives), the number-word core (one whole-text scan), the platform key trie, the victim patterns. What
+was tried:
+- Twins in first-character form also when an alternative opens with an assertion ("\\b(?:no\\s+funds|\\bden...)"):
+  kept; the no-loss scan 116 -> 33 us/doc, the whole ~1.5% (medians of 3 alternating --mb 4 runs on a loaded
+  machine: synthetic 211.6 -> 216.6, dev 277.0 -> 283.6 docs/s).
+- Required-literal prefilters computed from each pattern's parse tree (an AND/OR of strings every match holds,
+  RE2-style), tested with str.find on the lowered window before the pattern: exact (no call it rejected ever
+  matched), but not paying: the patterns that still cost most are already gated per sentence by earlier work,
+  and on heist news their words co-occur (the no-loss pattern's query passed on 99.7% of calls); testing a
+  query of ~30 strings costs more than sre's scan of a sentence (the gates cost ~8 ms/doc in all: more than all
+  the regex time, ~2 ms/doc).
+- One hyperscan pass per document (hyperscan 0.9.1 wheel, HS_FLAG_PREFILTER|UTF8|UCP|SINGLEMATCH; 953 of the
+  962 patterns compile once Python syntax is translated, the rest refuse "\\u" in classes): all patterns in one
+  database take 294 s to compile and 832 us/doc to scan (more than the regex time it could skip); the 30 costliest
+  patterns only: 36 s to compile, 112 us/doc to scan, and would let ~0.5 ms/doc of regex calls be skipped in
+  documents where the pattern cannot match. A net ~0.3 ms/doc at best, for a serialised database cache, a
+  Python-to-PCRE translation and gates at every call site: not done.
+- Platform key trie and technique keyword trie in first-character form: slower (137 vs 68 us/doc: their first
+  characters are nearly every letter). Number-word core twin without groups in first-character form: ~10%.
+Meanwhile main's quality work (3411c25..3274914: new victim patterns, platform and money rules) raised the stage
+total from 4.58 to 5.33 ms/doc at the same load (plan_incidents 1.29 -> 1.66, the rest 1.72 -> 2.02); the two
+costliest patterns are now the victim patterns built at victims.py's _p (35 and 48 calls/doc, ~90% find nothing).
 """
 
 from __future__ import annotations
