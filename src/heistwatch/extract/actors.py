@@ -414,8 +414,11 @@ def find_attributions(text: str, sentence: Span, matches: list[ActorMatch] | Non
         if _MEMBERSHIP.fullmatch(text, matches[k].end, matches[k + 1].start):
             membership |= {k, k + 1}
     for k, m in enumerate(matches):
-        if k in membership or _standing_denial(text, sentence, m, hedges) or _not_attributed(text, sentence, m, hedges):
+        if k in membership or _not_attributed(text, sentence, m, hedges):
             continue
+        if _standing_denial(text, sentence, m, hedges) and not (
+                lookup_actor(m.actor.name) is None and not m.actor.state and person_stance(text, m) == Stance.DENIED):
+            continue   # (a person the text made a suspect, denying it, answers the suspicion: kept as a denial)
         # (= _stance_for(text, sentence, m, _in_clause(text, sentence, m, hedges.all)))
         stance, hedge, word = _stance_near(text, m, hedges, *hedges.within(actor_clause(text, sentence, Span(m.start, m.end))))
         if stance == Stance.CONFIRMED and (question or (
@@ -442,6 +445,9 @@ def find_attributions(text: str, sentence: Span, matches: list[ActorMatch] | Non
         if stance == Stance.CONFIRMED and claimant and _ANALYST.search(claimant) and not _OFFICIAL.search(claimant) \
                 and not (hedge and _FIRM_FINDING.match(hedge)) and not official():
             # "Elliptic said ...", "researchers say ...": an analytics firm's or analysts' reading, not an official finding
+            stance, hedge, word = Stance.SUSPECTED, hedge or claimant, "likely"
+        if stance == Stance.CONFIRMED and _KIT.fullmatch(m.surface):
+            # a drainer kit named as the tool used (known or not) points at its operators, who stay suspects
             stance, hedge, word = Stance.SUSPECTED, hedge or claimant, "likely"
         out.append(AttributionMention(
             Span(m.start, m.end),
@@ -510,6 +516,12 @@ def is_background(text: str, sentence: Span, span: Span) -> bool:
     "the exchange") and no attributing phrase ("believed to", "was behind", "linked to").
     """
     c = actor_clause(text, sentence, span)
+    said = None
+    for said in _SAID.finditer(text, c.start, span.start):
+        pass
+    if said is not None:
+        # "Security firms that analysed the code said it contained the X kit": who speaks is not what is said
+        c = Span(said.end(), c.end)
     if _BACKGROUNDS[0] is not text:
         _BACKGROUNDS[0], _BACKGROUNDS[1] = text, {}
     key = (c.start, c.end)
@@ -521,6 +533,7 @@ def is_background(text: str, sentence: Span, span: Span) -> bool:
     return got
 
 
+_SAID = re.compile(r"\b(?:said|says|say|told\s+\w+|wrote|writes|stated|noted|added)\b")
 _BACKGROUNDS: list = [None, {}]   # the text whose clauses were read, and (start, end) -> is_background's answer
 
 
@@ -547,7 +560,7 @@ _PLAIN_NAME = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}"
 _CHARGED_WITH = (r",?\s+(?:with|alleging|accusing|over|for)\b(?:(?!launder)[^.;]){0,80}?\b(?:hack(?:ed|ing)?|"
                  r"st(?:ole|ealing)|theft|breach(?:ed|ing)?|siphon(?:ed|ing)?|br(?:oke|eaking)\s+into|gain(?:ed|ing)\s+access)\b")
 # What a court finds a person did to a platform (the two conviction cues below; the first also takes "fraud", "scheme")
-_CONVICTED_OF = (r"hack(?:ed|ing)?|st(?:ole|ealing)|theft|breach(?:ed|ing)?|exploit(?:ed|ing)?|attack|manipulat\w+|"
+_CONVICTED_OF = (r"hack(?:ed|ing|s)?|st(?:ole|ealing)|thefts?|breach(?:ed|ing|es)?|exploit(?:ed|ing|s)?|attack(?:s|ed|ing)?|manipulat\w+|"
                  r"drain(?:ed|ing)?")
 _PERSON_CUES: tuple[tuple[re.Pattern[str], Stance], ...] = (
     (re.compile(rf"\b(?:Is|Was|Could|Did)\s+{_PERSON}\s+(?:be\s+)?(?i:behind|responsible\s+for)\b"), Stance.SUSPECTED),
@@ -592,10 +605,16 @@ _PERSON_CUES: tuple[tuple[re.Pattern[str], Stance], ...] = (
      Stance.SUSPECTED),
     # "a jury convicted Jane Roe of fraud over her attack on the exchange", "Court finds Jane Roe guilty over the
     # $5 million theft", "John Doe was convicted of stealing ...": a court's finding
-    (re.compile(rf"\b(?:convicted|convicts|finds|found|sentenced|sentences)\s+{_PERSON}\s+(?:guilty\s+)?(?:of|over|for|in)\b"
+    # ("a judge sentenced John Doe, a former engineer, to four years in prison for attacks on two exchanges")
+    (re.compile(rf"\b(?:convicted|convicts|finds|found|sentenced|sentences)\s+{_PERSON}(?:,[^,.;]{{1,60}},)?\s+"
+                rf"(?:to\s+[^,.;]{{1,60}}?\s+)?(?:guilty\s+)?(?:of|over|for|in)\b"
                 rf"[^.;]{{0,120}}?\b(?:{_CONVICTED_OF}|fraud|scheme)\b"), Stance.CONFIRMED),
     (re.compile(rf"{_PERSON}(?:,[^,.;]{{1,60}},)?\s+(?:was|has\s+been|had\s+been|is)\s+(?:convicted|found\s+guilty|sentenced)\b"
                 rf"[^.;]{{0,120}}?\b(?:{_CONVICTED_OF})\b"), Stance.CONFIRMED),
+    # "Suspicion among users quickly fell on Jane Roe, the founder": talk that points at a person, not a finding
+    (re.compile(rf"\b(?:[Ss]uspicions?|[Bb]lame|[Ff]ingers)\b[^.;]{{0,60}}?\b(?:fell|falls|fallen|turned|turns|focused|"
+                rf"focuses|centred|centered|settled|pointed|point|rests?|rested)\s+(?:quickly\s+|squarely\s+)?(?:on|at|to)\s+"
+                rf"{_PERSON}"), Stance.SUSPECTED),
     # "Roe has said from the start that outsiders took the coins and denies any wrongdoing": a person (a full name or
     # the surname of one named earlier) whose denial ends a clause of their own
     (re.compile(rf"{_NAMED}\s+(?:has|had|have|says|said|insists|insisted|maintains|maintained|argues|argued|blames|"
@@ -609,19 +628,23 @@ _PERSON_NEEDS: tuple[tuple[str, ...], ...] = (
     ("charge", "indict"), ("charge", "indict"), ("maintained", "insisted", "denied"), ("denied", "denies"),
     ("told", "informed"), ("accused", "charged", "indicted"), ("suspect", "speculate"),
     ("conducted", "orchestrated", "masterminded", "staged", "perpetrated"),
-    ("convict", "find", "found", "sentence"), ("convicted", "found", "sentenced"), ("denies", "denied"),
+    ("convict", "find", "found", "sentence"), ("convicted", "found", "sentenced"), ("uspicion", "lame", "ingers"),
+    ("denies", "denied"),
 )
 # "an indictment charges Jane Roe, of Denver, John Doe, 31, and Ann Poe with wire fraud", "prosecutors accuse John
 # Doe, of Leeds, of exploiting the protocol": one charge verb before a list of named people, each perhaps followed by
 # an age or a home town, then what they are charged with (the attack, not laundering its proceeds)
 _LISTED_APPOSITIVE = r"(?:,[ \t]+(?:\d{1,3}|aged[ \t]+\d{1,3}|of[ \t]+[A-Z][\w\-]*(?:(?:[ \t]+|,[ \t]+)[A-Z][\w\-]*){0,3}?))?"
 _LISTED_PERSON = rf"{_WORD}{_INITIAL}(?:[ \t]+{_WORD}){{1,2}}{_SUFFIX}"
+# (who they are may stand between the names and the charge: ", both of whom studied in Boston,", ", who ran the bot,")
+_LISTED_WHO = r"(?:,[ \t]+(?:(?:both|all|each|neither|none)[ \t]+of[ \t]+(?:whom|them)|who)\b[^.;]{1,100}?)?"
 _CHARGE_LIST = re.compile(
     rf"\b(?:charge[ds]?|charging|indict(?:ed|s)?|accuse[ds]?|accusing)\s+(?:(?:two|three|four|five|a|an|the)\s+)?"
     rf"(?:[\w\-]+\s+){{0,3}}?(?:(?:nationals?|men|man|wom[ae]n|suspects?|people|individuals|hackers?|citizens?|"
-    rf"residents?|defendants?),?\s+)?"
+    rf"residents?|defendants?|brothers?|sisters?|siblings|cousins|twins|friends|partners|developers?|engineers?|"
+    rf"programmers?|students?|founders?|traders?),?\s+)?"
     rf"(?P<list>{_LISTED_PERSON}{_LISTED_APPOSITIVE}(?:(?:,[ \t]+and|,|[ \t]+and)[ \t]+{_LISTED_PERSON}{_LISTED_APPOSITIVE}){{0,5}})"
-    rf",?\s+(?:with|of|over|for|in\s+connection\s+with)\b(?:(?!launder)[^.;]){{0,100}}?\b{_CRIME}\b")
+    rf"{_LISTED_WHO},?\s+(?:with|of|over|for|in\s+connection\s+with)\b(?:(?!launder)[^.;]){{0,100}}?\b{_CRIME}\b")
 _LISTED_NAME = re.compile(rf"(?P<name>{_LISTED_PERSON}){_LISTED_APPOSITIVE}")
 
 
@@ -676,6 +699,7 @@ def find_person_actors(text: str, start: int = 0, end: int | None = None) -> lis
             actor = Actor(name=name, country=None, state=False, attack_id=None, parent=None, aliases=(name,))
             out.append(ActorMatch(m.start("name"), m.end("name"), actor, m.group("name")))
     out.extend(_deeds_told_later(text, out, end))
+    out.extend(_denials_told_later(text, out, end))
     out.extend(_drainer_kits(text, start, end, seen))
     out.extend(_named_groups(text, start, end, seen))
     out.sort(key=lambda a: a.start)
@@ -766,6 +790,26 @@ def _deeds_told_later(text: str, people: list[ActorMatch], end: int) -> list[Act
     return out
 
 
+# "Suspicion fell on Jane Roe ... Roe rejected that in an interview": a suspect named again by surname as denying
+_DENIAL = re.compile(r"(?:,[^,.;]{1,60},)?\s+(?:has\s+|had\s+)?(?:always\s+|flatly\s+|firmly\s+|strongly\s+|repeatedly\s+)?"
+                     r"(?:rejected|rejects|denied|denies|dismissed|dismisses|disputed|disputes)\s+(?:that|this|it|the|those|these|"
+                     r"any|all|claims|suggestions|accusations|allegations|speculation)\b")
+
+
+def _denials_told_later(text: str, people: list[ActorMatch], end: int) -> list[ActorMatch]:
+    """Later mentions by surname alone of ``people`` a cue made suspects, told as denying (_DENIAL)."""
+    out: list[ActorMatch] = []
+    taken = {(p.start, p.end) for p in people}
+    for name, first in {p.actor.name: p for p in sorted(people, key=lambda a: a.start, reverse=True)}.items():
+        words = [w for w in name.split() if not re.fullmatch(r"Jr\.|Sr\.|II|III|IV|[A-Z]\.", w)]
+        if len(words) < 2 or _KIT.fullmatch(name) or person_stance(text, first) != Stance.SUSPECTED:
+            continue
+        for m in re.finditer(rf"\b{re.escape(words[-1])}\b", text[:end]):
+            if m.start() > first.start and (m.start(), m.end()) not in taken and _DENIAL.match(text, m.end()):
+                out.append(ActorMatch(m.start(), m.end(), first.actor, words[-1]))
+    return out
+
+
 def person_stance(text: str, match: ActorMatch) -> Stance | None:
     """The stance the phrasing that found a person (find_person_actors) takes, if it is one of them."""
     for rx, stance in _PERSON_CUES:
@@ -777,6 +821,8 @@ def person_stance(text: str, match: ActorMatch) -> Stance | None:
             return Stance.SUSPECTED
     if _KIT.fullmatch(match.surface):
         return Stance.SUSPECTED   # a drainer kit: its operators are suspects, whoever names the kit
+    if " " not in match.surface and " " in match.actor.name and _DENIAL.match(text, match.end):
+        return Stance.DENIED   # (found only after the same person was named a suspect: _denials_told_later)
     if " " not in match.surface and " " in match.actor.name and _DEED.match(text, match.end):
         # a surname told as the doer of an attack: the stance of the cue that named the person first
         first = next((p for p in find_person_actors(text, 0, match.start) if p.actor.name == match.actor.name

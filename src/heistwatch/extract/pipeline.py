@@ -1029,6 +1029,12 @@ _THEY_TAIL = (r"(?P<who>they|they['’]ve|they\s+have|they\s+had|they['’]d)\s+
                                   "pulled\\s+off")) + r")\b")
 _THEY_TOOK = re.compile(r"(?:[,;:]\s*|\b(?:and|but|also|already)\s+)" + _THEY_TAIL, re.IGNORECASE)
 _THEY_FIRST = re.compile(r"\W*" + _THEY_TAIL, re.IGNORECASE)   # at the start of the sentence
+# "Weeks later he used a flash loan to drain $3 million from B": the person the text has just charged or convicted,
+# told as the doer of the next attack (a few words of means may stand between the pronoun and the theft verb)
+_HE_TOOK = re.compile(r"\b(?P<who>he|she)\s+(?:(?!said\b|says\b|told\b|denied\b|returned\b)[a-z]+\s+){0,6}?(?:"
+                      + alternation("theft_verb", "core", minus=("took", "taken", "swiped"),
+                                    plus=("hacked", "robbed", "raided", "breached", "exploited", "made\\s+off\\s+with", "steal"))
+                      + r"|drain|siphon|loot|hack|rob|exploit)\b")
 _ATTRIBUTING_PHRASES = frozenset({
     "linked to", "linked the", "tied to", "attributed", "attributes", "attribution", "blamed", "blames", "was behind",
     "were behind", "is behind", "are behind", "responsible for", "suspected", "believed to", "accused", "officially linked",
@@ -2042,12 +2048,16 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
         # "they've already stolen $100 million from the Harmony bridge": the group just named, of the victims named here
         took = (_THEY_FIRST.match(text, s.start, s.end) or _THEY_TOOK.search(text, s.start, s.end)) \
             if prev and ref is None and plan.mentions.get(i) else None
+        if took is None and prev and ref is None and plan.mentions.get(i) and _court_person(text, actor_matches[prev[-1]]):
+            took = _HE_TOOK.search(text, s.start, s.end)
         if ref is None and took is None:
             continue
         if took is not None:
             targets = sorted({n for _, n in plan.mentions[i]})
             before = actor_said[sentences[prev[-1]]]   # (this loop adds claims only to sentences naming no actor)
-            att = Attribution(actor=before.actor, stance=Stance.CONFIRMED, hedge=None, probability="almost certain",  # type: ignore[union-attr]
+            stance = before.stance if took.group("who").lower() in ("he", "she") else Stance.CONFIRMED  # type: ignore[union-attr]
+            att = Attribution(actor=before.actor, stance=stance, hedge=None,  # type: ignore[union-attr]
+                              probability="almost certain" if stance == Stance.CONFIRMED else "likely",
                               claimant=None, surface_actor=took.group("who"))
             for n in targets:
                 claims.append(Claim(ClaimKind.ACTOR, att, Span(took.start("who"), took.end("who")), s, n, 0.4))
