@@ -901,6 +901,8 @@ def _told_year(m: DateMention) -> int | None:
         return None
     if m.anchor is None or m.anchor == "thread":
         return v.start.year
+    if m.anchor == "published" and v.granularity == Granularity.YEAR and m.month is None and m.day is None:
+        return v.start.year   # "last year", "this year": one whole calendar year, named from the publication
     return None
 
 
@@ -920,8 +922,11 @@ def _thread_year(t: str, r: _Raw, mention: DateMention, m: DateMention | None) -
     if r.start - m.span.end > 600:
         return None
     if _THAT_YEAR.match(t, r.end) is None:
-        # a bare month in the same sentence as a date with its year, not earlier in that year's calendar
-        if r.rel_kind != "month" or r.qual not in (None, "in", "during") or _SENTENCE_END.search(t, m.span.end, r.start):
+        # a bare month in the same sentence as a date with its year, not earlier in that year's calendar; a day
+        # without its year in the same sentence as a year told alone ("Last year's attacks, on February 15 and 18")
+        day_in_year = r.rel_kind is None and r.needs == "year" and m.value.granularity == Granularity.YEAR
+        if not (day_in_year or r.rel_kind == "month" and r.qual in (None, "in", "during")) \
+                or _SENTENCE_END.search(t, m.span.end, r.start):
             return None
         if m.value.granularity != Granularity.YEAR and m.value.start is not None and r.month < m.value.start.month:
             return None
@@ -963,16 +968,21 @@ def find_dates(text: str, published: date | None = None, start: int = 0, end: in
     breaks = [m.start() for m in re.finditer(r"\n[ \t]*\n", t)]
     ref_at = [pr[0] for pr in refs]
     last_told: DateMention | None = None
+    last_year: DateMention | None = None   # the last year told alone ("in 2020", "last year")
     for r in raws:
         previous = out[-1] if out else None
         k = bisect.bisect_left(breaks, r.start)
         para = (breaks[k - 1] if k else 0, breaks[k] if k < len(breaks) else len(t))
         mention = _resolve(r, published, refs, years, previous, para, ref_at)
         told = _thread_year(t, r, mention, last_told)
+        if told is None and last_year is not None and last_year is not last_told:
+            told = _thread_year(t, r, mention, last_year)   # "Last year's ... the April theft ... on February 15"
         if told is not None:
             mention = told
         if _told_year(mention) is not None:
             last_told = mention
+            if mention.value.granularity == Granularity.YEAR:
+                last_year = mention
         out.append(mention)
     return _days_before(t, _same_day_same_year(_agree_with_weekdays(out)))
 
