@@ -129,3 +129,13 @@ def test_news_forms_of_an_attacked_platform(text: str, victim: str) -> None:
 def test_halting_after_another_platforms_attack_is_no_victim() -> None:
     text = _HEAD + "Stonebury paused deposits after a hack on a rival exchange drained $4 million from Oakhurst."
     assert "Stonebury" not in _victims(text)
+
+
+def test_who_moved_funds_to_safety_is_no_victim() -> None:
+    text = _HEAD + ("An attacker took 150,000 ether from Harlowe's multisig wallets. The Fennick Group said it had drained "
+                    "about 377,000 ether from other vulnerable wallets and would return the coins to their owners.")
+    assert "Fennick Group" not in _victims(text)
+
+
+def test_a_word_ending_in_related_is_no_name() -> None:
+    assert clean_name("DeFi-related") is None

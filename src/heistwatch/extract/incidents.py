@@ -24,6 +24,7 @@ from heistwatch.extract.victims import (
     find_victim_candidates,
     patterns_by_sentence,
 )
+from heistwatch.reference.actors import find_actors
 from heistwatch.reference.platforms import PlatformMatch, find_platforms, lookup
 from heistwatch.reference.vocabulary import attack_nouns
 
@@ -681,6 +682,9 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
         if len(named) == 1 or len(named) > 1 and named[0].score >= 2 * named[1].score:
             victims = [named[0]]
     campaign = _campaign(text, sentences, attack)
+    if campaign is not None and not victims and not any(amounts_in or []) and _addresses_reader(text) \
+            and not folded(_DONE_HARM).search(text) and not find_actors(text):
+        campaign = None   # a guide to how drainers or phishing work: it speaks to the reader, tells no sum, no harm done
     if campaign is not None:
         named = {i for c in victims for i, _, _ in c.mentions}
         own = [m for m in campaign.mentions if m[0] not in named]
@@ -906,6 +910,24 @@ def _malware_family(text: str, sentences: list[Span]) -> str | None:
 
 _CRYPTO_WORD = re.compile(r"\b(?:crypto\w*|bitcoins?|btc|ether(?:eum)?|eth|monero|xmr|tokens?|coins?|blockchain|"
                           r"wallets?|defi|nfts?|stablecoins?|usdt|tether|exchanges?)\b", re.IGNORECASE)
+
+
+# Harm a campaign did, told as done: what a story about one says and a guide to its tricks does not.
+_DONE_HARM = re.compile(r"\b(?:stole|stolen|drained|siphoned|swiped|looted|emptied|lost|infected|netted|made\s+off\s+with|"
+                        r"encrypted|extorted|mined|broken\s+into|broke\s+into)\b", re.IGNORECASE)
+
+
+_YOU = re.compile(r"\byour?\b", re.IGNORECASE)
+
+
+def _addresses_reader(text: str) -> bool:
+    """Does the text speak to its reader ("connect your wallet", "you can revoke"), as a guide does and news does not?"""
+    n = 0
+    for _ in _YOU.finditer(text):
+        n += 1
+        if n >= 3:
+            return True
+    return False
 
 
 def _campaign(text: str, sentences: list[Span], attack: list[bool]) -> Candidate | None:

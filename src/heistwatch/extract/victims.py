@@ -325,8 +325,8 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
     _p("name-says-it-was-hit",
        rf"{_NAME_CS}(?:\s(?-i:{_ATTACKED_KIND}))?(?:{_PLATFORM_APPOSITIVE})?\s+{_SAID}(?:\s+on\s+\w+)?(?:\s+that)?\s+(?:"
        # "Zumo said it had been hacked", "Quidax confirmed that it was the victim of an exploit"
-       rf"(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?:been\s+|was\s+|were\s+)?(?:hacked|breached|exploited|drained|attacked|compromised|robbed|"
-       rf"targeted|(?:the\s+)?victims?\s+of|hit\s+by|suffered|lost)\b|"
+       rf"(?:it|they)\s+(?:(?:had|has|have)\s+been|was|were)\s+(?:hacked|breached|exploited|drained|attacked|compromised|robbed|"
+       rf"targeted|(?:the\s+)?victims?\s+of|hit\s+by)\b|(?:it|they)\s+(?:had\s+|has\s+|have\s+)?suffered\b|"
        # "Zumo reported that an attacker managed to hack into their server", "... stole 900 BTC from its wallet"
        rf"(?:[^.;]|\.(?=\d)){{0,80}}?\b(?:hack(?:ed|ing)?\s+into|broke\s+into|breach(?:ed|ing)|drain(?:ed|ing)|compromis(?:ed|ing)|infiltrat(?:ed|ing)|"
        rf"emptied|st(?:ole|olen|ealing)\s+(?:[^.;]|\.(?=\d)){{0,60}}?\bfrom|(?:taken|siphoned|swiped|missing)\s+from|"
@@ -339,6 +339,7 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("In February the exchange Quidax said 7,170 bitcoins, then worth $1.7 million, had been taken from its cold wallet.",
          "Quidax")],
        ["Jane Roe, the CEO of exchange Zumo, said it had been hacked.",
+        "The Zumo Group said it had drained 377,000 ether from other vulnerable wallets to keep them safe.",
         "Zumo said that hackers had tried to breach other platforms."],
        trigger=_SAID),
     _p("platform-says-hackers-took",
@@ -546,7 +547,7 @@ def clean_name(raw: str) -> str | None:
         return None   # "Licensed Japanese crypto exchange Zumo": a description, the name comes after it
     if words[-1].lower().strip(".,") in _HOLIDAY_WORDS:
         return None   # "hacked on New Year's Day", "a Christmas Eve exploit": a day, never a victim
-    if words[-1].lower() in {"of", "de", "&"} or any(w.lower().endswith(("-linked", "-backed", "-sponsored")) for w in words):
+    if words[-1].lower() in {"of", "de", "&"} or any(w.lower().endswith(("-linked", "-backed", "-sponsored", "-related")) for w in words):
         return None
     if lookup_actor(name) is not None:
         return None
