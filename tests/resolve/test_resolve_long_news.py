@@ -6,7 +6,7 @@ from __future__ import annotations
 from resolve_builders import C, doc, native, usd, when
 
 from heistwatch.extract.model import ClaimKind, Money
-from heistwatch.resolve import Ledger
+from heistwatch.resolve import DocumentRecord, Ledger
 from heistwatch.resolve.cluster import _follow_up_sentence, statement_date
 
 
@@ -76,3 +76,32 @@ def test_a_report_of_the_second_of_two_attacks_days_apart_joins_the_second() -> 
     ledger = Ledger.build([both, second, first])
     got = sorted((i.date, i.documents) for i in ledger.incidents.values())
     assert got == [("2021-03-03", ["both", "first"]), ("2021-03-06", ["both", "second"])]
+
+
+def _ostra(published: str = "2020-02-20") -> DocumentRecord:
+    return doc("first", "Ostra lost $400,000 on 15 February.", [("Ostra", "defi_exploit", "2020-02-15")],
+               [usd(4e5, "$400,000"), when("2020-02-15", "15 February")], published=published)
+
+
+def test_an_undated_mention_with_a_loss_of_another_scale_is_another_incident() -> None:
+    later = doc("later", "Ostra lost $52 million to a new attack.", [("Ostra", "defi_exploit", None)],
+                [usd(52e6, "$52 million")], published="2021-11-08")
+    same = doc("same", "Ostra's $410,000 loss still hurts.", [("Ostra", "defi_exploit", None)],
+               [usd(4.1e5, "$410,000")], published="2020-03-01")
+    ledger = Ledger.build([_ostra(), later, same])
+    got = sorted((i.date or "", i.documents) for i in ledger.incidents.values())
+    assert got == [("", ["later"]), ("2020-02-15", ["first", "same"])]
+
+
+def test_an_undated_second_mention_with_another_loss_in_one_report_is_another_incident() -> None:
+    text = "Kettle lost $19 million on 10 June. A later attack on Kettle took $12 million more."
+    rec = doc("a", text, [("Kettle", "defi_exploit", "2024-06-10"), ("Kettle", "defi_exploit", None)],
+              [usd(19e6, "$19 million"), when("2024-06-10", "10 June"), usd(12e6, "$12 million", 1)],
+              published="2024-06-14")
+    assert len(Ledger.build([rec]).incidents) == 2
+    # the same loss twice is one incident named twice
+    text = "Kettle lost $19 million on 10 June. The $19 million Kettle attack hit lenders."
+    rec = doc("b", text, [("Kettle", "defi_exploit", "2024-06-10"), ("Kettle", "defi_exploit", None)],
+              [usd(19e6, "$19 million"), when("2024-06-10", "10 June"), usd(19e6, "$19 million", 1)],
+              published="2024-06-14")
+    assert len(Ledger.build([rec]).incidents) == 1

@@ -22,8 +22,10 @@
    by when the data was taken or when the leak was found), and (for an undated mention) it is
    not dated after the document was published. A cluster does not fit when it holds a mention
    of the same document with another stated date (one article naming two Youbit hacks tells of
-   two incidents), nor when the mention is of another incident type *and* its loss is more than
-   ``SCALE_APART`` times off the cluster's (a $30M wallet theft and a $180M wallet freeze).
+   two incidents; nor an undated mention of it stating another loss, off by more than 10%, when the
+   dated one states one too), nor when the mention is of another incident type, or undated, *and* its
+   loss is more than ``SCALE_APART`` times off the cluster's (a $30M wallet theft and a $180M wallet
+   freeze; with no date of its own, a loss of another scale is all a mention says of which hack it is).
    Among fitting clusters the mention prefers one that holds no other mention of its own
    document, then the one whose losses are of the same scale (weak evidence: within a factor of
    1.5), then one with a member dated to its very day (a victim hit twice days apart), then one of its own type, then (undated mentions) one dated within ``RECENT_DAYS``
@@ -461,6 +463,13 @@ def _told_by(record: DocumentRecord, main_date: DateValue | None) -> date | None
     return main_date.end + timedelta(days=TOLD_WITHIN_DAYS)  # type: ignore[union-attr,operator]
 
 
+def _other_losses(a: Mention, b: Mention) -> bool:
+    """Do both mentions state losses, none of one within 10% of one of the other?"""
+    if not a.figures or not b.figures:
+        return False
+    return min(max(x, y) / min(x, y) for x in a.figures for y in b.figures) > 1.1
+
+
 class _Cluster:
     __slots__ = ("members", "dated", "docs", "family", "families", "scales", "order")
 
@@ -514,8 +523,13 @@ class _Cluster:
                 return False
         elif not all(dates.before(m.published or m.told_by, d) for d in self.dated):
             return False
-        # another kind of event at another scale (a theft of $30M vs a freeze of $180M): apart
-        if m.type not in {x.type for x in self.members} and self.scale_off(m):
+        elif any(x.doc == m.doc and dates.usable(x.date) and _other_losses(x, m) for x in self.members):
+            # a document naming the victim's incident with a date and a loss, and another one without a date
+            # but with another loss, tells of two incidents
+            return False
+        # another kind of event at another scale (a theft of $30M vs a freeze of $180M): apart; and with no
+        # date of its own, a loss of another scale is all the mention says of which incident it is
+        if (m.type not in {x.type for x in self.members} or not dates.usable(m.date)) and self.scale_off(m):
             return False
         return True
 
