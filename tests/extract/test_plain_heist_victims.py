@@ -139,3 +139,26 @@ def test_who_moved_funds_to_safety_is_no_victim() -> None:
 
 def test_a_word_ending_in_related_is_no_name() -> None:
     assert clean_name("DeFi-related") is None
+
+
+@pytest.mark.parametrize("text, victim", [
+    ("An attacker siphoned $4 million out of Bellhaven's liquidity pools on Tuesday.", "Bellhaven"),
+    ("Bellhaven has become the latest DeFi protocol to be exploited, losing $4 million on Tuesday.", "Bellhaven"),
+    ("Bellhaven said it was investigating an exploit that drained $4 million from its pools.", "Bellhaven"),
+    ("Thieves emptied Bellhaven's hot wallet of $4 million.", "Bellhaven"),
+    ("Bellhaven halted withdrawals on Tuesday following a $4 million hack.", "Bellhaven"),
+    ("Bellhaven, whose hot wallet was drained of $4 million, said it would repay users.", "Bellhaven"),
+    ("Bellhaven said an unauthorized party accessed its hot wallet and withdrew $4 million.", "Bellhaven"),
+    ("Bellhaven is the victim of a $4 million exploit.", "Bellhaven"),
+])
+def test_everyday_news_sentences_name_the_victim(text: str, victim: str) -> None:
+    assert _victims(_HEAD + text)[:1] == [victim]
+
+
+@pytest.mark.parametrize("text", [
+    "Users moved $40 million out of Bellhaven after rumours of insolvency.",
+    "Bellhaven said customers had withdrawn $4 million from its platform in a day.",
+    "Bellhaven became the first exchange to be licensed in the country.",
+])
+def test_money_moved_or_a_first_is_no_heist(text: str) -> None:
+    assert "Bellhaven" not in _victims(_HEAD + text)

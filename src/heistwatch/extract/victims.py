@@ -82,7 +82,9 @@ _OWN_PART = (r"(?:(?:[\w\-/.'’]+\s+){0,3}?(?-i:systems?|servers?|wallets?|cont
 _ATTACKED = (rf"(?:(?:was|were|has\s+been|had\s+been|have\s+been|got|gets|is|became|(?:has\s+|had\s+|have\s+)?(?:suffered|experienced|sustained)|"
              rf"fell\s+victim\s+to|confirmed|disclosed|reported|(?:was|were|has\s+been)\s+subjected\s+to|suffered\s+from)\s+(?:\w+\s+)?"
              rf"(?:{_ATTACK_VERB_PASSIVE}|an?\s+(?:[\w\-$.,]+\s+){{0,4}}?{_ATTACK_NOUN}|"
-             rf"(?:the\s+|a\s+)?(?:latest\s+)?victim\s+of\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){{0,3}}?{_ATTACK_NOUN})\b|"
+             rf"(?:the\s+|a\s+)?(?:latest\s+)?victim\s+of\s+(?:an?\s+|the\s+)?(?:[\w\-$.,]+\s+){{0,3}}?{_ATTACK_NOUN})\b|"
+             rf"(?:has\s+|have\s+)?(?:become|became|is|was)\s+the\s+(?:latest|newest|second|third|fourth|fifth|first|last|\w+est)\s+"
+             rf"(?:[\w\-]+\s+){{0,3}}?to\s+(?:be\s+|get\s+|have\s+been\s+)?(?:{_ATTACK_VERB_PASSIVE}|suffer|fall\s+victim)\b|"
              rf"suffered\s+from\s+(?:[\w\-$.,]+\s+){{0,3}}?{_ATTACK_NOUN}s?\b|"
              # "suffered a loss due to a reentrancy bug": a loss is an attack's where the sentence goes on to tell one
              rf"(?:has\s+|had\s+|have\s+)?(?:suffered|experienced|sustained|incurred)\s+(?:an?\s+)?(?:[\w\-$.,~]+\s+){{0,4}}?loss(?:es)?\b"
@@ -225,19 +227,22 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("Zumo - one of the biggest mining pools - has been attacked.", "Zumo"),
         ("Quidax, a lending protocol built on the Zumo Smart Chain by a small team, was attacked.", "Quidax"),
         ("The Moonwell ETH/USDC pool suffered a loss of $300,000 in a price manipulation attack.", "Moonwell"),
-        ("Zumo suffered from flash loan attack.", "Zumo")],
+        ("Zumo suffered from flash loan attack.", "Zumo"),
+        ("Quidax has become the latest DeFi protocol to be exploited, losing $4 million.", "Quidax"),
+        ("Moonwell is the victim of a $4 million exploit.", "Moonwell")],
        ["The team was hacked off by the delay", "Zumo suffered a loss of market share as prices fell.",
         "Zumo is working on the exploit fix."],
-       trigger=r"\b(?:was|were|been|got|gets|is|became|suffered|fell|experienced|sustained|incurred)\b"),
+       trigger=r"\b(?:was|were|been|got|gets|is|became|become|suffered|fell|experienced|sustained|incurred)\b"),
     _p("stolen-from-name",
-       rf"\b(?:(?:{_TAKEN})\s+(?:(?:[^.;]|\.(?=\d)){{0,80}}?\s)?|(?:thefts?|heists?)\s+(?:of\s+(?:[^.;,]|[.,](?=\d)){{0,40}}?\s)?)from\s+(?:the\s+)?(?:users\s+of\s+|customers\s+of\s+|{_KIND_PHRASE}|{_PERSON_ROLE})?{_NAME_CS}",
+       rf"\b(?:(?:{_TAKEN})\s+(?:(?:[^.;]|\.(?=\d)){{0,80}}?\s)?|(?:thefts?|heists?)\s+(?:of\s+(?:[^.;,]|[.,](?=\d)){{0,40}}?\s)?)(?:from|out\s+of)\s+(?:the\s+)?(?:users\s+of\s+|customers\s+of\s+|{_KIND_PHRASE}|{_PERSON_ROLE})?{_NAME_CS}",
        2,
        [("Hackers stole $5 million from Zumo on Monday.", "Zumo"),
         ("The thieves behind last month's $40 million theft from Quidax moved the ether.", "Quidax"),
         ("Funds were drained from the DeFi protocol Moonwell Lend.", "Moonwell Lend"),
         ("Thieves took $3 million in tokens from investor Dana Whitfield.", "Dana Whitfield"),
-        ("The exploiter took 3.5 million TRX from Zumo on Thursday.", "Zumo")],
-       ["Funds were stolen from the exchange."], trigger=r"\bfrom\b"),
+        ("The exploiter took 3.5 million TRX from Zumo on Thursday.", "Zumo"),
+        ("An attacker siphoned $4 million out of Quidax's liquidity pools.", "Quidax")],
+       ["Funds were stolen from the exchange."], trigger=r"\bfrom\b|\bout\s+of\b"),
     _p("amount-from-name",
        rf"{_AMOUNT}(?:\s+(?:worth\s+)?(?:of|in)\s+(?:[\w\-]+\s+){{0,3}}?)?\s*from\s+(?:the\s+)?(?:users\s+of\s+|customers\s+of\s+|{_KIND_PHRASE}|{_PERSON_ROLE})?{_NAME_CS}",
        2,
@@ -291,25 +296,27 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("Quidax said on Friday that it had paid $2 million to the hackers behind the attack.", "Quidax")],
        ["The company refused to pay a ransom.", "Zumo said it paid nothing."], trigger=r"\bpaid\b"),
     _p("hackers-hit-name",
-       rf"\b(?:hackers?|attackers?|thieves|thief|cybercriminals|criminals|exploiters?)\s+(?:who\s+|that\s+)?(?:have\s+|has\s+|had\s+)?(?:hacked|hit|breached|attacked|targeted|raided|robbed|drained|exploited|struck|compromised|infiltrated|broke\s+into|broken\s+into)\s+(?:the\s+)?{_KIND_PHRASE}?{_NAME_CS}",
+       rf"\b(?:hackers?|attackers?|thieves|thief|cybercriminals|criminals|exploiters?)\s+(?:who\s+|that\s+)?(?:have\s+|has\s+|had\s+)?(?:hacked|hit|breached|attacked|targeted|raided|robbed|drained|exploited|struck|compromised|infiltrated|emptied|looted|broke\s+into|broken\s+into)\s+(?:the\s+)?{_KIND_PHRASE}?{_NAME_CS}",
        2,
        [("Hackers breached the crypto exchange Zumo overnight.", "Zumo"),
         ("Thieves broke into Quidax and took 25 million lira in bitcoin.", "Quidax"),
         ("Attackers drained Moonwell Lend of $2 million.", "Moonwell Lend"),
-        ("She said he was the hacker who broke into Quidax in 2019.", "Quidax")],
+        ("She said he was the hacker who broke into Quidax in 2019.", "Quidax"),
+        ("Thieves emptied Zumo's hot wallet of $4 million.", "Zumo")],
        ["Hackers hit the exchange."], trigger=r"hacker|attacker|thie|criminal|exploiter"),
     _p("name-part-attacked",
-       rf"{_NAME_CS}(?:\s(?-i:{_ATTACKED_KIND}))?(?:['’]s|(?<=s)['’])\s+{_OWN_PART}\s+{_ATTACKED}",
+       rf"{_NAME_CS}(?:\s(?-i:{_ATTACKED_KIND}))?(?:['’]s|(?<=s)['’]|,\s+whose)\s+{_OWN_PART}\s+{_ATTACKED}",
        2,
        [("Zumo's hot wallet was compromised on Sunday, and 40 million tokens were taken.", "Zumo"),
         ("Quidax’s systems were breached by an outside attacker.", "Quidax"),
         ("Moonwell Lend's staking contract was exploited for $2 million.", "Moonwell Lend"),
         ("Kelvar's XRP Ledger wallets were drained of 20 million XRP.", "Kelvar"),
         ("Zumo's lending pool experienced a flash loan attack.", "Zumo"),
-        ("The Quidax project's team wallet's private keys were compromised.", "Quidax")],
+        ("The Quidax project's team wallet's private keys were compromised.", "Quidax"),
+        ("Zumo, whose hot wallet was drained of $4 million, said it would repay users.", "Zumo")],
        # (a name with a platform's word is a platform of its own: "Kelvar's Zumo Protocol was exploited")
        ["Zumo's wallet was frozen by the issuer.", "Zumo's hot wallet received the funds the hackers had stolen."],
-       trigger=r"['’]", needs=("'", "’")),
+       trigger=r"['’]|\bwhose\b"),
     _p("name-had-stolen",
        rf"{_NAME_CS}(?:\s(?-i:{_ATTACKED_KIND}))?\s+(?:has\s+|have\s+|also\s+)?had\s+(?:(?:about|around|over|more\s+than|nearly|almost|roughly|approximately|some|"
        rf"an\s+estimated|up\s+to)\s+)?(?:{_AMOUNT}(?:\s+(?:worth\s+)?(?:of|in)\s+(?:[\w\-]+\s+){{0,3}}?)?\s*|"
@@ -329,13 +336,15 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
        rf"targeted|(?:the\s+)?victims?\s+of|hit\s+by)\b|(?:it|they)\s+(?:had\s+|has\s+|have\s+)?suffered\b|"
        # "Zumo reported that an attacker managed to hack into their server", "... stole 900 BTC from its wallet"
        rf"(?:[^.;]|\.(?=\d)){{0,80}}?\b(?:hack(?:ed|ing)?\s+into|broke\s+into|breach(?:ed|ing)|drain(?:ed|ing)|compromis(?:ed|ing)|infiltrat(?:ed|ing)|"
-       rf"emptied|st(?:ole|olen|ealing)\s+(?:[^.;]|\.(?=\d)){{0,60}}?\bfrom|(?:taken|siphoned|swiped|missing)\s+from|"
+       rf"emptied|accessed|gained\s+access\s+to|(?:st(?:ole|olen|ealing)|drain(?:ed|ing)|siphon(?:ed|ing)|took|swip(?:ed|ing))\s+(?:[^.;]|\.(?=\d)){{0,60}}?\bfrom|(?:taken|siphoned|swiped|missing)\s+from|"
        rf"{_ATTACK_NOUN}s?\s+(?:on|of|at|against))\s+(?:its|their)\b)",
        2,
        [("Zumo, a bitcoin mining pool, has reported that an unknown attacker managed to hack into their server.", "Zumo"),
         ("Quidax said on Tuesday that it had been hacked.", "Quidax"),
         ("Moonwell confirmed that thieves had stolen 900 BTC from its hot wallet.", "Moonwell"),
         ("Mining marketplace Zumo reported a hack on its website.", "Zumo"),
+        ("Quidax said it was investigating an exploit that drained $4 million from its pools.", "Quidax"),
+        ("Moonwell said an unauthorized party accessed its hot wallet and withdrew $4 million.", "Moonwell"),
         ("In February the exchange Quidax said 7,170 bitcoins, then worth $1.7 million, had been taken from its cold wallet.",
          "Quidax")],
        ["Jane Roe, the CEO of exchange Zumo, said it had been hacked.",
@@ -367,16 +376,17 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
        trigger=r"\bafter\b"),
     _p("name-halted-after-attack",
        rf"{_NAME_CS}(?:\s(?-i:{_LOST_KIND}))?{_BETWEEN}\s+(?:has\s+|had\s+|have\s+)?(?:halted|suspended|paused|froze|shut|closed|stopped|"
-       rf"disabled|took|went)\b[^.;]{{0,80}}?\safter\s+(?:what\s+(?:it|they)\s+(?:described|called|termed)\s+as\s+|"
+       rf"disabled|took|went)\b[^.;]{{0,80}}?\s(?:after|following)\s+(?:what\s+(?:it|they)\s+(?:described|called|termed)\s+as\s+|"
        rf"what\s+(?:it|they)\s+said\s+was\s+)?an?\s+(?:[\w\-$.,]+\s+){{0,4}}?(?:{_ATTACK_NOUN}|cyber-?attack)s?\b"
        # (not another's attack, "after a hack on a rival exchange"; "after a cyber attack on June 4" is a day)
        rf"(?!\s+(?:of|on|at|against|targeting|in|by|affecting)\s+(?!(?:{_DAY_WORDS})\b|\d))",
        2,
        [("Zumo, a Zurich-based exchange founded in 2016, has halted trading and withdrawals after what it described as a "
          "cyber attack on June 4.", "Zumo"),
-        ("Earlier this month, the exchange Quidax halted trading after a theft.", "Quidax")],
+        ("Earlier this month, the exchange Quidax halted trading after a theft.", "Quidax"),
+        ("Moonwell halted withdrawals on Tuesday following a $4 million hack.", "Moonwell")],
        ["Tether froze $5 million after a hack at Zumo.", "Zumo paused deposits after a hack on a rival exchange."],
-       trigger=r"\bafter\b"),
+       trigger=r"\bafter\b|\bfollowing\b"),
     _p("users-of-name-lost",
        rf"\b(?:users|customers|clients|depositors|account\s+holders)\s+of\s+(?:the\s+)?{_KIND_PHRASE}?{_NAME_CS}"
        rf"(?:\s(?-i:{_ATTACKED_KIND}))?\s+(?:have\s+|had\s+)?(?:lost\b(?!\s+(?:access|confidence|faith|trust|interest|patience))|"
