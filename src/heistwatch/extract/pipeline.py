@@ -474,6 +474,12 @@ _PRICE_TALK = re.compile(r"\b(?:the\s+price\s+of|little\s+changed|changes?\s+han
                          r"(?:was|were|is)\s+trading\s+(?:at|around|near)|traded\s+(?:at|around|near))\b", re.IGNORECASE)
 
 
+# the market's size named before a figure, with no money that left it in between ("TVL dropped to $71 million"; not
+# "TVL dropped, with net outflows of $81 million")
+_MARKET_SIZE_BEFORE = re.compile(r"\b(?:total\s+value\s+locked|TVL|market\s+(?:cap|capitali[sz]ation))\b"
+                                 r"(?![^.;]*\b(?:outflows?|drain\w*|loss\w*|stolen|withdr\w*|took|taken)\b)[^.;]*$", re.IGNORECASE)
+
+
 _FLAGS: list = [None, {}]   # the text whose sentences were read, and (start, end) -> _sentence_flags' answer
 
 
@@ -505,6 +511,8 @@ def _other_figure(text: str, sentence: Span, a: AmountMention) -> bool:
         return True
     if several and _COMBINED_BEFORE.search(near_before):
         return True
+    if not theft_words and _MARKET_SIZE_BEFORE.search(before):
+        return True   # "Total value locked in DeFi protocols stood near $90 billion": the market's size
     return price and not theft_words
 
 
