@@ -854,6 +854,8 @@ _HEIST_NOUN_AFTER = re.compile(r"\s+(?:(?:crypto(?:currency)?|bridge|exchange|fl
 # the attack a recovery or freeze came after: "after falling victim to", "after losing", "after being hacked for"
 _AFTER_ATTACK = re.compile(r"\bafter\s+(?:(?:the|it|its|they|their|an?)\s+)?(?:falling\s+victim\s+to|losing|lost|"
                            r"being\s+(?:hacked|exploited|drained|robbed)|suffer(?:ing|ed)|was\s+(?:hacked|exploited|drained))\b", re.I)
+# a share the thief was offered to keep: "offering to let them keep 10% of the stolen assets, about $950,000"
+_KEEP_OFFERED = re.compile(r"\b(?:offer\w*|let(?:ting)?|allow\w*|invit\w*)\s+(?:[\w\-]+\s+){0,3}?(?:to\s+)?keep\b[^.;]{0,80}$", re.I)
 # "was exploited for $250k", "was attacked by a white hat hacker for ~$8.8M": the figure of the attack
 _ATTACKED_FOR = re.compile(r"\b(?:exploited|attacked|hacked|drained|robbed|breached)\b[^.;]{0,50}?\bfor\s+(?:about\s+|around\s+|"
                            r"roughly\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|some\s+|~\s*)?$", re.I)
@@ -982,7 +984,7 @@ def _context(t: str, raws: list[_Raw], i: int, lo: int, hi: int, pairs: dict[int
         for rm in _REWARD_RE.finditer(near_before):
             pass
     # "a 5% bounty on $114M stolen": the amount the bounty is a share of, not the bounty
-    reward = bool((rm and not _BOUNTY_ON.fullmatch(near_before, rm.end()))
+    reward = bool(_KEEP_OFFERED.search(t, max(lo, r.start - 120), r.start) or (rm and not _BOUNTY_ON.fullmatch(near_before, rm.end()))
                   or (_HAS_REWARD(low, r.end, na_hi) and _REWARD_RE.search(near_after)
                       and not _WORTH_OF_REWARDS.match(near_after)))
     if reward:

@@ -480,6 +480,18 @@ _MARKET_SIZE_BEFORE = re.compile(r"\b(?:total\s+value\s+locked|TVL|market\s+(?:c
                                  r"(?![^.;]*\b(?:outflows?|drain\w*|loss\w*|stolen|withdr\w*|took|taken)\b)[^.;]*$", re.IGNORECASE)
 
 
+# a coin's level in the market: "Ether was close to $2,200", "with bitcoin just under $22,000"
+# (the level word may be the figure's own qualifier: "Ether was [close to $2,200]")
+_COIN_LEVEL_BEFORE = re.compile(r"\b(?:bitcoin|ether|ethereum|BTC|ETH|solana|SOL|XRP|BNB)\s+(?:(?:was|were|is|stood|traded|trading|"
+                                r"fell|rose|slipped|climbed|hovered|sat|held|closed|ended)\s+(?:(?:just|slightly|still)\s+)?"
+                                r"(?:(?:close\s+to|near|under|over|around|at|above|below)\s+)?|(?:(?:just|slightly|still)\s+)?"
+                                r"(?:close\s+to|near|under|over|around|at|above|below)\s+)(?:about\s+|roughly\s+)?$", re.IGNORECASE)
+
+
+_COIN_BEFORE = re.compile(r"\b(?:bitcoin|ether|ethereum|BTC|ETH|solana|SOL|XRP|BNB)\s+$", re.IGNORECASE)
+_LEVEL_START = re.compile(r"(?:just\s+|slightly\s+|still\s+)?(?:close\s+to|near|under|over|around|above|below)\b", re.IGNORECASE)
+
+
 _FLAGS: list = [None, {}]   # the text whose sentences were read, and (start, end) -> _sentence_flags' answer
 
 
@@ -511,6 +523,8 @@ def _other_figure(text: str, sentence: Span, a: AmountMention) -> bool:
         return True
     if several and _COMBINED_BEFORE.search(near_before):
         return True
+    if _COIN_LEVEL_BEFORE.search(near_before) or (_COIN_BEFORE.search(near_before) and _LEVEL_START.match(text, a.span.start)):
+        return True   # "with bitcoin just under $22,000": a coin's price
     if not theft_words and _MARKET_SIZE_BEFORE.search(before):
         return True   # "Total value locked in DeFi protocols stood near $90 billion": the market's size
     return price and not theft_words
@@ -913,7 +927,9 @@ _AGGREGATE_NEAR = re.compile(
     r"(?:theft|thefts|hacks|losses|stolen\s+funds|crime)\s+(?:hits?|reach(?:es|ed)?|tops?|topped|total(?:s|led|ed)?|surpass(?:es|ed)|"
     r"exceed(?:s|ed)|climb(?:s|ed)|soar(?:s|ed)|jump(?:s|ed)|rose|rises)|"
     r"so\s+far\s+in\s+(?:19|20)\d\d|(?:19|20)\d\d\s+alone|"
-    r"(?:in|during|over)\s+the\s+(?:first|second|third|fourth|last|latest)\s+(?:half|quarter)\s+of|"
+    r"(?:in|during|over|for)\s+the\s+(?:first|second|third|fourth|last|latest)\s+(?:half|quarter)\s+of|as\s+a\s+whole|"
+    r"running\s+tally|(?:crypto|cryptocurrency|defi|industry|sector)[\s\-]+(?:hack\s+|theft\s+)?losses|"
+    r"losses\s+to\s+(?:hacks|exploits|thefts|attacks|scams)|"
     r"stolen\s+by\s+(?:a|one|the)\s+(?:single\s+)?(?:[\w\-]+\s+)?(?:group|gang|actor|crew)|"
     r"(?:group|gang|crew)['’]s\s+(?:efforts|activities|operations|campaigns?|haul)|"
     r"(?:through|from|in|across|via|suffering|among|(?<!one\s)(?<!among\s)of|with(?=\s+\d))\s+(?:\d+\s+)?(?:[\w\-]+\s+){0,2}?"
