@@ -105,3 +105,12 @@ def test_an_undated_second_mention_with_another_loss_in_one_report_is_another_in
               [usd(19e6, "$19 million"), when("2024-06-10", "10 June"), usd(19e6, "$19 million", 1)],
               published="2024-06-14")
     assert len(Ledger.build([rec]).incidents) == 1
+
+
+def test_of_two_equally_sure_amounts_the_one_said_of_the_victim_is_the_loss() -> None:
+    text = ("A flaw let an attacker take 9,000 ether, about $28 million, from Brackwater. "
+            "A volunteer group said it had moved about $70 million out of other exposed wallets.")
+    rec = doc("a", text, [("Brackwater", "wallet_hack", "2019-03-02")],
+              [usd(28e6, "about $28 million"), usd(70e6, "about $70 million")], published="2019-03-03")
+    (inc,) = Ledger.build([rec]).incidents.values()
+    assert inc.consensus is not None and inc.consensus.value == 28e6

@@ -366,7 +366,7 @@ def build_incident(
                           | {n for m in members if (n := surface_name(records[m.doc], m.index))})
     figures = _figures(live, records, valuer, vday, victim_names)
     findings += losses.mark_revisions(figures, sentences, {d: records[d].publisher for d in {f.doc for f in figures}})
-    cons = losses.consensus(figures, confidence, "loss", sentences)
+    cons = losses.consensus(figures, confidence, "loss", sentences, victim_names)
     if "loss_usd" in ov.pins:
         p = ov.pins["loss_usd"]
         v = float(p["value"])

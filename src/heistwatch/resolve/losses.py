@@ -30,6 +30,7 @@ import re
 from collections import defaultdict
 from datetime import date, timedelta
 
+from heistwatch.resolve.attribution import names_victim
 from heistwatch.resolve.model import Consensus, Finding, LossFigure
 
 LOSS_TOLERANCE = 0.10
@@ -196,12 +197,15 @@ def _agrees(f: LossFigure, center: float) -> bool:
 
 
 def consensus(figures: list[LossFigure], confidence: dict[str, float], role: str = "loss",
-              sentence_of: dict[str, str] | None = None) -> Consensus | None:
+              sentence_of: dict[str, str] | None = None, victim_names: list[str] | None = None) -> Consensus | None:
     """Consensus of the usable figures of ``role`` (sets ``used`` and ``note`` on the figures).
 
     Every usable figure is a candidate; its support is the summed weight of the independent
     sources that state a figure agreeing with it (within ``LOSS_TOLERANCE``, or inside a range
-    the text states), then the number of distinct sentences stating one, then the larger figure
+    the text states), then the number of distinct sentences stating one, then whether a sentence
+    stating one names the victim by a proper name (``victim_names``: "a flaw let an attacker
+    take $30 million from X" over "a rescue group said it drained $75 million from other
+    wallets"), then the larger figure
     (the headline loss of a report is rarely its smallest amount).
     The best-supported candidate wins; the consensus is the weighted median, over the sources
     that agree with it, of each source's agreeing figures, and its range runs over those
@@ -209,6 +213,8 @@ def consensus(figures: list[LossFigure], confidence: dict[str, float], role: str
     amounts of an article (a recovered sum, a price, a fine) to the incident.
     """
     sentence_of = sentence_of or {}
+    # only proper names: a description ("phishing campaign", "crypto whale") names no one in particular
+    proper = [n for n in victim_names or () if any(ch.isupper() for ch in n)]
     cands = [f for f in figures if f.role == role and f.usd is not None and f.usd > 0 and f.revision != 0
              and f.valued_at is None and f.note is None]
     sharp = [f for f in cands if f.qualifier != "vague"]
@@ -239,8 +245,9 @@ def consensus(figures: list[LossFigure], confidence: dict[str, float], role: str
             per_source[f.source] = max(per_source.get(f.source, 0.0), confidence.get(f.claim, 1.0), 0.01)
         # a figure and its conversion in one sentence ("100,000 won, about $87") are one statement
         statements = {(f.doc, sentence_of.get(f.claim, f.claim)) for f in agreeing}
+        named = bool(proper) and any(names_victim(s, proper) for _, s in statements)
         # then a figure the source states in USD over one converted from another currency at a rate
-        return (round(sum(per_source.values()), 6), len(statements), c.unit == "USD", c.usd)
+        return (round(sum(per_source.values()), 6), len(statements), named, c.unit == "USD", c.usd)
 
     ordered = sorted(cands, key=lambda f: (f.usd, f.claim))
     center = max(ordered, key=support)
