@@ -209,6 +209,12 @@ _NOT_VICTIM_AFTER = re.compile(
     r"will\s+cover|covered|offered|pledged|vowed\s+to\s+help|to\s+help)\b",
     re.IGNORECASE,
 )
+# A platform reporting its own coins gone is no bystander that reported something: "Zumo reported 438 bitcoins missing"
+_REPORTED_GONE = re.compile(
+    r"\s+(?:reported|reports|said|says)\s+(?:that\s+)?(?:(?:about|around|some|nearly|roughly|almost|over|more\s+than)\s+)?"
+    r"\d[\d,.]*\s*(?:million|billion|thousand|mn|bn|m|k)?\s+(?:[\w\-]+\s+){0,3}?(?:coins|bitcoins?|BTC|ethers?|ETH|tokens|"
+    r"funds|digital\s+assets)\s+(?:(?:were|was|had\s+gone|went|had\s+been)\s+)?(?:missing|stolen|unaccounted\s+for)\b",
+    re.IGNORECASE)
 # Roles beside the victim: an owner or backer ("Binance-linked BNB Chain", "the network run by exchange Binance")
 # and a party that got funds back from the thief ("Jump Crypto and Oasis clawed back $140 million from the hacker").
 _OWNER_AFTER = re.compile(r"^-(?:linked|backed|owned|run|operated|affiliated|supported|controlled)\b|"
@@ -384,7 +390,8 @@ def mention_evidence(text: str, sentence: Span, v: VictimMention, attack: bool) 
         # (folded: the same answers as the patterns, several times faster)
         if folded(_NOT_VICTIM_BEFORE).search(before) and not folded(_FROM_BEFORE).search(before):
             score -= 1.0
-        if folded(_NOT_VICTIM_AFTER).search(after) or _froze_the_loot(text, sentence, v):
+        if (folded(_NOT_VICTIM_AFTER).search(after) and not _REPORTED_GONE.match(text, v.span.end, sentence.end)) \
+                or _froze_the_loot(text, sentence, v):
             score -= 1.5
         if _OWNER_AFTER.match(after) or folded(_OWNER_BEFORE).search(before) or _a_tool(text, sentence, v) or _origin_of_tool(text, sentence, v) or \
                 _RESCUER_AFTER.match(text, v.span.end, min(sentence.end, v.span.end + 160)):
@@ -403,6 +410,19 @@ _MOVE_OR_TAKE = re.compile(
     r"withdr[ae]w\w*|mov(?:e|ed|ing)|transferr?\w*|sen[dt]|rais\w*|receiv\w*|borrow\w*|b(?:uy|ought)|"
     r"purchas\w*|deposit\w*|redeem\w*|invest\w*|acqui\w*|secur\w*|recover\w*|return\w*|refund\w*|"
     r"seiz\w*|fr[oe]ze\w*|support|funding|financ\w*|(?:flash[\s\-]?)?loan\w*|capital|bail\w*|grants?|compensat\w*)\b",
+    re.IGNORECASE)
+
+
+# A figure told as gone, the weak words made firm by the sum beside them: "saying about 850,000 bitcoins were
+# missing", "reported 438 bitcoins missing", "lost 3,000 BTC of customer funds". (Not "lost $2 billion in market value":
+# the unit after the figure must be coins or funds.)
+_FIGURE_GONE = re.compile(
+    r"\d[\d,.]*\s*(?:million|billion|thousand|mn|bn|m|k)?\s+(?:[\w\-]+\s+){0,3}?(?:coins|bitcoins?|BTC|ethers?|ETH|tokens|"
+    r"crypto\w*|funds|digital\s+assets)\s+(?:(?:were|was|are|is|had\s+gone|have\s+gone|went|had\s+been|have\s+been)\s+)?"
+    r"(?:missing|unaccounted\s+for)\b|"
+    r"\b(?:lost|losing|loses)\s+(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|almost\s+|over\s+|more\s+than\s+)?"
+    r"[$€£¥₩]?\d[\d,.]*\s*(?:million|billion|thousand|mn|bn|m|k)?\s+(?:worth\s+of\s+)?(?:[\w\-]+\s+){0,2}?"
+    r"(?:coins|bitcoins?|BTC|ethers?|ETH|tokens|crypto\w*|(?:customer|user|client)s?['’]?\s+funds|funds|digital\s+assets)\b",
     re.IGNORECASE)
 
 
@@ -612,7 +632,8 @@ def plan_incidents(text: str, sentences: list[Span], *, title: str | None = None
             if v.platform is not None and v.platform.kind in BYSTANDER and _OWN_PART_BEFORE.search(
                     text, max(s.start, v.span.start - 40), v.span.start) and _PART_AFTER.match(text, v.span.end, s.end):
                 ev = min(ev, 0.0)   # "$4.5 million from its Arbitrum market": the victim's own market on that chain
-            if money_here and ev > 0 and attack[i] and _strong_attack(text[s.start : s.end]):
+            if money_here and ev > 0 and attack[i] and (_strong_attack(text[s.start : s.end])
+                                                        or folded(_FIGURE_GONE).search(text, s.start, s.end)):
                 ev += 0.5
             phrase = yardstick_phrase(text, s, v)
             if phrase is not None:

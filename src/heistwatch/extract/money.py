@@ -397,6 +397,11 @@ _MARKET_BEFORE = re.compile(
     r"\s*+(?:(?:about|around|roughly|nearly|almost|some|more\s+than|over|under)\s+)?$",
     re.I,
 )
+# A figure told as a market's or a share's worth after it: "lost $2 billion in market value", "shed $400m of its
+# market capitalisation", "wiped $1 billion off its market cap".
+_MARKET_AFTER = re.compile(r"\s*+(?:in|of|off|from)\s+(?:its\s+|their\s+|the\s+(?:company's\s+|firm's\s+)?)?"
+                           r"(?:market\s+(?:value|cap(?:itali[sz]ation)?|worth)|stock\s+market\s+value|share\s+value|"
+                           r"shareholder\s+value|valuation)\b", re.I)
 _RANGE_GAP = re.compile(r"\s*+(?:-|to|and)\s*+$", re.I)
 _RANGE_BEFORE = re.compile(r"\b(?:between|from)\s*+$", re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s*+$", re.I)
@@ -991,7 +996,8 @@ def _context(t: str, raws: list[_Raw], i: int, lo: int, hi: int, pairs: dict[int
         recovered = False   # "offered $10 million to return the funds": the offer, not a recovery
     funding = bool((_HAS_FUNDING(low, nb_lo, r.start) and _FUNDING_BEFORE.search(near_before))
                    or _FUNDING_AFTER.match(near_after))
-    market = bool(_HAS_MARKET(low, max(lo, r.start - 40), r.start) and folded(_MARKET_BEFORE).search(t, max(lo, r.start - 40), r.start))
+    market = bool(_HAS_MARKET(low, max(lo, r.start - 40), r.start) and folded(_MARKET_BEFORE).search(t, max(lo, r.start - 40), r.start)) \
+        or _MARKET_AFTER.match(near_after) is not None
     if per_unit or market:
         em = _ESTIMATE_RISE.search(before) if _HAS_ESTIMATE(low, left_lim, r.start) else None
         if em and not _PRICE_TALK.search(em.group(0)) and not _PER_UNIT_AFTER.match(after):
