@@ -1266,6 +1266,27 @@ def _another_clause(text: str, sentences: list[Span], plan: inc.IncidentPlan, n:
     return cue.start() if cue is not None else None
 
 
+# "X, the lending protocol that lost $16 million in April, has been exploited a second time, losing $1.2 million on
+# Thursday": a relative clause on the victim's name tells its earlier episode; the main clause, told as a repeat,
+# tells the story's own
+_RELATIVE_PAST = re.compile(r",\s+(?:the|a|an)\s+(?:[\w\-]+\s+){0,4}?(?:that|which)\s+(?:had\s+)?(?:already\s+)?"
+                            r"(?:lost|was\s+(?:hacked|drained|exploited|robbed|attacked)|suffered|had\s+\$)[^;]*?,\s+")
+_REPEAT_AFTER = re.compile(r"(?:has|had|was|were|is)\s+(?:been\s+)?(?:\w+\s+)?(?:hacked|exploited|drained|attacked|hit|robbed)\s+"
+                           r"(?:again|a\s+second\s+time|for\s+the\s+second\s+time|once\s+more)\b")
+
+
+def _relative_episode(text: str, sentence: Span, plan: inc.IncidentPlan, i: int, n: int, pos: int) -> Span | None:
+    """The relative clause on a name of incident ``n``'s victim in sentence ``i`` that holds ``pos`` and tells an
+    earlier episode (_RELATIVE_PAST, followed by a main clause told as a repeat, _REPEAT_AFTER), or None."""
+    for v, k in plan.mentions.get(i, []):
+        if k != n or v.span.end > pos:
+            continue
+        m = _RELATIVE_PAST.match(text, v.span.end, sentence.end)
+        if m is not None and m.start() < pos < m.end() and _REPEAT_AFTER.match(text, m.end(), sentence.end):
+            return Span(m.start(), m.end())
+    return None
+
+
 def _split_episodes(text: str, sentences: list[Span], incidents: list[IncidentMention], claims: list[Claim],
                     date_claims: list[tuple[float, int, Claim]], plan: inc.IncidentPlan,
                     guessed: set[int] | None = None, also_past: set[int] | None = None,
@@ -1347,12 +1368,17 @@ def _split_episodes(text: str, sentences: list[Span], incidents: list[IncidentMe
                           and not past_episode(c) and id(c) not in (also_past or ())}
         past_keys: set[int] = set()
         cut: dict[Span, int] = {}   # a sentence that tells two episodes: where the other one starts
+        relative: dict[Span, Span] = {}   # a sentence whose relative clause on the victim tells the earlier episode
         for sc, c in dates_of.get(n, []):
             v: DateValue = c.value  # type: ignore[assignment]
-            if v.start is None or not v.resolved or sc < 2.0:
+            if v.start is None or not v.resolved:
+                continue
+            rel = _relative_episode(text, c.sentence, plan, _sentence_of(sentences, c.span.start), n, c.span.start) \
+                if c.sentence in base_sentences else None
+            if sc < 2.0 and rel is None:
                 continue
             another = _another_clause(text, sentences, plan, n, c, own_dates(n))
-            if c.sentence in base_sentences and another is None:
+            if c.sentence in base_sentences and another is None and rel is None:
                 continue
             seg = text[c.sentence.start : c.sentence.end]
             if not folded(_THEFT).search(seg) or folded(_AFTERMATH).search(seg):
@@ -1382,11 +1408,15 @@ def _split_episodes(text: str, sentences: list[Span], incidents: list[IncidentMe
             else:
                 far = v.start.year != base.date.start.year or past and month and idx != b_idx  # type: ignore[union-attr]
                 key = v.start.year * 12 + (v.start.month if month else 0)
+            if rel is not None:
+                far, past = True, True
             if far:
                 key = key if month else v.start.year * 12
                 episodes.setdefault(key, []).append(c)
                 if another is not None:
                     cut[c.sentence] = another
+                if rel is not None:
+                    relative[c.sentence] = rel
                 if past:
                     past_keys.add(key)
         moved_any = False
@@ -1419,6 +1449,8 @@ def _split_episodes(text: str, sentences: list[Span], incidents: list[IncidentMe
                 return None
             if c.sentence in cut and c.span.start < cut[c.sentence]:
                 return None   # before "and in another, ...": the clause of the incident's own date
+            if c.sentence in relative and not relative[c.sentence].start <= c.span.start < relative[c.sentence].end:
+                return None   # outside "X, the protocol that lost $16 million in April,": the story's own episode
             return min(opts, key=lambda o: (abs(o[0] - c.span.start), o[0]))[1]
 
         for key in chosen:
