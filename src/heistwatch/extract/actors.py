@@ -241,7 +241,9 @@ _NOT_ATTRIBUTED = re.compile(
     r"(?:[a-z]+ly\s+)?(?:attributed|blamed|linked|tied|pinned|connected|named)|"
     r"(?:has|have|had|was|were)\s+(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:[a-z]+ly\s+)?(?:attributed|linked|tied|pinned|blamed|"
     r"connected)|(?:has|have)\s+yet\s+to\s+be\s+(?:[a-z]+ly\s+)?(?:attributed|linked|tied|pinned|blamed)|"
-    r"no\s+(?:formal\s+|official\s+|public\s+)?attribution)\b", re.I)
+    r"no\s+(?:formal\s+|official\s+|public\s+)?attribution|"
+    # "Zumo did not suggest any link to North Korea", "police have not blamed Lazarus"
+    r"(?:did|does|do|has|have|had)\s+not\s+(?:[a-z]+ly\s+)?(?:suggest|allege|claim|point\s+to|mention|cite|blame|accuse)\w*)\b", re.I)
 
 
 _NEGS: list = [None, {}]   # the text whose clauses were searched, and (start, end) -> _NOT_ATTRIBUTED's match or None

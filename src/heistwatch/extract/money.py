@@ -392,7 +392,8 @@ _MARKET_BEFORE = re.compile(
     r"(?:crypto|cryptocurrency|stablecoin|token)\s+market\s+is\s+(?:now\s+)?worth|inflows\s+of|"
     # a coin's price: "with bitcoin racing past $15,000", "bitcoin at $9,000", "ether trading near $1,800"
     r"\b(?:bitcoin|ether|ethereum|BTC|ETH|XRP|solana|dogecoin|the\s+(?:coin|token|cryptocurrency)|prices?)\s+"
-    r"(?:(?:[a-z]+(?:ing|ed)|rose|fell|broke|hit|hits|sat|sits|tops|topped|trades|hovers|slid)\s+"
+    r"(?:(?:[a-z]+(?:ing|ed)|rose|fell|broke|hit|hits|sat|sits|tops|topped|trades|hovers|slid|"
+    r"(?:was|is|were|stood|stands|held|holds|stayed|remained)(?:\s+(?:steady|flat|stable|firm|little\s+changed|unchanged))?)\s+"
     r"(?:past|above|beyond|through|over|below|under|near|around|at|to)|at|above|below))"
     r"\s*+(?:(?:about|around|roughly|nearly|almost|some|more\s+than|over|under)\s+)?$",
     re.I,

@@ -106,7 +106,10 @@ _PLATFORM_APPOSITIVE = (r",\s+(?:a|an|the|one\s+of\s+the)\s+(?!(?:[\w\-]+\s+){0,
                         # nor who watches a theft: "Kelvar, a blockchain analytics firm, said hackers stole ..."
                         r"security|cybersecurity|cyber-security|auditing|audit|analytics|forensics?|intelligence|research|"
                         r"consulting|consultancy|law|legal|compliance|tracing|monitoring|news|media)\b)"
-                        rf"(?:[\w\-’']+\s+){{0,5}}?(?:{_KIND}|pool|mining\s+pool|site|website|service)\s*,")
+                        rf"(?:(?:[\w\-’']+\s+){{0,5}}?(?:{_KIND}|pool|mining\s+pool|site|website|service)\s*,|"
+                        # "Zumo, the company behind the dollar-pegged token that traders use ...,": the firm behind a product
+                        rf"(?:[\w\-’']+\s+){{0,2}}?(?:company|firm|startup|start-up|operator|issuer|team|developer)\s+"
+                        rf"(?:behind|that\s+(?:runs|operates|issues|built|developed)|which\s+(?:runs|operates|issues))\s+[^,;.]{{3,120}}?,)")
 # What may follow the name of a platform with a flaw: not more of a name, not a lower-case noun that makes the name a
 # modifier of what had the flaw ("a bug in the IAVL Merkle proof", unless a part of a platform: "the Zumo vault
 # contract"), not an appositive that calls it a tool ("a bug in Profanity, a vanity address generator").

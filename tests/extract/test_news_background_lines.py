@@ -1,0 +1,32 @@
+"""Lines news adds around a theft: the firm behind a product speaking of its own loss, a market line with a coin's
+level, a platform that draws no link to a state group."""
+from heistwatch.extract.evalformat import to_eval
+from heistwatch.extract.pipeline import run
+
+
+def _incidents(body: str) -> dict[str, dict]:
+    return {i["victim"]: i for i in to_eval("t", run("Theft at a crypto firm\n\n" + body))["incidents"]}
+
+
+def test_the_company_behind_a_product_says_it_was_robbed():
+    got = _incidents("Orvane, the company behind the euro-pegged token that traders use to settle across venues, "
+                     "says an outside attacker took 12,400,000 EURV from its treasury wallet on Sunday.")
+    assert set(got) == {"Orvane"}
+
+
+def test_a_coin_s_steady_level_is_no_loss():
+    got = _incidents("Hackers stole $28 million from the Quillon exchange on Tuesday. "
+                     "Bitcoin was steady near $20,400 on Wednesday.")
+    assert got["Quillon"]["loss_usd"] == [28000000]
+
+
+def test_no_link_suggested_is_no_attribution():
+    got = _incidents("Hackers stole $4 million from the Quillon exchange. "
+                     "Quillon did not suggest any link to North Korea in its own case.")
+    assert got["Quillon"]["actors"] == []
+
+
+def test_a_link_suggested_is_still_an_attribution():
+    got = _incidents("Hackers stole $4 million from the Quillon exchange. "
+                     "Analysts suggested a link to North Korea's Lazarus Group.")
+    assert got["Quillon"]["actors"]
