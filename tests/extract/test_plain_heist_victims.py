@@ -162,3 +162,10 @@ def test_everyday_news_sentences_name_the_victim(text: str, victim: str) -> None
 ])
 def test_money_moved_or_a_first_is_no_heist(text: str) -> None:
     assert "Bellhaven" not in _victims(_HEAD + text)
+
+
+def test_losing_access_or_a_peg_is_no_theft() -> None:
+    text = (_HEAD + "Hackers drained about $30 million from the lending protocol Quarrel Finance on Tuesday. "
+            "Users of Bellhaven lost access to their accounts while the exchange was offline. "
+            "Tallowby lost its peg to the dollar for a day.")
+    assert _victims(text) == ["Quarrel Finance"]

@@ -262,13 +262,18 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
     _p("name-lost",
        rf"{_NAME_CS}(?:\s(?-i:{_LOST_KIND}))?{_IN_PLACE}?{_BETWEEN}(?:,?\s+which)?\s+(?:has\s+|had\s+)?(?:lost|loses|losing|says\s+it\s+lost|said\s+it\s+lost)\b"
        # not a market's verdict: "lost $2 billion in market value", "lost 40% of its value"
-       r"(?![^.;]{0,40}?\b(?:in|of|off)\s+(?:its\s+|their\s+)?(?:market\s+(?:value|cap\w*|worth)|share\s+value|valuation|value)\b)",
+       r"(?![^.;]{0,40}?\b(?:in|of|off)\s+(?:its\s+|their\s+)?(?:market\s+(?:value|cap\w*|worth)|share\s+value|valuation|value)\b)"
+       # (not what a platform loses that no one takes: "Zumo lost access", "lost its peg", "lost market share")
+       rf"(?!\s+(?:access|confidence|faith|trust|interest|patience|ground|momentum|(?:its|their|the)\s+(?:peg|lead|licen[cs]e|appeal|case)|"
+       rf"(?:\w+\s+)?market\s+share))",
        2,
        [("Zumo lost 4,000 BTC to thieves.", "Zumo"),
         ("First it was the Quidax exchange, which lost over $125 million.", "Quidax"),
         ("In May, Zumo in South Korea lost $6 million from a hot wallet.", "Zumo"),
         ("The Quidax decentralised exchange on the Linea network lost about $6.8 million on June 2.", "Quidax")],
-       ["the exchange lost money", "Zumo lost $2 billion in market value as prices fell."], trigger=r"\blos[ti]|\bloses\b"),
+       ["the exchange lost money", "Zumo lost $2 billion in market value as prices fell.",
+        "Users of Zumo lost access to their accounts while the exchange was offline.",
+        "Quidax lost its peg to the dollar."], trigger=r"\blos[ti]|\bloses\b"),
     _p("headline-name-hacked",
        rf"{_NAME_CS}(?:\s(?-i:{_ATTACKED_KIND}))?\s+(?:reportedly\s+|allegedly\s+)?(?:hacked|exploited|drained|breached|robbed)"
        rf"(?:\s+(?:for|of|via|through|in\s+an?|after|by|on)\s|,\s+(?:losing|resulting|leading|draining|(?:US)?\$|\d))",
