@@ -169,3 +169,9 @@ def test_losing_access_or_a_peg_is_no_theft() -> None:
             "Users of Bellhaven lost access to their accounts while the exchange was offline. "
             "Tallowby lost its peg to the dollar for a day.")
     assert _victims(text) == ["Quarrel Finance"]
+
+
+def test_pausing_after_another_platforms_exploit_is_no_victim() -> None:
+    text = (_HEAD + "Hackers drained about $30 million from the lending protocol Quarrel Finance on Tuesday. "
+            "Stonebury paused deposits of the token after an exploit drained $30 million from Quarrel Finance.")
+    assert _victims(text) == ["Quarrel Finance"]

@@ -388,14 +388,17 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
        rf"{_NAME_CS}(?:\s(?-i:{_LOST_KIND}))?{_BETWEEN}\s+(?:has\s+|had\s+|have\s+)?(?:halted|suspended|paused|froze|shut|closed|stopped|"
        rf"disabled|took|went)\b[^.;]{{0,80}}?\s(?:after|following)\s+(?:what\s+(?:it|they)\s+(?:described|called|termed)\s+as\s+|"
        rf"what\s+(?:it|they)\s+said\s+was\s+)?an?\s+(?:[\w\-$.,]+\s+){{0,4}}?(?:{_ATTACK_NOUN}|cyber-?attack)s?\b"
-       # (not another's attack, "after a hack on a rival exchange"; "after a cyber attack on June 4" is a day)
-       rf"(?!\s+(?:of|on|at|against|targeting|in|by|affecting)\s+(?!(?:{_DAY_WORDS})\b|\d))",
+       # the attack ends the clause or is told as the platform's own: not another's, "after a hack on a rival exchange",
+       # "after an exploit drained $30 million from Quidax" ("after a cyber attack on June 4" is a day)
+       rf"(?=\s*(?:[,.;:)]|$)|\s+(?:on|in|at|last|earlier|this|late|early)\s+(?:(?:{_DAY_WORDS})\b|\d|week|month|year|the\s+(?:weekend|night|morning))|"
+       rf"\s+(?:that|which)\s+(?:drained|cost|took|emptied|hit)\s+(?:it|its|them|their|about|around|nearly|over|more|some|\$|US\$|€|£|\d))",
        2,
        [("Zumo, a Zurich-based exchange founded in 2016, has halted trading and withdrawals after what it described as a "
          "cyber attack on June 4.", "Zumo"),
         ("Earlier this month, the exchange Quidax halted trading after a theft.", "Quidax"),
         ("Moonwell halted withdrawals on Tuesday following a $4 million hack.", "Moonwell")],
-       ["Tether froze $5 million after a hack at Zumo.", "Zumo paused deposits after a hack on a rival exchange."],
+       ["Tether froze $5 million after a hack at Zumo.", "Zumo paused deposits after a hack on a rival exchange.",
+        "Zumo paused deposits of the token after an exploit drained $30 million from Quidax."],
        trigger=r"\bafter\b|\bfollowing\b"),
     _p("users-of-name-lost",
        rf"\b(?:users|customers|clients|depositors|account\s+holders)\s+of\s+(?:the\s+)?{_KIND_PHRASE}?{_NAME_CS}"
