@@ -30,3 +30,15 @@ def test_a_link_suggested_is_still_an_attribution():
     got = _incidents("Hackers stole $4 million from the Quillon exchange. "
                      "Analysts suggested a link to North Korea's Lazarus Group.")
     assert got["Quillon"]["actors"]
+
+
+def test_exchanges_listed_as_where_the_loot_went_are_no_victims():
+    got = _incidents("Hackers stole $4 million from the Quillon exchange. The stolen funds were moved to other "
+                     "exchanges, including Bittrex, Huobi and Binance, Quillon said.")
+    assert set(got) == {"Quillon"}
+
+
+def test_a_list_of_victims_after_by_stays_victims():
+    got = _incidents("As reported by CoinDesk, Coinrail and Bithumb were both hacked in June, losing $40 million "
+                     "and $30 million.")
+    assert {"Coinrail", "Bithumb"} <= set(got)

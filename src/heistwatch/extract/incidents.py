@@ -192,10 +192,14 @@ AGGREGATE_CUE = re.compile(
 )
 
 # Roles a platform plays that make it no victim: where funds went, who froze them, who reported.
+_LATER_IN_LIST = r"(?:[\w.\-]+(?:\s+[\w.\-]+)?(?:,\s+|,?\s+and\s+|\s+or\s+)){0,4}"   # "Bittrex, Huobi and " before "Binance"
 _NOT_VICTIM_BEFORE = re.compile(
     r"(?:\b(?:to|into|onto|via|through|with|by|across)\s+(?:the\s+)?(?:\w+\s+){0,2}?"
+    # destinations listed: "moved to other exchanges, including Bittrex, Huobi and Binance"
+    r"|\b(?:to|into|onto|via|through)\s+(?:the\s+)?(?:\w+\s+){0,2}?\w+,?\s+(?:including|such\s+as|like|notably)\s+"
+    + _LATER_IN_LIST +
     r"|(?:sent|moved|transferred|deposited|laundered|swapped|converted|cashed\s+out|funnel+ed|routed)\s+(?:\S+\s+){0,6}?"
-    r"(?:to|into|onto|via|through|on|at)\s+(?:the\s+)?(?:\w+\s+){0,2}?"
+    r"(?:to|into|onto|via|through|on|at)\s+(?:the\s+)?(?:\w+\s+){0,2}?" + _LATER_IN_LIST +
     r"|(?:originat\w+|stemm\w+|caused|due|because)\s+(?:with|from|in|by|to|of)\s+(?:\S+\s+){0,4}?"
     r"|\b(?:fined|sued|sanctioned|penali[sz]ed|banned|prosecuted|indicted|charged|ordered|licensed|acquired|bought)\s+"
     r"(?:the\s+)?(?:\w+\s+){0,2}?)$",
