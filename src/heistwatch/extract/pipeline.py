@@ -1110,6 +1110,9 @@ _THEFT = re.compile(r"\b(?:hack(?:ed|ing|ers?)?|stole|stolen|steal\w*|theft|heis
 _AFTERMATH = re.compile(r"\b(?:returned|recovered|repaid|repay\w*|compensat\w*|reimburs\w*|bankrupt\w*|filed|"
                         r"discovered|detected|noticed|spotted|uncovered|found\s+out|"
                         r"resum\w+|reopen\w*|fined|sued|charged|indicted|sentenced|arrested|relaunch\w*)\b", re.IGNORECASE)
+_WHICH_LATER = re.compile(r",\s+(?:(?:much|most|all|some|part|half|none|the\s+bulk)\s+of\s+)?which\s+(?:\w+\s+){0,2}?"
+                          r"(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:since\s+|later\s+|eventually\s+)?"
+                          r"(?:returned|recovered|repaid|frozen|refunded|reimbursed)\b", re.IGNORECASE)
 _OTHER_INCIDENT = re.compile(r"\b(?:follows?|followed|another|separate|smaller|larger|previous|earlier|prior|"
                              r"second|first|also)\b", re.IGNORECASE)
 _EARLIER = re.compile(r"\b(?:once\s+before|before|earlier|previous|prior|separate|first|after|also)\b|"
@@ -1195,8 +1198,14 @@ def _past_episode(text: str, sentences: list[Span], plan: inc.IncidentPlan, c: C
         return True
     i = _sentence_of(sentences, c.span.start)
     if i > 0 and not plan.mentions.get(i):
-        prev = sentences[i - 1]
-        return bool(folded(_PAST_NEXT).search(text, prev.start, prev.end))
+        # "It is the third time X has lost money. In 2020 the protocol ... Later that year a bug ... was exploited":
+        # the history the paragraph opened goes on through its sentences that name no victim
+        for j in range(i - 1, max(-1, i - 5), -1):
+            prev = sentences[j]
+            if folded(_PAST_NEXT).search(text, prev.start, prev.end):
+                return True
+            if plan.mentions.get(j) or "\n" in text[prev.end : sentences[j + 1].start]:
+                break
     return False
 
 
@@ -1381,6 +1390,9 @@ def _split_episodes(text: str, sentences: list[Span], incidents: list[IncidentMe
             if c.sentence in base_sentences and another is None and rel is None:
                 continue
             seg = text[c.sentence.start : c.sentence.end]
+            tail = _WHICH_LATER.search(seg)
+            if tail is not None and c.span.start - c.sentence.start < tail.start():
+                seg = seg[: tail.start()]   # "..., much of which was later recovered": what became of the loot
             if not folded(_THEFT).search(seg) or folded(_AFTERMATH).search(seg):
                 continue
             if _RANGE_TO.search(text, max(c.sentence.start, c.span.start - 12), c.span.start) or \
