@@ -53,3 +53,15 @@ def test_funds_frozen_after_the_hack_stay_a_recovery():
 def test_a_tally_of_losses_stays_no_loss_of_the_victim():
     text = "Kraken was hacked for $2 million on Monday. Crypto hack losses reached $1.7 billion in 2022."
     assert main_losses(text) == [2_000_000]
+
+
+def test_combined_value_of_the_stolen_coins_is_the_loss_and_its_bulk_a_part():
+    text = ("Kraken was hacked on Monday. It put the combined value of the stolen coins at about $3 million. "
+            "The ether makes up the bulk of that: 90,000 ether at roughly $30 a coin is about $2.7 million.")
+    assert main_losses(text) == [3_000_000]
+
+
+def test_combined_losses_of_several_hacks_stay_a_tally():
+    text = ("Bitfinex was hacked for $6 million on Monday. The three exchanges hit this month lost a combined "
+            "$90 million.")
+    assert main_losses(text) == [6_000_000]

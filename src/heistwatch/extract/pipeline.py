@@ -849,7 +849,7 @@ def _owned_by_other(text: str, s: Span, a: AmountMention, named: _Named) -> bool
 
 # One customer's loss inside a platform's incident: "one user reportedly lost 10 million won".
 _PART_OF_TOTAL = re.compile(
-    r"(?:\bof\s+(?:the\s+(?:total|sum|amount|loot|haul|figure)|that(?:\s+(?:total|sum|amount|figure))?|this|which)\s*,?\s*|"
+    r"\b(?:bulk|majority)\s+of\s+(?:that|it|this|the\s+total)\b[^.;]{0,60}$|(?:\bof\s+(?:the\s+(?:total|sum|amount|loot|haul|figure)|that(?:\s+(?:total|sum|amount|figure))?|this|which)\s*,?\s*|"
     r"\bthe\s+(?:\w+\s+)?(?:largest|biggest|top)\s+(?:(?:single|individual)\s+)?(?:victims?|losers?|users?|customers?|"
     r"wallets?|accounts?|holders?)\b[^.;]{0,40})$", re.IGNORECASE)
 _OF_IT_AFTER = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?of\s+(?:it|that|this|them|which|the\s+total)\b(?!\s+(?:was|were)\s+(?:stolen|taken))",
@@ -920,7 +920,8 @@ def _shared_by_several(text: str, s: Span, a: AmountMention, named: _Named) -> b
 _AGGREGATE_NEAR = re.compile(
     r"\b(?:(?:this|last|per|a|each|every)\s+year|so\s+far\s+this\s+year|notorious|history\s+of|"
     r"since\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
-    r"(?:19|20)\d\d|in\s+(?:19|20)\d\d\s+alone|over\s+the\s+(?:past|last)|cumulative|combined|altogether|"
+    r"(?:19|20)\d\d|in\s+(?:19|20)\d\d\s+alone|over\s+the\s+(?:past|last)|cumulative|"
+    r"combined(?!\s+value\s+of\s+(?:the\s+|its\s+|their\s+)?(?:stolen|missing|lost|drained|taken|hacked))|altogether|"
     r"all\s+(?:of\s+)?(?:those|these|the)\s+(?:hacks|attacks|heists|thefts)|worldwide|globally|spree|"
     r"(?:" + alternation("theft_verb", "core", plus=("steal", "pilfered", "lost", r"made\s+off\s+with"), minus=("took", "drained", "swiped"))
     + r")\s+(?:[^.;]|\.(?=\d)){0,60}?\b(?:in|during|for|since)\s+(?:19|20)\d\d(?!\s*[,-]?\s*\d)|"
