@@ -35,3 +35,15 @@ def test_a_time_zone_offset_is_no_day():
     text = "The breach began at 1 a.m. GMT+8 June 27."
     found = [(text[d.span.start : d.span.end], d.value.start) for d in find_dates(text, date(2023, 9, 1))]
     assert found == [("June 27", date(2023, 6, 27))]
+
+
+def test_a_coins_price_move_does_not_date_the_theft():
+    text = ("Kraken admitted on Thursday that it had lost 9,000 bitcoins. The intruder used a planted backdoor, on "
+            "March 3, 2021, to empty the exchange's wallets. Litecoin fell about 4% on Friday, and several small coins "
+            "that traded mainly on Kraken lost half their value.")
+    assert main_date(text, date(2021, 6, 12)) == "2021-03-03"
+
+
+def test_the_day_a_theft_was_admitted_is_not_its_day():
+    text = "Bitfinex admitted on Tuesday that hackers had stolen $4 million from it on May 2."
+    assert main_date(text, date(2022, 5, 20)) == "2022-05-02"

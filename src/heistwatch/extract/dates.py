@@ -1011,14 +1011,20 @@ _RESPONSE_BEFORE = re.compile(
 
 # a sentence about the victim's (or its owner's) shares: the days it tells are trading days
 _MARKET_SENTENCE = re.compile(r"\b(?:shares|share\s+price|stock\s+price|daily\s+(?:limit|trading\s+limit))\b(?!\s+(?:of\s+)?(?:its|the)\s+"
-                              r"(?:customers|users|funds|loss))", re.IGNORECASE)
+                              r"(?:customers|users|funds|loss))|"
+                              # a coin's price move: "Litecoin fell about 4% on Friday", "the token dropped 20 percent"
+                              r"\b(?:bitcoin|litecoin|ether|XRP|prices?|(?:the|its)\s+(?:[\w\-]+\s+)?(?:token|coin))\s+"
+                              r"(?:fell|rose|dropped|slid|jumped|climbed|gained|tumbled|plunged|surged|sank|slumped)\s+"
+                              r"(?:about\s+|nearly\s+|almost\s+|more\s+than\s+|by\s+|as\s+much\s+as\s+)?\d[\d.]*\s*(?:%|percent|per\s+cent)",
+                              re.IGNORECASE)
 
 
-_MARKETS: list = [None, {}]   # the text whose sentences were read, and (start, end) -> _market_sentence's answer
+_MARKETS: list = [None, {}]   # the text whose sentences were read, and (start, end) -> market_sentence's answer
 
 
-def _market_sentence(text: str, sentence: Span) -> bool:
-    """Does ``sentence`` tell of shares (_MARKET_SENTENCE)? Read once per sentence of the current text."""
+def market_sentence(text: str, sentence: Span) -> bool:
+    """Does ``sentence`` tell of shares or a coin's price move (_MARKET_SENTENCE)? Read once per sentence of the
+    current text."""
     if _MARKETS[0] is not text:
         _MARKETS[0], _MARKETS[1] = text, {}
     key = (sentence.start, sentence.end)
@@ -1043,7 +1049,7 @@ def event_cue_score(text: str, sentence: Span, span: Span) -> float:
         score += 0.8
     elif folded(_FOUND_BEFORE).search(text, lo, span.start):
         score += 0.5   # "detected the breach on Monday": the theft's day, or the nearest the text tells
-    elif folded(_RESPONSE_BEFORE).search(text, lo, span.start) or _market_sentence(text, sentence):
+    elif folded(_RESPONSE_BEFORE).search(text, lo, span.start) or market_sentence(text, sentence):
         score -= 1.5   # (a day of the market's answer too: "its shares fell 7 percent on Thursday")
     return score
 

@@ -47,7 +47,7 @@ from heistwatch.reference.estimative import find_hedges
 from heistwatch.reference.vocabulary import alternation, attack_nouns
 
 try:  # written by the primitives stage
-    from heistwatch.extract.dates import event_cue_score, find_dates, is_dateline
+    from heistwatch.extract.dates import event_cue_score, find_dates, is_dateline, market_sentence
 except ImportError:  # pragma: no cover - until dates.py lands
     find_dates = None  # type: ignore[assignment]
 try:
@@ -947,7 +947,9 @@ def _date_score(text: str, s: Span, d, attack: bool, victim_here: bool, publishe
     if not v.resolved or v.start is None:
         return -99
     score = 0.0
-    score += 2.0 if attack else 0.0
+    # (a word of loss in a sentence on the market is the price's: "Litecoin fell 4% on Friday and tiny coins lost half
+    # their value")
+    score += 2.0 if attack and not market_sentence(text, s) else 0.0
     score += 1.0 if victim_here else 0.0
     score += {Granularity.DAY: 0.6, Granularity.MONTH: 0.4, Granularity.SEASON: 0.2, Granularity.QUARTER: 0.2,
               Granularity.YEAR: 0.0}.get(v.granularity, 0.0)  # type: ignore[arg-type]
@@ -1035,7 +1037,7 @@ _REPORTING_BEFORE = re.compile(
     r"\b(?:update[sd]?|announce(?:d|ment)?|statement|report(?:ed)?|"
     + alternation("telling_verb", "telling", minus=("reported", "reports", "announced", "announces", "stated", "tweeted", "issued",
                                                    "added", "noted"))   # (report(?:ed)?, announce..., tweet(?:ed)? have theirs)
-    + r"|tweet(?:ed)?|blog\s+post|press\s+release|as\s+of|filed|pleaded\s+guilty|sentenced|arrested|"
+    + r"|tweet(?:ed)?|admit(?:ted|s)?|acknowledged|conceded|blog\s+post|press\s+release|as\s+of|filed|pleaded\s+guilty|sentenced|arrested|"
     r"charged|indicted|convicted|extradited|ruled|hearing|blamed|attributed|attribution|comment|no\s+word|surfaced|emerged|"
     r"came\s+to\s+light)"
     r"\s+(?:\w+\s+)?(?:on|in|of|dated)?\s*$|"
