@@ -563,7 +563,7 @@ _CHARGED_WITH = (r",?\s+(?:with|alleging|accusing|over|for)\b(?:(?!launder)[^.;]
                  r"st(?:ole|ealing)|theft|breach(?:ed|ing)?|siphon(?:ed|ing)?|br(?:oke|eaking)\s+into|gain(?:ed|ing)\s+access)\b")
 # What a court finds a person did to a platform (the two conviction cues below; the first also takes "fraud", "scheme")
 _CONVICTED_OF = (r"hack(?:ed|ing|s)?|st(?:ole|ealing)|thefts?|breach(?:ed|ing|es)?|exploit(?:ed|ing|s)?|attack(?:s|ed|ing)?|manipulat\w+|"
-                 r"drain(?:ed|ing)?")
+                 r"drain(?:ed|ing)?|embezzl\w+|misappropriat\w+|defraud\w*|fraud")
 _PERSON_CUES: tuple[tuple[re.Pattern[str], Stance], ...] = (
     (re.compile(rf"\b(?:Is|Was|Could|Did)\s+{_PERSON}\s+(?:be\s+)?(?i:behind|responsible\s+for)\b"), Stance.SUSPECTED),
     # (a plea to fraud counts, one to laundering alone does not: "pleaded guilty to a wire fraud conspiracy")
@@ -597,8 +597,23 @@ _PERSON_CUES: tuple[tuple[re.Pattern[str], Stance], ...] = (
                 rf"(?:who|behind)|had\s+(?:hacked|stolen|broken\s+into)|hacked|stole|broke\s+into)\b"), Stance.CONFIRMED),
     # "John Doe, 41, is accused of defrauding the exchange", "Doe was charged in federal court with wire fraud": a
     # person the authorities charge with the attack (not with laundering its proceeds) is a suspect
-    (re.compile(rf"{_NAMED}(?:,[^,.;]{{1,60}},)?\s+(?:is|was|has\s+been|had\s+been)\s+(?:accused|charged|indicted)\b"
-                rf"(?:(?!launder)[^.;]){{0,100}}?\b{_CRIME}\b"), Stance.SUSPECTED),
+    (re.compile(rf"{_NAMED}(?:,[^,.;]{{1,60}})?,?\s+(?:is|was|has\s+been|had\s+been)\s+(?:accused|charged|indicted)\b"
+                rf"(?:(?!launder)[^.;]){{0,100}}?\b(?:{_CRIME}|embezzl\w+|misappropriat\w+|defraud\w*)\b"), Stance.SUSPECTED),
+    # the boss or insider gone with the funds: "its founder, Jane Roe, vanished along with the funds", "founder Jane Roe
+    # fled the country with the money", "Jane Roe, who ran the exchange, disappeared with customers' coins"
+    (re.compile(rf"{_PERSON}(?:,[^.;]{{1,80}}?,)?,?\s+(?:has\s+|had\s+|then\s+|later\s+|reportedly\s+|allegedly\s+)?"
+                rf"(?:vanished|disappeared|fled|absconded|went\s+missing|went\s+into\s+hiding)\b"
+                rf"[^.;]{{0,80}}?\b(?:funds|money|coins|bitcoins?|crypto\w*|assets|deposits|savings|proceeds|millions|keys)\b"),
+     Stance.SUSPECTED),
+    # "police arrested a former employee, Jane Roe, on suspicion of taking the coins"
+    (re.compile(rf"\b(?:arrested|detained|apprehended|held)\s+(?:(?:a|an|the|its)\s+[^,.;]{{0,40}}?,\s+)?{_PERSON},?\s+"
+                rf"(?:on\s+suspicion\s+of|over|in\s+connection\s+with|for|accused\s+of|suspected\s+of)\b[^.;]{{0,80}}?"
+                rf"\b(?:{_CRIME}|taking|embezzl\w+|misappropriat\w+|defraud\w*|fraud)"), Stance.SUSPECTED),
+    # "Jane Roe, who founded the exchange in 2019, allegedly moved the coins to her own wallets"
+    (re.compile(rf"{_PERSON}(?:,[^.;]{{1,80}}?,)?\s+(?:is\s+alleged\s+to\s+have|allegedly|is\s+accused\s+of\s+having|"
+                rf"is\s+suspected\s+of\s+having)\s+(?:transferred|moved|stolen|stole|taken|took|siphoned|embezzled|"
+                rf"diverted|drained|misappropriated|transferring|moving|stealing|taking|siphoning|embezzling|diverting|draining)\b"),
+     Stance.SUSPECTED),
     (re.compile(rf"\b(?:suspect|suspects|suspected|suspecting|speculate|speculated)\s+(?:that\s+)?{_SURNAME}(?:['’]s)?\s+"
                 rf"(?:involvement|role|hand|was\s+behind|is\s+behind|of\s+(?:orchestrating|staging|faking))\b"),
      Stance.SUSPECTED),
@@ -628,7 +643,9 @@ _PERSON_CUES: tuple[tuple[re.Pattern[str], Stance], ...] = (
 _PERSON_NEEDS: tuple[tuple[str, ...], ...] = (
     ("Is", "Was", "Could", "Did"), ("admit", "confess", "plead"), ("admitted", "confessed", "pleaded"),
     ("charge", "indict"), ("charge", "indict"), ("maintained", "insisted", "denied"), ("denied", "denies"),
-    ("told", "informed"), ("accused", "charged", "indicted"), ("suspect", "speculate"),
+    ("told", "informed"), ("accused", "charged", "indicted"),
+    ("vanished", "disappeared", "fled", "absconded", "went"), ("arrested", "detained", "apprehended", "held"),
+    ("alleg", "accused of having", "suspected of having"), ("suspect", "speculate"),
     ("conducted", "orchestrated", "masterminded", "staged", "perpetrated"),
     ("convict", "find", "found", "sentence"), ("convicted", "found", "sentenced"), ("uspicion", "lame", "ingers"),
     ("denies", "denied"),
@@ -731,7 +748,8 @@ def _drainer_kits(text: str, start: int, end: int, seen: set[tuple[int, int]]) -
 
 # A group the actor table does not know, named by what it is: "the hacker group Coinhoarder", "a cybercrime gang
 # called Crypto Cartel", "Coinhoarder, a Ukrainian hacking group", "the Bitkeeper hacking crew". The name is one or
-# two capitalised words (quoted or not); its stance comes from the sentence, like any actor's.
+# two capitalised words (quoted or not); its stance comes from the sentence, like any actor's. One person behind an
+# alias is named the same way ("a hacker using the alias 'Vortex'", "a vendor known as DarkMango").
 _GROUP_NOUN = r"(?:hacker|hacking|hackers'|cyber-?criminal|cybercrime|criminal|threat|ransomware|extortion|APT)[ \t]+" \
               r"(?:group|gang|collective|crew|outfit|syndicate|ring|actor)"
 _GROUP_NAME = rf"[\"“'‘]?(?P<{{}}>[A-Z][\w\-]*[{_LOW}\d][\w\-]*(?:[ \t]+[A-Z][\w\-]*[{_LOW}\d][\w\-]*)?)[\"”'’]?"
@@ -739,6 +757,11 @@ _NAMED_GROUPS = (   # each found on its own: "the Ukrainian hacker group Coinhoa
     re.compile(rf"\b{_GROUP_NOUN}[ \t]+(?:(?:called|named|dubbed|known[ \t]+as)[ \t]+)?{_GROUP_NAME.format('name')}"),
     re.compile(rf"(?<![\w\-]){_GROUP_NAME.format('name')},[ \t]+(?:an?|the)[ \t]+(?:[\w\-]+[ \t]+){{0,2}}?{_GROUP_NOUN}\b"),
     re.compile(rf"\b[Tt]he[ \t]+{_GROUP_NAME.format('name')}[ \t]+{_GROUP_NOUN}\b"),
+    # one person behind an alias: "a hacker using the alias 'Vortex'", "a forum vendor known as DarkMango"
+    re.compile(rf"\b(?:hacker|attacker|vendor|seller|scammer|fraudster|thief|user|developer|individual|person|actor)s?[ \t]+"
+               rf"(?:(?:using|under|with)[ \t]+the[ \t]+(?:alias|name|handle|pseudonym|moniker|username)|known[ \t]+as|"
+               rf"who[ \t]+(?:goes|went)[ \t]+by|calling[ \t]+(?:himself|herself|themselves)|dubbed|nicknamed)[ \t]+"
+               rf"{_GROUP_NAME.format('name')}"),
 )
 _NOT_GROUP_NAMES = frozenset("""The A An This That These Those It Its Their Which Who Whose Has Have Had Was Were Is Are
     Last Earlier Later Another Same One Two Three Some Several Many Most Other Such Each Every In On At By For From With
@@ -752,7 +775,9 @@ def _named_groups(text: str, start: int, end: int, seen: set[tuple[int, int]]) -
     from heistwatch.reference.platforms import find_platforms
 
     segment = text[start:end].lower()
-    if not any(w in segment for w in ("group", "gang", "collective", "crew", "outfit", "syndicate", "ring", "actor")):
+    if not any(w in segment for w in ("group", "gang", "collective", "crew", "outfit", "syndicate", "ring", "actor",
+                                      "alias", "known as", "name", "handle", "pseudonym", "moniker", "goes by", "went by",
+                                      "calling", "dubbed", "nicknamed")):
         return []
     out = []
     for m in (m for rx in _NAMED_GROUPS for m in rx.finditer(text, start, end)):
