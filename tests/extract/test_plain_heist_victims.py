@@ -175,3 +175,21 @@ def test_pausing_after_another_platforms_exploit_is_no_victim() -> None:
     text = (_HEAD + "Hackers drained about $30 million from the lending protocol Quarrel Finance on Tuesday. "
             "Stonebury paused deposits of the token after an exploit drained $30 million from Quarrel Finance.")
     assert _victims(text) == ["Quarrel Finance"]
+
+
+@pytest.mark.parametrize("text, victim", [
+    ("Marlowgate announced the hack, which took place a day after it had upgraded its website.", "Marlowgate"),
+    ("Tindlewick, a Lagos-based exchange, confirmed the breach on Twitter and paused withdrawals.", "Tindlewick"),
+])
+def test_a_platform_confirming_the_attack_is_its_victim(text: str, victim: str) -> None:
+    assert _victims(_HEAD + text)[:1] == [victim]
+
+
+@pytest.mark.parametrize("text", [
+    "Blockchain security firm Kelvar confirmed the exploit on Twitter.",
+    "Dana Roe, the owner of the exchange, confirmed the hack.",
+    "Kelvar confirmed the attack on Quarrel Finance.",
+])
+def test_who_confirms_anothers_attack_is_no_victim(text: str) -> None:
+    story = _HEAD + "Hackers drained about $30 million from the lending protocol Quarrel Finance on Tuesday. " + text
+    assert _victims(story) == ["Quarrel Finance"]

@@ -99,6 +99,11 @@ _LOST_KIND = (r"(?:(?:(?:decentrali[sz]ed|centrali[sz]ed|crypto(?:currency)?|bit
               r"DEX|dex)s?|" + _OWN_KIND + r")")
 _DAY_WORDS = (r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|"
               r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|the\s+(?:night|morning|weekend)")
+# The same with an appositive that tells what a platform is, not a person's role ("Justin Roe, the owner of the
+# exchange, confirmed the hack": the exchange's, not his).
+_PERSON_ROLE_WORDS = (r"owner|shareholder|CEO|chief|founder|co-founder|head|spokes\w+|director|executive|president|chairman|"
+                      r"analyst|researcher|officer|partner|engineer|manager|investor|lawyer|developer|trader")
+_BETWEEN_PLATFORM = _BETWEEN.replace(r",[^,]{3,100},", rf",(?![^,]{{0,100}}?\b(?:{_PERSON_ROLE_WORDS})\b)[^,]{{3,100}},")
 _SAID = r"(?:has\s+|had\s+)?(?:said|says|reported|reports|announced|confirmed|disclosed|admitted|revealed|stated|acknowledged)\b"
 # An appositive that tells what a platform is ("Zumo, a bitcoin mining pool,"), not a person's role.
 _PLATFORM_APPOSITIVE = (r",\s+(?:a|an|the|one\s+of\s+the)\s+(?!(?:[\w\-]+\s+){0,3}?(?:CEO|chief|founder|co-founder|head|spokes\w+|"
@@ -409,6 +414,17 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("Customers of Quidax had 300 BTC stolen.", "Quidax")],
        ["Users of Zumo lost access to their accounts during the outage."],
        trigger=r"\busers|\bcustomers|\bclients|\bdepositors|\bholders"),
+    _p("name-confirmed-the-attack",
+       rf"{_NAME_CS}(?:\s(?-i:{_LOST_KIND}))?{_BETWEEN_PLATFORM}\s+(?:has\s+|had\s+|later\s+|publicly\s+)?(?:confirmed|disclosed|announced|acknowledged|"
+       rf"admitted)\s+(?:the|an?)\s+(?:[\w\-$.,]+\s+){{0,3}}?(?:{_ATTACK_NOUN}|security\s+incident)\b"
+       # its own, not another's: "confirmed the hack of Quidax" (a platform or a day may follow "on")
+       rf"(?!\s+(?:of|at|against|targeting|affecting|by|on\s+(?!(?:Twitter|X|Telegram|Discord|its|their|{_DAY_WORDS})\b|\d)))",
+       2,
+       [("Zumo announced the hack, which took place a day after maintenance.", "Zumo"),
+        ("Quidax, a Lagos-based exchange, confirmed the breach on Twitter.", "Quidax")],
+       ["Zumo confirmed the hack of Quidax.", "Moonwell announced the exploit on Quidax to its users.",
+        "Dana Roe, the owner of the exchange, confirmed the hack."],
+       trigger=r"confirmed|disclosed|announced|acknowledged|admitted"),
     _p("exploited-flaw-in-name",
        rf"{_NOT_MODAL_BEFORE}\b(?:exploit(?:ed|ing|s)?|abus(?:ed|ing|es?)|leverag(?:ed|ing|es?)|took\s+advantage\s+of|taking\s+advantage\s+of)\s+"
        rf"(?:an?\s+|the\s+)?(?:[\w\-]+\s+){{0,3}}?(?:vulnerabilit(?:y|ies)|flaws?|bugs?|loopholes?|weakness(?:es)?)\s+"
@@ -464,7 +480,7 @@ _CHAIN_KIND_AFTER = re.compile(r"\s+(?:bridge|chain|network|wallet|exchange|bloc
 
 # Patterns that name a platform by its kind ("exchange Zumo", "Zumo, a lending protocol"), and the kinds of those
 # who watch, trace or advise on a theft rather than suffer it (unknown names; known ones have their kind in the table).
-_KIND_NAMED = frozenset({"kind-before-name", "name-comma-kind", "kind-comma-name"})
+_KIND_NAMED = frozenset({"kind-before-name", "name-comma-kind", "kind-comma-name", "name-confirmed-the-attack"})
 _WATCHER_KIND = re.compile(r"\b(?:security|cybersecurity|cyber-security|auditing|audit|analytics|forensics?|intelligence|"
                            r"research|consulting|consultancy|law|legal|compliance|tracing|monitoring)\s+"
                            r"(?:[\w\-]+\s+)?(?:firm|company|startup|provider|platform|service|app)s?\b", re.IGNORECASE)
