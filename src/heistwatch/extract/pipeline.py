@@ -243,7 +243,8 @@ class _Clauses:
         got = self.lossy.get(k)
         if got is None:
             a, b = self.clauses[k]
-            got = self.lossy[k] = bool(folded(_ATTACK_NEAR).search(self.text, a, b) or _CLAUSE_ATTACK.search(self.text, a, b))
+            got = self.lossy[k] = bool(folded(_ATTACK_NEAR).search(self.text, a, b) or _CLAUSE_ATTACK.search(self.text, a, b)
+                                       or k > 0 and _GAPPED_CLAUSE.match(self.text, a, b) is not None and self._lossy(k - 1))
         return got
 
     def owner(self, pos: int, others_told: bool) -> int | None:
@@ -543,6 +544,13 @@ def _further(text: str, sentence: Span, amounts: list[AmountMention], k: int) ->
     return any(_FURTHER_BEFORE.search(text, max(sentence.start, h - 30), h) for h in starts)
 
 
+# A figure the sentence goes on to explain as a market's loss, not the theft's
+_FIGURE_WAS_MARKET = re.compile(
+    r"\b(?:a|the|that|this)\s+(?:figure|number|sum|amount|estimate|total)\s+(?:that\s+|which\s+)?(?:reflect\w*|represent\w*|"
+    r"measur\w*|refer\w*\s+to|describ\w*|(?:was|is)\s+based\s+on|captur\w*|count\w*)\b[^.;]{0,60}?\b"
+    r"(?:market\s+(?:value|cap\w*)|valuation|token['’]s\s+(?:price|value))", re.IGNORECASE)
+
+
 def _is_loss(text: str, sentence: Span, a: AmountMention, head: int | None = None,
              between: tuple[int, int] | None = None) -> bool:
     """Is this figure (read in ``sentence``) an amount stolen? ``head``: where the figure it converts starts;
@@ -571,6 +579,8 @@ def _is_loss(text: str, sentence: Span, a: AmountMention, head: int | None = Non
         return False   # "a bounty of 50,000 ARKM ($31,500-$32,000)", "put 120,000 ETH of its own into the bridge"
     if a.money is not None and _other_figure(text, sentence, a):
         return False   # a shortfall, a demand, a cost to come, a combined total, a price
+    if _FIGURE_WAS_MARKET.search(text, a.span.end, sentence.end):
+        return False   # "a "$200 million attack", a figure that reflected how much the token's market value had lost"
     if folded(_TODAY_AFTER).match(text, a.span.end, min(sentence.end, a.span.end + 40)) and not (
             a.money is not None and a.money.valued_at != "now" and is_fiat(a.money.unit)) or \
             folded(_WOULD_BEFORE).search(window_before) or a.context.now_worth:
@@ -633,7 +643,14 @@ _BOTH_INSIDE = re.compile(r"\b(?:both|the\s+two)\s+(?:incidents|attacks|thefts|h
                           r"exchanges|platforms|protocols|bridges)\b", re.IGNORECASE)
 # Where a sentence tells two victims' stories joined as clauses ("A lost $320M in February, and B was drained of
 # $100M in June, an attack that analysts tied to Lazarus"), an actor named in one clause is that clause's victim's.
-_CLAUSE_JOIN = re.compile(r";|,\s*(?:and|while|whereas|but)\s+(?!(?:the\s+)?(?:other|others)\b)", re.IGNORECASE)
+# A clause whose verb is left out, told by its victim and figure after "and": "A lost $24 million in October and B
+# nearly $20 million a month later" (gapping); it tells a loss when the clause before it does.
+_GAPPED = (r"(?:then\s+|later\s+)?(?:the\s+)?(?-i:[A-Z])[\w.\-]*(?:\s+(?-i:[A-Z])[\w.\-]*){0,3}\s+(?:(?:about|around|over|"
+           r"more\s+than|nearly|almost|roughly|some|another|a\s+further|close\s+to|just\s+under|just\s+over)\s+)?"
+           r"(?:US)?[$€£¥₩]?\s?\d")
+_GAPPED_CLAUSE = re.compile(r"\s*" + _GAPPED, re.IGNORECASE)
+_CLAUSE_JOIN = re.compile(r";|,\s*(?:and|while|whereas|but)\s+(?!(?:the\s+)?(?:other|others)\b)|\s+and\s+(?=" + _GAPPED + ")",
+                          re.IGNORECASE)
 
 
 def _own_clause(text: str, s: Span, here: list, span: Span, targets: list[int]) -> list[int]:
@@ -937,7 +954,10 @@ _AGGREGATE_NEAR = re.compile(
     r"(?:cyber-?)?(?:hacks|scams|incidents|heists|attacks|exploits|thefts)|"
     # "58 suspected North Korean cyberattacks", "between 2017 and 2023", "has generated an estimated $2 billion"
     r"(?<![\d,.$])\d+\s+(?:[\w\-]+\s+){0,4}?(?:cyber-?)?(?:hacks|heists|attacks|thefts|breaches|exploits|incidents)|"
-    r"between\s+(?:19|20)\d\d\s+and\s+(?:19|20)\d\d|(?:generated|generating|amassed|netted|reaped|raked\s+in))\b",
+    r"between\s+(?:19|20)\d\d\s+and\s+(?:19|20)\d\d|"
+    # (not what one attack brought its thief: "the attack netted the attacker about $45 million")
+    r"(?<!attack\s)(?<!exploit\s)(?<!hack\s)(?<!heist\s)(?<!theft\s)(?<!attacker\s)(?<!hacker\s)(?<!exploiter\s)(?<!thief\s)"
+    r"(?:generated|generating|amassed|netted|reaped|raked\s+in))\b",
     re.IGNORECASE,
 )
 

@@ -264,6 +264,17 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
        2,
        [("Dana Whitfield, an early investor, said on Monday that two of his personal XRP accounts had been hacked.", "Dana Whitfield")],
        ["Dana Whitfield said the exchange accounts had been hacked."], trigger=r"\b(?:his|her)\b"),
+    # the second victim of a gapped list, its verb left out: "A lost $24 million in October and B nearly $20 million a
+    # month later", "hackers took $5 million from A, and $2 million from B" is read by stolen-from-name
+    _p("gapped-name-lost",
+       rf"\b(?:lost|lose|loses|losing|was\s+drained\s+of|were\s+drained\s+of)\s+(?:[^.;]|\.(?=\d)){{0,80}}?,?\s+and\s+(?:then\s+|later\s+)?"
+       rf"(?:the\s+)?{_NAME_CS}\s+(?:(?:about|around|over|more\s+than|nearly|almost|roughly|some|another|a\s+further|"
+       rf"close\s+to|just\s+under|just\s+over)\s+)?{_AMOUNT}",
+       2,
+       [("Harvest lost $24 million in October and Moonwell nearly $20 million a month later.", "Moonwell"),
+        ("Zumo lost 4,000 BTC in 2014, and Quidax about 1,200 BTC in 2016.", "Quidax")],
+       ["Zumo lost $24 million and $5 million more later.", "Zumo lost $24 million and Quidax said nothing."],
+       trigger=r"\blos[ets]|\blosing\b|\bdrained\b"),
     _p("name-lost",
        rf"{_NAME_CS}(?:\s(?-i:{_LOST_KIND}))?{_IN_PLACE}?{_BETWEEN}(?:,?\s+which)?\s+(?:has\s+|had\s+)?(?:lost|loses|losing|says\s+it\s+lost|said\s+it\s+lost)\b"
        # not a market's verdict: "lost $2 billion in market value", "lost 40% of its value"
