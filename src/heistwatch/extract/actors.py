@@ -606,9 +606,22 @@ _PERSON_CUES: tuple[tuple[re.Pattern[str], Stance], ...] = (
                 rf"[^.;]{{0,80}}?\b(?:funds|money|coins|bitcoins?|crypto\w*|assets|deposits|savings|proceeds|millions|keys)\b"),
      Stance.SUSPECTED),
     # "police arrested a former employee, Jane Roe, on suspicion of taking the coins"
-    (re.compile(rf"\b(?:arrested|detained|apprehended|held)\s+(?:(?:a|an|the|its)\s+[^,.;]{{0,40}}?,\s+)?{_PERSON},?\s+"
+    # ("police in Lisbon arrested Jane Roe, 27, on suspicion of carrying out the attack")
+    (re.compile(rf"\b(?:arrested|detained|apprehended|held)\s+(?:(?:a|an|the|its)\s+[^,.;]{{0,40}}?,\s+)?{_PERSON}"
+                rf"(?:,[ \t]+(?:\d{{1,3}}|aged[ \t]+\d{{1,3}}|[^,.;]{{1,60}}?),)?,?\s+"
                 rf"(?:on\s+suspicion\s+of|over|in\s+connection\s+with|for|accused\s+of|suspected\s+of)\b[^.;]{{0,80}}?"
-                rf"\b(?:{_CRIME}|taking|embezzl\w+|misappropriat\w+|defraud\w*|fraud)"), Stance.SUSPECTED),
+                rf"\b(?:{_CRIME}|taking|embezzl\w+|misappropriat\w+|defraud\w*|fraud|attacks?|heists?)"), Stance.SUSPECTED),
+    # "John Doe, 27, was arrested in Lisbon in connection with the theft", "Doe was extradited to face charges over the
+    # hack": held for the attack (not for laundering its proceeds), not convicted
+    (re.compile(rf"{_PERSON}(?:,[^,.;]{{1,60}},)?\s+(?:was|has\s+been|had\s+been|is\s+being)\s+(?:arrested|detained|"
+                rf"extradited|apprehended)\b(?:(?!launder)[^.;]){{0,100}}?\b(?:on\s+suspicion\s+of|in\s+connection\s+with|"
+                rf"over|for|to\s+face\s+charges)\b(?:(?!launder)[^.;]){{0,80}}?\b(?:{_CRIME}|attacks?|heists?)\b"),
+     Stance.SUSPECTED),
+    # "Prosecutors say John Doe stole the coins with a borrowed password": an allegation made of a named person
+    (re.compile(rf"\b(?:[Pp]rosecutors|[Pp]olice|[Ii]nvestigators|[Aa]uthorities|[Tt]he\s+(?:indictment|complaint|charge\s+sheet))"
+                rf"\s+(?:say|says|said|allege|alleges|alleged|claim|claims|claimed|contend|contends)\s+(?:that\s+)?{_PERSON}\s+"
+                rf"(?:had\s+|has\s+)?(?:stole|hacked|drained|exploited|siphoned|broke\s+into|carried\s+out|orchestrated|"
+                rf"masterminded)\b"), Stance.SUSPECTED),
     # "Jane Roe, who founded the exchange in 2019, allegedly moved the coins to her own wallets"
     (re.compile(rf"{_PERSON}(?:,[^.;]{{1,80}}?,)?\s+(?:is\s+alleged\s+to\s+have|allegedly|is\s+accused\s+of\s+having|"
                 rf"is\s+suspected\s+of\s+having)\s+(?:transferred|moved|stolen|stole|taken|took|siphoned|embezzled|"
@@ -645,6 +658,7 @@ _PERSON_NEEDS: tuple[tuple[str, ...], ...] = (
     ("charge", "indict"), ("charge", "indict"), ("maintained", "insisted", "denied"), ("denied", "denies"),
     ("told", "informed"), ("accused", "charged", "indicted"),
     ("vanished", "disappeared", "fled", "absconded", "went"), ("arrested", "detained", "apprehended", "held"),
+    ("arrested", "detained", "extradited", "apprehended"), ("say", "said", "allege", "claim", "contend"),
     ("alleg", "accused of having", "suspected of having"), ("suspect", "speculate"),
     ("conducted", "orchestrated", "masterminded", "staged", "perpetrated"),
     ("convict", "find", "found", "sentence"), ("convicted", "found", "sentenced"), ("uspicion", "lame", "ingers"),
@@ -758,9 +772,11 @@ _NAMED_GROUPS = (   # each found on its own: "the Ukrainian hacker group Coinhoa
     re.compile(rf"(?<![\w\-]){_GROUP_NAME.format('name')},[ \t]+(?:an?|the)[ \t]+(?:[\w\-]+[ \t]+){{0,2}}?{_GROUP_NOUN}\b"),
     re.compile(rf"\b[Tt]he[ \t]+{_GROUP_NAME.format('name')}[ \t]+{_GROUP_NOUN}\b"),
     # one person behind an alias: "a hacker using the alias 'Vortex'", "a forum vendor known as DarkMango"
-    re.compile(rf"\b(?:hacker|attacker|vendor|seller|scammer|fraudster|thief|user|developer|individual|person|actor)s?[ \t]+"
+    # (and a group by its own name: "a group calling itself Dark Harbor")
+    re.compile(rf"\b(?:hacker|attacker|vendor|seller|scammer|fraudster|thief|user|developer|individual|person|actor|"
+               rf"group|gang|collective|crew)s?[ \t]+"
                rf"(?:(?:using|under|with)[ \t]+the[ \t]+(?:alias|name|handle|pseudonym|moniker|username)|known[ \t]+as|"
-               rf"who[ \t]+(?:goes|went)[ \t]+by|calling[ \t]+(?:himself|herself|themselves)|dubbed|nicknamed)[ \t]+"
+               rf"who[ \t]+(?:goes|went)[ \t]+by|calling[ \t]+(?:himself|herself|themselves|itself)|dubbed|nicknamed)[ \t]+"
                rf"{_GROUP_NAME.format('name')}"),
 )
 _NOT_GROUP_NAMES = frozenset("""The A An This That These Those It Its Their Which Who Whose Has Have Had Was Were Is Are
