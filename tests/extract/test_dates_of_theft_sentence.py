@@ -47,3 +47,11 @@ def test_a_coins_price_move_does_not_date_the_theft():
 def test_the_day_a_theft_was_admitted_is_not_its_day():
     text = "Bitfinex admitted on Tuesday that hackers had stolen $4 million from it on May 2."
     assert main_date(text, date(2022, 5, 20)) == "2022-05-02"
+
+
+def test_a_date_opening_the_sentence_dates_each_clause_s_theft():
+    text = ("Kraken lost $40 million on Friday. In March, the lending protocol Zentra lost about $11 million to an "
+            "attacker, and the token project Quillo lost some $16 million when an attacker minted governance tokens.")
+    ev = to_eval("t", run(text, published=date(2024, 4, 20)))
+    dates = {i["victim"]: i.get("date") for i in ev["incidents"]}
+    assert dates.get("Zentra") == "2024-03" and dates.get("Quillo") == "2024-03"

@@ -1022,6 +1022,7 @@ _DATE_FIELD = re.compile(r"\b(?:date|when|time)\s+(?:of\s+(?:the\s+)?)?(?:" + at
                          r"[:\-–—]\s*$|\b(?:" + attack_nouns() + r")\s+date\s*[:\-–—]\s*$", re.IGNORECASE)
 
 
+_COMMA_NEXT = re.compile(r"\s*,")
 _OPENS_SENTENCE = re.compile(r"\W*(?:(?:in|on|by|during|later\s+in|then\s+in|and\s+in)\s+)?", re.IGNORECASE)
 # "In December, the National Police Agency, with the FBI, announced that ...": an authority telling, later.
 _AUTHORITY_TOLD = re.compile(
@@ -2021,6 +2022,11 @@ def run(text: str, *, published: date | None = None, title: str | None = None) -
                 targets = list(named)   # "hacks in 2019 include A, B and C": the one date holds for all
             if len(named) > 1 and _BOTH_ON.search(text, max(s.start, d.span.start - 20), d.span.start):
                 targets = list(named)   # "$60 million from A and $37 million from B, both on July 22"
+            whole = _named(plan, i)
+            if whole is not None and len(whole.in_order) > len(named) and dates_in.get(i) == 1 and \
+                    _OPENS_SENTENCE.fullmatch(text, s.start, d.span.start) and _COMMA_NEXT.match(text, d.span.end) and \
+                    whole.starts[0] >= d.span.end:
+                targets = list(whole.in_order)   # "In March, A lost $11 million, and B lost $16 million": both in March
             if aggregate[i] and not here:
                 targets = [None]
             yard = _yardstick_at(plan, d.span.start, d.span.end)
