@@ -307,3 +307,18 @@ def test_an_unlinked_loss_is_still_the_only_incidents() -> None:
     text = "The Zumo protocol was drained on Tuesday. In all, $45 million was taken."
     recs = [doc("a", text, [("Zumo", "defi_exploit", "2024-03-05")], [usd(45e6, "$45 million", incident=None)])]
     assert only(Ledger.build(recs)).consensus.value == 45e6
+
+
+def test_a_reports_own_dollar_figure_beats_our_rate_for_its_local_currency() -> None:
+    # the reporter converts the rupees itself; the ECB-style rate we hold gives 6% less, and a report stating
+    # no dollar figure at all does not move the value off the dollar figure the first one states
+    rate = DictValuer({("INR", date(2019, 3, 11)): 6.0e6 / 500e6})
+    recs = [
+        doc("a", "The Pune exchange said 500 million rupees in customer coins had vanished. "
+                 "That is roughly $6.4 million at today's rates.",
+            [("Rupeex", "exchange_hack", "2019-03-11")],
+            [native(500e6, "INR", "500 million rupees"), usd(6.4e6, "$6.4 million")]),
+    ]
+    inc = only(Ledger.build(recs, valuer=rate))
+    assert inc.consensus.value == 6.4e6
+    assert inc.consensus.low <= 6.0e6 <= inc.consensus.high   # the rupees still agree and widen the range

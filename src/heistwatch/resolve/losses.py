@@ -150,6 +150,7 @@ def _far(a: float, b: float) -> bool:
 OUTLIER_FACTOR = 3.0
 OUTLIER_NOTE = "outlier"
 AGGREGATE_NOTE = "the amount its document gives as the total of several thefts: not this incident's loss"
+OTHER_EPISODE_NOTE = "its document states it for the victim's other incident, and another loss for this one"
 VALUED_NOTE = "valued at the incident date: shown beside the consensus, which rests on the figures sources state in money"
 
 
@@ -196,6 +197,13 @@ def _agrees(f: LossFigure, center: float) -> bool:
     return low * (1 - LOSS_TOLERANCE) <= center <= high * (1 + LOSS_TOLERANCE)
 
 
+def _own_dollars(figures: list[LossFigure]) -> list[LossFigure]:
+    """Of one source's agreeing figures, the ones it states in USD when it states any: "Rs 20 crore, about
+    $3.3 million" gives the reporter's own dollar figure, which our rate for the rupees would only blur."""
+    usd = [f for f in figures if f.unit == "USD"]
+    return usd or figures
+
+
 def consensus(figures: list[LossFigure], confidence: dict[str, float], role: str = "loss",
               sentence_of: dict[str, str] | None = None, victim_names: list[str] | None = None) -> Consensus | None:
     """Consensus of the usable figures of ``role`` (sets ``used`` and ``note`` on the figures).
@@ -208,7 +216,8 @@ def consensus(figures: list[LossFigure], confidence: dict[str, float], role: str
     wallets"), then the larger figure
     (the headline loss of a report is rarely its smallest amount).
     The best-supported candidate wins; the consensus is the weighted median, over the sources
-    that agree with it, of each source's agreeing figures, and its range runs over those
+    that agree with it, of each source's agreeing figures (its USD ones, when it states a figure
+    in USD beside one in another currency), and its range runs over those
     figures. This keeps the figure most outlets report even when an extractor links other
     amounts of an article (a recovered sum, a price, a fine) to the incident.
     """
@@ -256,7 +265,7 @@ def consensus(figures: list[LossFigure], confidence: dict[str, float], role: str
     by_source: dict[str, list[LossFigure]] = defaultdict(list)
     for f in used:
         by_source[f.source].append(f)
-    reps = [(_median([f.usd for f in fs]), weight[src]) for src, fs in sorted(by_source.items())]  # type: ignore[misc]
+    reps = [(_median([f.usd for f in _own_dollars(fs)]), weight[src]) for src, fs in sorted(by_source.items())]  # type: ignore[misc]
     for f in used:
         f.used = True
     for f in cands:
@@ -290,7 +299,7 @@ def loss_conflicts(figures: list[LossFigure], sentences: dict[str, str], role: s
     ref = sorted(used, key=lambda f: (f.usd, f.claim))[len(used) // 2]
     assert ref.usd is not None
     dissent = [f for f in figures if f.role == role and not f.used and f.usd is not None and f.note
-               and not f.note.startswith("superseded") and f.note not in (VALUED_NOTE, AGGREGATE_NOTE)
+               and not f.note.startswith("superseded") and f.note not in (VALUED_NOTE, AGGREGATE_NOTE, OTHER_EPISODE_NOTE)
                and f.source not in agreeing_sources]
     close = [f for f in dissent if not _far(f.usd, ref.usd)]  # type: ignore[arg-type]
     far = [f for f in dissent if _far(f.usd, ref.usd)]  # type: ignore[arg-type]
