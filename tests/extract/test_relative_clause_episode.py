@@ -27,3 +27,11 @@ def test_a_relative_clause_without_a_repeat_is_the_same_incident():
     got = _incidents("Bitstamp, the exchange that lost $5 million to a wallet breach on Monday, said it was "
                      "working with the police.", date(2024, 6, 12))
     assert got == [("Bitstamp", "2024-06-10", [5_000_000])]
+
+
+def test_a_second_breach_suffered_is_a_repeat_too():
+    got = _incidents("Kraken-like swap desk breached again\n\nSwapLane, the anonymous swap service that lost about "
+                     "$9 million in January, has suffered a second breach, with roughly $1.1 million drained from "
+                     "its hot wallets on Tuesday.", date(2023, 3, 9))
+    assert ("SwapLane", "2023-03-07", [1_100_000]) in got
+    assert ("SwapLane", "2023-01", [9_000_000]) in got

@@ -1305,7 +1305,10 @@ def _another_clause(text: str, sentences: list[Span], plan: inc.IncidentPlan, n:
 _RELATIVE_PAST = re.compile(r",\s+(?:the|a|an)\s+(?:[\w\-]+\s+){0,4}?(?:that|which)\s+(?:had\s+)?(?:already\s+)?"
                             r"(?:lost|was\s+(?:hacked|drained|exploited|robbed|attacked)|suffered|had\s+\$)[^;]*?,\s+")
 _REPEAT_AFTER = re.compile(r"(?:has|had|was|were|is)\s+(?:been\s+)?(?:\w+\s+)?(?:hacked|exploited|drained|attacked|hit|robbed)\s+"
-                           r"(?:again|a\s+second\s+time|for\s+the\s+second\s+time|once\s+more)\b")
+                           r"(?:again|a\s+second\s+time|for\s+the\s+second\s+time|once\s+more)\b"
+                           # "has suffered a second breach", "has now suffered another exploit"
+                           r"|(?:has|had)\s+(?:now\s+)?suffered\s+(?:a\s+second|another|a\s+fresh|a\s+new)\s+(?:[\w\-]+\s+)?"
+                           r"(?:breach|hack|attack|exploit|theft)\b")
 
 
 def _relative_episode(text: str, sentence: Span, plan: inc.IncidentPlan, i: int, n: int, pos: int) -> Span | None:

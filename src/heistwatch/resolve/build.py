@@ -364,7 +364,7 @@ def build_incident(
     vday = _valuation_day(chosen, members)
     victim_names = sorted({m.victim for m in members} | {known_platform(m.victim) or m.victim for m in members}
                           | {n for m in members if (n := surface_name(records[m.doc], m.index))})
-    figures = _figures(live, records, valuer, vday, victim_names)
+    figures = _figures(live, records, valuer, vday, victim_names, _other_episode_amounts(members, records))
     findings += losses.mark_revisions(figures, sentences, {d: records[d].publisher for d in {f.doc for f in figures}})
     cons = losses.consensus(figures, confidence, "loss", sentences, victim_names)
     if "loss_usd" in ov.pins:
@@ -509,8 +509,39 @@ def _sums_several(record: DocumentRecord, sentence: str) -> bool:
     return SUM_WORDS.search(sentence) is not None and SEVERAL_EVENTS.search(sentence) is not None
 
 
+def _linked_amounts(record: DocumentRecord, index: int) -> list[Money]:
+    return [c.value for c in record.extraction.claims
+            if c.kind == ClaimKind.LOSS and c.incident == index and isinstance(c.value, Money) and c.value.value > 0]
+
+
+def _same_amount(a: Money, b: Money) -> bool:
+    return a.unit == b.unit and abs(a.value - b.value) <= 0.01 * max(a.value, b.value)
+
+
+def _other_episode_amounts(members: list[Mention], records: Mapping[str, DocumentRecord]) -> dict[tuple[str, int], list[Money]]:
+    """Per member mention, the amounts its document links both to it and to another mention of the same
+    victim that is not of this incident, when the document also links it an amount of its own: a report of
+    a second theft ("hit again, weeks after the $26 million theft ... $2.8 million drained on Monday")
+    recalls the first one's loss, which is the first incident's, not this one's."""
+    mine = {(m.doc, m.index) for m in members}
+    out: dict[tuple[str, int], list[Money]] = {}
+    for m in members:
+        rec = records[m.doc]
+        others = [x for x in rec.extraction.incidents
+                  if (m.doc, x.index) not in mine and victim_key(x.victim) == victim_key(m.victim)]
+        if not others:
+            continue
+        own = _linked_amounts(rec, m.index)
+        theirs = [a for x in others for a in _linked_amounts(rec, x.index)]
+        shared = [a for a in own if any(_same_amount(a, b) for b in theirs)]
+        if shared and len(shared) < len(own):
+            out[(m.doc, m.index)] = shared
+    return out
+
+
 def _figures(live, records: Mapping[str, DocumentRecord], valuer: ValuerLike | None, vday: date | None,
-             victim_names: list[str] = ()) -> list[LossFigure]:  # type: ignore[assignment]
+             victim_names: list[str] = (), other_episode: Mapping[tuple[str, int], list[Money]] | None = None  # type: ignore[assignment]
+             ) -> list[LossFigure]:
     """The incident's loss and recovery figures, valued at ``vday``. A figure equal to an amount its
     document gives as the total of several thefts, or stated in the sentence of such a total, in a
     sentence that does not name the victim (``victim_names``), is part of that total ("the 7.6
@@ -568,6 +599,8 @@ def _figures(live, records: Mapping[str, DocumentRecord], valuer: ValuerLike | N
             f.note = losses.AGGREGATE_NOTE
         elif _sums_several(records[doc], r.sentence):
             f.note = losses.AGGREGATE_NOTE
+        elif c.kind == ClaimKind.LOSS and any(_same_amount(mv, a) for a in (other_episode or {}).get((doc, c.incident), ())):  # type: ignore[arg-type]
+            f.note = losses.OTHER_EPISODE_NOTE
         elif f.usd is None and mv.unit != "USD":
             f.note = "no price known at the incident date: USD value unknown"
         elif f.reported_usd is not None:

@@ -547,6 +547,12 @@ class _Cluster:
             return False
         return any(d.granularity == Granularity.DAY and d.iso() == m.date.iso() for d in self.dated)  # type: ignore[union-attr]
 
+    def distance(self, m: Mention) -> int | None:
+        """Days between the mention's date and the nearest dated member's (None when either is undated)."""
+        if not dates.usable(m.date) or not self.dated:
+            return None
+        return min(dates.gap_days(dates.interval(d), dates.interval(m.date)) for d in self.dated)  # type: ignore[arg-type]
+
     def scale_off(self, m: Mention) -> bool:
         r = self._apart(m)
         return r is not None and r > SCALE_APART
@@ -576,8 +582,11 @@ def cluster_block(mentions: list[Mention]) -> list[list[Mention]]:
     """Split one block's mentions into incidents (see module docstring); deterministic."""
     clusters: list[_Cluster] = []
     # mentions whose date may be inherited come last, once the incidents they may belong to exist
+    by_doc: dict[str, list[Mention]] = {}
+    for x in mentions:
+        by_doc.setdefault(x.doc, []).append(x)
     for m in sorted(mentions, key=lambda x: (x.inherited, x.sort_key())):
-        fits = [c for c in clusters if c.fits(m)]
+        fits = [c for c in clusters if c.fits(m) and not _sibling_nearer(c, m, by_doc[m.doc])]
         if not fits and m.inherited:
             # its date may be its document's main incident's: where no incident fits it, the
             # mention joins as an undated one would (and its date does not vote)
@@ -614,6 +623,26 @@ def cluster_block(mentions: list[Mention]) -> list[list[Mention]]:
         else:
             clusters.append(_Cluster(m, len(clusters)))
     return [c.members for c in _reseat_loners(clusters)]
+
+
+EPISODE_APART_DAYS = 7   # a mention this far from an incident's dates, whose document dates the victim's other episode nearer
+
+
+def _sibling_nearer(c: _Cluster, m: Mention, same_doc: list[Mention]) -> bool:
+    """Does another mention of the victim in the mention's document, dated otherwise, fit the incident by a
+    nearer date, the mention itself lying more than EPISODE_APART_DAYS off it? A report of a second theft
+    weeks after the first ("hit again on Monday, weeks after February's theft") tells both: the first
+    incident is the one its February mention fits, though Monday is within the slack of February's day."""
+    mine = c.distance(m)
+    if mine is None or mine <= EPISODE_APART_DAYS:
+        return False
+    for s in same_doc:
+        if s.index == m.index or not dates.usable(s.date) or s.date.iso() == m.date.iso():  # type: ignore[union-attr]
+            continue
+        theirs = c.distance(s)
+        if theirs is not None and theirs < mine and c.fits(s):
+            return True
+    return False
 
 
 def _reseat_loners(clusters: list[_Cluster]) -> list[_Cluster]:
