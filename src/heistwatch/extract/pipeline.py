@@ -223,7 +223,7 @@ class _Clauses:
     others' victims are told elsewhere. Built once per sentence, so that each figure and date of a sentence
     listing thousands of victims costs a bisection."""
 
-    __slots__ = ("text", "here", "clauses", "starts", "inside", "incidents", "lossy", "owns")
+    __slots__ = ("text", "here", "clauses", "starts", "inside", "incidents", "lossy", "owns", "bare")
 
     def __init__(self, text: str, s: Span, here: list) -> None:
         self.text, self.here = text, here
@@ -238,14 +238,45 @@ class _Clauses:
         self.incidents = [{n for _, n in ins} for ins in self.inside]
         self.lossy: dict[int, bool] = {}
         self.owns: dict[int, bool] = {}
+        self.bare: set[int] | None = None   # the victims of the clauses with no word of loss
 
     def _lossy(self, k: int) -> bool:
+        """Does clause ``k`` tell of a loss: a word of its own, or a gapped clause after one that does (walked
+        back without recursion: a sentence may chain thousands of gapped clauses)."""
         got = self.lossy.get(k)
-        if got is None:
-            a, b = self.clauses[k]
-            got = self.lossy[k] = bool(folded(_ATTACK_NEAR).search(self.text, a, b) or _CLAUSE_ATTACK.search(self.text, a, b)
-                                       or k > 0 and _GAPPED_CLAUSE.match(self.text, a, b) is not None and self._lossy(k - 1))
+        if got is not None:
+            return got
+        chain: list[int] = []
+        j = k
+        while True:
+            known = self.lossy.get(j)
+            if known is not None:
+                got = known
+                break
+            a, b = self.clauses[j]
+            if folded(_ATTACK_NEAR).search(self.text, a, b) or _CLAUSE_ATTACK.search(self.text, a, b):
+                got = self.lossy[j] = True
+                break
+            if j > 0 and _GAPPED_CLAUSE.match(self.text, a, b) is not None:
+                chain.append(j)   # as lossy as the clause before it
+                j -= 1
+                continue
+            got = self.lossy[j] = False
+            break
+        for c in chain:
+            self.lossy[c] = got
         return got
+
+    def _owns(self, k: int) -> bool:
+        """Are the victims of every clause with no word of loss also clause ``k``'s (``k`` tells a loss)? Their union
+        is gathered once per sentence, so each question costs a set comparison, not a pass over the clauses."""
+        if self.bare is None:
+            self.bare = set()
+            for j in range(len(self.clauses)):
+                if self.inside[j] and not self._lossy(j):
+                    self.bare.update(self.incidents[j])
+        mine = self.incidents[k]
+        return len(self.bare) <= len(mine) and self.bare <= mine
 
     def owner(self, pos: int, others_told: bool) -> int | None:
         """The clause whose mentions stand for the sentence's at ``pos``, else None (all of them)."""
@@ -255,9 +286,7 @@ class _Clauses:
         if others_told:
             ok = self.owns.get(k)
             if ok is None:
-                mine = self.incidents[k]
-                ok = self.owns[k] = all(j == k or not (self.incidents[j] - mine) or self._lossy(j)
-                                        for j in range(len(self.clauses)) if self.inside[j])
+                ok = self.owns[k] = self._owns(k)
             if not ok:
                 return None
         return k
@@ -579,7 +608,7 @@ def _is_loss(text: str, sentence: Span, a: AmountMention, head: int | None = Non
         return False   # "a bounty of 50,000 ARKM ($31,500-$32,000)", "put 120,000 ETH of its own into the bridge"
     if a.money is not None and _other_figure(text, sentence, a):
         return False   # a shortfall, a demand, a cost to come, a combined total, a price
-    if _FIGURE_WAS_MARKET.search(text, a.span.end, sentence.end):
+    if _FIGURE_WAS_MARKET.search(text, a.span.end, min(sentence.end, a.span.end + 200)):
         return False   # "a "$200 million attack", a figure that reflected how much the token's market value had lost"
     if folded(_TODAY_AFTER).match(text, a.span.end, min(sentence.end, a.span.end + 40)) and not (
             a.money is not None and a.money.valued_at != "now" and is_fiat(a.money.unit)) or \
