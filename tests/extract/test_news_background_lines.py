@@ -42,3 +42,20 @@ def test_a_list_of_victims_after_by_stays_victims():
     got = _incidents("As reported by CoinDesk, Coinrail and Bithumb were both hacked in June, losing $40 million "
                      "and $30 million.")
     assert {"Coinrail", "Bithumb"} <= set(got)
+
+
+def test_the_owner_between_figure_and_coin():
+    from heistwatch.extract.money import find_amounts
+
+    (a,) = find_amounts("The issuer said 30.95 million of its USDT tokens had been taken.")
+    assert (a.money.value, a.money.unit) == (30950000.0, "USDT")
+    assert not [x for x in find_amounts("An attacker took control of one of its Ethereum cold wallets.") if x.money]
+
+
+def test_a_date_in_a_clause_on_the_victim_s_size_does_not_date_the_theft():
+    from datetime import date
+
+    ev = to_eval("t", run("Zentra drained\n\nZentra, a protocol that held about $1 billion in user deposits last week, "
+                          "lost roughly $24 million on Monday when an attacker drained two vaults.",
+                          published=date(2020, 10, 27)))
+    assert ev["incidents"][0]["date"] == "2020-10-26"

@@ -673,6 +673,14 @@ def _parse_at(t: str, m: re.Match[str], lo: int, hi: int) -> _Raw | None:
         if um and (unit is None or um[0] == unit):
             unit, end = um[0], um[1]
 
+    if unit is None and prefix_code is None and (g["num"] or g["wnum"] and g["wmag"]) and not is_year_like:
+        # (not "one of its Ethereum cold wallets")
+        # "30.95 million of its USDT tokens", "3.2 million of Bancor's own BNT": the owner between figure and coin
+        om = _OF_OWNER.match(t, pos, min(hi, pos + 40))
+        if om:
+            um = _match_unit(t, om.end(), hi, allow_unlisted=True)
+            if um and (assets.is_crypto(um[0]) or um[0].isupper() and not assets.is_fiat(um[0])):
+                unit, end = um
     if unit is None and prefix_code is None and g["num"] and value >= 100 and not is_year_like:
         # "nearly 120,000 coins", "some 2,000 tokens": the asset named just before, in a sentence about a theft
         gm = _GENERIC_COINS.match(t, pos, min(hi, pos + 30))
@@ -866,6 +874,8 @@ _KEEP_OFFERED = re.compile(r"\b(?:offer\w*|let(?:ting)?|allow\w*|invit\w*)\s+(?:
 _ATTACKED_FOR = re.compile(r"\b(?:exploited|attacked|hacked|drained|robbed|breached)\b[^.;]{0,50}?\bfor\s+(?:about\s+|around\s+|"
                            r"roughly\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|some\s+|~\s*)?$", re.I)
 # "$375,000 worth of farm rewards": the coins taken were reward tokens, no bounty
+_OF_OWNER = re.compile(r"\s+of\s+(?:its|their|his|her|the\s+(?:[\w\-]+\s+)?[\w\-]+['’]s|(?-i:[A-Z])[\w.\-]*['’]s)\s+(?:own\s+)?",
+                       re.I)
 _WORTH_OF_REWARDS = re.compile(r"\s*(?:\S+\s+)?worth\s+of\s+(?:[\w\-]+\s+){0,2}?rewards?\b", re.I)
 _LATER_CLAUSE = re.compile(r"\b(?:who|which|but|and|then|later|before|after|although|though|while|whereas)\b", re.I)
 

@@ -1036,7 +1036,17 @@ def _date_score(text: str, s: Span, d, attack: bool, victim_here: bool, publishe
         score += 3   # "Date of Incident: July 18, 2024": a write-up's own field for it
     if folded(_REGULATOR_ACTED).search(text, max(s.start, d.span.start - 120), d.span.start):
         score -= 3   # "regulators issued orders to several exchanges, Zumo among them, in June": a supervisor's act
+    held = _HOLDING_CLAUSE.search(text, max(s.start, d.span.start - 120), d.span.start)
+    if held is not None and not folded(inc.ATTACK_CUE).search(text, held.start(), d.span.start):
+        score -= 2   # "Zumo, a protocol that held $1 billion in deposits last week, lost $24 million on Monday"
     return score
+
+
+# A clause describing the victim's size or business, before a date of its own: the date is of that, not of the theft.
+_HOLDING_CLAUSE = re.compile(
+    r",\s+(?:[\w\-]+\s+){0,4}?(?:that|which|who)\s+(?:had\s+|has\s+|once\s+)?(?:held|holds|managed|manages|boasted|"
+    r"counted|handled|handles|processed|raised|launched|listed|attracted|was\s+valued|was\s+worth|had\s+grown|grew)\b[^,;]*$",
+    re.IGNORECASE)
 
 
 # A supervisor acting on platforms, in the clause before a date: the date is of that act, not of a theft.
