@@ -40,9 +40,13 @@ TYPE_CUES: tuple[TypeCue, ...] = (
          ["The exchange lists Monero."]),
     _cue(IncidentType.PHISHING,
          r"\b(?:spear-?)?phishing\b|\bfake[\s\-]+(?:[\w\-]+\s+)?(?:jobs?|recruit\w*|websites?|apps?|interviews?|offers?|profiles?|personas?)\b|\bsocial\s+engineering\b|"
-         r"\bdrainer\b|\bimpersonat\w+",
+         r"\bdrainer\b|\bimpersonat\w+|\bpos(?:ing|ed)\s+as\s+(?:[\w\-]+\s+){0,2}?(?:support|staff|agents?|employees?|"
+         r"officials?|representatives?|investors?|recruiters?)\b|\btrick(?:ed|ing|s)?\s+(?:[\w\-]+\s+){1,4}?into\s+"
+         r"(?:handing|sending|giving|revealing|sharing|signing|approving|transferring)\b",
          True,
-         ["Staff got spear-phishing e-mails.", "Victims were lured by fake job offers."], ["The phishers left."]),
+         ["Staff got spear-phishing e-mails.", "Victims were lured by fake job offers.",
+          "Scammers posing as support staff called users.", "They tricked Zumo customers into handing over keys."],
+         ["The phishers left.", "The trick worked into the night."]),
     _cue(IncidentType.DATA_BREACH,
          r"\b(?:personal|customer|user)\s+(?:data|information|details|records)\b|\bdata\s+(?:breach|leak)\b|"
          r"\bleak(?:ed|ing)?\s+(?:the\s+)?(?:personal|customer|user)|\be-?mail\s+addresses\s+(?:of|were)\b|"

@@ -28,6 +28,8 @@ from heistwatch.reference.vocabulary import alternation, attack_nouns
 _WORD = r"(?:[A-Z](?:\w|[.\-](?=\w))*+|\d++[A-Za-z](?:\w|[.\-](?=\w))*+)"
 NAME = rf"(?<![\w.\-])(?P<name>{_WORD}(?:\s(?:{_WORD}|of|de|&)){{0,5}}?(?:\s{_WORD})?)"
 _NAME_CS = rf"(?-i:{NAME})"
+# another name beside the one a pattern captures ("Zumo and Quidax were both hacked"), not captured itself
+_OTHER_NAME = rf"(?-i:(?<![\w.\-]){_WORD}(?:\s{_WORD}){{0,2}})"
 _PLATFORM_NOUN = (
     r"(?:cryptocurrency|crypto|bitcoin|digital[\s\-]currency|digital[\s\-]asset|virtual[\s\-]currency|"
     r"DeFi|decentralized|decentralised|cross[\s\-]chain|blockchain|NFT|gaming|trading|lending|"
@@ -275,6 +277,47 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("Zumo lost 4,000 BTC in 2014, and Quidax about 1,200 BTC in 2016.", "Quidax")],
        ["Zumo lost $24 million and $5 million more later.", "Zumo lost $24 million and Quidax said nothing."],
        trigger=r"\blos[ets]|\blosing\b|\bdrained\b"),
+    # the first of two victims told together: "Zumo and Quidax were both hacked in June" (name-was-attacked reads the
+    # second)
+    _p("first-of-pair-attacked",
+       rf"{_NAME_CS}(?=\s+and\s+(?:the\s+)?{_OTHER_NAME}\s+(?:were|have\s+been|had\s+been)\s+(?:both\s+|also\s+|each\s+)?"
+       rf"(?:hacked|exploited|drained|breached|attacked|robbed|compromised|hit)\b)",
+       2,
+       [("Zumo and Quidax were both hacked in June, losing $4 million and $30 million.", "Zumo")],
+       ["Zumo and Quidax said they were both safe.", "Zumo and its users were told."],
+       trigger=r"\band\b"),
+    # the last of the victims an attack verb takes: "hackers hit Zumo and Quidax in June"
+    _p("verb-names-last",
+       rf"\b(?:hit|hacked|attacked|breached|targeted|drained|robbed|exploited|compromised)\s+(?:the\s+)?"
+       rf"{_OTHER_NAME}(?:,\s+(?:the\s+)?{_OTHER_NAME}){{0,4}},?\s+and\s+(?:the\s+)?{_NAME_CS}",
+       2,
+       [("Hackers hit Zumo and Quidax in June, stealing $4 million.", "Quidax")],
+       ["Hackers hit Zumo and then left.", "The attack hit Zumo and its users."],
+       trigger=r"\b(?:hit|hacked|attacked|breached|targeted|drained|robbed|exploited|compromised)\b"),
+    # a participle clause on the name: "Zumo, hacked in 2021 for $40 million, is suing its insurer"
+    _p("name-participle-attacked",
+       rf"{_NAME_CS},\s+(?:which\s+was\s+|that\s+was\s+|itself\s+)?(?:hacked|exploited|drained|breached|robbed)\s+"
+       rf"(?:in|for|on|of|last|earlier|twice|again|by|through|via)\b",
+       2,
+       [("Zumo, hacked in 2021 for $40 million, is suing its insurer.", "Zumo"),
+        ("Quidax, drained of $3 million last year, reopened.", "Quidax")],
+       ["Zumo, hacked off by the delay, quit."], trigger=r"hacked|exploited|drained|breached|robbed", needs=(",",)),
+    # customers of a platform tricked out of their coins: the platform's phishing incident
+    _p("name-customers-tricked",
+       rf"\b(?:tricked|duped|scammed|defrauded|lured|conned|phished|swindled)\s+(?:(?:hundreds|thousands|dozens|scores|"
+       rf"millions)\s+of\s+)?{_NAME_CS}\s+(?:customers|users|clients|account\s+holders|holders|investors|traders)\b",
+       2,
+       [("Scammers posing as support staff tricked Zumo customers into handing over $300 million.", "Zumo")],
+       ["Scammers tricked customers into handing over money."],
+       trigger=r"trick|duped|scam|defraud|lured|conned|phished|swindl"),
+    _p("name-customers-lost",
+       rf"{_NAME_CS}\s+(?:customers|users|clients|account\s+holders)\s+(?:have\s+|had\s+)?(?:lost|were\s+(?:tricked|duped|"
+       rf"scammed|defrauded|phished|robbed|drained))\s+(?:(?:about|around|over|more\s+than|nearly|some|an\s+estimated)\s+)?"
+       rf"(?:{_AMOUNT}|funds|coins|crypto|money|their)",
+       2,
+       [("Quidax users lost $5 million after a phishing attack on Monday.", "Quidax")],
+       ["Zumo users lost interest in the token."],
+       trigger=r"customers|users|clients|holders"),
     _p("name-lost",
        rf"{_NAME_CS}(?:\s(?-i:{_LOST_KIND}))?{_IN_PLACE}?{_BETWEEN}(?:,?\s+which)?\s+(?:has\s+|had\s+)?(?:lost|loses|losing|says\s+it\s+lost|said\s+it\s+lost)\b"
        # not a market's verdict: "lost $2 billion in market value", "lost 40% of its value"
