@@ -184,9 +184,10 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("Kelvar, the operator of crypto exchange Quidax, confirmed the breach.", "Quidax")],
        ["the owner of the exchange said nothing"], trigger=r"\bowns\b|\bruns\b|\boperates\b|owner|operator|parent"),
     _p("name-comma-kind",
-       rf"{_NAME_CS},\s+(?:(?:a|an|the|one\s+of\s+the)\s+)?(?:(?!(?:at|of|in|for|with|on|by)\b)[\w\-’']+\s+){{0,5}}?{_KIND}\b",
+       rf"{_NAME_CS},\s+(?:(?:a|an|the|one\s+of(?:\s+the)?)\s+)?(?:(?!(?:at|of|in|for|with|on|by)\b)[\w\-’']+\s+){{0,5}}?{_KIND}\b",
        1,
        [("Zumo, South Korea's fourth-largest exchange, was hit on Tuesday.", "Zumo"),
+        ("Zumo, one of Turkey's largest cryptocurrency exchanges, halted withdrawals.", "Zumo"),
         ("Quidax, a Nigerian trading platform, said funds were safe.", "Quidax")],
        ["On Tuesday, the company said nothing."], trigger=_KIND_WORDS, needs=(",",)),
     _p("name-kind",
@@ -318,6 +319,22 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
        [("Quidax users lost $5 million after a phishing attack on Monday.", "Quidax")],
        ["Zumo users lost interest in the token."],
        trigger=r"customers|users|clients|holders"),
+    # the sentence's subject, robbed of what is "its": "Zumo halted withdrawals on Tuesday after hackers drained roughly
+    # $52 million from its hot wallets"
+    _p("subject-robbed-of-its",
+       # (the subject: the sentence's first name, maybe after a dateline or an opening phrase, then its verb)
+       rf"(?:^|^[A-Z][A-Za-z .]*,[^-–—]{{0,40}}[-–—]\s+|^(?:On|In|Late|Early|Overnight)[^,]{{0,30}},\s+)(?:the\s+)?{_NAME_CS}"
+       rf"(?:,[^,;.]{{3,80}},)?\s+(?:has\s+|had\s+|have\s+|on\s+\w+\s+)?(?:halted|suspended|froze|frozen|paused|said|says|"
+       rf"confirmed|announced|reported|lost|disclosed|admitted|shut|closed|stopped|is|was|has|had|warned|told)\b"
+       rf"(?:[^.;]|\.(?=\d)){{0,120}}?\b(?:drained|stole|stolen|took|taken|siphoned|swiped|"
+       rf"emptied|looted|pilfered)\s+(?:[^.;]|\.(?=\d)){{0,60}}?\bfrom\s+its\s+(?:own\s+)?(?:[\w\-]+\s+){{0,2}}?"
+       rf"(?:wallets?|reserves|treasury|platform|exchange|servers?|systems?|accounts?|pools?|vaults?|bridge|contracts?|"
+       rf"users|customers|clients|storage|network)\b",
+       2,
+       [("Zumo halted withdrawals on Tuesday after hackers drained roughly $52 million from its hot wallets.", "Zumo"),
+        ("ISTANBUL, July 9 (Wire) - Quidax froze trading after an attacker took $3 million from its platform.", "Quidax")],
+       ["Zumo said hackers had stolen funds from its rival.", "Zumo moved $5 million from its hot wallet to cold storage."],
+       trigger=r"\bfrom\s+its\b"),
     _p("name-lost",
        rf"{_NAME_CS}(?:\s(?-i:{_LOST_KIND}))?{_IN_PLACE}?{_BETWEEN}(?:,?\s+which)?\s+(?:has\s+|had\s+)?(?:lost|loses|losing|says\s+it\s+lost|said\s+it\s+lost)\b"
        # not a market's verdict: "lost $2 billion in market value", "lost 40% of its value"
