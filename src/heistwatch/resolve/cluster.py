@@ -586,7 +586,7 @@ def cluster_block(mentions: list[Mention]) -> list[list[Mention]]:
     for x in mentions:
         by_doc.setdefault(x.doc, []).append(x)
     for m in sorted(mentions, key=lambda x: (x.inherited, x.sort_key())):
-        fits = [c for c in clusters if c.fits(m) and not _sibling_nearer(c, m, by_doc[m.doc])]
+        fits = [c for c in clusters if c.fits(m) and not _sibling_nearer(c, m, by_doc)]
         if not fits and m.inherited:
             # its date may be its document's main incident's: where no incident fits it, the
             # mention joins as an undated one would (and its date does not vote)
@@ -628,19 +628,41 @@ def cluster_block(mentions: list[Mention]) -> list[list[Mention]]:
 EPISODE_APART_DAYS = 7   # a mention this far from an incident's dates, whose document dates the victim's other episode nearer
 
 
-def _sibling_nearer(c: _Cluster, m: Mention, same_doc: list[Mention]) -> bool:
-    """Does another mention of the victim in the mention's document, dated otherwise, fit the incident by a
-    nearer date, the mention itself lying more than EPISODE_APART_DAYS off it? A report of a second theft
-    weeks after the first ("hit again on Monday, weeks after February's theft") tells both: the first
-    incident is the one its February mention fits, though Monday is within the slack of February's day."""
+def _episode_date(s: Mention) -> bool:
+    """Is the mention dated to its day or month (a year says too little of which episode it is)?"""
+    return dates.usable(s.date) and dates.rank(s.date) <= dates.PRECISION_RANK[Granularity.MONTH]
+
+
+def _gap(a: DateValue, b: DateValue) -> int:
+    return dates.gap_days(dates.interval(a), dates.interval(b))
+
+
+def _sibling_nearer(c: _Cluster, m: Mention, by_doc: dict[str, list[Mention]]) -> bool:
+    """Does a report of two episodes of the victim say the mention is not of this incident? A report of a
+    second theft weeks after the first ("hit again on Monday, weeks after February's theft") tells both:
+    the mention lies more than EPISODE_APART_DAYS off the incident's dates, and either its own document
+    dates the victim's other episode nearer to the incident (and that one fits it), or a member's document
+    dates the victim's other episode nearer to the mention (the incident is that member's episode, not
+    the mention's), though both lie within the slack of one date."""
+    if not dates.usable(m.date):
+        return False
     mine = c.distance(m)
     if mine is None or mine <= EPISODE_APART_DAYS:
         return False
-    for s in same_doc:
-        if s.index == m.index or not dates.usable(s.date) or s.date.iso() == m.date.iso():  # type: ignore[union-attr]
+    for s in by_doc[m.doc]:
+        if s.index == m.index or not _episode_date(s) or s.date.iso() == m.date.iso():  # type: ignore[union-attr]
             continue
         theirs = c.distance(s)
         if theirs is not None and theirs < mine and c.fits(s):
+            return True
+    for x in c.members:
+        if not dates.usable(x.date) or x.doc == m.doc:
+            continue
+        apart = _gap(x.date, m.date)  # type: ignore[arg-type]
+        if apart <= EPISODE_APART_DAYS:
+            continue
+        if any(s.index != x.index and _episode_date(s) and s.date.iso() != x.date.iso()  # type: ignore[union-attr]
+               and _gap(s.date, m.date) < apart for s in by_doc[x.doc]):  # type: ignore[arg-type]
             return True
     return False
 
