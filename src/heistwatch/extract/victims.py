@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from heistwatch.extract.model import Span
-from heistwatch.extract.text import anchored, hits_by_sentence
+from heistwatch.extract.text import Folded, anchored, folded, hits_by_sentence
 from heistwatch.reference import assets
 from heistwatch.reference.actors import lookup as lookup_actor
 from heistwatch.reference.places import is_demonym, is_place, place_names_alternation
@@ -140,12 +140,50 @@ class VictimPattern:
     trigger: re.Pattern[str] | None = None    # a cheap test a text must pass before the pattern is tried
     name_first: bool = True      # the match opens with the name; else words come before it ("the hack of <name>")
     needs: tuple[str, ...] = ()  # characters every match holds one of, as written: a segment without is not searched
+    gate: Folded | None = None   # the pattern's tail alone (see _p): a segment it is not found in is not searched
+
+
+def _plain_sequence(regex: str) -> bool:
+    """Does ``regex`` close every group it opens and hold no alternative outside them (no "|" at depth 0)?"""
+    depth, i, in_class = 0, 0, False
+    while i < len(regex):
+        c = regex[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if regex[i + 1:i + 2] == "^":
+                i += 1
+            if regex[i + 1:i + 2] == "]":   # (a "]" first in a class is a character)
+                i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth < 0:
+                return False
+        elif c == "|" and depth == 0:
+            return False
+        i += 1
+    return depth == 0 and not in_class
 
 
 def _p(name: str, regex: str, strength: int, must: list[tuple[str, str]], must_not: list[str],
-       trigger: str | None = None, needs: tuple[str, ...] = ()) -> VictimPattern:
+       trigger: str | None = None, needs: tuple[str, ...] = (), tail: str | None = None) -> VictimPattern:
+    """``tail``: where in ``regex`` (its only occurrence) the pattern's tail starts, at a point where what comes
+    before is a plain sequence (no alternative, group or look-around spans the point, and the tail refers to no
+    earlier group), so every match of ``regex`` holds a match of the tail: its gate. A name-first pattern is tried at
+    every capital of a sentence; its tail (the verbs after the name) is found or not at once."""
+    if tail is not None:
+        if regex.count(tail) != 1 or not _plain_sequence(regex[:regex.index(tail)]):
+            raise ValueError(f"{name}: no tail at {tail!r}")
+        tail = regex[regex.index(tail):]
     return VictimPattern(name, re.compile(regex, re.IGNORECASE), strength, tuple(must), tuple(must_not),
-                         re.compile(trigger, re.IGNORECASE) if trigger else None, regex.startswith(_NAME_CS), needs)
+                         re.compile(trigger, re.IGNORECASE) if trigger else None, regex.startswith(_NAME_CS), needs,
+                         folded(re.compile(tail, re.IGNORECASE)) if tail else None)
 
 
 # Where a name (the ``name`` group of every pattern) can start: its first word's first character.
@@ -189,13 +227,13 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
        [("Zumo, South Korea's fourth-largest exchange, was hit on Tuesday.", "Zumo"),
         ("Zumo, one of Turkey's largest cryptocurrency exchanges, halted withdrawals.", "Zumo"),
         ("Quidax, a Nigerian trading platform, said funds were safe.", "Quidax")],
-       ["On Tuesday, the company said nothing."], trigger=_KIND_WORDS, needs=(",",)),
+       ["On Tuesday, the company said nothing."], tail=r",\s+(?:(?:a|an|the|one", trigger=_KIND_WORDS, needs=(",",)),
     _p("name-kind",
        rf"{_NAME_CS}\s+(?:crypto(?:currency)?\s+|bitcoin\s+|DeFi\s+)?(?-i:exchange|Exchange|protocol|Protocol|bridge|Bridge|wallet|Wallet|platform|casino)\b",
        1,
        [("Users of the Zumo exchange could not log in.", "Zumo"),
         ("The Moonwell protocol lost funds.", "Moonwell")],
-       ["the crypto exchange was hacked"], trigger=r"exchange|protocol|bridge|wallet|platform|casino"),
+       ["the crypto exchange was hacked"], tail=r"(?-i:exchange|Exchange|", trigger=r"exchange|protocol|bridge|wallet|platform|casino"),
     _p("attack-of-name",
        rf"\b{_ATTACK_NOUN}s?\s+(?:(?:(?:that|which)\s+)?(?:occurred|happened|took\s+place|was\s+(?:carried\s+out|made|launched))\s+)?(?:of|on|at|against|targeting|affecting|involving)\s+(?:(?:users|customers|clients|holders)\s+of\s+)?(?:the\s+)?{_KIND_PHRASE}?{_NAME_CS}",
        2,
@@ -212,7 +250,7 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("Since Quidax's exchange breach, volumes fell.", "Quidax"),
         ("Moonwell's 2022 incident showed the same bug.", "Moonwell"),
         ("Zumo’s $40 million hack was the largest that year.", "Zumo")],
-       ["The Monday attack was quick."], trigger=_ATTACK_WORDS),
+       ["The Monday attack was quick."], tail=r"(?-i:hack|Hack|heist", trigger=_ATTACK_WORDS),
     _p("name-was-attacked",
        rf"{_NAME_CS}(?:\s(?-i:{_ATTACKED_KIND}))?{_IN_PLACE}?{_BETWEEN}(?:,?\s+which)?\s+{_ATTACKED}",
        2,
@@ -243,7 +281,7 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("Moonwell is the victim of a $4 million exploit.", "Moonwell")],
        ["The team was hacked off by the delay", "Zumo suffered a loss of market share as prices fell.",
         "Zumo is working on the exploit fix."],
-       trigger=r"\b(?:was|were|been|got|gets|is|became|become|suffered|fell|experienced|sustained|incurred)\b"),
+       tail=r"\s+" + _ATTACKED, trigger=r"\b(?:was|were|been|got|gets|is|became|become|suffered|fell|experienced|sustained|incurred)\b"),
     _p("stolen-from-name",
        rf"\b(?:(?:{_TAKEN})\s+(?:(?:[^.;]|\.(?=\d)){{0,80}}?\s)?|(?:thefts?|heists?)\s+(?:of\s+(?:[^.;,]|[.,](?=\d)){{0,40}}?\s)?)(?:from|out\s+of)\s+(?:the\s+)?(?:users\s+of\s+|customers\s+of\s+|{_KIND_PHRASE}|{_PERSON_ROLE})?{_NAME_CS}",
        2,
@@ -361,7 +399,7 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("Zumo lending protocol exploited on May 2, draining its pools", "Zumo"),
         ("Quidax NFT project exploited, losing 300 ETH", "Quidax")],
        ["Hackers hacked for fun.", "The bug Zumo exploited, a rounding error, was old."],
-       trigger=r"hacked|exploited|drained|breached|robbed"),
+       tail=r"(?:hacked|exploited|drained|breached|robbed)", trigger=r"hacked|exploited|drained|breached|robbed"),
     _p("destroyed-held-by-name",
        rf"\b(?:destroyed|burned|burnt|wiped\s+out|incinerated)\s+(?:(?:[^.;]|\.(?=\d)){{0,60}}?\s)?(?:held\s+by|belonging\s+to|owned\s+by|"
        rf"from)\s+(?:the\s+)?(?:{_KIND_PHRASE})?(?:(?-i:[A-Z][\w.\-]*)['’]s\s+)?{_NAME_CS}",
@@ -402,7 +440,7 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("Zumo, whose hot wallet was drained of $4 million, said it would repay users.", "Zumo")],
        # (a name with a platform's word is a platform of its own: "Kelvar's Zumo Protocol was exploited")
        ["Zumo's wallet was frozen by the issuer.", "Zumo's hot wallet received the funds the hackers had stolen."],
-       trigger=r"['’]|\bwhose\b"),
+       tail=r"\s+" + _ATTACKED, trigger=r"['’]|\bwhose\b"),
     _p("name-had-stolen",
        rf"{_NAME_CS}(?:\s(?-i:{_ATTACKED_KIND}))?\s+(?:has\s+|have\s+|also\s+)?had\s+(?:(?:about|around|over|more\s+than|nearly|almost|roughly|approximately|some|"
        rf"an\s+estimated|up\s+to)\s+)?(?:{_AMOUNT}(?:\s+(?:worth\s+)?(?:of|in)\s+(?:[\w\-]+\s+){{0,3}}?)?\s*|"
@@ -414,7 +452,7 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("Last year Moonwell had more than $3 million in crypto stolen.", "Moonwell"),
         ("The Zumo project had its treasury wallet emptied.", "Zumo")],
        ["Zumo had warned that hackers stolen keys could be used.", "Quidax had frozen the funds."],
-       trigger=r"\bhad\b"),
+       tail=r"(?:stolen|drained|swiped", trigger=r"\bhad\b"),
     _p("name-says-it-was-hit",
        rf"{_NAME_CS}(?:\s(?-i:{_ATTACKED_KIND}))?(?:{_PLATFORM_APPOSITIVE})?\s+{_SAID}(?:\s+on\s+\w+)?(?:\s+that)?\s+(?:"
        # "Zumo said it had been hacked", "Quidax confirmed that it was the victim of an exploit"
@@ -436,7 +474,7 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
        ["Jane Roe, the CEO of exchange Zumo, said it had been hacked.",
         "The Zumo Group said it had drained 377,000 ether from other vulnerable wallets to keep them safe.",
         "Zumo said that hackers had tried to breach other platforms."],
-       trigger=_SAID),
+       tail=_SAID[_SAID.index("(?:said"):], trigger=_SAID),
     _p("platform-says-hackers-took",
        rf"{_NAME_CS}(?:\s(?-i:{_KIND})|{_PLATFORM_APPOSITIVE})\s+{_SAID}(?:\s+on\s+\w+)?(?:\s+that)?\s+(?:an?\s+|the\s+)?"
        rf"(?:(?:unknown|unidentified|anonymous|outside|external|North\s+Korean|[\w\-]+)\s+)?(?:hackers?|attackers?|cybercriminals|thie(?:f|ves)|"
@@ -447,7 +485,7 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("Quidax, a Nigerian trading platform, said hackers stole $5 million.", "Quidax")],
        ["Kelvar, a blockchain analytics firm, said hackers stole $5 million.",
         "Jane Roe, an analyst at Kelvar, said hackers stole $5 million."],
-       trigger=_SAID),
+       tail=r"(?:hackers?|attackers?|cybercriminals|", trigger=_SAID),
     _p("name-after-being-hit",
        rf"{_NAME_CS}(?:\s(?-i:{_ATTACKED_KIND}))?{_BETWEEN}\s+(?:[^.;]{{0,80}}?\s)?after\s+(?:falling\s+victim\s+to|"
        rf"being\s+(?:{_ATTACK_VERB_PASSIVE})|suffering\s+an?\s+(?:[\w\-$.,]+\s+){{0,4}}?{_ATTACK_NOUN}|"
@@ -459,7 +497,7 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("Moonwell paused its markets after suffering a $3 million flash loan attack.", "Moonwell"),
         ("Zumo shut down after its hot wallet was drained.", "Zumo")],
        ["Tether froze the funds after being asked by the police.", "Zumo froze $3 million after Quidax was hacked."],
-       trigger=r"\bafter\b"),
+       tail=r"after\s+(?:falling", trigger=r"\bafter\b"),
     _p("name-halted-after-attack",
        rf"{_NAME_CS}(?:\s(?-i:{_LOST_KIND}))?{_BETWEEN}\s+(?:has\s+|had\s+|have\s+)?(?:halted|suspended|paused|froze|shut|closed|stopped|"
        rf"disabled|took|went)\b[^.;]{{0,80}}?\s(?:after|following)\s+(?:what\s+(?:it|they)\s+(?:described|called|termed)\s+as\s+|"
@@ -475,7 +513,7 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("Moonwell halted withdrawals on Tuesday following a $4 million hack.", "Moonwell")],
        ["Tether froze $5 million after a hack at Zumo.", "Zumo paused deposits after a hack on a rival exchange.",
         "Zumo paused deposits of the token after an exploit drained $30 million from Quidax."],
-       trigger=r"\bafter\b|\bfollowing\b"),
+       tail=r"(?:halted|suspended", trigger=r"\bafter\b|\bfollowing\b"),
     _p("users-of-name-lost",
        rf"\b(?:users|customers|clients|depositors|account\s+holders)\s+of\s+(?:the\s+)?{_KIND_PHRASE}?{_NAME_CS}"
        rf"(?:\s(?-i:{_ATTACKED_KIND}))?\s+(?:have\s+|had\s+)?(?:lost\b(?!\s+(?:access|confidence|faith|trust|interest|patience))|"
@@ -761,6 +799,8 @@ def find_victim_candidates(text: str, start: int = 0, end: int | None = None, *,
             elif pat.trigger is not None and not pat.trigger.search(segment):
                 continue
         if pat.needs and not any(w in segment for w in pat.needs):
+            continue
+        if pat.gate is not None and pat.gate.search(segment) is None:
             continue
         if not pat.name_first:
             if named_later is None:
