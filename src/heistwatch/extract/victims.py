@@ -360,9 +360,8 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
     # the sentence's subject, robbed of what is "its": "Zumo halted withdrawals on Tuesday after hackers drained roughly
     # $52 million from its hot wallets"
     _p("subject-robbed-of-its",
-       # (the subject: the sentence's first name, maybe after a dateline or an opening phrase, then its verb)
-       rf"(?:^|^[A-Z][A-Za-z .]*,[^-–—]{{0,40}}[-–—]\s+|^(?:On|In|Late|Early|Overnight)[^,]{{0,30}},\s+)(?:the\s+)?{_NAME_CS}"
-       rf"(?:,[^,;.]{{3,80}},)?\s+(?:has\s+|had\s+|have\s+|on\s+\w+\s+)?(?:halted|suspended|froze|frozen|paused|said|says|"
+       # (a subject: the name, maybe an appositive, then its own verb)
+       rf"{_NAME_CS}(?:,[^,;.]{{3,80}},)?\s+(?:has\s+|had\s+|have\s+|on\s+\w+\s+)?(?:halted|suspended|froze|frozen|paused|said|says|"
        rf"confirmed|announced|reported|lost|disclosed|admitted|shut|closed|stopped|is|was|has|had|warned|told)\b"
        rf"(?:[^.;]|\.(?=\d)){{0,120}}?\b(?:drained|stole|stolen|took|taken|siphoned|swiped|"
        rf"emptied|looted|pilfered)\s+(?:[^.;]|\.(?=\d)){{0,60}}?\bfrom\s+its\s+(?:own\s+)?(?:[\w\-]+\s+){{0,2}}?"
