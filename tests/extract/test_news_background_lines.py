@@ -59,3 +59,9 @@ def test_a_date_in_a_clause_on_the_victim_s_size_does_not_date_the_theft():
                           "lost roughly $24 million on Monday when an attacker drained two vaults.",
                           published=date(2020, 10, 27)))
     assert ev["incidents"][0]["date"] == "2020-10-26"
+
+
+def test_a_platform_named_where_a_price_was_quoted_is_no_victim():
+    got = _incidents("Thieves took 24,000 coins from the Quillon exchange on Tuesday. The bitcoin price dipped on the "
+                     "news to about $10.50 on Mt. Gox from around $11, a small move next to earlier hacks.")
+    assert set(got) == {"Quillon"}

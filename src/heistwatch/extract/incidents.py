@@ -219,6 +219,12 @@ _REPORTED_GONE = re.compile(
     r"\d[\d,.]*\s*(?:million|billion|thousand|mn|bn|m|k)?\s+(?:[\w\-]+\s+){0,3}?(?:coins|bitcoins?|BTC|ethers?|ETH|tokens|"
     r"funds|digital\s+assets)\s+(?:(?:were|was|had\s+gone|went|had\s+been)\s+)?(?:missing|stolen|unaccounted\s+for)\b",
     re.IGNORECASE)
+# A platform named as where a price was quoted: "the coin climbed above $30 on Zumo", "dipped to about $10.50 on Zumo
+# from around $11", "at the exchange rate on Zumo"
+_PRICE_VENUE_BEFORE = re.compile(
+    r"(?:[$€£¥₩]\s?\d[\d.,]*|\d[\d.,]*\s*(?:dollars|USD|cents))(?:\s+[\w\-]+){0,2}\s+(?:on|at)\s+(?:the\s+)?$|"
+    r"\b(?:exchange\s+rate|prices?|rates?|quotes?|trading\s+price)\s+(?:on|at)\s+(?:the\s+)?$",
+    re.IGNORECASE)
 # Roles beside the victim: an owner or backer ("Binance-linked BNB Chain", "the network run by exchange Binance")
 # and a party that got funds back from the thief ("Jump Crypto and Oasis clawed back $140 million from the hacker").
 _OWNER_AFTER = re.compile(r"^-(?:linked|backed|owned|run|operated|affiliated|supported|controlled)\b|"
@@ -394,6 +400,8 @@ def mention_evidence(text: str, sentence: Span, v: VictimMention, attack: bool) 
         # (folded: the same answers as the patterns, several times faster)
         if folded(_NOT_VICTIM_BEFORE).search(before) and not folded(_FROM_BEFORE).search(before):
             score -= 1.0
+        if _PRICE_VENUE_BEFORE.search(before):
+            score -= 1.5   # "climbed above $30 on Mt. Gox", "the exchange rate on Mt. Gox": where a price was quoted
         if (folded(_NOT_VICTIM_AFTER).search(after) and not _REPORTED_GONE.match(text, v.span.end, sentence.end)) \
                 or _froze_the_loot(text, sentence, v):
             score -= 1.5
