@@ -9,7 +9,7 @@ from datetime import date
 
 from heistwatch.extract.model import Extraction
 
-EXTRACTOR_VERSION = "0.4.0"  # bump whenever extraction output changes: `extract --all` re-runs older versions
+EXTRACTOR_VERSION = "0.5.0"  # bump whenever extraction output changes: `extract --all` re-runs older versions
 
 
 def extract_document(text: str, *, published: date | None = None, title: str | None = None) -> Extraction:
