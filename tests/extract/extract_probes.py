@@ -34,3 +34,14 @@ def stated_losses_by_victim(text: str, published: date) -> dict[str, list[float]
     """Each incident's USD loss figures, sorted, as the eval format gives them, by victim name."""
     out = to_eval("t", run(text, published=published))
     return {i["victim"]: sorted(i["loss_usd"]) for i in out["incidents"]}
+
+
+def incidents_by_victim(body: str, *, headline: str = "Crypto theft", published: date | None = None) -> dict[str, dict]:
+    """Each incident of a story (``headline``, naming no one, then ``body``) in the eval format, by victim name."""
+    text = f"{headline}\n\n{body}" if headline else body
+    return {i["victim"]: i for i in to_eval("t", run(text, published=published))["incidents"]}
+
+
+def actors_in(text: str, *, published: date | None = None) -> dict[str, str]:
+    """Every actor the eval format gives for ``text``, with its stance, whichever incident it is linked to."""
+    return {a["name"]: a["stance"] for i in to_eval("t", run(text, published=published))["incidents"] for a in i["actors"]}

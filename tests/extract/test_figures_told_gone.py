@@ -1,14 +1,11 @@
 """A platform whose coins a background sentence tells as missing or lost is a mention of its own incident,
 so its figures do not fall to the story's main incident."""
 from datetime import date
+from functools import partial
 
-from heistwatch.extract.evalformat import to_eval
-from heistwatch.extract.pipeline import run
+from extract_probes import incidents_by_victim
 
-
-def _incidents(text: str) -> dict[str, dict]:
-    text = "Thieves strike again\n\n" + text   # a headline naming no one, as news has
-    return {i["victim"]: i for i in to_eval("t", run(text, published=date(2019, 5, 6)))["incidents"]}
+_incidents = partial(incidents_by_victim, headline="Thieves strike again", published=date(2019, 5, 6))
 
 
 def test_coins_missing_after_a_bankruptcy_are_that_platform_s_loss():

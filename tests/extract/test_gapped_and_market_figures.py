@@ -1,13 +1,10 @@
 """Figures in background sentences: a gapped second victim, what one attack netted, a figure told as a market's."""
 from datetime import date
+from functools import partial
 
-from heistwatch.extract.evalformat import to_eval
-from heistwatch.extract.pipeline import run
+from extract_probes import incidents_by_victim
 
-
-def _incidents(body: str) -> dict[str, dict]:
-    ev = to_eval("t", run("Zentra exploited\n\n" + body, published=date(2021, 5, 20)))
-    return {i["victim"]: i for i in ev["incidents"]}
+_incidents = partial(incidents_by_victim, headline="Zentra exploited", published=date(2021, 5, 20))
 
 
 def test_a_gapped_second_victim_keeps_its_own_figure():

@@ -1,11 +1,13 @@
 """Lines news adds around a theft: the firm behind a product speaking of its own loss, a market line with a coin's
 level, a platform that draws no link to a state group."""
+from functools import partial
+
+from extract_probes import incidents_by_victim
+
 from heistwatch.extract.evalformat import to_eval
 from heistwatch.extract.pipeline import run
 
-
-def _incidents(body: str) -> dict[str, dict]:
-    return {i["victim"]: i for i in to_eval("t", run("Theft at a crypto firm\n\n" + body))["incidents"]}
+_incidents = partial(incidents_by_victim, headline="Theft at a crypto firm")
 
 
 def test_the_company_behind_a_product_says_it_was_robbed():

@@ -1,15 +1,13 @@
 """People and aliases news names as the culprits of an exit scam, an insider theft or a claimed hack."""
 from datetime import date
 
-from heistwatch.extract.evalformat import to_eval
-from heistwatch.extract.pipeline import run
+from extract_probes import actors_in
 
 _STORY = "Crypto platform loses millions\n\nThe Quillon exchange lost $30 million in customer funds in April. "
 
 
 def _actors(sentence: str) -> dict[str, str]:
-    ev = to_eval("t", run(_STORY + sentence, published=date(2024, 6, 1)))
-    return {a["name"]: a["stance"] for i in ev["incidents"] for a in i["actors"]}
+    return actors_in(_STORY + sentence, published=date(2024, 6, 1))
 
 
 def test_a_founder_gone_with_the_funds_is_a_suspect():

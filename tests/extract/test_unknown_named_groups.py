@@ -1,16 +1,15 @@
 """A group the actor table does not know is still an actor when the text names it as a group."""
 from datetime import date
 
+from extract_probes import actors_in
+
 from heistwatch.extract.actors import find_person_actors
-from heistwatch.extract.evalformat import to_eval
-from heistwatch.extract.pipeline import run
 
 _STORY = "Thieves drained $14 million from the Quillon exchange on May 2. "
 
 
 def _actors(sentence: str) -> dict[str, str]:
-    ev = to_eval("t", run(_STORY + sentence, published=date(2024, 6, 1)))
-    return {a["name"]: a["stance"] for i in ev["incidents"] for a in i["actors"]}
+    return actors_in(_STORY + sentence, published=date(2024, 6, 1))
 
 
 def test_group_noun_before_the_name():

@@ -1,13 +1,10 @@
 """Victims news names in pairs, in participle clauses, or through their customers."""
 from datetime import date
+from functools import partial
 
-from heistwatch.extract.evalformat import to_eval
-from heistwatch.extract.pipeline import run
+from extract_probes import incidents_by_victim
 
-
-def _victims(body: str) -> dict[str, dict]:
-    ev = to_eval("t", run("Crypto theft\n\n" + body, published=date(2023, 3, 1)))
-    return {i["victim"]: i for i in ev["incidents"]}
+_victims = partial(incidents_by_victim, published=date(2023, 3, 1))
 
 
 def test_both_of_a_pair_told_as_hacked():
