@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from heistwatch.extract.model import Attribution, Span, Stance
-from heistwatch.extract.text import folded
+from heistwatch.extract.text import folded, started
 from heistwatch.reference.actors import ActorMatch, find_actors
 from heistwatch.reference.actors import lookup as lookup_actor
 from heistwatch.reference.estimative import HedgeMatch, find_hedges
@@ -564,6 +564,14 @@ _CHARGED_WITH = (r",?\s+(?:with|alleging|accusing|over|for)\b(?:(?!launder)[^.;]
 # What a court finds a person did to a platform (the two conviction cues below; the first also takes "fraud", "scheme")
 _CONVICTED_OF = (r"hack(?:ed|ing|s)?|st(?:ole|ealing)|thefts?|breach(?:ed|ing|es)?|exploit(?:ed|ing|s)?|attack(?:s|ed|ing)?|manipulat\w+|"
                  r"drain(?:ed|ing)?|embezzl\w+|misappropriat\w+|defraud\w*|fraud")
+
+# Parts of person cues (below) that are rare in news and found fast on their own: a cue holding one is run only
+# where it is found (see _CUE_GATES); the cue itself opens with a name and would be tried at every capital.
+_GONE_WITH_FUNDS = (r"(?:vanished|disappeared|fled|absconded|went\s+missing|went\s+into\s+hiding)\b"
+                    r"[^.;]{0,80}?\b(?:funds|money|coins|bitcoins?|crypto\w*|assets|deposits|savings|proceeds|millions|keys)\b")
+_AUTHORITIES_SAY = (r"(?:[Pp]rosecutors|[Pp]olice|[Ii]nvestigators|[Aa]uthorities|[Tt]he\s+(?:indictment|complaint|charge\s+sheet))"
+                    r"\s+(?:say|says|said|allege|alleges|alleged|claim|claims|claimed|contend|contends)\s+")
+
 _PERSON_CUES: tuple[tuple[re.Pattern[str], Stance], ...] = (
     (re.compile(rf"\b(?:Is|Was|Could|Did)\s+{_PERSON}\s+(?:be\s+)?(?i:behind|responsible\s+for)\b"), Stance.SUSPECTED),
     # (a plea to fraud counts, one to laundering alone does not: "pleaded guilty to a wire fraud conspiracy")
@@ -602,8 +610,7 @@ _PERSON_CUES: tuple[tuple[re.Pattern[str], Stance], ...] = (
     # the boss or insider gone with the funds: "its founder, Jane Roe, vanished along with the funds", "founder Jane Roe
     # fled the country with the money", "Jane Roe, who ran the exchange, disappeared with customers' coins"
     (re.compile(rf"{_PERSON}(?:,[^.;]{{1,80}}?,)?,?\s+(?:has\s+|had\s+|then\s+|later\s+|reportedly\s+|allegedly\s+)?"
-                rf"(?:vanished|disappeared|fled|absconded|went\s+missing|went\s+into\s+hiding)\b"
-                rf"[^.;]{{0,80}}?\b(?:funds|money|coins|bitcoins?|crypto\w*|assets|deposits|savings|proceeds|millions|keys)\b"),
+                rf"{_GONE_WITH_FUNDS}"),
      Stance.SUSPECTED),
     # "police arrested a former employee, Jane Roe, on suspicion of taking the coins"
     # ("police in Lisbon arrested Jane Roe, 27, on suspicion of carrying out the attack")
@@ -618,8 +625,7 @@ _PERSON_CUES: tuple[tuple[re.Pattern[str], Stance], ...] = (
                 rf"over|for|to\s+face\s+charges)\b(?:(?!launder)[^.;]){{0,80}}?\b(?:{_CRIME}|attacks?|heists?)\b"),
      Stance.SUSPECTED),
     # "Prosecutors say John Doe stole the coins with a borrowed password": an allegation made of a named person
-    (re.compile(rf"\b(?:[Pp]rosecutors|[Pp]olice|[Ii]nvestigators|[Aa]uthorities|[Tt]he\s+(?:indictment|complaint|charge\s+sheet))"
-                rf"\s+(?:say|says|said|allege|alleges|alleged|claim|claims|claimed|contend|contends)\s+(?:that\s+)?{_PERSON}\s+"
+    (re.compile(rf"\b{_AUTHORITIES_SAY}(?:that\s+)?{_PERSON}\s+"
                 rf"(?:had\s+|has\s+)?(?:stole|hacked|drained|exploited|siphoned|broke\s+into|carried\s+out|orchestrated|"
                 rf"masterminded)\b"), Stance.SUSPECTED),
     # "Jane Roe, who founded the exchange in 2019, allegedly moved the coins to her own wallets"
@@ -664,6 +670,9 @@ _PERSON_NEEDS: tuple[tuple[str, ...], ...] = (
     ("convict", "find", "found", "sentence"), ("convicted", "found", "sentenced"), ("uspicion", "lame", "ingers"),
     ("denies", "denied"),
 )
+# the parts of each cue (same order) found before it is run: every match of the cue holds a match of each
+_CUE_GATES: tuple[tuple[re.Pattern[str], ...], ...] = tuple(
+    tuple(re.compile(part) for part in (_GONE_WITH_FUNDS, _AUTHORITIES_SAY) if part in rx.pattern) for rx, _ in _PERSON_CUES)
 # "an indictment charges Jane Roe, of Denver, John Doe, 31, and Ann Poe with wire fraud", "prosecutors accuse John
 # Doe, of Leeds, of exploiting the protocol": one charge verb before a list of named people, each perhaps followed by
 # an age or a home town, then what they are charged with (the attack, not laundering its proceeds)
@@ -716,7 +725,8 @@ def find_person_actors(text: str, start: int = 0, end: int | None = None) -> lis
     out: list[ActorMatch] = []
     segment = text[start:end]
     cued = [rx.finditer(text, start, end) for k, (rx, _) in enumerate(_PERSON_CUES)
-            if k >= len(_PERSON_NEEDS) or any(w in segment for w in _PERSON_NEEDS[k])]
+            if (k >= len(_PERSON_NEEDS) or any(w in segment for w in _PERSON_NEEDS[k]))
+            and all(started(g).search(text, start, end) is not None for g in _CUE_GATES[k])]
     seen: set[tuple[int, int]] = set()
     for found in [*cued, _charged_in_list(text, start, end)]:
         for m in found:
@@ -767,6 +777,9 @@ def _drainer_kits(text: str, start: int, end: int, seen: set[tuple[int, int]]) -
 _GROUP_NOUN = r"(?:hacker|hacking|hackers'|cyber-?criminal|cybercrime|criminal|threat|ransomware|extortion|APT)[ \t]+" \
               r"(?:group|gang|collective|crew|outfit|syndicate|ring|actor)"
 _GROUP_NAME = rf"[\"“'‘]?(?P<{{}}>[A-Z][\w\-]*[{_LOW}\d][\w\-]*(?:[ \t]+[A-Z][\w\-]*[{_LOW}\d][\w\-]*)?)[\"”'’]?"
+# how one person or group is said to be called: "using the alias", "known as", "calling itself"
+_CALLED = (r"(?:(?:using|under|with)[ \t]+the[ \t]+(?:alias|name|handle|pseudonym|moniker|username)|known[ \t]+as|"
+           r"who[ \t]+(?:goes|went)[ \t]+by|calling[ \t]+(?:himself|herself|themselves|itself)|dubbed|nicknamed)")
 _NAMED_GROUPS = (   # each found on its own: "the Ukrainian hacker group Coinhoarder" must not hide behind "the ... group"
     re.compile(rf"\b{_GROUP_NOUN}[ \t]+(?:(?:called|named|dubbed|known[ \t]+as)[ \t]+)?{_GROUP_NAME.format('name')}"),
     re.compile(rf"(?<![\w\-]){_GROUP_NAME.format('name')},[ \t]+(?:an?|the)[ \t]+(?:[\w\-]+[ \t]+){{0,2}}?{_GROUP_NOUN}\b"),
@@ -774,11 +787,13 @@ _NAMED_GROUPS = (   # each found on its own: "the Ukrainian hacker group Coinhoa
     # one person behind an alias: "a hacker using the alias 'Vortex'", "a forum vendor known as DarkMango"
     # (and a group by its own name: "a group calling itself Dark Harbor")
     re.compile(rf"\b(?:hacker|attacker|vendor|seller|scammer|fraudster|thief|user|developer|individual|person|actor|"
-               rf"group|gang|collective|crew)s?[ \t]+"
-               rf"(?:(?:using|under|with)[ \t]+the[ \t]+(?:alias|name|handle|pseudonym|moniker|username)|known[ \t]+as|"
-               rf"who[ \t]+(?:goes|went)[ \t]+by|calling[ \t]+(?:himself|herself|themselves|itself)|dubbed|nicknamed)[ \t]+"
-               rf"{_GROUP_NAME.format('name')}"),
+               rf"group|gang|collective|crew)s?[ \t]+{_CALLED}[ \t]+{_GROUP_NAME.format('name')}"),
 )
+# What each of _NAMED_GROUPS holds (same order), found first in the span: a pattern is not run where it is not found
+# (the group nouns and the words of an alias are rare; the patterns would scan the whole text)
+_GROUP_NOUN_FOUND = re.compile(_GROUP_NOUN)
+_CALLED_FOUND = re.compile(_CALLED)
+_NAMED_GROUP_GATES = (_GROUP_NOUN_FOUND, _GROUP_NOUN_FOUND, _GROUP_NOUN_FOUND, _CALLED_FOUND)
 _NOT_GROUP_NAMES = frozenset("""The A An This That These Those It Its Their Which Who Whose Has Have Had Was Were Is Are
     Last Earlier Later Another Same One Two Three Some Several Many Most Other Such Each Every In On At By For From With
     Group Gang Hackers Hacker Attackers Researchers Investigators Police Officials Crypto Bitcoin Ethereum""".split())
@@ -796,7 +811,9 @@ def _named_groups(text: str, start: int, end: int, seen: set[tuple[int, int]]) -
                                       "calling", "dubbed", "nicknamed")):
         return []
     out = []
-    for m in (m for rx in _NAMED_GROUPS for m in rx.finditer(text, start, end)):
+    found = {id(g): started(g).search(text, start, end) is not None for g in set(_NAMED_GROUP_GATES)}
+    tried = [rx for rx, gate in zip(_NAMED_GROUPS, _NAMED_GROUP_GATES) if found[id(gate)]]
+    for m in (m for rx in tried for m in rx.finditer(text, start, end)):
         name = m.group("name")
         a, b = m.span("name")
         words = name.split()
