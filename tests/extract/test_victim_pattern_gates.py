@@ -36,3 +36,18 @@ def test_a_tail_must_follow_a_plain_sequence() -> None:
     with pytest.raises(ValueError):
         _p("bad", r"(?P<name>Zumo)|Quidax\s+hacked", 2, [], [], tail=r"\s+hacked")
     assert _p("good", r"(?P<name>Zumo)(?:\s+Ltd)?\s+hacked", 2, [], [], tail=r"\s+hacked").gate.search("x hacked")
+
+
+def test_every_trigger_is_found_by_its_words() -> None:
+    # a trigger with whitespace in it ("from\s+its") falls back to a regex scan of the whole text per document
+    from heistwatch.extract.text import sentence_hits
+
+    slow = [p.name for p in VICTIM_PATTERNS if p.trigger is not None and not sentence_hits(p.trigger).strings]
+    assert slow == []
+
+
+def test_looser_triggers_keep_the_victims() -> None:
+    got = find_victim_candidates("Hackers siphoned $4 million out of Quidax's liquidity pools.")
+    assert [v.name for v in got if v.pattern == "stolen-from-name"] == ["Quidax"]
+    got = find_victim_candidates("Kelvar has said that hackers stole $5 million.")
+    assert [v.name for v in got] == []

@@ -106,7 +106,9 @@ _DAY_WORDS = (r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January
 _PERSON_ROLE_WORDS = (r"owner|shareholder|CEO|chief|founder|co-founder|head|spokes\w+|director|executive|president|chairman|"
                       r"analyst|researcher|officer|partner|engineer|manager|investor|lawyer|developer|trader")
 _BETWEEN_PLATFORM = _BETWEEN.replace(r",[^,]{3,100},", rf",(?![^,]{{0,100}}?\b(?:{_PERSON_ROLE_WORDS})\b)[^,]{{3,100}},")
-_SAID = r"(?:has\s+|had\s+)?(?:said|says|reported|reports|announced|confirmed|disclosed|admitted|revealed|stated|acknowledged)\b"
+_SAID_WORD = r"(?:said|says|reported|reports|announced|confirmed|disclosed|admitted|revealed|stated|acknowledged)\b"
+_SAID = rf"(?:has\s+|had\s+)?{_SAID_WORD}"
+# (triggers are words without spaces: the sentences holding one are found with str.find, see text.SentenceHits)
 # An appositive that tells what a platform is ("Zumo, a bitcoin mining pool,"), not a person's role.
 _PLATFORM_APPOSITIVE = (r",\s+(?:a|an|the|one\s+of\s+the)\s+(?!(?:[\w\-]+\s+){0,3}?(?:CEO|chief|founder|co-founder|head|spokes\w+|"
                         r"director|executive|president|analyst|researcher|officer|partner|engineer|manager|investor|lawyer|"
@@ -291,7 +293,7 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("Thieves took $3 million in tokens from investor Dana Whitfield.", "Dana Whitfield"),
         ("The exploiter took 3.5 million TRX from Zumo on Thursday.", "Zumo"),
         ("An attacker siphoned $4 million out of Quidax's liquidity pools.", "Quidax")],
-       ["Funds were stolen from the exchange."], trigger=r"\bfrom\b|\bout\s+of\b"),
+       ["Funds were stolen from the exchange."], trigger=r"\bfrom\b|\bout\b"),
     _p("amount-from-name",
        rf"{_AMOUNT}(?:\s+(?:worth\s+)?(?:of|in)\s+(?:[\w\-]+\s+){{0,3}}?)?\s*from\s+(?:the\s+)?(?:users\s+of\s+|customers\s+of\s+|{_KIND_PHRASE}|{_PERSON_ROLE})?{_NAME_CS}",
        2,
@@ -371,7 +373,7 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
        [("Zumo halted withdrawals on Tuesday after hackers drained roughly $52 million from its hot wallets.", "Zumo"),
         ("ISTANBUL, July 9 (Wire) - Quidax froze trading after an attacker took $3 million from its platform.", "Quidax")],
        ["Zumo said hackers had stolen funds from its rival.", "Zumo moved $5 million from its hot wallet to cold storage."],
-       trigger=r"\bfrom\s+its\b"),
+       tail=r"\bfrom\s+its\s+", trigger=r"\bfrom\b"),
     _p("name-lost",
        rf"{_NAME_CS}(?:\s(?-i:{_LOST_KIND}))?{_IN_PLACE}?{_BETWEEN}(?:,?\s+which)?\s+(?:has\s+|had\s+)?(?:lost|loses|losing|says\s+it\s+lost|said\s+it\s+lost)\b"
        # not a market's verdict: "lost $2 billion in market value", "lost 40% of its value"
@@ -473,7 +475,7 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
        ["Jane Roe, the CEO of exchange Zumo, said it had been hacked.",
         "The Zumo Group said it had drained 377,000 ether from other vulnerable wallets to keep them safe.",
         "Zumo said that hackers had tried to breach other platforms."],
-       tail=_SAID[_SAID.index("(?:said"):], trigger=_SAID),
+       tail=_SAID_WORD, trigger=_SAID_WORD),
     _p("platform-says-hackers-took",
        rf"{_NAME_CS}(?:\s(?-i:{_KIND})|{_PLATFORM_APPOSITIVE})\s+{_SAID}(?:\s+on\s+\w+)?(?:\s+that)?\s+(?:an?\s+|the\s+)?"
        rf"(?:(?:unknown|unidentified|anonymous|outside|external|North\s+Korean|[\w\-]+)\s+)?(?:hackers?|attackers?|cybercriminals|thie(?:f|ves)|"
@@ -484,7 +486,7 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
         ("Quidax, a Nigerian trading platform, said hackers stole $5 million.", "Quidax")],
        ["Kelvar, a blockchain analytics firm, said hackers stole $5 million.",
         "Jane Roe, an analyst at Kelvar, said hackers stole $5 million."],
-       tail=r"(?:hackers?|attackers?|cybercriminals|", trigger=_SAID),
+       tail=r"(?:hackers?|attackers?|cybercriminals|", trigger=_SAID_WORD),
     _p("name-after-being-hit",
        rf"{_NAME_CS}(?:\s(?-i:{_ATTACKED_KIND}))?{_BETWEEN}\s+(?:[^.;]{{0,80}}?\s)?after\s+(?:falling\s+victim\s+to|"
        rf"being\s+(?:{_ATTACK_VERB_PASSIVE})|suffering\s+an?\s+(?:[\w\-$.,]+\s+){{0,4}}?{_ATTACK_NOUN}|"
