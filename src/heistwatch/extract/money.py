@@ -949,6 +949,7 @@ _HAS_RATE = Needled(_RATE_BEFORE).may_match
 _HAS_INITIAL = Needled(_INITIAL_BEFORE).may_match
 _HAS_REVISED = Needled(_REVISED_BEFORE).may_match
 _HAS_REWARD = Needled(_REWARD_RE).may_match
+_HAS_KEEP = Needled(_KEEP_OFFERED).may_match
 _HAS_FUNDING = Needled(_FUNDING_BEFORE).may_match
 _HAS_MARKET = Needled(_MARKET_BEFORE).may_match
 _HAS_ESTIMATE = Needled(_ESTIMATE_RISE).may_match
@@ -1000,7 +1001,9 @@ def _context(t: str, raws: list[_Raw], i: int, lo: int, hi: int, pairs: dict[int
         for rm in _REWARD_RE.finditer(near_before):
             pass
     # "a 5% bounty on $114M stolen": the amount the bounty is a share of, not the bounty
-    reward = bool(_KEEP_OFFERED.search(t, max(lo, r.start - 120), r.start) or (rm and not _BOUNTY_ON.fullmatch(near_before, rm.end()))
+    keep_lo = max(lo, r.start - 120)
+    reward = bool((_HAS_KEEP(low, keep_lo, r.start) and _KEEP_OFFERED.search(t, keep_lo, r.start))
+                  or (rm and not _BOUNTY_ON.fullmatch(near_before, rm.end()))
                   or (_HAS_REWARD(low, r.end, na_hi) and _REWARD_RE.search(near_after)
                       and not _WORTH_OF_REWARDS.match(near_after)))
     if reward:

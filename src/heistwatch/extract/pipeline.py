@@ -38,7 +38,7 @@ from heistwatch.extract.model import (
     Victim,
 )
 from heistwatch.extract.money import AmountMention, component_amounts, find_amounts
-from heistwatch.extract.text import folded, lowered, split_sentences
+from heistwatch.extract.text import Needled, folded, lowered, split_sentences
 from heistwatch.extract.victims import VictimMention
 from heistwatch.reference.assets import is_fiat
 from heistwatch.reference.platforms import find_platforms
@@ -530,6 +530,8 @@ _COIN_LEVEL_BEFORE = re.compile(r"\b(?:bitcoin|ether|ethereum|BTC|ETH|solana|SOL
 
 
 _COIN_BEFORE = re.compile(r"\b(?:bitcoin|ether|ethereum|BTC|ETH|solana|SOL|XRP|BNB)\s+$", re.IGNORECASE)
+# a coin's name, which both patterns above need: looked for first in the lowered window
+_HAS_COIN = Needled(_COIN_BEFORE).may_match
 _LEVEL_START = re.compile(r"(?:just\s+|slightly\s+|still\s+)?(?:close\s+to|near|under|over|around|above|below)\b", re.IGNORECASE)
 
 
@@ -564,7 +566,9 @@ def _other_figure(text: str, sentence: Span, a: AmountMention) -> bool:
         return True
     if several and _COMBINED_BEFORE.search(near_before):
         return True
-    if _COIN_LEVEL_BEFORE.search(near_before) or (_COIN_BEFORE.search(near_before) and _LEVEL_START.match(text, a.span.start)):
+    if _HAS_COIN(lowered(text), a.span.start - len(near_before), a.span.start) and (
+            _COIN_LEVEL_BEFORE.search(near_before)
+            or (_COIN_BEFORE.search(near_before) and _LEVEL_START.match(text, a.span.start))):
         return True   # "with bitcoin just under $22,000": a coin's price
     if not theft_words and _MARKET_SIZE_BEFORE.search(before):
         return True   # "Total value locked in DeFi protocols stood near $90 billion": the market's size
