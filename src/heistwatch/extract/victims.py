@@ -326,7 +326,8 @@ VICTIM_PATTERNS: tuple[VictimPattern, ...] = (
        2,
        [("Zumo and Quidax were both hacked in June, losing $4 million and $30 million.", "Zumo")],
        ["Zumo and Quidax said they were both safe.", "Zumo and its users were told."],
-       trigger=r"\band\b"),
+       # (the attack verb, rarer than "and"; the trigger of verb-names-last, which shares its scan)
+       trigger=r"\b(?:hit|hacked|attacked|breached|targeted|drained|robbed|exploited|compromised)\b"),
     # the last of the victims an attack verb takes: "hackers hit Zumo and Quidax in June"
     _p("verb-names-last",
        rf"\b(?:hit|hacked|attacked|breached|targeted|drained|robbed|exploited|compromised)\s+(?:the\s+)?"
