@@ -41,6 +41,12 @@ was tried:
 Meanwhile main's quality work (3411c25..3274914: new victim patterns, platform and money rules) raised the stage
 total from 4.58 to 5.33 ms/doc at the same load (plan_incidents 1.29 -> 1.66, the rest 1.72 -> 2.02); the two
 costliest patterns are now the victim patterns built at victims.py's _p (35 and 48 calls/doc, ~90% find nothing).
+Session perf6 (2026-11-25): the day's quality rules had taken acef439's 223 docs/s to 180 (d437c95; medians of 3
+alternating --mb 4 CPU runs). Exact gates put back most of it: name-first victim patterns gated by their tail
+(victims._p ``tail``, a folded twin of the words after the name), every victim trigger found by str.find again,
+named groups and two person cues run only where a rare part of them occurs (actors), 'keep'/coin-name Needled
+tests before two money/pipeline patterns: 191 docs/s on main (with other sessions' rules landed meanwhile;
+stages 5.18 ms/doc: plan_incidents 1.57, the rest 2.02); each step 0 of 863 snapshot docs differ.
 """
 
 from __future__ import annotations
