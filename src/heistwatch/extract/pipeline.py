@@ -359,13 +359,15 @@ _OTHER_PARTY_BEFORE = re.compile(
     r"\b(?:collapse|failure|bankruptcy|demise|shutdown|closure|downfall|implosion|insolvency)\s+of\s+(?:the\s+)?"
     r"(?P<who>(?-i:[A-Z])[\w.\-]*(?:\s+(?-i:[A-Z])[\w.\-]*){0,2})\s+(?:in|on|back\s+in|during|last|earlier\s+in)\s+$",
     re.IGNORECASE)
+_HAS_OTHER_PARTY = Needled(_OTHER_PARTY_BEFORE).may_match   # its event word ("collapse"), looked for first
 
 
 def _date_owner(plan: inc.IncidentPlan, i: int, start: int, end: int, text: str, sentence: Span | None = None) -> int | None:
     """The incident a date speaks of: the name its attack noun points to, else the nearest incident (of its own
     clause where the sentence tells several victims' stories as clauses)."""
     named = _named(plan, i)
-    other = _OTHER_PARTY_BEFORE.search(text, max(0, start - 60), start)
+    lo = max(0, start - 60)
+    other = _OTHER_PARTY_BEFORE.search(text, lo, start) if _HAS_OTHER_PARTY(lowered(text), lo, start) else None
     if other is not None and not find_platforms(other.group("who")) and (
             named is None or not any(v.span.start <= other.start("who") < v.span.end for v, _ in named.here)):
         return None   # "after the collapse of Thodex in 2021": the date of a party the story does not take as a victim
