@@ -214,10 +214,14 @@ _NOT_VICTIM_AFTER = re.compile(
     re.IGNORECASE,
 )
 # A platform reporting its own coins gone is no bystander that reported something: "Zumo reported 438 bitcoins missing"
+# A figure and the coins or funds it counts ("850,000 bitcoins", "438 BTC of customer funds"), shared by the two
+# patterns that tell coins as gone
+_ROUGHLY = r"(?:(?:about|around|some|nearly|roughly|almost|over|more\s+than)\s+)?"
+_FIGURE_NUMBER = r"\d[\d,.]*\s*(?:million|billion|thousand|mn|bn|m|k)?\s+"
+_COINS = r"(?:coins|bitcoins?|BTC|ethers?|ETH|tokens|crypto\w*|funds|digital\s+assets)"
 _REPORTED_GONE = re.compile(
-    r"\s+(?:reported|reports|said|says)\s+(?:that\s+)?(?:(?:about|around|some|nearly|roughly|almost|over|more\s+than)\s+)?"
-    r"\d[\d,.]*\s*(?:million|billion|thousand|mn|bn|m|k)?\s+(?:[\w\-]+\s+){0,3}?(?:coins|bitcoins?|BTC|ethers?|ETH|tokens|"
-    r"funds|digital\s+assets)\s+(?:(?:were|was|had\s+gone|went|had\s+been)\s+)?(?:missing|stolen|unaccounted\s+for)\b",
+    r"\s+(?:reported|reports|said|says)\s+(?:that\s+)?" + _ROUGHLY + _FIGURE_NUMBER + r"(?:[\w\-]+\s+){0,3}?" + _COINS +
+    r"\s+(?:(?:were|was|had\s+gone|went|had\s+been)\s+)?(?:missing|stolen|unaccounted\s+for)\b",
     re.IGNORECASE)
 # A platform named as where a price was quoted: "the coin climbed above $30 on Zumo", "dipped to about $10.50 on Zumo
 # from around $11", "at the exchange rate on Zumo"
@@ -429,12 +433,10 @@ _MOVE_OR_TAKE = re.compile(
 # missing", "reported 438 bitcoins missing", "lost 3,000 BTC of customer funds". (Not "lost $2 billion in market value":
 # the unit after the figure must be coins or funds.)
 _FIGURE_GONE = re.compile(
-    r"\d[\d,.]*\s*(?:million|billion|thousand|mn|bn|m|k)?\s+(?:[\w\-]+\s+){0,3}?(?:coins|bitcoins?|BTC|ethers?|ETH|tokens|"
-    r"crypto\w*|funds|digital\s+assets)\s+(?:(?:were|was|are|is|had\s+gone|have\s+gone|went|had\s+been|have\s+been)\s+)?"
-    r"(?:missing|unaccounted\s+for)\b|"
-    r"\b(?:lost|losing|loses)\s+(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|almost\s+|over\s+|more\s+than\s+)?"
-    r"[$€£¥₩]?\d[\d,.]*\s*(?:million|billion|thousand|mn|bn|m|k)?\s+(?:worth\s+of\s+)?(?:[\w\-]+\s+){0,2}?"
-    r"(?:coins|bitcoins?|BTC|ethers?|ETH|tokens|crypto\w*|(?:customer|user|client)s?['’]?\s+funds|funds|digital\s+assets)\b",
+    _FIGURE_NUMBER + r"(?:[\w\-]+\s+){0,3}?" + _COINS +
+    r"\s+(?:(?:were|was|are|is|had\s+gone|have\s+gone|went|had\s+been|have\s+been)\s+)?(?:missing|unaccounted\s+for)\b|"
+    r"\b(?:lost|losing|loses)\s+" + _ROUGHLY + r"[$€£¥₩]?" + _FIGURE_NUMBER + r"(?:worth\s+of\s+)?(?:[\w\-]+\s+){0,2}?"
+    r"(?:(?:customer|user|client)s?['’]?\s+funds|" + _COINS + r")\b",
     re.IGNORECASE)
 
 
